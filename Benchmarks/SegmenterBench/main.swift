@@ -1,0 +1,2 @@
+import Segmentation
+print(Segmenter().segments(of: "x").count)

@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "claims",
+  products: [
+    .executable(name: "claims", targets: ["claims"])
+  ],
+  targets: [
+    // Pure modules: no git, no terminal.
+    .target(name: "ClaimModel", swiftSettings: strictSettings),
+    .target(name: "Segmentation", swiftSettings: strictSettings),
+    .target(name: "ClaimReport", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
+
+    // libgit2 and its safe wrapper.
+    .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+
+    // Storage, history and sync.
+    .target(
+      name: "ClaimLedger",
+      dependencies: ["ClaimModel", "Segmentation", "Git"],
+      swiftSettings: strictSettings
+    ),
+
+    // Command line: parsing, commands, output.
+    .target(
+      name: "ClaimsCLI",
+      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport"],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
+
+    // Benchmark drivers (run by the scripts under Benchmarks/, not shipped).
+    .executableTarget(
+      name: "segmenter-bench",
+      dependencies: ["Segmentation"],
+      path: "Benchmarks/SegmenterBench",
+      swiftSettings: strictSettings
+    ),
+
+    // Tests.
+    .target(
+      name: "TestSupport",
+      dependencies: ["ClaimModel", "Git"],
+      path: "Tests/TestSupport",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
+    .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
+    .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ClaimLedgerTests",
+      dependencies: ["ClaimLedger", "ClaimModel", "Git", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ClaimReportTests",
+      dependencies: ["ClaimReport", "ClaimModel"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ClaimsCLITests",
+      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
