@@ -1,0 +1,33 @@
+public import ClaimModel
+import Git
+
+/// Finds out who is acting: an explicit flag, then an environment variable, then git's
+/// `user.name` and `user.email` (the ledger's own config first, then global and system).
+public enum IdentityResolver {
+  /// The identity to act as.
+  /// - Parameters:
+  ///   - explicit: the value of `--author` or `--reviewer`, if given.
+  ///   - environment: the value of `CLAIMS_AUTHOR` or `CLAIMS_REVIEWER`, if set.
+  ///   - sources: how to name the flag and variable in the error message.
+  ///   - ledger: the ledger whose git config to read, if any.
+  /// - Throws: ``LedgerError`` when no identity is set anywhere, or the one given is unusable.
+  public static func resolve(
+    explicit: String?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
+  ) throws(LedgerError) -> Identity {
+    for (value, origin) in [(explicit, sources.flag), (environment, sources.variable)] {
+      guard let value, !value.trimmingWhitespace().isEmpty else { continue }
+      guard let identity = Identity(parsing: value) else {
+        throw LedgerError(
+          "\(origin) '\(value.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
+        )
+      }
+      return identity
+    }
+    let name = try? GitConfig.string("user.name", in: ledger?.repository)
+    let email = try? GitConfig.string("user.email", in: ledger?.repository)
+    if let identity = Identity(name: (name ?? nil) ?? "", email: (email ?? nil) ?? "") { return identity }
+    throw LedgerError(
+      "no identity: pass \(sources.flag) 'Name <email>', set \(sources.variable), or set git config user.name and user.email"
+    )
+  }
+}

@@ -1,0 +1,61 @@
+public import ClaimModel
+import Git
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension Ledger {
+  /// What `claims init` found and did.
+  public enum InitOutcome: Sendable, Equatable {
+    /// A new repository was made and its first commit holds `ledger.json`.
+    case created
+    /// An existing git repository became a ledger with one commit adding `ledger.json`.
+    case converted
+    /// The repository already was a ledger; nothing changed.
+    case alreadyLedger
+  }
+
+  /// Makes `directory` a ledger: a new repository, or an existing one with `ledger.json` added.
+  public static func initialize(at directory: String, as author: Identity, at time: Timestamp)
+    throws(LedgerError) -> (Ledger, InitOutcome)
+  {
+    let repository: Repository
+    let isNew: Bool
+    switch FileSystem.node(at: directory) {
+    case .missing, .directory: break
+    default: throw LedgerError("'\(directory.escapedForMessage)' exists and is not a directory; choose another place")
+    }
+    if FileSystem.node(at: "\(directory)/.git") == .missing,
+      FileSystem.node(at: "\(directory)/\(LedgerPaths.config)") != .missing
+    {
+      throw LedgerError(
+        "'\(directory.escapedForMessage)/\(LedgerPaths.config)' already exists; move it away, then retry")
+    }
+    if let existing = try? Repository(openingAt: directory) {
+      repository = existing
+      isNew = false
+    } else {
+      do {
+        repository = try Repository.create(at: directory)
+      } catch {
+        throw LedgerError("cannot create a git repository in '\(directory.escapedForMessage)': \(error.message)")
+      }
+      isNew = true
+    }
+    let ledger = Ledger(repository: repository)
+    if try ledger.snapshot().hasConfig { return (ledger, .alreadyLedger) }
+    _ = try ledger.commit(as: author, at: time) { (snapshot) throws(LedgerError) in
+      guard !snapshot.hasConfig else { return nil }
+      return LedgerChange(
+        files: [.record(LedgerConfig(), at: LedgerPaths.config)],
+        message: CommitMessage(
+          subject: "init: claims ledger",
+          trailers: [
+            .init(TrailerKey.action, "init"), .init(TrailerKey.reviewer, author.description),
+            .init(TrailerKey.formatVersion, String(currentFormatVersion)),
+          ]))
+    }
+    return (ledger, isNew ? .created : .converted)
+  }
+}

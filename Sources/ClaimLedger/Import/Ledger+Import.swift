@@ -1,0 +1,55 @@
+public import ClaimModel
+
+extension Ledger {
+  /// Imports a new source in one commit: its text verbatim under `seeds/`, its source record, and
+  /// one claim record per sentence under `Claims/<source>/`.
+  /// - Throws: ``LedgerError`` when the text is not UTF-8 or is empty, when the source id is taken,
+  ///   or when the write fails; the ledger is then unchanged.
+  public func importSource(_ request: ImportRequest, as author: Identity, at time: Timestamp) throws(LedgerError)
+    -> ImportResult
+  {
+    guard let text = String(validating: request.bytes, as: UTF8.self) else {
+      throw LedgerError(
+        "\(request.fileName.escapedForMessage) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
+    }
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw LedgerError("\(request.fileName.escapedForMessage) is empty; there is nothing to import")
+    }
+    var claims: [Claim] = []
+    let result = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
+      let source = request.source
+      if snapshot.sourceIDs().contains(source) || snapshot.entry(at: LedgerPaths.seedText(source)) != nil {
+        throw LedgerError(
+          "source '\(source)' is already in the ledger; choose another --id, or re-import a revised text with --replace"
+        )
+      }
+      let taken = Set(snapshot.claimLocations().map(\.id))
+      claims = ClaimExtractor().claims(of: text, source: source, avoiding: taken)
+      let record = SourceRecord(
+        id: source, title: request.title, url: request.url, published: request.published,
+        textSHA256: SHA256.hexDigest(of: request.bytes), claimCount: claims.count)
+      var files: [LedgerChange.File] = [
+        LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes),
+        .record(record, at: LedgerPaths.sourceRecord(source)),
+      ]
+      files.reserveCapacity(claims.count + 2)
+      for claim in claims { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
+      let checkable = claims.filter(\.kind.isCheckable).count
+      let message = CommitMessage(
+        subject: "import: \(source) (\(claims.count) claims)",
+        body: [request.title.map { "Title: \($0)" }, request.url.map { "URL: \($0)" }].compactMap { $0 }
+          .joined(separator: "\n"),
+        trailers: [
+          .init(TrailerKey.action, "import"),
+          .init(TrailerKey.source, source.rawValue),
+          .init("Claims-Added", String(claims.count)),
+          .init("Claims-Checkable", String(checkable)),
+          .init(TrailerKey.reviewer, author.description),
+          .init(TrailerKey.formatVersion, String(currentFormatVersion)),
+        ])
+      return LedgerChange(files: files, message: message)
+    }
+    guard let result else { throw LedgerError("the import made no change") }
+    return ImportResult(source: request.source, claims: claims, commit: result)
+  }
+}

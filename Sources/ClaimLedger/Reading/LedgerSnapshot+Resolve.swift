@@ -1,0 +1,68 @@
+public import ClaimModel
+
+extension LedgerSnapshot {
+  /// The claim a user named: a unique prefix of its id (as git's short hashes) or
+  /// `SOURCE-ID:ORDINAL`.
+  /// - Throws: ``LedgerError`` naming the candidates when the prefix is ambiguous, or saying what
+  ///   exists when nothing matches.
+  public func resolveClaim(_ reference: String) throws(LedgerError) -> Claim {
+    let reference = reference.trimmingWhitespace()
+    if let colon = reference.lastIndex(of: ":") {
+      return try resolveOrdinal(
+        source: String(reference[..<colon]), ordinal: String(reference[reference.index(after: colon)...]),
+        reference: reference)
+    }
+    let lowered = reference.lowercased()
+    guard ClaimID.isPlausiblePrefix(lowered) else {
+      throw LedgerError(
+        "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
+      )
+    }
+    let matches = claimLocations().filter { $0.id.rawValue.hasPrefix(lowered) }
+    switch matches.count {
+    case 0:
+      throw LedgerError("no claim id starts with '\(reference.escapedForMessage)'; 'claims list' shows the ids")
+    case 1:
+      let match = matches[0]
+      guard let claim = claim(match.id, in: match.source) else {
+        let path = LedgerPaths.claim(match.id, in: match.source)
+        throw LedgerError("claim \(match.id) cannot be read (\(path) is broken); run 'claims check'")
+      }
+      return claim
+    default:
+      let shown = matches.prefix(10).map { match -> String in
+        let claim = claim(match.id, in: match.source)
+        let label =
+          claim.map { "\($0.reference) \"\(String($0.normalizedText.prefix(40)).escapedForMessage)…\"" }
+          ?? "\(match.source)"
+        return "\(match.id) (\(label))"
+      }
+      let more = matches.count > 10 ? " and \(matches.count - 10) more" : ""
+      throw LedgerError(
+        "'\(reference.escapedForMessage)' is ambiguous: it starts \(matches.count) claim ids: \(shown.joined(separator: ", "))\(more); type more of the id"
+      )
+    }
+  }
+
+  private func resolveOrdinal(source sourceText: String, ordinal ordinalText: String, reference: String)
+    throws(LedgerError) -> Claim
+  {
+    guard let source = SourceID(sourceText) else {
+      throw LedgerError("'\(sourceText.escapedForMessage)' is not a source id; 'claims list' shows the sources")
+    }
+    guard let ordinal = Int(ordinalText), ordinal >= 1 else {
+      throw LedgerError(
+        "'\(ordinalText.escapedForMessage)' is not an ordinal; write SOURCE-ID:N with N counting from 1")
+    }
+    let claims = claims(of: source).filter { !$0.isRetired }
+    guard !claims.isEmpty else {
+      let known = sourceIDs().map(\.rawValue).joined(separator: ", ")
+      throw LedgerError("no source '\(source)' in the ledger\(known.isEmpty ? "" : "; sources: \(known)")")
+    }
+    guard let claim = claims.first(where: { $0.ordinal == ordinal }) else {
+      let range = "\(claims.first?.ordinal ?? 1)–\(claims.last?.ordinal ?? 1)"
+      throw LedgerError("source '\(source)' has no claim \(ordinal); its claims are numbered \(range)")
+    }
+    return claim
+  }
+}

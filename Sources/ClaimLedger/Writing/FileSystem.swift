@@ -1,0 +1,139 @@
+import ClaimModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The few file operations the ledger needs, done with system calls so that symbolic links are
+/// never followed by accident and every write is atomic.
+enum FileSystem {
+  /// What is at a path, without following a final symbolic link.
+  enum Node: Equatable {
+    case missing, file, directory, symbolicLink, other
+  }
+
+  static func node(at path: String) -> Node {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    case S_IFLNK: return .symbolicLink
+    default: return .other
+    }
+  }
+
+  /// The whole file at `path`, or nil when it cannot be read.
+  static func readFile(at path: String, limit: Int = Int.max) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else {
+      return nil
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { raw in
+        read(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return nil }
+      offset += count
+    }
+    return bytes
+  }
+
+  /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a reader (or a
+  /// crash) sees the old file or the new one, never half of one.
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LedgerError) {
+    let (directory, name) = LedgerSnapshot.split(path)
+    let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard descriptor >= 0 else {
+      throw LedgerError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeBytes { raw in
+        Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        unlink(temporary)
+        throw LedgerError("cannot write \(path): \(reason)")
+      }
+      offset += count
+    }
+    close(descriptor)
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw LedgerError("cannot write \(path): \(reason)")
+    }
+  }
+
+  /// Makes every missing directory of `relativePath` below `root`, refusing to pass through a
+  /// symbolic link or a file: a link committed into the ledger must never lead a write outside it.
+  static func makeDirectories(_ relativePath: String, under root: String) throws(LedgerError) {
+    var current = root
+    for component in relativePath.split(separator: "/") {
+      current += "/\(component)"
+      switch node(at: current) {
+      case .directory: continue
+      case .missing:
+        guard mkdir(current, 0o755) == 0 || errno == EEXIST else {
+          throw LedgerError("cannot create directory \(current): \(String(cString: strerror(errno)))")
+        }
+        guard node(at: current) == .directory else {
+          throw LedgerError("\(current) is not a directory; remove it and retry")
+        }
+      case .symbolicLink:
+        throw LedgerError(
+          "\(current) is a symbolic link; the ledger never writes through links, remove it (and commit) and retry")
+      case .file, .other:
+        throw LedgerError("\(current) is a file where the ledger needs a directory; remove it and retry")
+      }
+    }
+  }
+
+  /// Removes now-empty directories from `relativeDirectory` upwards, stopping below `root`.
+  static func removeEmptyDirectories(_ relativeDirectory: String, under root: String) {
+    var components = relativeDirectory.split(separator: "/")
+    while !components.isEmpty {
+      let path = root + "/" + components.joined(separator: "/")
+      guard rmdir(path) == 0 else { return }
+      components.removeLast()
+    }
+  }
+
+  /// Seconds since the file at `path` was last modified, or nil when it does not exist.
+  static func age(of path: String) -> Double? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Double(now.tv_sec - info.st_mtim.tv_sec) + Double(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9
+  }
+}
+
+extension FileSystem {
+  /// Size, modification time and inode of a file, without following links.
+  struct StatInfo {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+    var inode: UInt64
+  }
+
+  static func statInfo(at path: String) -> StatInfo? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return StatInfo(
+      size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec),
+      inode: UInt64(info.st_ino))
+  }
+}

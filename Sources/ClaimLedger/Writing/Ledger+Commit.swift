@@ -1,0 +1,209 @@
+public import ClaimModel
+import Git
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension Ledger {
+  /// How many times a write is rebuilt on a fresh tip when another writer moved the branch first.
+  static let maximumAttempts = 200
+  /// A branch lock file older than this, left by something other than a claims writer, is taken to
+  /// belong to a dead process and removed.
+  static let foreignLockStaleAfter = 10.0
+  /// Changes with more files than this are written as one pack rather than as loose objects.
+  static let packThreshold = 64
+
+  /// Makes one commit on the ledger's branch, safely against any number of concurrent writers.
+  ///
+  /// Under the ledger's write lock, `build` is called with the ledger as the branch tip holds it
+  /// and returns the change to make (nil: nothing to do). The commit is made from that tip and the
+  /// branch moved by compare-and-swap; if anything else moved it meanwhile, `build` runs again on
+  /// the new tip. Only then are the touched work-tree files and index entries updated, so
+  /// `git status` stays clean and nothing else in the work tree is touched.
+  ///
+  /// - Throws: ``LedgerError`` when `build` refuses, when a touched file holds uncommitted work,
+  ///   or when git fails; the ledger is then exactly as it was.
+  public func commit(
+    as author: Identity, at time: Timestamp,
+    _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
+  ) throws(LedgerError) -> CommitResult? {
+    let lock = try WriteLock(gitDirectory: gitDirectory)
+    defer { withExtendedLifetime(lock) {} }
+    var warnings = recoverUnfinishedWrite()
+    try refuseDuringGitOperation()
+    var attempt = 0
+    while true {
+      attempt += 1
+      let (branch, tip) = try branchTip()
+      let snapshot = try snapshot()
+      guard let change = try build(snapshot) else { return nil }
+      let index = try openIndex()
+      if let index {
+        var guardian = WorkTreeGuard(root: rootPath, repository: repository, index: index, snapshot: snapshot)
+        for file in change.files { try guardian.checkWritable(file.path) }
+      }
+      let (commit, blobs) = try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+      let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
+      if !isBare { try journal.write(to: gitDirectory) }
+      do {
+        try repository.updateReference(
+          named: branch, to: commit, expecting: tip, logMessage: "claims: \(change.message.subject)")
+      } catch {
+        WriteJournal.remove(from: gitDirectory)
+        switch error.code {
+        case .modified where attempt < Self.maximumAttempts, .exists where attempt < Self.maximumAttempts:
+          backOff(attempt)
+          continue
+        case .locked where attempt < Self.maximumAttempts:
+          if let warning = clearStaleBranchLock(branch) { warnings.append(warning) }
+          backOff(attempt)
+          continue
+        default:
+          throw LedgerError("cannot move branch \(branch): \(error.message)")
+        }
+      }
+      if let index {
+        if let warning = synchroniseWorkTree(change.files.map(\.path), blobs: blobs, index: index) {
+          warnings.append(warning)
+        } else {
+          WriteJournal.remove(from: gitDirectory)
+        }
+      }
+      return CommitResult(commit: commit.hex, paths: change.files.map(\.path), warnings: warnings)
+    }
+  }
+
+  private func openIndex() throws(LedgerError) -> Index? {
+    guard !isBare else { return nil }
+    do {
+      return try Index(of: repository)
+    } catch {
+      throw LedgerError("cannot read the git index: \(error.message)")
+    }
+  }
+
+  private func refuseDuringGitOperation() throws(LedgerError) {
+    for marker in ["MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", "rebase-merge", "rebase-apply"]
+    where FileSystem.node(at: "\(gitDirectory)/\(marker)") != .missing {
+      throw LedgerError("a git merge or rebase is in progress in the ledger; finish or abort it, then retry")
+    }
+  }
+
+  /// Writes the blobs, trees and commit of `change`; returns the commit and the blob of each path.
+  private func writeObjects(
+    _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
+  ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
+    do {
+      let packer = change.files.count > Self.packThreshold ? try PackedObjectWriter(repositoryAt: gitDirectory) : nil
+      let target = packer?.repository ?? repository
+      var blobs: [String: ObjectID] = [:]
+      var treeChanges: [TreeChange] = []
+      treeChanges.reserveCapacity(change.files.count)
+      for file in change.files {
+        if let contents = file.contents {
+          let blob = try target.writeBlob(contents)
+          blobs[file.path] = blob
+          treeChanges.append(.upsert(path: file.path, blob: blob))
+        } else {
+          treeChanges.append(.remove(path: file.path))
+        }
+      }
+      let tree = try target.updatedTree(from: snapshot.rootTreeID, applying: treeChanges)
+      let signature = Signature(name: author.name, email: author.email, time: time.secondsSince1970)
+      let commit = try target.createCommit(
+        tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
+        message: change.message.text)
+      try packer?.finish()
+      return (commit, blobs)
+    } catch {
+      throw LedgerError("cannot write the commit: \(error.message)")
+    }
+  }
+
+  /// Brings the work-tree files and index entries of `paths` in line with the new commit.
+  /// Returns a warning instead of throwing: the commit is already published.
+  private func synchroniseWorkTree(_ paths: [String], blobs: [String: ObjectID], index: Index) -> String? {
+    do {
+      try index.reload()
+      for path in paths {
+        let absolute = "\(rootPath)/\(path)"
+        let (directory, _) = LedgerSnapshot.split(path)
+        if let blob = blobs[path] {
+          try FileSystem.makeDirectories(directory, under: rootPath)
+          try FileSystem.writeAtomically(try repository.blobContent(blob), to: absolute)
+          try index.stage(path: path, blob: blob, fileAt: absolute)
+        } else {
+          if FileSystem.node(at: absolute) == .file { unlink(absolute) }
+          try index.remove(path: path)
+          FileSystem.removeEmptyDirectories(directory, under: rootPath)
+        }
+      }
+      try writeIndex(index)
+      return nil
+    } catch let error as LedgerError {
+      return
+        "the commit was made, but the work tree could not be updated: \(error.message); the next claims command retries"
+    } catch {
+      return "the commit was made, but the work tree could not be updated: \(error); the next claims command retries"
+    }
+  }
+
+  private func writeIndex(_ index: Index) throws(LedgerError) {
+    var waited = 0.0
+    while true {
+      do {
+        try index.write()
+        return
+      } catch  where error.code == .locked {
+        let lockPath = "\(gitDirectory)/index.lock"
+        if let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter {
+          unlink(lockPath)
+        } else if waited > Self.foreignLockStaleAfter + 1 {
+          throw LedgerError("the git index is locked (\(lockPath)); if no git command is running, remove that file")
+        }
+        usleep(10_000)
+        waited += 0.01
+      } catch {
+        throw LedgerError("cannot write the git index: \(error.message)")
+      }
+    }
+  }
+
+  /// Finishes a write a killed claims process left half done. We hold the write lock, so that
+  /// process is gone, and the lock files it held are stale.
+  func recoverUnfinishedWrite() -> [String] {
+    guard let journal = WriteJournal.read(from: gitDirectory) else { return [] }
+    unlink("\(gitDirectory)/\(journal.branch).lock")
+    unlink("\(gitDirectory)/index.lock")
+    var warnings: [String] = []
+    if (try? repository.referenceTarget(named: journal.branch)) == journal.commit, let index = try? openIndex() {
+      var blobs: [String: ObjectID] = [:]
+      if let tree = try? repository.commit(journal.commit).treeID {
+        for path in journal.paths {
+          if let entry = try? repository.treeEntry(at: path, inTree: tree), entry.kind == .blob {
+            blobs[path] = entry.id
+          }
+        }
+      }
+      if let warning = synchroniseWorkTree(journal.paths, blobs: blobs, index: index) {
+        warnings.append(warning)
+        return warnings
+      }
+    }
+    WriteJournal.remove(from: gitDirectory)
+    return warnings
+  }
+
+  /// Removes the branch's lock file when no live writer can own it. Returns a warning when it did.
+  private func clearStaleBranchLock(_ branch: String) -> String? {
+    let lockPath = "\(gitDirectory)/\(branch).lock"
+    guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { return nil }
+    unlink(lockPath)
+    return "removed \(lockPath), left \(Int(age)) s ago by a process that is gone"
+  }
+
+  private func backOff(_ attempt: Int) {
+    usleep(UInt32(1_000 + Int.random(in: 0..<(min(attempt, 20) * 2_000))))
+  }
+}

@@ -1,0 +1,38 @@
+public import ClaimModel
+
+/// What one action does to the ledger: files written or removed, and the commit message saying so.
+public struct LedgerChange: Sendable {
+  /// One file written (with its new bytes) or removed (nil).
+  public struct File: Sendable, Equatable {
+    public var path: String
+    public var contents: [UInt8]?
+
+    public init(path: String, contents: [UInt8]?) {
+      self.path = path
+      self.contents = contents
+    }
+
+    /// A record written at `path` in its canonical form.
+    public static func record(_ record: some LedgerRecord, at path: String) -> File {
+      File(path: path, contents: record.encoded())
+    }
+  }
+
+  public var files: [File]
+  public var message: CommitMessage
+
+  public init(files: [File], message: CommitMessage) {
+    self.files = files
+    self.message = message
+  }
+}
+
+/// A commit a write made.
+public struct CommitResult: Sendable, Equatable {
+  /// The new commit's id, 40 hexadecimal digits.
+  public var commit: String
+  /// The paths the commit changed.
+  public var paths: [String]
+  /// Problems met on the way that did not stop the write (an index that could not be updated).
+  public var warnings: [String]
+}

@@ -1,0 +1,55 @@
+import ClaimModel
+import Git
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A note a writer leaves in `<git-dir>/claims-journal.json` between writing its commit and
+/// finishing the work tree, so that the next writer can finish a job a killed process left half
+/// done: bring the touched files and index entries in line with the commit if the branch moved, and
+/// clear the lock files the dead process held.
+struct WriteJournal: Equatable {
+  var branch: String
+  var commit: ObjectID
+  var paths: [String]
+
+  static func path(in gitDirectory: String) -> String { "\(gitDirectory)/claims-journal.json" }
+
+  var json: JSONValue {
+    .object([
+      "branch": .string(branch),
+      "commit": .string(commit.hex),
+      "paths": .array(paths.map { .string($0) }),
+    ])
+  }
+
+  init(branch: String, commit: ObjectID, paths: [String]) {
+    self.branch = branch
+    self.commit = commit
+    self.paths = paths
+  }
+
+  /// The journal a writer left, or nil when there is none (or it is unreadable, as when the process
+  /// died while writing it: then its commit was never published either).
+  static func read(from gitDirectory: String) -> WriteJournal? {
+    guard let bytes = FileSystem.readFile(at: path(in: gitDirectory)),
+      case .object(let members) = try? JSONParser.parse(bytes),
+      case .string(let branch) = members["branch"], case .string(let commitHex) = members["commit"],
+      let commit = ObjectID(hex: commitHex), case .array(let pathValues) = members["paths"]
+    else { return nil }
+    let paths = pathValues.compactMap { value -> String? in
+      guard case .string(let path) = value else { return nil }
+      return path
+    }
+    return WriteJournal(branch: branch, commit: commit, paths: paths)
+  }
+
+  func write(to gitDirectory: String) throws(LedgerError) {
+    try FileSystem.writeAtomically(JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory))
+  }
+
+  static func remove(from gitDirectory: String) {
+    unlink(path(in: gitDirectory))
+  }
+}

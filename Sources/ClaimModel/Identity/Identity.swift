@@ -1,0 +1,90 @@
+/// A person acting on the ledger: an importer, a reviewer or an editor who assigns work.
+///
+/// Written as git writes authors, `Name <email>`; either part may be missing (`example-reviewer-a`).
+public struct Identity: Hashable, Sendable, CustomStringConvertible {
+  /// The display name.
+  public let name: String
+  /// The e-mail address, or the empty string.
+  public let email: String
+
+  /// Accepts a name and an e-mail address free of control characters and angle brackets.
+  public init?(name: String, email: String) {
+    let name = name.trimmingWhitespace()
+    let email = email.trimmingWhitespace()
+    guard !(name.isEmpty && email.isEmpty), Self.isClean(name), Self.isClean(email) else { return nil }
+    self.name = name.isEmpty ? email : name
+    self.email = email
+  }
+
+  /// Parses `Name <email>`, `<email>` or a bare name.
+  public init?(parsing text: String) {
+    let text = text.trimmingWhitespace()
+    if text.hasSuffix(">"), let open = text.lastIndex(of: "<") {
+      let name = String(text[..<open])
+      let email = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+      self.init(name: name, email: email)
+    } else {
+      self.init(name: text, email: "")
+    }
+  }
+
+  /// What tells reviewers apart: the e-mail address when there is one, lowercased; else the name.
+  public var key: String {
+    email.isEmpty ? name.lowercased() : email.lowercased()
+  }
+
+  /// A file name for this identity's review files: `Reviews/<source>/<claim>/<slug>.json`.
+  public var fileSlug: String { Self.fileSlug(forKey: key) }
+
+  /// A file-name-safe slug of an identity key. Characters other than `a-z 0-9 . _ @ + -` become `-`;
+  /// when that loses anything, a hash of the key is appended so two identities never share a file.
+  public static func fileSlug(forKey key: String) -> String {
+    var slug = ""
+    var isLossy = false
+    for scalar in key.unicodeScalars {
+      if scalar.isASCII, isSlugByte(UInt8(scalar.value)) {
+        slug.unicodeScalars.append(scalar)
+      } else {
+        isLossy = true
+        if !slug.hasSuffix("-") { slug.append("-") }
+      }
+    }
+    while let first = slug.first, first == "." || first == "-" {
+      slug.removeFirst()
+      isLossy = true
+    }
+    if slug.count > 64 {
+      slug = String(slug.prefix(64))
+      isLossy = true
+    }
+    if slug.isEmpty || isLossy {
+      let hash = SHA256.hexDigest(of: Array(key.utf8)).prefix(8)
+      slug = slug.isEmpty ? "reviewer-\(hash)" : "\(slug)-\(hash)"
+    }
+    return slug
+  }
+
+  private static func isSlugByte(_ byte: UInt8) -> Bool {
+    SourceID.isAlphanumeric(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+      || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+  }
+
+  private static func isClean(_ text: String) -> Bool {
+    !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">" }
+  }
+
+  /// `Name <email>`, or the name alone when there is no e-mail address.
+  public var description: String {
+    email.isEmpty ? name : "\(name) <\(email)>"
+  }
+}
+
+extension String {
+  /// The string without leading and trailing white space (including line breaks).
+  public func trimmingWhitespace() -> String {
+    guard let first = firstIndex(where: { !$0.isWhitespace }),
+      let last = lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

@@ -1,0 +1,52 @@
+/// The id of an imported source text: a slug safe as a directory name.
+///
+/// One to 64 characters from `a-z`, `0-9`, `-`, `_` and `.`, starting with a letter or digit, and no
+/// `..`: it names `seeds/<id>.txt` and `Claims/<id>/`, so it must never reach outside them.
+public struct SourceID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The longest id accepted.
+  public static let maximumLength = 64
+
+  /// The id's text.
+  public let rawValue: String
+
+  /// Accepts a well-formed source id, or returns nil.
+  public init?(_ text: String) {
+    let bytes = Array(text.utf8)
+    guard let first = bytes.first, bytes.count <= Self.maximumLength, Self.isAlphanumeric(first),
+      bytes.allSatisfy({
+        Self.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      }),
+      !text.contains("..")
+    else { return nil }
+    rawValue = text
+  }
+
+  /// A source id made from a file name: extension dropped, lowercased, other characters turned to `-`.
+  /// Returns nil when nothing usable is left (a name of only punctuation, say).
+  public static func slug(fromFileName fileName: String) -> SourceID? {
+    var stem = Substring(fileName)
+    if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+    var slug = ""
+    for scalar in stem.unicodeScalars {
+      let lower = scalar.properties.lowercaseMapping
+      if lower.unicodeScalars.count == 1, let only = lower.unicodeScalars.first, only.isASCII,
+        isAlphanumeric(UInt8(only.value)) || only == "_"
+      {
+        slug.unicodeScalars.append(only)
+      } else if !slug.hasSuffix("-") {
+        slug.append("-")
+      }
+    }
+    while slug.hasPrefix("-") || slug.hasPrefix("_") { slug.removeFirst() }
+    while slug.hasSuffix("-") { slug.removeLast() }
+    return SourceID(String(slug.prefix(maximumLength)))
+  }
+
+  static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+  }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: SourceID, rhs: SourceID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,122 @@
+/// A source a reviewer's verdict rests on.
+public struct Citation: Sendable, Equatable {
+  /// How a cited source bears on the claim.
+  public enum Stance: String, Sendable, CaseIterable {
+    case supports, refutes, context
+  }
+
+  /// An `http`/`https` URL, a `doi:` name, or a `seeds/…` path of a document the ledger holds.
+  public var url: String
+  public var title: String?
+  public var publisher: String?
+  /// When the cited source was published.
+  public var published: CalendarDate?
+  /// When the reviewer read it.
+  public var accessed: CalendarDate?
+  /// The passage that matters, quoted.
+  public var quote: String?
+  public var stance: Stance?
+
+  public init(
+    url: String, title: String? = nil, publisher: String? = nil, published: CalendarDate? = nil,
+    accessed: CalendarDate? = nil, quote: String? = nil, stance: Stance? = nil
+  ) {
+    self.url = url
+    self.title = title
+    self.publisher = publisher
+    self.published = published
+    self.accessed = accessed
+    self.quote = quote
+    self.stance = stance
+  }
+
+  var json: JSONValue {
+    var fields = FieldWriter()
+    fields.set("url", .string(url))
+    fields.set("title", title)
+    fields.set("publisher", publisher)
+    fields.set("published", published?.text)
+    fields.set("accessed", accessed?.text)
+    fields.set("quote", quote)
+    fields.set("stance", stance?.rawValue)
+    return fields.value
+  }
+
+  init(json: JSONValue) throws(RecordError) {
+    let fields = try FieldReader(json, what: "a citation")
+    url = try fields.string("url")
+    if case .invalid(let reason) = CitationLocation(url) { throw RecordError("citation url: \(reason)") }
+    title = try fields.optionalString("title")
+    publisher = try fields.optionalString("publisher")
+    published = try Self.date(fields, "published")
+    accessed = try Self.date(fields, "accessed")
+    quote = try fields.optionalString("quote")
+    if let stanceText = try fields.optionalString("stance") {
+      guard let stance = Stance(rawValue: stanceText) else {
+        throw RecordError("field 'stance' is '\(stanceText.escapedForMessage)'; expected supports, refutes or context")
+      }
+      self.stance = stance
+    } else {
+      stance = nil
+    }
+  }
+
+  private static func date(_ fields: FieldReader, _ key: String) throws(RecordError) -> CalendarDate? {
+    guard let text = try fields.optionalString(key) else { return nil }
+    guard let date = CalendarDate(text) else {
+      throw RecordError("field '\(key)' is not a date: '\(text.escapedForMessage)'")
+    }
+    return date
+  }
+}
+
+/// What a citation's location is, and whether the ledger accepts it.
+public enum CitationLocation: Equatable, Sendable {
+  /// An `http` or `https` URL.
+  case web(String)
+  /// A DOI, written `doi:10.…/…`.
+  case doi(String)
+  /// A document the ledger holds, as a path under `seeds/`.
+  case ledgerDocument(String)
+  /// Refused, with the reason.
+  case invalid(String)
+
+  /// Classifies a location as a reviewer typed it.
+  public init(_ text: String) {
+    if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
+      self = .invalid("'\(text.escapedForMessage)' contains spaces or control characters")
+      return
+    }
+    let lower = text.lowercased()
+    if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+      let rest = text.drop(while: { $0 != ":" }).dropFirst(3)
+      let host = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+      let hostName = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+      guard !hostName.isEmpty else {
+        self = .invalid("'\(text.escapedForMessage)' has no host name")
+        return
+      }
+      self = .web(text)
+    } else if lower.hasPrefix("doi:") {
+      let name = text.dropFirst(4)
+      guard name.hasPrefix("10."), name.contains("/") else {
+        self = .invalid("'\(text.escapedForMessage)' is not a DOI; write it as doi:10.NNNN/suffix")
+        return
+      }
+      self = .doi(text)
+    } else if text.hasPrefix("seeds/") {
+      let components = text.split(separator: "/", omittingEmptySubsequences: false)
+      guard components.count >= 2, !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+        self = .invalid("'\(text.escapedForMessage)' is not a plain path under seeds/")
+        return
+      }
+      self = .ledgerDocument(text)
+    } else if let colon = text.firstIndex(of: ":"), text[..<colon].allSatisfy({ $0.isLetter || $0 == "+" }) {
+      self = .invalid(
+        "the '\(text[..<colon].lowercased().escapedForMessage):' scheme is not accepted; cite an http(s) URL, a doi: or a file under seeds/"
+      )
+    } else {
+      self = .invalid("'\(text.escapedForMessage)' is not a URL; cite an http(s) URL, a doi: or a file under seeds/")
+    }
+  }
+}

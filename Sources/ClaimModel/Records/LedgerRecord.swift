@@ -1,0 +1,28 @@
+/// A record the ledger stores as one canonical JSON file.
+public protocol LedgerRecord: Sendable, Equatable {
+  /// The record as a JSON value.
+  var json: JSONValue { get }
+  /// Reads the record from a JSON value, checking every field.
+  init(json: JSONValue) throws(RecordError)
+}
+
+/// The format version this build writes and the newest it reads.
+public let currentFormatVersion = 1
+
+extension LedgerRecord {
+  /// The canonical file contents of the record.
+  public func encoded() -> [UInt8] {
+    JSONWriter.canonicalBytes(of: json)
+  }
+
+  /// Reads a record from a file's bytes: valid UTF-8, valid JSON, the expected fields.
+  public init(decoding bytes: some Collection<UInt8>) throws(RecordError) {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      throw RecordError("not valid JSON: \(error.description)")
+    }
+    try self.init(json: value)
+  }
+}

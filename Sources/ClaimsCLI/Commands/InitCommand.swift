@@ -1,0 +1,28 @@
+import ClaimLedger
+import ClaimModel
+
+/// `claims init [<directory>]`: makes a ledger, or turns a git repository into one.
+enum InitCommand {
+  static let spec = CommandSpec(
+    name: "init", abstract: "Create a claims ledger, or turn a git repository into one.",
+    discussion:
+      "Makes <directory> (default: the current directory) a git repository if it is not one, and commits ledger.json, the ledger's settings: its format version, verdict scale and required_reviews.",
+    arguments: [ArgumentSpec(name: "directory", help: "Where the ledger goes.", isOptional: true)],
+    options: [
+      .value(
+        "author", "identity", help: "Who makes the commit, as 'Name <email>' (default: CLAIMS_AUTHOR, then git config)."
+      )
+    ]
+  ) { arguments, context in
+    let directory = arguments.argument("directory").map(context.absolutePath) ?? context.directory(arguments)
+    let author = try context.author(arguments, ledger: nil)
+    let (ledger, outcome) = try Ledger.initialize(at: directory, as: author, at: try context.now())
+    let path = TerminalText.sanitize(ledger.rootPath)
+    switch outcome {
+    case .created: context.print("Created a claims ledger in \(path)")
+    case .converted: context.print("Made the git repository in \(path) a claims ledger")
+    case .alreadyLedger: context.print("\(path) is already a claims ledger; nothing to do")
+    }
+    return ExitStatus.success
+  }
+}

@@ -1,0 +1,42 @@
+import ClaimModel
+import Segmentation
+
+/// `claims split [FILE]`: prints the sentences of a text, without a ledger.
+enum SplitCommand {
+  static let spec = CommandSpec(
+    name: "split", abstract: "Split a text into sentences, one per line (no ledger needed).",
+    discussion:
+      "Prints each segment on its own line, white space collapsed. With --json, prints every segment with its kind (headline, sentence, caption, boilerplate), its exact text, and its offsets in Unicode scalars and in UTF-8 bytes.",
+    arguments: [
+      ArgumentSpec(name: "file", help: "The text to split ('-' or nothing for standard input).", isOptional: true)
+    ],
+    options: [.flag("json", help: "Print segments with offsets and kinds as JSON.")]
+  ) { arguments, context in
+    let file = arguments.argument("file") ?? "-"
+    let bytes = try InputFile.read(file, context: context)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw CommandFailure(
+        "\(file == "-" ? "standard input" : file) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
+    }
+    let segments = Segmenter().segments(of: text)
+    if arguments.flag("json") {
+      let utf8 = Array(text.utf8)
+      let values: [JSONValue] = segments.map { segment in
+        .object([
+          "kind": .string(segment.kind.rawValue),
+          "text": .string(String(decoding: utf8[segment.utf8Range], as: UTF8.self)),
+          "start": .integer(segment.scalarRange.lowerBound),
+          "end": .integer(segment.scalarRange.upperBound),
+          "utf8_start": .integer(segment.utf8Range.lowerBound),
+          "utf8_end": .integer(segment.utf8Range.upperBound),
+        ])
+      }
+      context.output.write(JSONWriter.canonicalText(of: .array(values)))
+    } else {
+      for segment in segments {
+        context.print(TerminalText.sanitize(segment.text(in: text).collapsingWhitespace()))
+      }
+    }
+    return ExitStatus.success
+  }
+}

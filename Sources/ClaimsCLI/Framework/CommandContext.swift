@@ -1,0 +1,120 @@
+import ClaimLedger
+import ClaimModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Somewhere text goes: standard output, standard error, or a buffer in tests.
+public protocol TextSink: AnyObject {
+  func write(_ text: String)
+}
+
+/// Somewhere lines come from: standard input, or a script in tests.
+public protocol LineSource: AnyObject {
+  /// The next line without its line break, or nil at the end of input.
+  func readLine() -> String?
+  /// Everything left, as bytes.
+  func readAll() -> [UInt8]
+}
+
+/// What a command runs with: its streams, environment and working directory, injected so that tests
+/// can run every command in-process and check exactly what it printed.
+public final class CommandContext {
+  let output: any TextSink
+  let errorOutput: any TextSink
+  let input: any LineSource
+  let environment: [String: String]
+  let currentDirectory: String
+  let isOutputTerminal: Bool
+  let isInputTerminal: Bool
+  var style: Style
+  var errorStyle: Style
+
+  public init(
+    output: any TextSink, errorOutput: any TextSink, input: any LineSource, environment: [String: String],
+    currentDirectory: String, isOutputTerminal: Bool = false, isErrorTerminal: Bool = false,
+    isInputTerminal: Bool = false
+  ) {
+    self.output = output
+    self.errorOutput = errorOutput
+    self.input = input
+    self.environment = environment
+    self.currentDirectory = currentDirectory
+    self.isOutputTerminal = isOutputTerminal
+    self.isInputTerminal = isInputTerminal
+    let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
+    let dumb = environment["TERM"] == "dumb"
+    style = Style(isEnabled: isOutputTerminal && colourAllowed && !dumb)
+    errorStyle = Style(isEnabled: isErrorTerminal && colourAllowed && !dumb)
+  }
+
+  /// Prints a line on standard output.
+  func print(_ line: String = "") {
+    output.write(line + "\n")
+  }
+
+  /// Prints a line on standard error.
+  func printError(_ line: String) {
+    errorOutput.write(line + "\n")
+  }
+
+  /// Prints a warning on standard error.
+  func warn(_ message: String) {
+    printError("\(errorStyle.yellow("warning:")) \(TerminalText.sanitize(message))")
+  }
+
+  /// Reports files in the ledger that could not be used.
+  func report(_ problems: [LedgerProblem]) {
+    for problem in problems.prefix(20) { warn(problem.description) }
+    if problems.count > 20 { warn("\(problems.count - 20) more problems; run 'claims check' for the full list") }
+  }
+
+  /// The current time, or `CLAIMS_DATE` when set (an ISO 8601 UTC timestamp), so that scripted
+  /// runs such as the bundled ledger's can be reproduced exactly.
+  func now() throws(CommandFailure) -> Timestamp {
+    if let fixed = environment["CLAIMS_DATE"] {
+      guard let timestamp = Timestamp(fixed) else {
+        throw CommandFailure(
+          "CLAIMS_DATE '\(fixed.escapedForMessage)' is not a timestamp like 2024-09-18T12:00:00Z; fix or unset it")
+      }
+      return timestamp
+    }
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Timestamp(secondsSince1970: Int64(now.tv_sec))
+  }
+
+  /// The directory `-C` names (relative to the working directory), or the working directory.
+  func directory(_ arguments: ParsedArguments) -> String {
+    guard let given = arguments.value("directory") else { return currentDirectory }
+    return absolutePath(given)
+  }
+
+  /// `path` made absolute against the working directory.
+  func absolutePath(_ path: String) -> String {
+    path.hasPrefix("/") ? path : "\(currentDirectory)/\(path)"
+  }
+
+  /// The ledger containing the working directory or `-C`'s.
+  func openLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
+    try Ledger.discover(from: directory(arguments))
+  }
+
+  /// The person running an importing or assigning command.
+  func author(_ arguments: ParsedArguments, ledger: Ledger?) throws(LedgerError) -> Identity {
+    try IdentityResolver.resolve(
+      explicit: arguments.value("author"), environment: environment["CLAIMS_AUTHOR"],
+      sources: ("--author", "CLAIMS_AUTHOR"), ledger: ledger)
+  }
+
+  /// The person recording a review.
+  func reviewer(_ arguments: ParsedArguments, ledger: Ledger?) throws(LedgerError) -> Identity {
+    try IdentityResolver.resolve(
+      explicit: arguments.value("reviewer"), environment: environment["CLAIMS_REVIEWER"],
+      sources: ("--reviewer", "CLAIMS_REVIEWER"), ledger: ledger)
+  }
+}
+
+@available(*, unavailable)
+extension CommandContext: Sendable {}

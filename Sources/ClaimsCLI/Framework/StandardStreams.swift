@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A buffered writer to a file descriptor; flushed when full, before reading input, and at exit.
+public final class FileDescriptorSink: TextSink {
+  private let descriptor: Int32
+  private var buffer: [UInt8] = []
+
+  public init(descriptor: Int32) {
+    self.descriptor = descriptor
+  }
+
+  public func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count > 1 << 16 { flush() }
+  }
+
+  /// Writes out everything buffered.
+  public func flush() {
+    var offset = 0
+    while offset < buffer.count {
+      let count = buffer.withUnsafeBytes { raw in
+        Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+      }
+      if count < 0 && errno == EINTR { continue }
+      // A closed pipe (claims list | head) is not an error worth a message: stop writing.
+      guard count > 0 else { break }
+      offset += count
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Whether the descriptor is a terminal.
+  public var isTerminal: Bool { isatty(descriptor) == 1 }
+
+  deinit {
+    flush()
+  }
+}
+
+/// Lines from a file descriptor, flushing the given sinks first so prompts appear before input.
+public final class FileDescriptorLineSource: LineSource {
+  private let descriptor: Int32
+  private let sinksToFlush: [FileDescriptorSink]
+  private var pending: [UInt8] = []
+  private var isAtEnd = false
+
+  public init(descriptor: Int32, flushing sinks: [FileDescriptorSink]) {
+    self.descriptor = descriptor
+    self.sinksToFlush = sinks
+  }
+
+  public func readLine() -> String? {
+    sinksToFlush.forEach { $0.flush() }
+    while true {
+      if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+        let line = String(decoding: pending[..<newline], as: UTF8.self)
+        pending.removeSubrange(...newline)
+        return line.hasSuffix("\r") ? String(line.dropLast()) : line
+      }
+      if isAtEnd {
+        guard !pending.isEmpty else { return nil }
+        defer { pending.removeAll() }
+        return String(decoding: pending, as: UTF8.self)
+      }
+      var chunk = [UInt8](repeating: 0, count: 4096)
+      let count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 {
+        isAtEnd = true
+      } else {
+        pending.append(contentsOf: chunk[..<count])
+      }
+    }
+  }
+
+  /// Reads everything left, as bytes.
+  public func readAll() -> [UInt8] {
+    var bytes = pending
+    pending.removeAll()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      bytes.append(contentsOf: chunk[..<count])
+    }
+    isAtEnd = true
+    return bytes
+  }
+}

@@ -1,0 +1,70 @@
+/// Text styles for terminal output, used only when the output is a terminal and `NO_COLOR` is unset.
+struct Style {
+  var isEnabled: Bool
+
+  func bold(_ text: String) -> String { wrap(text, "1") }
+  func dim(_ text: String) -> String { wrap(text, "2") }
+  func red(_ text: String) -> String { wrap(text, "31") }
+  func green(_ text: String) -> String { wrap(text, "32") }
+  func yellow(_ text: String) -> String { wrap(text, "33") }
+  func blue(_ text: String) -> String { wrap(text, "34") }
+  func cyan(_ text: String) -> String { wrap(text, "36") }
+
+  private func wrap(_ text: String, _ code: String) -> String {
+    isEnabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}
+
+/// Makes text from the ledger safe to print: whatever a claim or note holds, no escape sequence or
+/// other control character reaches the terminal raw.
+enum TerminalText {
+  /// The text with control characters shown as `\u{…}` escapes; line breaks and tabs are kept
+  /// only when `keepingLineBreaks` is set.
+  static func sanitize(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    var needsWork = false
+    for scalar in text.unicodeScalars where isControl(scalar) {
+      needsWork = true
+      break
+    }
+    guard needsWork else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if keepingLineBreaks, scalar == "\n" || scalar == "\t" {
+        result.unicodeScalars.append(scalar)
+      } else if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+        result.append(" ")
+      } else if isControl(scalar) {
+        result += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// One line of at most `width` characters, with `…` when cut.
+  static func oneLine(_ text: String, width: Int) -> String {
+    let line = sanitize(text.collapsingWhitespaceRuns())
+    guard line.count > width else { return line }
+    return String(line.prefix(max(1, width - 1))) + "…"
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+      || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+  }
+}
+
+extension String {
+  /// Runs of white space collapsed to single spaces.
+  func collapsingWhitespaceRuns() -> String {
+    split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+}
+
+extension String {
+  /// The string followed by spaces up to `width` characters.
+  func padded(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,23 @@
+internal import CLibGit2
+
+/// Initialises libgit2 once per process, on first use of any handle. Library code never shuts it
+/// down: the process's end does that, and a shutdown racing a late handle would crash.
+let libgit2Ready: Void = {
+  _ = git_libgit2_init()
+  // Trees are read over and over when walking history; libgit2's default keeps only trees under
+  // 4 KiB in its cache, which leaves out a ledger's larger directories.
+  _ = claims_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
+}()
+
+/// The libgit2 library this process is linked with.
+public enum LibGit2 {
+  /// libgit2's version, e.g. `1.5.1`.
+  public static var version: String {
+    _ = libgit2Ready
+    var major: Int32 = 0
+    var minor: Int32 = 0
+    var revision: Int32 = 0
+    git_libgit2_version(&major, &minor, &revision)
+    return "\(major).\(minor).\(revision)"
+  }
+}
