@@ -47,7 +47,7 @@ let package = Package(
     // Tests.
     .target(
       name: "TestSupport",
-      dependencies: ["ClaimModel", "Git"],
+      dependencies: ["ClaimModel", "ClaimsCLI"],
       path: "Tests/TestSupport",
       swiftSettings: strictSettings
     ),

@@ -1,4 +1,5 @@
 public import ClaimModel
+import Foundation
 import Git
 
 #if canImport(Glibc)
@@ -22,8 +23,10 @@ extension Ledger {
   {
     let repository: Repository
     let isNew: Bool
+    let directoryExisted: Bool
     switch FileSystem.node(at: directory) {
-    case .missing, .directory: break
+    case .missing: directoryExisted = false
+    case .directory: directoryExisted = true
     default: throw LedgerError("'\(directory.escapedForMessage)' exists and is not a directory; choose another place")
     }
     if FileSystem.node(at: "\(directory)/.git") == .missing,
@@ -45,6 +48,20 @@ extension Ledger {
     }
     let ledger = Ledger(repository: repository)
     if try ledger.snapshot().hasConfig { return (ledger, .alreadyLedger) }
+    do {
+      try commitConfig(to: ledger, as: author, at: time)
+    } catch {
+      // Leave nothing behind: the repository (and directory) made for the ledger go again.
+      if isNew {
+        let made = directoryExisted ? "\(directory)/.git" : directory
+        try? FileManager.default.removeItem(atPath: made)
+      }
+      throw error
+    }
+    return (ledger, isNew ? .created : .converted)
+  }
+
+  private static func commitConfig(to ledger: Ledger, as author: Identity, at time: Timestamp) throws(LedgerError) {
     _ = try ledger.commit(as: author, at: time) { (snapshot) throws(LedgerError) in
       guard !snapshot.hasConfig else { return nil }
       return LedgerChange(
@@ -56,6 +73,5 @@ extension Ledger {
             .init(TrailerKey.formatVersion, String(currentFormatVersion)),
           ]))
     }
-    return (ledger, isNew ? .created : .converted)
   }
 }

@@ -110,7 +110,7 @@ extension Ledger {
         }
       }
       let tree = try target.updatedTree(from: snapshot.rootTreeID, applying: treeChanges)
-      let signature = Signature(name: author.name, email: author.email, time: time.secondsSince1970)
+      let signature = Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
       let commit = try target.createCommit(
         tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
         message: change.message.text)

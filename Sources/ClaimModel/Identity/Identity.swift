@@ -73,6 +73,12 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
     !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">" }
   }
 
+  /// The address to put in a git signature, which must have one: the e-mail address, or for an
+  /// identity without one, `<slug>@claims.invalid` (a reserved domain that can never deliver mail).
+  public var signatureEmail: String {
+    email.isEmpty ? "\(fileSlug)@claims.invalid" : email
+  }
+
   /// `Name <email>`, or the name alone when there is no e-mail address.
   public var description: String {
     email.isEmpty ? name : "\(name) <\(email)>"

@@ -1,0 +1,189 @@
+import ClaimLedger
+import ClaimModel
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct InitTests {
+  @Test func initMakesOneCommitHoldingTheConfig() throws {
+    let fixture = try LedgerFixture()
+    #expect(fixture.commitCount == 1)
+    #expect(try fixture.git("ls-tree", "--name-only", "HEAD") == "ledger.json\n")
+    #expect(fixture.status == "")
+    let config = try LedgerConfig(decoding: Array(try fixture.scratch.read("ledger.json").utf8))
+    #expect(config == LedgerConfig())
+    #expect(try fixture.git("log", "-1", "--format=%an <%ae>%n%B").contains("Action: init"))
+  }
+
+  @Test func initTwiceChangesNothing() throws {
+    let fixture = try LedgerFixture()
+    let (_, outcome) = try Ledger.initialize(at: fixture.path, as: fixture.author, at: fixture.time)
+    #expect(outcome == .alreadyLedger)
+    #expect(fixture.commitCount == 1)
+  }
+
+  @Test func initConvertsAnExistingRepositoryAndKeepsItsWork() throws {
+    let scratch = ScratchDirectory()
+    try ProcessRunner.git(["init", "-q", "-b", "trunk"], in: scratch.path)
+    try scratch.write("notes\n", to: "README.md")
+    try ProcessRunner.git(["add", "README.md"], in: scratch.path)
+    try ProcessRunner.git(["commit", "-q", "-m", "start"], in: scratch.path)
+    try scratch.write("draft\n", to: "draft.txt")
+    let author = try #require(Identity(parsing: "A <a@example.org>"))
+    let (ledger, outcome) = try Ledger.initialize(
+      at: scratch.path, as: author, at: try #require(Timestamp("2026-11-24T12:00:00Z")))
+    #expect(outcome == .converted)
+    #expect(try ledger.snapshot().hasConfig)
+    let log = try ProcessRunner.git(["log", "--format=%s"], in: scratch.path).stdout
+    #expect(log == "init: claims ledger\nstart\n")
+    #expect(try ProcessRunner.git(["status", "--porcelain"], in: scratch.path).stdout == "?? draft.txt\n")
+  }
+
+  @Test func discoveryFindsTheLedgerFromASubdirectoryAndRefusesPlainRepositories() throws {
+    let fixture = try LedgerFixture()
+    try FileManager.default.createDirectory(atPath: fixture.scratch.path("deep/er"), withIntermediateDirectories: true)
+    #expect(try Ledger.discover(from: fixture.scratch.path("deep/er")).rootPath == fixture.path)
+
+    let plain = ScratchDirectory()
+    try ProcessRunner.git(["init", "-q"], in: plain.path)
+    #expect(throws: LedgerError.self) { try Ledger.discover(from: plain.path) }
+    let nothing = ScratchDirectory()
+    #expect(throws: LedgerError.self) { try Ledger.discover(from: nothing.path) }
+  }
+}
+
+@Suite struct ImportTests {
+  let article = """
+    Storm Hits Coast
+
+    The storm reached the coast on Monday.
+
+    Officials said 40 homes were damaged.
+    """
+
+  @Test func importMakesExactlyOneCommitWithEveryFile() throws {
+    let fixture = try LedgerFixture()
+    let result = try fixture.importText(article, as: "storm", title: "Storm")
+    #expect(fixture.commitCount == 2)
+    #expect(fixture.status == "")
+    let files = try fixture.git("ls-tree", "-r", "--name-only", "HEAD").split(separator: "\n").map(String.init)
+    let claimFiles = files.filter { $0.hasPrefix("Claims/storm/") }
+    #expect(claimFiles.count == result.claims.count)
+    #expect(Set(claimFiles) == Set(result.claims.map { "Claims/storm/\($0.id).json" }))
+    #expect(files.contains("seeds/storm.txt"))
+    #expect(files.contains("seeds/storm.json"))
+    #expect(try fixture.git("show", "HEAD:seeds/storm.txt") == article)
+    let message = try fixture.git("log", "-1", "--format=%an <%ae>|%s")
+    #expect(message == "Test Importer <importer@example.org>|import: storm (\(result.claims.count) claims)\n")
+    for claim in result.claims {
+      let stored = try Claim(decoding: Array(try fixture.git("show", "HEAD:Claims/storm/\(claim.id).json").utf8))
+      #expect(stored == claim)
+      let scalars = Array(article.unicodeScalars)
+      var exact = ""
+      exact.unicodeScalars.append(contentsOf: scalars[claim.start..<claim.end])
+      #expect(exact == claim.text)
+      #expect(claim.selector.exact == claim.text)
+    }
+  }
+
+  @Test func largeImportsArePacked() throws {
+    let fixture = try LedgerFixture()
+    let text = (1...500).map { "Sentence number \($0) stands alone." }.joined(separator: "\n\n")
+    let result = try fixture.importText(text, as: "big")
+    #expect(result.claims.count == 500)
+    let counts = try fixture.git("count-objects", "-v")
+    #expect(counts.contains("packs: 1\n"))
+    #expect(try ProcessRunner.git(["fsck", "--strict"], in: fixture.path).status == 0)
+    #expect(fixture.status == "")
+  }
+
+  @Test func importIsDeterministicAndIdsDoNotDependOnTheRestOfTheArticle() throws {
+    let one = try LedgerFixture()
+    let two = try LedgerFixture()
+    let first = try one.importText(article, as: "storm")
+    let again = try two.importText(article, as: "storm")
+    #expect(first.claims == again.claims)
+    #expect(try one.git("rev-parse", "HEAD:Claims") == (try two.git("rev-parse", "HEAD:Claims")))
+
+    let edited = article.replacingOccurrences(of: "40 homes", with: "41 homes")
+    let three = try LedgerFixture()
+    let revised = try three.importText(edited, as: "storm")
+    let unchanged = Set(first.claims.map(\.id)).intersection(revised.claims.map(\.id))
+    #expect(unchanged.count == first.claims.count - 1)
+  }
+
+  @Test func refusalsLeaveTheLedgerExactlyAsItWas() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText(article, as: "storm")
+    let head = fixture.head
+    let objects = try fixture.git("count-objects", "-v")
+    func expectRefused(_ bytes: [UInt8], source: String, containing fragment: String) {
+      do {
+        _ = try fixture.ledger.importSource(
+          ImportRequest(bytes: bytes, fileName: "in.txt", source: try Fixtures.source(source)), as: fixture.author,
+          at: fixture.time)
+        Issue.record("import of \(source) succeeded")
+      } catch let error as LedgerError {
+        #expect(error.message.contains(fragment))
+      } catch {
+        Issue.record("unexpected error \(error)")
+      }
+      #expect(fixture.head == head)
+      #expect(fixture.status == "")
+    }
+    expectRefused([0x66, 0xFF, 0xFE, 0x0A], source: "bad", containing: "is not UTF-8")
+    expectRefused(Array(" \n\t\n".utf8), source: "empty", containing: "is empty")
+    expectRefused(Array(article.utf8), source: "storm", containing: "--replace")
+    #expect(try fixture.git("count-objects", "-v") == objects)
+  }
+
+  @Test func refusesToOverwriteUntrackedFiles() throws {
+    let fixture = try LedgerFixture()
+    try fixture.scratch.write("mine\n", to: "seeds/storm.txt")
+    #expect(throws: LedgerError.self) { try fixture.importText(article, as: "storm") }
+    #expect(fixture.commitCount == 1)
+    #expect(try fixture.scratch.read("seeds/storm.txt") == "mine\n")
+  }
+
+  @Test func neverWritesThroughASymbolicLink() throws {
+    let fixture = try LedgerFixture()
+    let outside = ScratchDirectory()
+    try FileManager.default.createSymbolicLink(
+      atPath: fixture.scratch.path("Claims"), withDestinationPath: outside.path)
+    #expect(throws: LedgerError.self) { try fixture.importText(article, as: "storm") }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    #expect(fixture.commitCount == 1)
+  }
+}
+
+@Suite struct ClaimResolutionTests {
+  @Test func resolvesPrefixesAndOrdinals() throws {
+    let fixture = try LedgerFixture()
+    let result = try fixture.importText((1...40).map { "Claim \($0) is here." }.joined(separator: "\n\n"), as: "many")
+    let snapshot = try fixture.ledger.snapshot()
+    let target = result.claims[7]
+    #expect(try snapshot.resolveClaim(target.id.rawValue) == target)
+    #expect(try snapshot.resolveClaim(target.id.rawValue.uppercased()) == target)
+    #expect(try snapshot.resolveClaim("many:8") == target)
+    let unique = (4...10).map { String(target.id.rawValue.prefix($0)) }.first { prefix in
+      result.claims.filter { $0.id.rawValue.hasPrefix(prefix) }.count == 1
+    }
+    #expect(try snapshot.resolveClaim(try #require(unique)) == target)
+
+    let firstDigit = String(target.id.rawValue.prefix(1))
+    let sharing = result.claims.filter { $0.id.rawValue.hasPrefix(firstDigit) }
+    if sharing.count > 1 {
+      do {
+        _ = try snapshot.resolveClaim(firstDigit)
+        Issue.record("an ambiguous prefix resolved")
+      } catch {
+        #expect(error.message.contains("is ambiguous"))
+        for claim in sharing.prefix(10) { #expect(error.message.contains(claim.id.rawValue)) }
+      }
+    }
+    #expect(throws: LedgerError.self) { try snapshot.resolveClaim("many:41") }
+    #expect(throws: LedgerError.self) { try snapshot.resolveClaim("none:1") }
+    #expect(throws: LedgerError.self) { try snapshot.resolveClaim("zzz") }
+    #expect(throws: LedgerError.self) { try snapshot.resolveClaim("many:0") }
+  }
+}

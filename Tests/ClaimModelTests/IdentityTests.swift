@@ -1,0 +1,111 @@
+import Testing
+
+@testable import ClaimModel
+
+@Suite struct HashAndIDTests {
+  @Test func sha256MatchesKnownVectors() {
+    #expect(
+      SHA256.hexDigest(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(SHA256.hexDigest(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(
+      SHA256.hexDigest(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1000))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+  }
+
+  @Test func claimIDIsDerivedFromSourceTextAndOccurrenceOnly() throws {
+    let source = try #require(SourceID("peru"))
+    // hashlib.sha256(b'claims-id-v1\0peru\0Hello world.\0' + b'0').hexdigest()[:10]
+    #expect(ClaimID.derive(source: source, normalizedText: "Hello world.", occurrence: 0).rawValue == "6d432ebe5a")
+    let other = try #require(SourceID("other"))
+    #expect(ClaimID.derive(source: other, normalizedText: "Hello world.", occurrence: 0).rawValue != "6d432ebe5a")
+    #expect(ClaimID.derive(source: source, normalizedText: "Hello world.", occurrence: 1).rawValue != "6d432ebe5a")
+    #expect(
+      ClaimID.derive(source: source, normalizedText: "Hello world.", occurrence: 0, salt: 1).rawValue != "6d432ebe5a")
+  }
+
+  @Test(arguments: ["abcdef0123", "0000000000"]) func acceptsWellFormedClaimIDs(text: String) {
+    #expect(ClaimID(text) != nil)
+  }
+
+  @Test(arguments: ["ABCDEF0123", "abcdef012", "abcdef01234", "abcdefg123", "../../etc/", ""])
+  func refusesMalformedClaimIDs(text: String) {
+    #expect(ClaimID(text) == nil)
+  }
+
+  @Test(arguments: ["peru", "peru-2024.v2", "a_b", "0"]) func acceptsSourceIDs(text: String) {
+    #expect(SourceID(text) != nil)
+  }
+
+  @Test(arguments: [
+    "", "../x", "a/b", "-x", ".hidden", "a..b", "Peru", "a\u{0}b", "a\nb", String(repeating: "a", count: 65),
+  ])
+  func refusesUnsafeSourceIDs(text: String) {
+    #expect(SourceID(text) == nil)
+  }
+
+  @Test func slugsFileNames() {
+    #expect(SourceID.slug(fromFileName: "002_e79ad1ab3cf49ab3.txt")?.rawValue == "002_e79ad1ab3cf49ab3")
+    #expect(SourceID.slug(fromFileName: "Peru Fujimori (final).TXT")?.rawValue == "peru-fujimori-final")
+    #expect(SourceID.slug(fromFileName: "---.txt") == nil)
+  }
+}
+
+@Suite struct IdentityTests {
+  @Test func parsesNameAndEmail() throws {
+    let identity = try #require(Identity(parsing: "  Ada Lovelace <Ada@Example.org> "))
+    #expect(identity.name == "Ada Lovelace")
+    #expect(identity.email == "Ada@Example.org")
+    #expect(identity.key == "ada@example.org")
+    #expect(identity.fileSlug == "ada@example.org")
+    #expect(identity.description == "Ada Lovelace <Ada@Example.org>")
+  }
+
+  @Test func bareNamesGetAPlaceholderSignatureAddress() throws {
+    let identity = try #require(Identity(parsing: "example-reviewer-a"))
+    #expect(identity.fileSlug == "example-reviewer-a")
+    #expect(identity.signatureEmail == "example-reviewer-a@claims.invalid")
+    #expect(identity.description == "example-reviewer-a")
+  }
+
+  @Test(arguments: [
+    "../../etc/passwd", "a/b", "..", ".", "Ünïcode Name", "semi;colon", String(repeating: "x", count: 200),
+  ])
+  func fileSlugsAreAlwaysSafeFileNames(key: String) {
+    let slug = Identity.fileSlug(forKey: key)
+    #expect(!slug.isEmpty)
+    #expect(!slug.contains("/"))
+    #expect(!slug.hasPrefix("."))
+    #expect(slug != "..")
+    #expect(slug.utf8.count <= 64 + 9)
+    #expect(slug.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 })
+  }
+
+  @Test func lossySlugsOfDifferentIdentitiesDiffer() {
+    #expect(Identity.fileSlug(forKey: "a/b") != Identity.fileSlug(forKey: "a:b"))
+  }
+
+  @Test(arguments: ["a\u{0}b", "line\nbreak", "esc\u{1B}[31m", "<>"])
+  func refusesControlCharactersAndBrackets(text: String) {
+    #expect(Identity(name: text, email: "x@example.org") == nil)
+  }
+}
+
+@Suite struct DateTests {
+  @Test func convertsTimestamps() throws {
+    #expect(Timestamp(secondsSince1970: 1_732_449_600).text == "2024-11-24T12:00:00Z")
+    #expect(Timestamp(secondsSince1970: -86_401).text == "1969-12-30T23:59:59Z")
+    #expect(Timestamp(secondsSince1970: 951_782_400).text == "2000-02-29T00:00:00Z")
+    let parsed = try #require(Timestamp("2024-11-24T12:00:00Z"))
+    #expect(parsed.secondsSince1970 == 1_732_449_600)
+  }
+
+  @Test(arguments: ["2024", "2024-09", "2024-09-18", "2024-02-29", "2024-09-18T14:05:00Z"])
+  func acceptsDates(text: String) {
+    #expect(CalendarDate(text) != nil)
+  }
+
+  @Test(arguments: ["2023-02-29", "2024-13-01", "2024-9-1", "yesterday", "2024-09-18T25:00:00Z", ""])
+  func refusesBadDates(text: String) {
+    #expect(CalendarDate(text) == nil)
+  }
+}

@@ -1,0 +1,90 @@
+import Testing
+
+@testable import ClaimModel
+
+@Suite struct JSONWriterTests {
+  @Test func writesThePythonCanonicalLayout() {
+    // Expected text produced by: json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    let value: JSONValue = .object([
+      "b": .array([1, .object(["z": .null, "a": .string("x\"\\\n\u{01}é")])]),
+      "a": .object([:]),
+      "c": .array([]),
+      "d": true,
+    ])
+    let expected = """
+      {
+        "a": {},
+        "b": [
+          1,
+          {
+            "a": "x\\"\\\\\\n\\u0001é",
+            "z": null
+          }
+        ],
+        "c": [],
+        "d": true
+      }
+
+      """
+    #expect(JSONWriter.canonicalText(of: value) == expected)
+  }
+
+  @Test func sortsKeysByCodePoint() {
+    let value: JSONValue = .object(["é": 1, "z": 2, "Z": 3, "a": 4])
+    #expect(JSONWriter.compactText(of: value) == #"{"Z":3,"a":4,"z":2,"é":1}"#)
+  }
+
+  @Test func roundTripsThroughTheParser() throws {
+    let value: JSONValue = .object([
+      "text": "tab\there, quote \" and emoji 👩‍👩‍👧", "n": -12, "x": .double(2.5), "list": .array([.null, false]),
+    ])
+    #expect(try JSONParser.parse(JSONWriter.canonicalText(of: value)) == value)
+  }
+}
+
+@Suite struct JSONParserTests {
+  @Test func parsesEscapesAndSurrogatePairs() throws {
+    let parsed = try JSONParser.parse(#"{"a": "\u00e9\ud83d\ude00\n\/"}"#)
+    #expect(parsed == .object(["a": "é😀\n/"]))
+  }
+
+  @Test func parsesNumbers() throws {
+    #expect(
+      try JSONParser.parse("[0, -7, 1.5, 2e3, 9223372036854775807]")
+        == .array([0, -7, .double(1.5), .double(2000), .integer(Int.max)]))
+  }
+
+  @Test(arguments: [
+    ("", "unexpected end of input"),
+    ("{", "expected a string key"),
+    ("[1,]", "unexpected character"),
+    (#"{"a":1,"a":2}"#, "duplicate key 'a'"),
+    ("01", "unexpected text after the value"),
+    (#""\ud800""#, "unpaired surrogate in \\u escape"),
+    ("1e999", "number out of range"),
+    ("nul", "unexpected end of input"),
+    ("\"a\u{01}\"", "control character in string"),
+    ("[1] x", "unexpected text after the value"),
+  ])
+  func refusesMalformedInput(text: String, reason: String) {
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
+    do {
+      _ = try JSONParser.parse(text)
+    } catch {
+      #expect(error.reason == reason)
+    }
+  }
+
+  @Test func refusesInvalidUTF8InStrings() {
+    let bytes: [UInt8] = [0x22, 0xFF, 0xFE, 0x22]
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
+  }
+
+  @Test func limitsNestingDepthWithoutCrashing() throws {
+    let allowed =
+      String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+    _ = try JSONParser.parse(allowed)
+    let hostile = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(hostile) }
+  }
+}

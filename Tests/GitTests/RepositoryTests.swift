@@ -1,0 +1,138 @@
+import Foundation
+import Git
+import TestSupport
+import Testing
+
+@Suite struct RepositoryTests {
+  let scratch = ScratchDirectory()
+  let signature = Signature(name: "Ada", email: "ada@example.org", time: 1_732_449_600)
+
+  func makeRepository() throws -> Repository {
+    try Repository.create(at: scratch.path)
+  }
+
+  func commitFiles(_ files: [String: String], in repository: Repository, parent: ObjectID?) throws -> ObjectID {
+    var changes: [TreeChange] = []
+    for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+      changes.append(.upsert(path: path, blob: try repository.writeBlob(Array(text.utf8))))
+    }
+    let base = try parent.map { try repository.commit($0).treeID }
+    let tree = try repository.updatedTree(from: base, applying: changes)
+    return try repository.createCommit(
+      tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature, message: "add\n")
+  }
+
+  @Test func failuresCarryLibgit2sMessage() {
+    do {
+      _ = try Repository(openingAt: scratch.path("missing"))
+      Issue.record("opening a missing repository succeeded")
+    } catch {
+      #expect(error.code == .notFound)
+      #expect(!error.message.isEmpty)
+      #expect(error.function == "git_repository_open_ext")
+    }
+  }
+
+  @Test func commitsNestedTreesThatGitReads() throws {
+    let repository = try makeRepository()
+    let first = try commitFiles(["Claims/a/1.json": "one\n", "seeds/a.txt": "text\n"], in: repository, parent: nil)
+    try repository.updateReference(named: "refs/heads/main", to: first, expecting: nil, logMessage: "test")
+    let second = try commitFiles(["Reviews/a/1/ada.json": "review\n"], in: repository, parent: first)
+    try repository.updateReference(named: "refs/heads/main", to: second, expecting: first, logMessage: "test")
+
+    let listing = try ProcessRunner.git(["ls-tree", "-r", "--name-only", "HEAD"], in: scratch.path)
+    #expect(listing.stdout == "Claims/a/1.json\nReviews/a/1/ada.json\nseeds/a.txt\n")
+    let log = try ProcessRunner.git(["log", "--format=%an <%ae> %at %s"], in: scratch.path)
+    #expect(log.stdout == "Ada <ada@example.org> 1732449600 add\nAda <ada@example.org> 1732449600 add\n")
+    #expect(try ProcessRunner.git(["fsck", "--strict"], in: scratch.path).status == 0)
+    #expect(try repository.headState() == .branch("refs/heads/main", second))
+    #expect(try repository.resolveCommit("HEAD~1") == first)
+  }
+
+  @Test func compareAndSwapRefusesAMovedBranch() throws {
+    let repository = try makeRepository()
+    let first = try commitFiles(["a": "1"], in: repository, parent: nil)
+    try repository.updateReference(named: "refs/heads/main", to: first, expecting: nil, logMessage: "test")
+    let second = try commitFiles(["b": "2"], in: repository, parent: first)
+    let rival = try commitFiles(["c": "3"], in: repository, parent: first)
+    try repository.updateReference(named: "refs/heads/main", to: second, expecting: first, logMessage: "test")
+    #expect(throws: GitError.self) {
+      try repository.updateReference(named: "refs/heads/main", to: rival, expecting: first, logMessage: "test")
+    }
+    do {
+      try repository.updateReference(named: "refs/heads/main", to: rival, expecting: nil, logMessage: "test")
+      Issue.record("creating an existing branch succeeded")
+    } catch {
+      #expect(error.code == .modified || error.code == .exists)
+    }
+    #expect(try repository.referenceTarget(named: "refs/heads/main") == second)
+  }
+
+  @Test func lockedBranchIsReportedAsLocked() throws {
+    let repository = try makeRepository()
+    let first = try commitFiles(["a": "1"], in: repository, parent: nil)
+    try repository.updateReference(named: "refs/heads/main", to: first, expecting: nil, logMessage: "test")
+    let second = try commitFiles(["b": "2"], in: repository, parent: first)
+    try scratch.write("stale\n", to: ".git/refs/heads/main.lock")
+    do {
+      try repository.updateReference(named: "refs/heads/main", to: second, expecting: first, logMessage: "test")
+      Issue.record("a locked branch moved")
+    } catch {
+      #expect(error.code == .locked)
+    }
+  }
+
+  @Test func packedWriterLeavesOnePackAndNoLooseObjects() throws {
+    let repository = try makeRepository()
+    let packer = try PackedObjectWriter(repositoryAt: scratch.path)
+    var changes: [TreeChange] = []
+    for index in 0..<300 {
+      changes.append(
+        .upsert(path: "Claims/s/\(index).json", blob: try packer.repository.writeBlob(Array("claim \(index)\n".utf8))))
+    }
+    let tree = try packer.repository.updatedTree(from: nil, applying: changes)
+    let commit = try packer.repository.createCommit(
+      tree: tree, parents: [], author: signature, committer: signature, message: "import\n")
+    try packer.finish()
+    try repository.updateReference(named: "refs/heads/main", to: commit, expecting: nil, logMessage: "test")
+    let counts = try ProcessRunner.git(["count-objects", "-v"], in: scratch.path).stdout
+    #expect(counts.contains("count: 0\n"))
+    #expect(counts.contains("packs: 1\n"))
+    #expect(try ProcessRunner.git(["fsck", "--strict"], in: scratch.path).status == 0)
+    let files = try ProcessRunner.git(["ls-tree", "-r", "--name-only", "HEAD"], in: scratch.path).stdout
+    #expect(files.split(separator: "\n").count == 300)
+    #expect(
+      try repository.blobContent(try #require(try repository.treeEntry(at: "Claims/s/7.json", inTree: tree)).id)
+        == Array("claim 7\n".utf8))
+  }
+
+  @Test func stagedEntriesMakeGitStatusClean() throws {
+    let repository = try makeRepository()
+    let commit = try commitFiles(["dir/file.txt": "hello\n"], in: repository, parent: nil)
+    try repository.updateReference(named: "refs/heads/main", to: commit, expecting: nil, logMessage: "test")
+    try scratch.write("hello\n", to: "dir/file.txt")
+    let index = try Index(of: repository)
+    let blob = try #require(try repository.treeEntry(at: "dir/file.txt", inTree: try repository.commit(commit).treeID))
+    try index.stage(path: "dir/file.txt", blob: blob.id, fileAt: scratch.path("dir/file.txt"))
+    try index.write()
+    #expect(try ProcessRunner.git(["status", "--porcelain"], in: scratch.path).stdout == "")
+  }
+
+  @Test func revisionWalkYieldsNewestFirstAndEndsWithNil() throws {
+    let repository = try makeRepository()
+    let first = try commitFiles(["a": "1"], in: repository, parent: nil)
+    let second = try commitFiles(["b": "2"], in: repository, parent: first)
+    let walk = try RevisionWalk(repository)
+    try walk.push(second)
+    #expect(try walk.next() == second)
+    #expect(try walk.next() == first)
+    #expect(try walk.next() == nil)
+  }
+
+  @Test func readsConfigValues() throws {
+    let repository = try makeRepository()
+    try ProcessRunner.git(["config", "user.name", "Config Person"], in: scratch.path)
+    #expect(try GitConfig.string("user.name", in: repository) == "Config Person")
+    #expect(try GitConfig.string("claims.no-such-key", in: repository) == nil)
+  }
+}
