@@ -12,6 +12,8 @@ public enum ClaimsCommand {
   static var commands: [CommandSpec] {
     [
       InitCommand.spec, ImportCommand.spec, SplitCommand.spec, ListCommand.spec, ShowCommand.spec,
+      ReviewCommands.verdict, ReviewCommands.cite, ReviewCommands.uncite, ReviewCommands.note,
+      AssignCommands.assign, AssignCommands.unassign, ReviewSessionCommand.spec, CompletionsCommand.spec,
       HelpCommand.spec,
     ]
   }

@@ -1,14 +1,25 @@
 import ClaimLedger
 import ClaimModel
 
-/// `claims list`: the claims of the ledger, one per line.
+/// `claims list`: the claims of the ledger, one per line, filtered.
 enum ListCommand {
   static let spec = CommandSpec(
-    name: "list", abstract: "List claims: id, place, kind and the start of the text.",
+    name: "list", abstract: "List claims, filtered by source, status, verdict, reviewer, assignee or text.",
+    discussion: """
+      Statuses: unreviewed (checkable, no verdict yet), reviewed (at least one verdict), uncited (checkable, no \
+      citation yet), disputed (reviewers' verdicts differ), flagged (someone said refuted or misleading), verified \
+      (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim). Checkable claims \
+      are headlines and sentences that not every reviewer called opinion.
+      """,
     options: [
       .value("source", "source-id", help: "Only claims of this source (repeatable).", isRepeating: true),
+      .value("status", "status", help: "Only claims with this status.", completions: ClaimFilter.statuses),
+      .value("verdict", "verdict", help: "Only claims someone gave this verdict."),
+      .value("reviewer", "identity", help: "Only claims this reviewer reviewed (name, e-mail or 'Name <email>')."),
+      .value("assigned-to", "identity", help: "Only claims assigned to this reviewer ('me' for you)."),
+      .value("grep", "text", help: "Only claims whose text contains <text> (case-insensitive)."),
       .value("at", "revision", help: "Read the ledger as it was at <revision> (commit, tag, branch, HEAD~N)."),
-      .flag("json", help: "Print the claims as JSON."),
+      .flag("json", help: "Print the claims, with their status, as JSON."),
     ]
   ) { arguments, context in
     let ledger = try context.openLedger(arguments)
@@ -16,24 +27,52 @@ enum ListCommand {
       try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
       ?? ledger.snapshot()
     let sources = try selectedSources(arguments, in: snapshot)
-    let claims = sources.flatMap { snapshot.claims(of: $0) }.filter { !$0.isRetired }
+    let filter = try ClaimFilter(arguments: arguments, context: context, ledger: ledger, reviewerIsFilter: true)
+    let claims = filter.apply(to: sources, in: snapshot)
+    let config = snapshot.config()
     context.report(snapshot.problems)
     if arguments.flag("json") {
-      context.output.write(JSONWriter.canonicalText(of: .array(claims.map(\.json))))
+      let values: [JSONValue] = claims.map { claim in
+        let reviews = snapshot.reviews(of: claim)
+        guard case .object(var members) = claim.json else { return claim.json }
+        members["status"] = statusJSON(ClaimStatus(claim: claim, reviews: reviews, config: config))
+        members["assignee"] =
+          snapshot.assignments(of: claim.source)[claim.id]?.assignee.map { .string($0.description) } ?? .null
+        return .object(members)
+      }
+      context.output.write(JSONWriter.canonicalText(of: .array(values)))
       return ExitStatus.success
     }
     let style = context.style
-    let referenceWidth = min(28, claims.map { $0.reference.count }.max() ?? 3)
+    let referenceWidth = min(24, claims.map { $0.reference.count }.max() ?? 3)
     for claim in claims {
-      let reference = TerminalText.oneLine(claim.reference, width: referenceWidth)
-      let padding = String(repeating: " ", count: max(0, referenceWidth - reference.count))
+      let status = ClaimStatus(claim: claim, reviews: snapshot.reviews(of: claim), config: config)
+      let reference = TerminalText.oneLine(claim.reference, width: referenceWidth).padded(to: referenceWidth)
       let kind = claim.kind.rawValue.padded(to: 11)
-      let textWidth = max(20, 100 - 10 - 2 - referenceWidth - 2 - 11 - 2)
-      let text = TerminalText.oneLine(claim.text, width: textWidth)
-      let kindText = claim.kind.isCheckable ? kind : style.dim(kind)
-      context.print("\(style.yellow(claim.id.rawValue))  \(reference)\(padding)  \(kindText)  \(text)")
+      let verdicts = TerminalText.oneLine(verdictSummary(status), width: 18).padded(to: 18)
+      let text = TerminalText.oneLine(claim.text, width: max(20, 100 - 10 - referenceWidth - 11 - 18 - 8))
+      let coloured =
+        status.isFlagged ? style.red(verdicts) : status.isReviewed ? style.green(verdicts) : style.dim(verdicts)
+      context.print(
+        "\(style.yellow(claim.id.rawValue))  \(reference)  \(claim.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
+      )
     }
     return ExitStatus.success
+  }
+
+  /// `refuted`, `supported≠refuted` for a dispute, `–` when unreviewed.
+  static func verdictSummary(_ status: ClaimStatus) -> String {
+    var text = status.verdicts.isEmpty ? "–" : status.verdicts.joined(separator: "≠")
+    if status.hasStaleReviews { text += " (stale)" }
+    return text
+  }
+
+  static func statusJSON(_ status: ClaimStatus) -> JSONValue {
+    .object([
+      "checkable": .bool(status.isCheckable), "reviewed": .bool(status.isReviewed), "cited": .bool(status.isCited),
+      "disputed": .bool(status.isDisputed), "flagged": .bool(status.isFlagged), "verified": .bool(status.isVerified),
+      "stale": .bool(status.hasStaleReviews), "verdicts": .array(status.verdicts.map { .string($0) }),
+    ])
   }
 
   /// The sources `--source` names (checked to exist), or every source.

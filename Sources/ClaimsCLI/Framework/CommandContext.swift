@@ -16,6 +16,13 @@ public protocol LineSource: AnyObject {
   func readLine() -> String?
   /// Everything left, as bytes.
   func readAll() -> [UInt8]
+  /// One key press on a terminal (without waiting for Enter); elsewhere, the next line.
+  /// The empty string stands for Enter; nil for the end of input.
+  func readKey() -> String?
+}
+
+extension LineSource {
+  public func readKey() -> String? { readLine() }
 }
 
 /// What a command runs with: its streams, environment and working directory, injected so that tests

@@ -75,6 +75,36 @@ public final class FileDescriptorLineSource: LineSource {
     }
   }
 
+  /// One key press, read in the terminal's raw mode so the reviewer need not press Enter; from a
+  /// pipe, the next line.
+  public func readKey() -> String? {
+    guard isatty(descriptor) == 1 else { return readLine() }
+    sinksToFlush.forEach { $0.flush() }
+    var saved = termios()
+    guard tcgetattr(descriptor, &saved) == 0 else { return readLine() }
+    var raw = saved
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(descriptor, TCSANOW, &raw)
+    defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    var byte: UInt8 = 0
+    while true {
+      let count = read(descriptor, &byte, 1)
+      if count < 0 && errno == EINTR { continue }
+      guard count == 1 else { return nil }
+      break
+    }
+    switch byte {
+    case 0x0A, 0x0D: return ""
+    case 0x04: return nil
+    case 0x20...0x7E: return String(UnicodeScalar(byte))
+    default: return "?"
+    }
+  }
+
   /// Reads everything left, as bytes.
   public func readAll() -> [UInt8] {
     var bytes = pending
