@@ -55,6 +55,10 @@ public enum ClaimsCommand {
     }
     do {
       let parsed = try ArgumentParser.parse(rest, for: command)
+      // As with git, -C makes every relative path on the command line relative to <dir>.
+      for directory in parsed.allValues("directory") {
+        context.currentDirectory = context.absolutePath(directory)
+      }
       if parsed.flag("no-color") {
         context.style.isEnabled = false
         context.errorStyle.isEnabled = false

@@ -4,6 +4,10 @@ import ClaimModel
 public enum Fixtures {
   public struct Invalid: Error, CustomStringConvertible {
     public var description: String
+
+    public init(description: String) {
+      self.description = description
+    }
   }
 
   public static func identity(_ text: String) throws -> Identity {

@@ -14,7 +14,7 @@ enum InitCommand {
       )
     ]
   ) { arguments, context in
-    let directory = arguments.argument("directory").map(context.absolutePath) ?? context.directory(arguments)
+    let directory = arguments.argument("directory").map(context.absolutePath) ?? context.currentDirectory
     let author = try context.author(arguments, ledger: nil)
     let (ledger, outcome) = try Ledger.initialize(at: directory, as: author, at: try context.now())
     let path = TerminalText.sanitize(ledger.rootPath)

@@ -32,7 +32,8 @@ public final class CommandContext {
   let errorOutput: any TextSink
   let input: any LineSource
   let environment: [String: String]
-  let currentDirectory: String
+  /// The working directory, or the one `-C` named once the command line is parsed.
+  var currentDirectory: String
   let isOutputTerminal: Bool
   let isInputTerminal: Bool
   var style: Style
@@ -92,12 +93,6 @@ public final class CommandContext {
     return Timestamp(secondsSince1970: Int64(now.tv_sec))
   }
 
-  /// The directory `-C` names (relative to the working directory), or the working directory.
-  func directory(_ arguments: ParsedArguments) -> String {
-    guard let given = arguments.value("directory") else { return currentDirectory }
-    return absolutePath(given)
-  }
-
   /// `path` made absolute against the working directory.
   func absolutePath(_ path: String) -> String {
     path.hasPrefix("/") ? path : "\(currentDirectory)/\(path)"
@@ -105,7 +100,7 @@ public final class CommandContext {
 
   /// The ledger containing the working directory or `-C`'s.
   func openLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
-    try Ledger.discover(from: directory(arguments))
+    try Ledger.discover(from: currentDirectory)
   }
 
   /// The person running an importing or assigning command.
