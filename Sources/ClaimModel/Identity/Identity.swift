@@ -7,11 +7,15 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
   /// The e-mail address, or the empty string.
   public let email: String
 
-  /// Accepts a name and an e-mail address free of control characters and angle brackets.
+  /// Accepts a name and an e-mail address free of control characters and angle brackets, with at
+  /// least one letter or digit between them (git refuses a signature of punctuation alone).
   public init?(name: String, email: String) {
     let name = name.trimmingWhitespace()
     let email = email.trimmingWhitespace()
-    guard !(name.isEmpty && email.isEmpty), Self.isClean(name), Self.isClean(email) else { return nil }
+    guard !(name.isEmpty && email.isEmpty), Self.isClean(name), Self.isClean(email),
+      name.isEmpty || name.contains(where: { $0.isLetter || $0.isNumber }),
+      email.isEmpty || email.contains(where: { $0.isLetter || $0.isNumber })
+    else { return nil }
     self.name = name.isEmpty ? email : name
     self.email = email
   }
