@@ -44,6 +44,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "ledger-bench",
+      dependencies: ["ClaimLedger", "ClaimModel"],
+      path: "Benchmarks/LedgerBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",

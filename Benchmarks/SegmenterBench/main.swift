@@ -1,2 +1,3 @@
 import Segmentation
+
 print(Segmenter().segments(of: "x").count)

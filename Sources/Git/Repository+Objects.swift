@@ -102,14 +102,28 @@ extension Repository {
 
   /// The size of a blob in bytes, without reading it whole (`git_odb_read_header`).
   public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, pointer), function: "git_repository_odb")
-    defer { git_odb_free(odb) }
     var oid = id.oid
     var size = 0
     var type = GIT_OBJECT_ANY
-    try check(git_odb_read_header(&size, &type, odb, &oid), function: "git_odb_read_header")
+    try check(git_odb_read_header(&size, &type, try odb(), &oid), function: "git_odb_read_header")
     return size
+  }
+
+  /// The bytes of a blob, or nil when it is larger than `limit` bytes (`git_odb_read`).
+  ///
+  /// The size is checked once the object is read: asking for the header first would unpack every
+  /// packed object twice, which doubled the cost of reading a ledger. A huge file thus passes
+  /// through memory once, and is dropped without being copied or parsed.
+  public func blobContent(_ id: ObjectID, limit: Int) throws(GitError) -> [UInt8]? {
+    var oid = id.oid
+    var object: OpaquePointer?
+    try check(git_odb_read(&object, try odb(), &oid), function: "git_odb_read")
+    defer { git_odb_object_free(object) }
+    guard let object else { return [] }
+    let size = git_odb_object_size(object)
+    guard size <= limit else { return nil }
+    guard let data = git_odb_object_data(object) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: data, count: size))
   }
 
   /// Stores bytes as a blob (`git_blob_create_from_buffer`).
@@ -131,10 +145,7 @@ extension Repository {
 
   /// Whether the object database holds `id` (`git_odb_exists`).
   public func containsObject(_ id: ObjectID) throws(GitError) -> Bool {
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, pointer), function: "git_repository_odb")
-    defer { git_odb_free(odb) }
     var oid = id.oid
-    return git_odb_exists(odb, &oid) == 1
+    return git_odb_exists(try odb(), &oid) == 1
   }
 }

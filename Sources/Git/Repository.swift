@@ -3,6 +3,9 @@ internal import CLibGit2
 /// An open git repository (`git_repository`).
 public final class Repository {
   let pointer: OpaquePointer
+  /// The object database, opened on first use and kept: reading thousands of blobs must not open
+  /// it thousands of times.
+  private var objectDatabase: OpaquePointer?
 
   /// Opens the repository whose work tree or git directory is exactly `path` (no search upwards).
   /// - Throws: ``GitError`` with code `.notFound` when `path` is not a repository
@@ -56,7 +59,18 @@ public final class Repository {
   }
 
   deinit {
+    if let objectDatabase { git_odb_free(objectDatabase) }
     git_repository_free(pointer)
+  }
+
+  /// The repository's object database (`git_repository_odb`), kept open.
+  func odb() throws(GitError) -> OpaquePointer {
+    if let objectDatabase { return objectDatabase }
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, pointer), function: "git_repository_odb")
+    guard let odb else { throw GitError(code: .notFound, message: "no object database") }
+    objectDatabase = odb
+    return odb
   }
 
   /// The top of the work tree, with a trailing `/`; nil for a bare repository.

@@ -84,7 +84,7 @@ public final class Ledger {
       case .unborn: commit = nil
       case .branch(_, let tip), .detached(let tip): commit = tip
       }
-      return try LedgerSnapshot(repository: repository, commitID: commit)
+      return try LedgerSnapshot(repository: repository, commitID: commit, gitDirectory: gitDirectory)
     } catch {
       throw LedgerError("cannot read the ledger: \(error.message)")
     }
@@ -95,7 +95,7 @@ public final class Ledger {
   public func snapshot(at revision: String) throws(LedgerError) -> LedgerSnapshot {
     do {
       let commit = try repository.resolveCommit(revision)
-      return try LedgerSnapshot(repository: repository, commitID: commit)
+      return try LedgerSnapshot(repository: repository, commitID: commit, gitDirectory: gitDirectory)
     } catch {
       switch error.code {
       case .notFound, .invalidSpec:

@@ -1,115 +1,111 @@
 public import ClaimModel
+import Dispatch
 import Git
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The ledger as it stands in one commit, read straight from git objects: nothing is checked out,
 /// so any revision can be read (`--at REV`), and a file someone broke is reported, never trusted.
 ///
-/// Reads are lazy and cached per source; every malformed or unsafe file met on the way is added to
-/// ``problems`` once, and left out of the results.
+/// Reads are lazy and per source; a source's records come from the cache when its trees are
+/// unchanged. Every malformed or unsafe file met on the way is added to ``problems`` once, and
+/// left out of the results.
 public final class LedgerSnapshot {
-  /// Records larger than this are refused unread: a claim or review is a few hundred bytes, and a
-  /// crafted 100 MB file must not be loaded into memory.
-  public static let maximumRecordSize = 1 << 20
-
   let repository: Repository
+  let objects: ObjectReader
   /// The commit read, or nil for a ledger with no commit yet.
   let commitID: ObjectID?
   /// The commit's root tree.
   let rootTreeID: ObjectID?
+  private let gitDirectory: String
+  private let cache: SourceCache
+
+  private var directoryCache: [String: Directory] = [:]
+  private var recordCache: [SourceID: SourceRecords] = [:]
+  private var cachedConfig: LedgerConfig?
+
+  init(repository: Repository, commitID: ObjectID?, gitDirectory: String) throws(GitError) {
+    self.repository = repository
+    self.objects = ObjectReader(repository: repository)
+    self.commitID = commitID
+    self.gitDirectory = gitDirectory
+    self.cache = SourceCache(gitDirectory: gitDirectory)
+    rootTreeID = try commitID.map { id throws(GitError) in try repository.commit(id).treeID }
+  }
 
   /// The id of the commit read, as 40 hexadecimal digits; nil before the first commit.
   public var revision: String? { commitID?.hex }
 
   /// Files that could not be used, in the order they were met.
-  public private(set) var problems: [LedgerProblem] = []
-  private var problemPaths: Set<String> = []
-  private var directoryCache: [String: [TreeEntry]] = [:]
-  private var claimCache: [SourceID: [Claim]] = [:]
-  private var reviewCache: [SourceID: [ClaimID: [Review]]] = [:]
-  private var assignmentCache: [SourceID: [ClaimID: Assignment]] = [:]
-  private var cachedConfig: LedgerConfig?
-
-  init(repository: Repository, commitID: ObjectID?) throws(GitError) {
-    self.repository = repository
-    self.commitID = commitID
-    rootTreeID = try commitID.map { id throws(GitError) in try repository.commit(id).treeID }
-  }
-
-  // MARK: Problems
+  public var problems: [LedgerProblem] { objects.problems }
 
   func report(_ path: String, _ problem: String, remedy: String = "fix or remove the file, then commit") {
-    guard problemPaths.insert(path).inserted else { return }
-    problems.append(LedgerProblem(path: path, problem: problem, remedy: remedy))
+    objects.report(path, problem, remedy: remedy)
   }
 
-  // MARK: Raw tree access
+  // MARK: Trees
 
-  /// The entries of the directory at `path` ("" for the root); empty when it does not exist.
-  func entries(ofDirectory path: String) -> [TreeEntry] {
+  /// A directory's entries, with a lookup by name built on first use.
+  final class Directory {
+    let entries: [TreeEntry]
+    private var index: [String: Int]?
+
+    init(entries: [TreeEntry]) {
+      self.entries = entries
+    }
+
+    func entry(named name: String) -> TreeEntry? {
+      if entries.count < 16 { return entries.first { $0.name == name } }
+      if index == nil {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(entries.count)
+        for (position, entry) in entries.enumerated() { built[entry.name] = position }
+        index = built
+      }
+      return index?[name].map { entries[$0] }
+    }
+  }
+
+  /// The directory at `path` ("" for the root), read once and kept; empty when it does not exist.
+  func directory(_ path: String) -> Directory {
     if let cached = directoryCache[path] { return cached }
-    var result: [TreeEntry] = []
-    do {
-      if let rootTreeID {
-        if path.isEmpty {
-          result = try repository.treeEntries(rootTreeID)
-        } else if let entry = try repository.treeEntry(at: path, inTree: rootTreeID) {
-          if entry.kind == .tree {
-            result = try repository.treeEntries(entry.id)
-          } else {
-            report(path, "is a file where a directory belongs", remedy: "remove it, then commit")
-          }
+    var result = Directory(entries: [])
+    if path.isEmpty {
+      if let rootTreeID { result = Directory(entries: objects.entries(ofTree: rootTreeID, at: "")) }
+    } else {
+      let (parent, name) = Self.split(path)
+      if let entry = directory(parent).entry(named: name) {
+        if entry.kind == .tree {
+          result = Directory(entries: objects.entries(ofTree: entry.id, at: path))
+        } else {
+          report(path, "is a file where a directory belongs", remedy: "remove it, then commit")
         }
       }
-    } catch {
-      report(path, "cannot be read from git: \(error.message)", remedy: "run 'git fsck' on the ledger")
     }
     directoryCache[path] = result
     return result
   }
 
-  /// The bytes of the file `entry` found in `directory`, or nil (reported) when it is a link,
-  /// a directory, too large, or unreadable.
-  func fileBytes(_ entry: TreeEntry, in directory: String, limit: Int = maximumRecordSize) -> [UInt8]? {
-    let path = directory.isEmpty ? entry.name : "\(directory)/\(entry.name)"
-    guard !entry.isSymbolicLink else {
-      report(
-        path, "is a symbolic link, which the ledger never follows",
-        remedy: "replace it with a plain file or remove it, then commit")
-      return nil
-    }
-    guard entry.kind == .blob else {
-      report(path, "is a directory where a file belongs", remedy: "remove it, then commit")
-      return nil
-    }
-    do {
-      let size = try repository.blobSize(entry.id)
-      guard size <= limit else {
-        report(path, "is \(size) bytes, more than the \(limit) a ledger file may hold")
-        return nil
-      }
-      return try repository.blobContent(entry.id)
-    } catch {
-      report(path, "cannot be read from git: \(error.message)", remedy: "run 'git fsck' on the ledger")
-      return nil
-    }
+  /// The entries of the directory at `path`.
+  func entries(ofDirectory path: String) -> [TreeEntry] {
+    directory(path).entries
   }
 
-  /// The file at `path`, decoded as record type `R`; nil (reported) when absent-but-broken.
-  func record<R: LedgerRecord>(_ type: R.Type, entry: TreeEntry, in directory: String) -> R? {
-    guard let bytes = fileBytes(entry, in: directory) else { return nil }
-    let path = "\(directory)/\(entry.name)"
-    do {
-      return try R(decoding: bytes)
-    } catch {
-      report(path, error.problem)
-      return nil
-    }
+  /// The tree id of the directory at `path`, or nil when there is none.
+  func treeID(ofDirectory path: String) -> ObjectID? {
+    if path.isEmpty { return rootTreeID }
+    let (parent, name) = Self.split(path)
+    guard let entry = directory(parent).entry(named: name), entry.kind == .tree else { return nil }
+    return entry.id
   }
 
   /// The entry at `path`, or nil.
   func entry(at path: String) -> TreeEntry? {
-    let (directory, name) = Self.split(path)
-    return entries(ofDirectory: directory).first { $0.name == name }
+    let (parent, name) = Self.split(path)
+    return directory(parent).entry(named: name)
   }
 
   static func split(_ path: String) -> (directory: String, name: String) {
@@ -123,7 +119,7 @@ public final class LedgerSnapshot {
   public func config() -> LedgerConfig {
     if let cachedConfig { return cachedConfig }
     var config = LedgerConfig()
-    if let entry = entry(at: LedgerPaths.config), let read = record(LedgerConfig.self, entry: entry, in: "") {
+    if let entry = entry(at: LedgerPaths.config), let read = objects.record(LedgerConfig.self, entry: entry, in: "") {
       config = read
     }
     cachedConfig = config
@@ -137,16 +133,13 @@ public final class LedgerSnapshot {
   public func sourceIDs() -> [SourceID] {
     var ids: [SourceID] = []
     for entry in entries(ofDirectory: LedgerPaths.claims) {
+      let path = "\(LedgerPaths.claims)/\(entry.name)"
       guard let id = SourceID(entry.name) else {
-        report(
-          "\(LedgerPaths.claims)/\(entry.name)", "is not named like a source id",
-          remedy: "rename or remove it, then commit")
+        report(path, "is not named like a source id", remedy: "rename or remove it, then commit")
         continue
       }
       guard entry.kind == .tree else {
-        report(
-          "\(LedgerPaths.claims)/\(entry.name)", "is a file where a source directory belongs",
-          remedy: "remove it, then commit")
+        report(path, "is a file where a source directory belongs", remedy: "remove it, then commit")
         continue
       }
       ids.append(id)
@@ -156,16 +149,14 @@ public final class LedgerSnapshot {
 
   /// The source record of `source`, or nil.
   public func sourceRecord(_ source: SourceID) -> SourceRecord? {
-    let (directory, name) = Self.split(LedgerPaths.sourceRecord(source))
-    guard let entry = entries(ofDirectory: directory).first(where: { $0.name == name }) else { return nil }
-    return record(SourceRecord.self, entry: entry, in: directory)
+    guard let entry = entry(at: LedgerPaths.sourceRecord(source)) else { return nil }
+    return objects.record(SourceRecord.self, entry: entry, in: LedgerPaths.seeds)
   }
 
   /// The imported text of `source`, or nil.
   public func seedText(_ source: SourceID, limit: Int = 256 << 20) -> String? {
-    let (directory, name) = Self.split(LedgerPaths.seedText(source))
-    guard let entry = entries(ofDirectory: directory).first(where: { $0.name == name }),
-      let bytes = fileBytes(entry, in: directory, limit: limit)
+    guard let entry = entry(at: LedgerPaths.seedText(source)),
+      let bytes = objects.fileBytes(entry, in: LedgerPaths.seeds, limit: limit)
     else { return nil }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       report(LedgerPaths.seedText(source), "is not valid UTF-8")
@@ -174,34 +165,83 @@ public final class LedgerSnapshot {
     return text
   }
 
-  // MARK: Claims
+  // MARK: Records
+
+  func key(of source: SourceID) -> SourceKey {
+    SourceKey(
+      claims: treeID(ofDirectory: LedgerPaths.claimDirectory(source)),
+      reviews: treeID(ofDirectory: LedgerPaths.reviewSourceDirectory(source)),
+      assignments: treeID(ofDirectory: "\(LedgerPaths.assignments)/\(source)"))
+  }
+
+  /// Everything about one source's claims: from memory, the cache, or git.
+  public func records(of source: SourceID) -> SourceRecords {
+    if let cached = recordCache[source] { return cached }
+    let key = key(of: source)
+    let records: SourceRecords
+    if let cached = cache.read(source, key: key) {
+      records = cached
+    } else {
+      records = SourceReader(objects: ObjectReader(repository: repository)).read(source, key: key)
+      cache.store(source, key: key, records: records)
+      cache.flush()
+    }
+    objects.merge(records.problems)
+    recordCache[source] = records
+    return records
+  }
+
+  /// Loads the records of many sources at once, reading those the cache lacks from git on every
+  /// core (each thread with its own repository handle, as libgit2 requires).
+  public func loadRecords(of sources: [SourceID]) {
+    var missing: [(SourceID, SourceKey)] = []
+    for source in sources where recordCache[source] == nil {
+      let key = key(of: source)
+      if let cached = cache.read(source, key: key) {
+        objects.merge(cached.problems)
+        recordCache[source] = cached
+      } else {
+        missing.append((source, key))
+      }
+    }
+    guard !missing.isEmpty else { return }
+    let workers = min(max(1, System.activeProcessorCount), missing.count, 8)
+    Trace.mark("reading \(missing.count) sources from git on \(workers) threads")
+    let results = Mutex<[Int: SourceRecords]>([:])
+    let gitDirectory = self.gitDirectory
+    let work = missing
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      guard let repository = try? Repository(openingAt: gitDirectory) else { return }
+      let reader = SourceReader(objects: ObjectReader(repository: repository))
+      var local: [Int: SourceRecords] = [:]
+      for position in stride(from: worker, to: work.count, by: workers) {
+        local[position] = reader.read(work[position].0, key: work[position].1)
+      }
+      results.withLock { $0.merge(local) { first, _ in first } }
+    }
+    let loaded = results.withLock { $0 }
+    Trace.mark("read")
+    for (position, (source, key)) in missing.enumerated() {
+      let records =
+        loaded[position] ?? SourceReader(objects: ObjectReader(repository: repository)).read(source, key: key)
+      cache.store(source, key: key, records: records)
+      objects.merge(records.problems)
+      recordCache[source] = records
+    }
+    cache.flush()
+    Trace.mark("cache written")
+  }
 
   /// Every claim of `source`, retired ones included, by ordinal.
   public func claims(of source: SourceID) -> [Claim] {
-    if let cached = claimCache[source] { return cached }
-    let directory = LedgerPaths.claimDirectory(source)
-    var claims: [Claim] = []
-    for entry in entries(ofDirectory: directory) {
-      let path = "\(directory)/\(entry.name)"
-      guard let id = LedgerPaths.claimID(fromFileName: entry.name) else {
-        report(path, "is not named <claim-id>.json", remedy: "rename or remove it, then commit")
-        continue
-      }
-      guard let claim = record(Claim.self, entry: entry, in: directory) else { continue }
-      guard claim.id == id, claim.source == source else {
-        report(path, "holds claim \(claim.source):\(claim.id), which does not match its file name")
-        continue
-      }
-      claims.append(claim)
-    }
-    claims.sort { ($0.ordinal, $0.id) < ($1.ordinal, $1.id) }
-    claimCache[source] = claims
-    return claims
+    records(of: source).claims
   }
 
   /// Every claim of every source, sources in order, each by ordinal.
   public func allClaims() -> [Claim] {
-    sourceIDs().flatMap { claims(of: $0) }
+    let sources = sourceIDs()
+    loadRecords(of: sources)
+    return sources.flatMap { claims(of: $0) }
   }
 
   /// Where every claim id lives, read from directory listings alone (no record is opened).
@@ -220,37 +260,9 @@ public final class LedgerSnapshot {
     claims(of: source).first { $0.id == id }
   }
 
-  // MARK: Reviews and assignments
-
   /// The reviews of every claim of `source`, by claim, each list sorted by reviewer.
   public func reviews(of source: SourceID) -> [ClaimID: [Review]] {
-    if let cached = reviewCache[source] { return cached }
-    var result: [ClaimID: [Review]] = [:]
-    let sourceDirectory = LedgerPaths.reviewSourceDirectory(source)
-    for claimEntry in entries(ofDirectory: sourceDirectory) {
-      let claimDirectory = "\(sourceDirectory)/\(claimEntry.name)"
-      guard let claimID = ClaimID(claimEntry.name), claimEntry.kind == .tree else {
-        report(claimDirectory, "is not a directory named after a claim id", remedy: "rename or remove it, then commit")
-        continue
-      }
-      var reviews: [Review] = []
-      for entry in entries(ofDirectory: claimDirectory) {
-        let path = "\(claimDirectory)/\(entry.name)"
-        guard let review = record(Review.self, entry: entry, in: claimDirectory) else { continue }
-        guard review.claim == claimID, review.source == source,
-          entry.name == "\(review.reviewer.fileSlug).json"
-        else {
-          report(path, "holds a review whose claim, source or reviewer does not match its path")
-          continue
-        }
-        reviews.append(review)
-      }
-      if !reviews.isEmpty {
-        result[claimID] = reviews.sorted { $0.reviewer.key < $1.reviewer.key }
-      }
-    }
-    reviewCache[source] = result
-    return result
+    records(of: source).reviews
   }
 
   /// The reviews of one claim, sorted by reviewer.
@@ -260,37 +272,17 @@ public final class LedgerSnapshot {
 
   /// The standing assignment of every claim of `source`: per claim, the latest any editor made.
   public func assignments(of source: SourceID) -> [ClaimID: Assignment] {
-    if let cached = assignmentCache[source] { return cached }
-    var result: [ClaimID: Assignment] = [:]
-    let sourceDirectory = "\(LedgerPaths.assignments)/\(source)"
-    for claimEntry in entries(ofDirectory: sourceDirectory) {
-      let claimDirectory = "\(sourceDirectory)/\(claimEntry.name)"
-      guard let claimID = ClaimID(claimEntry.name), claimEntry.kind == .tree else {
-        report(claimDirectory, "is not a directory named after a claim id", remedy: "rename or remove it, then commit")
-        continue
-      }
-      for entry in entries(ofDirectory: claimDirectory) {
-        guard let assignment = record(Assignment.self, entry: entry, in: claimDirectory) else { continue }
-        guard assignment.claim == claimID, assignment.source == source,
-          entry.name == "\(assignment.assignedBy.fileSlug).json"
-        else {
-          report(
-            "\(claimDirectory)/\(entry.name)",
-            "holds an assignment whose claim, source or editor does not match its path")
-          continue
-        }
-        if let current = result[claimID],
-          (current.updated, current.assignedBy.key) > (assignment.updated, assignment.assignedBy.key)
-        {
-          continue
-        }
-        result[claimID] = assignment
-      }
-    }
-    assignmentCache[source] = result
-    return result
+    records(of: source).assignments
   }
 }
 
 @available(*, unavailable)
 extension LedgerSnapshot: Sendable {}
+
+/// Facts about the machine.
+enum System {
+  /// How many processors may run this process's threads.
+  static var activeProcessorCount: Int {
+    Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+  }
+}

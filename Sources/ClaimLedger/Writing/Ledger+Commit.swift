@@ -35,15 +35,20 @@ extension Ledger {
     var attempt = 0
     while true {
       attempt += 1
+      Trace.mark("write lock taken")
       let (branch, tip) = try branchTip()
       let snapshot = try snapshot()
       guard let change = try build(snapshot) else { return nil }
+      Trace.mark("change built")
       let index = try openIndex()
+      Trace.mark("index read")
       if let index {
         var guardian = WorkTreeGuard(root: rootPath, repository: repository, index: index, snapshot: snapshot)
         for file in change.files { try guardian.checkWritable(file.path) }
       }
+      Trace.mark("work tree checked")
       let (commit, blobs) = try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+      Trace.mark("objects written")
       let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
       if !isBare { try journal.write(to: gitDirectory) }
       do {
@@ -63,7 +68,9 @@ extension Ledger {
           throw LedgerError("cannot move branch \(branch): \(error.message)")
         }
       }
+      Trace.mark("branch moved")
       if let index {
+        defer { Trace.mark("work tree and index updated") }
         if let warning = synchroniseWorkTree(change.files.map(\.path), blobs: blobs, index: index) {
           warnings.append(warning)
         } else {

@@ -11,13 +11,16 @@ public struct SourceID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
   /// Accepts a well-formed source id, or returns nil.
   public init?(_ text: String) {
-    let bytes = Array(text.utf8)
-    guard let first = bytes.first, bytes.count <= Self.maximumLength, Self.isAlphanumeric(first),
-      bytes.allSatisfy({
-        Self.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
-      }),
-      !text.contains("..")
-    else { return nil }
+    let bytes = text.utf8
+    guard let first = bytes.first, bytes.count <= Self.maximumLength, Self.isAlphanumeric(first) else { return nil }
+    var previous: UInt8 = 0
+    for byte in bytes {
+      let isDot = byte == UInt8(ascii: ".")
+      guard Self.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || isDot,
+        !(isDot && previous == UInt8(ascii: "."))
+      else { return nil }
+      previous = byte
+    }
     rawValue = text
   }
 

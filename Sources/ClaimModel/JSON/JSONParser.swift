@@ -15,16 +15,11 @@ public struct JSONParser {
   public static let maximumDepth = 64
 
   /// Parses a whole document; anything but whitespace after the value is an error.
-  public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-    let result: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
+  public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    let result = bytes.withUnsafeBufferPointer { buffer in
       Result { () throws(JSONParseError) in try parseBuffer(buffer) }
     }
-    if let result { return try result.get() }
-    let copy = Array(bytes)
-    let copied = copy.withUnsafeBufferPointer { buffer in
-      Result { () throws(JSONParseError) in try parseBuffer(buffer) }
-    }
-    return try copied.get()
+    return try result.get()
   }
 
   /// Parses the UTF-8 of a string.

@@ -16,7 +16,7 @@ extension LedgerRecord {
   }
 
   /// Reads a record from a file's bytes: valid UTF-8, valid JSON, the expected fields.
-  public init(decoding bytes: some Collection<UInt8>) throws(RecordError) {
+  public init(decoding bytes: [UInt8]) throws(RecordError) {
     let value: JSONValue
     do {
       value = try JSONParser.parse(bytes)

@@ -62,6 +62,7 @@ struct ClaimFilter {
   /// The non-retired claims of `sources` that pass every filter, in order.
   func apply(to sources: [SourceID], in snapshot: LedgerSnapshot) -> [Claim] {
     let config = snapshot.config()
+    snapshot.loadRecords(of: sources)
     let needle = text?.lowercased()
     var result: [Claim] = []
     for source in sources {

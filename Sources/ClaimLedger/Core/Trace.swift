@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Timings of a command's phases on standard error, when `CLAIMS_TRACE` is set: a way to see where
+/// time goes on a large ledger without a profiler.
+public enum Trace {
+  nonisolated(unsafe) private static var start: Double = now()
+  private static let isEnabled = getenv("CLAIMS_TRACE") != nil
+
+  private static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
+  /// Prints the time since the last mark, with `label`.
+  public static func mark(_ label: @autoclosure () -> String) {
+    guard isEnabled else { return }
+    let current = now()
+    let milliseconds = Int((current - start) * 100_000)
+    let line =
+      "[trace] \(milliseconds / 100).\(milliseconds % 100 < 10 ? "0" : "")\(milliseconds % 100) ms  \(label())\n"
+    _ = line.withCString { write(2, $0, strlen($0)) }
+    start = current
+  }
+}
