@@ -37,9 +37,10 @@ public final class Index {
     git_index_free(pointer)
   }
 
-  /// Re-reads the index from disk, dropping unsaved changes (`git_index_read`).
-  public func reload() throws(GitError) {
-    try check(git_index_read(pointer, 1), function: "git_index_read")
+  /// Re-reads the index from disk if another process changed it since it was read
+  /// (`git_index_read` without force, which compares the file's stamp).
+  public func reloadIfChanged() throws(GitError) {
+    try check(git_index_read(pointer, 0), function: "git_index_read")
   }
 
   /// The stage-0 entry at `path`, or nil (`git_index_get_bypath`).

@@ -18,7 +18,7 @@ extension LedgerSnapshot {
         "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
       )
     }
-    let matches = claimLocations().filter { $0.id.rawValue.hasPrefix(lowered) }
+    let matches = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory).matches(prefix: lowered)
     switch matches.count {
     case 0:
       throw LedgerError("no claim id starts with '\(reference.escapedForMessage)'; 'claims list' shows the ids")

@@ -22,6 +22,8 @@ public final class LedgerSnapshot {
   let rootTreeID: ObjectID?
   private let gitDirectory: String
   private let cache: SourceCache
+  /// Where the ledger's caches live: `<git-dir>/claims-cache/v2`.
+  var cacheDirectory: String { cache.directory }
 
   private var directoryCache: [String: Directory] = [:]
   private var recordCache: [SourceID: SourceRecords] = [:]

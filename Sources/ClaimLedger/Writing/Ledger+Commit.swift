@@ -132,7 +132,7 @@ extension Ledger {
   /// Returns a warning instead of throwing: the commit is already published.
   private func synchroniseWorkTree(_ paths: [String], blobs: [String: ObjectID], index: Index) -> String? {
     do {
-      try index.reload()
+      try index.reloadIfChanged()
       for path in paths {
         let absolute = "\(rootPath)/\(path)"
         let (directory, _) = LedgerSnapshot.split(path)
