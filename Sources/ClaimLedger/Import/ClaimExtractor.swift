@@ -13,14 +13,14 @@ public struct ClaimExtractor: Sendable {
   ///   collides with one is derived again with a salt.
   public func claims(of text: String, source: SourceID, avoiding takenIDs: Set<ClaimID> = []) -> [Claim] {
     let segments = segmenter.segments(of: text)
-    let scalars = Array(text.unicodeScalars)
+    let utf8 = Array(text.utf8)
     var occurrences: [String: Int] = [:]
     var used = takenIDs
     var claims: [Claim] = []
     claims.reserveCapacity(segments.count)
     for (index, segment) in segments.enumerated() {
-      var exact = ""
-      exact.unicodeScalars.append(contentsOf: scalars[segment.scalarRange])
+      let selector = QuoteSelector(utf8: utf8, range: segment.utf8Range)
+      let exact = selector.exact
       let normalized = exact.collapsingWhitespace()
       let occurrence = occurrences[normalized, default: 0]
       occurrences[normalized] = occurrence + 1
@@ -35,7 +35,7 @@ public struct ClaimExtractor: Sendable {
         Claim(
           id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: exact,
           start: segment.scalarRange.lowerBound, end: segment.scalarRange.upperBound,
-          selector: QuoteSelector(scalars: scalars, range: segment.scalarRange)))
+          selector: selector))
     }
     return claims
   }

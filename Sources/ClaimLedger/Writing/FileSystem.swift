@@ -45,15 +45,22 @@ enum FileSystem {
     return bytes
   }
 
-  /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a reader (or a
-  /// crash) sees the old file or the new one, never half of one.
-  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LedgerError) {
-    let (directory, name) = LedgerSnapshot.split(path)
-    let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+  /// Writes `bytes` to `path`: in place when no file is there yet (a crash then leaves a file the
+  /// write journal restores), else through a temporary file renamed over the old one, so that a
+  /// reader never sees half of a replaced file. Creating new files directly halves the file-system
+  /// work of a large import.
+  static func write(_ bytes: [UInt8], to path: String) throws(LedgerError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
+      if errno == EEXIST { return try writeAtomically(bytes, to: path) }
       throw LedgerError("cannot write \(path): \(String(cString: strerror(errno)))")
     }
+    try writeAll(bytes, to: descriptor, path: path, removingOnFailure: path)
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, removingOnFailure: String)
+    throws(LedgerError)
+  {
     var offset = 0
     while offset < bytes.count {
       let count = bytes.withUnsafeBytes { raw in
@@ -63,12 +70,24 @@ enum FileSystem {
       guard count > 0 else {
         let reason = String(cString: strerror(errno))
         close(descriptor)
-        unlink(temporary)
+        unlink(removingOnFailure)
         throw LedgerError("cannot write \(path): \(reason)")
       }
       offset += count
     }
     close(descriptor)
+  }
+
+  /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a reader (or a
+  /// crash) sees the old file or the new one, never half of one.
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LedgerError) {
+    let (directory, name) = LedgerSnapshot.split(path)
+    let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    guard descriptor >= 0 else {
+      throw LedgerError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    try writeAll(bytes, to: descriptor, path: path, removingOnFailure: temporary)
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)

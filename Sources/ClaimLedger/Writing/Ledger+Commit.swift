@@ -71,7 +71,8 @@ extension Ledger {
       Trace.mark("branch moved")
       if let index {
         defer { Trace.mark("work tree and index updated") }
-        if let warning = synchroniseWorkTree(change.files.map(\.path), blobs: blobs, index: index) {
+        let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) { first, _ in first }
+        if let warning = synchroniseWorkTree(change.files.map(\.path), blobs: blobs, contents: contents, index: index) {
           warnings.append(warning)
         } else {
           WriteJournal.remove(from: gitDirectory)
@@ -130,15 +131,20 @@ extension Ledger {
 
   /// Brings the work-tree files and index entries of `paths` in line with the new commit.
   /// Returns a warning instead of throwing: the commit is already published.
-  private func synchroniseWorkTree(_ paths: [String], blobs: [String: ObjectID], index: Index) -> String? {
+  private func synchroniseWorkTree(
+    _ paths: [String], blobs: [String: ObjectID], contents: [String: [UInt8]] = [:], index: Index
+  ) -> String? {
     do {
       try index.reloadIfChanged()
+      var madeDirectories: Set<String> = []
       for path in paths {
         let absolute = "\(rootPath)/\(path)"
         let (directory, _) = LedgerSnapshot.split(path)
         if let blob = blobs[path] {
-          try FileSystem.makeDirectories(directory, under: rootPath)
-          try FileSystem.writeAtomically(try repository.blobContent(blob), to: absolute)
+          if madeDirectories.insert(directory).inserted {
+            try FileSystem.makeDirectories(directory, under: rootPath)
+          }
+          try FileSystem.write(try contents[path] ?? repository.blobContent(blob), to: absolute)
           try index.stage(path: path, blob: blob, fileAt: absolute)
         } else {
           if FileSystem.node(at: absolute) == .file { unlink(absolute) }

@@ -12,37 +12,54 @@ public struct SHA256: Sendable {
   public init() {}
 
   /// The digest of `bytes` as lowercase hexadecimal.
-  public static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
+  public static func hexDigest(of bytes: [UInt8]) -> String {
     var hasher = SHA256()
     hasher.update(bytes)
-    return hasher.finalize().map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for byte in hasher.finalize() {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0xF)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// Adds bytes to the message.
-  public mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      pending.append(byte)
-      length &+= 1
-      if pending.count == 64 {
-        compress(pending)
-        pending.removeAll(keepingCapacity: true)
+  public mutating func update(_ bytes: [UInt8]) {
+    length &+= UInt64(bytes.count)
+    var offset = 0
+    if !pending.isEmpty {
+      let needed = min(64 - pending.count, bytes.count)
+      pending.append(contentsOf: bytes[0..<needed])
+      offset = needed
+      guard pending.count == 64 else { return }
+      let block = pending
+      block.withUnsafeBufferPointer { compress($0) }
+      pending.removeAll(keepingCapacity: true)
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+      while buffer.count - offset >= 64 {
+        compress(UnsafeBufferPointer(rebasing: buffer[offset..<offset + 64]))
+        offset += 64
       }
     }
+    pending.append(contentsOf: bytes[offset...])
   }
 
   /// The 32-byte digest.
   public mutating func finalize() -> [UInt8] {
     let bitLength = length &* 8
-    pending.append(0x80)
-    while pending.count % 64 != 56 { pending.append(0) }
+    var tail = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) {
-      pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    for blockStart in stride(from: 0, to: pending.count, by: 64) {
-      compress(Array(pending[blockStart..<blockStart + 64]))
+    tail.withUnsafeBufferPointer { buffer in
+      for blockStart in stride(from: 0, to: buffer.count, by: 64) {
+        compress(UnsafeBufferPointer(rebasing: buffer[blockStart..<blockStart + 64]))
+      }
     }
     pending.removeAll()
     var digest: [UInt8] = []
@@ -63,8 +80,13 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: [UInt8]) {
-    var words = [UInt32](repeating: 0, count: 64)
+  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+      compress(block, words: words)
+    }
+  }
+
+  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, words: UnsafeMutableBufferPointer<UInt32>) {
     for index in 0..<16 {
       let base = index * 4
       words[index] =

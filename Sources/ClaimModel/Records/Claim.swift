@@ -100,6 +100,21 @@ public struct Claim: LedgerRecord {
 extension String {
   /// The string with every run of white space collapsed to one space and the ends trimmed.
   public func collapsingWhitespace() -> String {
+    // Most sentences have nothing to collapse: single ASCII spaces between words.
+    var previousWasSpace = true
+    var isAlreadyCollapsed = true
+    for byte in utf8 {
+      if byte == 0x20 {
+        if previousWasSpace { isAlreadyCollapsed = false }
+        previousWasSpace = true
+      } else if byte < 0x20 || byte >= 0x80 {
+        isAlreadyCollapsed = false
+      } else {
+        previousWasSpace = false
+      }
+      if !isAlreadyCollapsed { break }
+    }
+    if isAlreadyCollapsed && !previousWasSpace { return self }
     var result = ""
     result.reserveCapacity(utf8.count)
     var pendingSpace = false

@@ -29,6 +29,27 @@ public struct QuoteSelector: Sendable, Equatable {
     suffix = text(scalars[range.upperBound..<min(scalars.count, range.upperBound + Self.contextLength)])
   }
 
+  /// The selector for the bytes `range` of the UTF-8 text `utf8` (range on scalar boundaries).
+  public init(utf8: [UInt8], range: Range<Int>) {
+    func isScalarStart(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+    var prefixStart = range.lowerBound
+    var counted = 0
+    while prefixStart > 0, counted < Self.contextLength {
+      prefixStart -= 1
+      if isScalarStart(utf8[prefixStart]) { counted += 1 }
+    }
+    var suffixEnd = range.upperBound
+    counted = 0
+    while suffixEnd < utf8.count, counted < Self.contextLength {
+      suffixEnd += 1
+      while suffixEnd < utf8.count, !isScalarStart(utf8[suffixEnd]) { suffixEnd += 1 }
+      counted += 1
+    }
+    exact = String(decoding: utf8[range], as: UTF8.self)
+    prefix = String(decoding: utf8[prefixStart..<range.lowerBound], as: UTF8.self)
+    suffix = String(decoding: utf8[range.upperBound..<suffixEnd], as: UTF8.self)
+  }
+
   var json: JSONValue {
     .object([
       "type": "TextQuoteSelector",
