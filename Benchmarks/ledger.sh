@@ -92,7 +92,7 @@ for run in $(seq "$runs"); do
   start=$(now); "$bin/claims" -C "$big" verdict "$id" refuted >/dev/null; ours+=("$(elapsed "$start")")
   file=$(git -C "$big" ls-files Reviews | sed -n "$((run * 104729 % claims + 1))p")
   start=$(now)
-  sed -i "s/\"updated\": \"[^\"]*\"/\"updated\": \"2026-11-24T12:00:0${run}Z\"/" "$big/$file"
+  sed -i "s/\"updated\": \"[^\"]*\"/\"updated\": \"2026-11-24T12:00:$(printf %02d $((run % 60)))Z\"/" "$big/$file"
   git -C "$big" add "$file" && git -C "$big" commit -q -m "baseline edit $run"
   theirs+=("$(elapsed "$start")")
 done
