@@ -13,7 +13,8 @@ public enum ClaimsCommand {
     [
       InitCommand.spec, ImportCommand.spec, SplitCommand.spec, ListCommand.spec, ShowCommand.spec,
       ReviewCommands.verdict, ReviewCommands.cite, ReviewCommands.uncite, ReviewCommands.note,
-      AssignCommands.assign, AssignCommands.unassign, ReviewSessionCommand.spec, CompletionsCommand.spec,
+      AssignCommands.assign, AssignCommands.unassign, ReviewSessionCommand.spec, LogCommand.spec,
+      CompletionsCommand.spec,
       HelpCommand.spec,
     ]
   }

@@ -71,7 +71,9 @@ extension Ledger {
       Trace.mark("branch moved")
       if let index {
         defer { Trace.mark("work tree and index updated") }
-        let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) { first, _ in first }
+        let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
+          first, _ in first
+        }
         if let warning = synchroniseWorkTree(change.files.map(\.path), blobs: blobs, contents: contents, index: index) {
           warnings.append(warning)
         } else {

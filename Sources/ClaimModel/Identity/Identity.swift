@@ -20,6 +20,14 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
     self.email = email
   }
 
+  /// Stands for an author whose name git recorded but claims cannot use (punctuation alone, say).
+  public static let unknown = Identity(checkedName: "unknown", email: "")
+
+  private init(checkedName: String, email: String) {
+    self.name = checkedName
+    self.email = email
+  }
+
   /// Parses `Name <email>`, `<email>` or a bare name.
   public init?(parsing text: String) {
     let text = text.trimmingWhitespace()

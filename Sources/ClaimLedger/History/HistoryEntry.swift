@@ -1,0 +1,74 @@
+public import ClaimModel
+import Git
+
+/// One commit of the ledger's history, in the ledger's terms: who did what to which claims.
+public struct HistoryEntry: Sendable, Equatable {
+  /// The commit id, 40 hexadecimal digits.
+  public var commit: String
+  /// The commit's parents.
+  public var parents: [String]
+  /// Who made the commit (its author).
+  public var author: Identity
+  /// When (the author date, UTC).
+  public var time: Timestamp
+  /// The commit's subject line.
+  public var subject: String
+  /// The note or other body text, if any.
+  public var body: String?
+  /// `init`, `import`, `reimport`, `verdict`, `cite`, `uncite`, `note`, `assign`, `unassign`,
+  /// `snapshot`, `merge` for a merge commit, or `edit` for a commit made outside claims.
+  public var action: String
+  /// The claims the commit acted on.
+  public var claims: [ClaimID]
+  /// The sources it acted on.
+  public var sources: [SourceID]
+  /// The verdict set, for `verdict`.
+  public var verdict: String?
+  /// The verdict replaced, for `verdict`.
+  public var previousVerdict: String?
+  /// The citation added or removed, for `cite` and `uncite`.
+  public var citation: String?
+  /// The assignee, for `assign`.
+  public var assignee: String?
+  /// The reviewer the commit names (the author, for claims' own commits).
+  public var reviewer: String?
+
+  /// Whether this commit concerns `claim` of `source`: it names the claim, or imported its source.
+  public func concerns(_ claim: ClaimID, of source: SourceID) -> Bool {
+    claims.contains(claim) || (action == "import" && sources.contains(source))
+  }
+
+  /// Reads the entry of a commit from its message, falling back on the files it changed when the
+  /// message has no claims trailers (a commit made with git directly).
+  static func make(from commit: Commit, changedFiles: () -> [String]) -> HistoryEntry {
+    let message = CommitMessage(parsing: commit.message)
+    var author = Identity(name: commit.author.name, email: commit.author.email) ?? .unknown
+    // claims signs for identities without an e-mail address with a placeholder; show them as given.
+    if let bare = Identity(name: author.name, email: ""), author.email == bare.signatureEmail { author = bare }
+    var entry = HistoryEntry(
+      commit: commit.id.hex, parents: commit.parentIDs.map(\.hex), author: author,
+      time: Timestamp(secondsSince1970: commit.author.time), subject: message.subject, body: message.body,
+      action: message.value(for: TrailerKey.action) ?? (commit.parentIDs.count > 1 ? "merge" : "edit"),
+      claims: message.values(for: TrailerKey.claim).compactMap(ClaimID.init),
+      sources: message.values(for: TrailerKey.source).compactMap(SourceID.init),
+      verdict: message.value(for: TrailerKey.verdict), previousVerdict: message.value(for: TrailerKey.previousVerdict),
+      citation: message.value(for: TrailerKey.citation), assignee: message.value(for: TrailerKey.assignee),
+      reviewer: message.value(for: TrailerKey.reviewer))
+    if message.value(for: TrailerKey.action) == nil, commit.parentIDs.count <= 1 {
+      var claims: [ClaimID] = []
+      var sources: [SourceID] = []
+      for path in changedFiles() {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count >= 3, [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments].contains(parts[0]),
+          let source = SourceID(parts[1])
+        else { continue }
+        if !sources.contains(source) { sources.append(source) }
+        let claimPart = parts[0] == LedgerPaths.claims ? String(parts[2].prefix(ClaimID.length)) : parts[2]
+        if let claim = ClaimID(claimPart), !claims.contains(claim) { claims.append(claim) }
+      }
+      entry.claims = claims
+      entry.sources = sources
+    }
+    return entry
+  }
+}

@@ -1,0 +1,65 @@
+public import ClaimModel
+import Git
+
+extension Ledger {
+  /// Every commit reachable from `revision` (default: the branch tip), newest first, in the
+  /// ledger's terms. Commits read before come from the history cache; only new ones are read.
+  public func history(from revision: String? = nil) throws(LedgerError) -> [HistoryEntry] {
+    let tip: ObjectID
+    do {
+      if let revision {
+        tip = try repository.resolveCommit(revision)
+      } else {
+        guard let current = try branchTip().tip else { return [] }
+        tip = current
+      }
+    } catch let error as GitError {
+      throw LedgerError("unknown revision '\(revision?.escapedForMessage ?? "HEAD")': \(error.message)")
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw LedgerError("cannot read the history: \(error)")
+    }
+    let cache = HistoryCache(cacheDirectory: "\(gitDirectory)/claims-cache/v2")
+    var known = cache.load()
+    var added: [HistoryEntry] = []
+    var reachable: [HistoryEntry] = []
+    var visited: Set<ObjectID> = []
+    var pending = [tip]
+    while let id = pending.popLast() {
+      guard visited.insert(id).inserted else { continue }
+      let entry: HistoryEntry
+      if let cached = known[id] {
+        entry = cached
+      } else {
+        do {
+          entry = try readEntry(id)
+        } catch {
+          throw LedgerError("cannot read commit \(id.short): \(error.message); run 'git fsck' on the ledger")
+        }
+        known[id] = entry
+        added.append(entry)
+      }
+      reachable.append(entry)
+      for parent in entry.parents.reversed() {
+        if let parentID = ObjectID(hex: parent) { pending.append(parentID) }
+      }
+    }
+    cache.append(added)
+    Trace.mark("history: \(reachable.count) commits, \(added.count) read from git")
+    // Newest first; among equal times, a commit before its parents.
+    let order = Dictionary(uniqueKeysWithValues: reachable.enumerated().map { ($0.element.commit, $0.offset) })
+    return reachable.sorted { lhs, rhs in
+      lhs.time != rhs.time ? lhs.time > rhs.time : (order[lhs.commit] ?? 0) < (order[rhs.commit] ?? 0)
+    }
+  }
+
+  private func readEntry(_ id: ObjectID) throws(GitError) -> HistoryEntry {
+    let commit = try repository.commit(id)
+    return HistoryEntry.make(from: commit) {
+      let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
+      let changes = (try? repository.changedFiles(from: parentTree, to: commit.treeID)) ?? []
+      return changes.map(\.path)
+    }
+  }
+}

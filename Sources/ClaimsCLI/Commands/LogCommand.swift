@@ -1,0 +1,122 @@
+import ClaimLedger
+import ClaimModel
+
+/// `claims log [ID]`: the review history as actions, newest first.
+enum LogCommand {
+  static let spec = CommandSpec(
+    name: "log", abstract: "Show the review history: who did what to which claims, newest first.",
+    discussion:
+      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on.",
+    arguments: [
+      ArgumentSpec(
+        name: "id", help: "Only the history of this claim (id prefix or SOURCE-ID:ORDINAL).", isOptional: true)
+    ],
+    options: [
+      .value("source", "source-id", help: "Only actions on this source (repeatable).", isRepeating: true),
+      .value("reviewer", "identity", help: "Only actions by this person (name, e-mail or 'Name <email>')."),
+      .value("since", "date", help: "Only actions on or after <date> (YYYY-MM-DD or a UTC timestamp)."),
+      .value("until", "date", help: "Only actions before the end of <date>."),
+      .value("max-count", short: "n", "n", help: "Show at most <n> actions."),
+      .value("at", "revision", help: "Start from <revision> instead of the branch tip."),
+      .flag("json", help: "Print the actions as JSON."),
+    ]
+  ) { arguments, context in
+    let ledger = try context.openLedger(arguments)
+    let limit = try arguments.integer("max-count", in: 0...Int.max)
+    let since = try date(arguments, "since", endOfDay: false)
+    let until = try date(arguments, "until", endOfDay: true)
+    let reviewer = try arguments.value("reviewer").map { name in
+      guard let identity = Identity(parsing: name) else {
+        throw UsageError("The value '\(name.escapedForMessage)' is invalid for '--reviewer <identity>'", command: "log")
+      }
+      return identity
+    }
+    var claim: Claim?
+    if let reference = arguments.argument("id") {
+      let snapshot =
+        try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
+        ?? ledger.snapshot()
+      claim = try snapshot.resolveClaim(reference)
+    }
+    let sources = try arguments.allValues("source").map { name in
+      guard let source = SourceID(name) else {
+        throw UsageError("The value '\(name.escapedForMessage)' is invalid for '--source <source-id>'", command: "log")
+      }
+      return source
+    }
+    var entries = try ledger.history(from: arguments.value("at")).filter { entry in
+      if let claim, !entry.concerns(claim.id, of: claim.source) { return false }
+      if !sources.isEmpty, !entry.sources.contains(where: sources.contains) { return false }
+      if let reviewer, !ClaimFilter.matches(entry.author, reviewer),
+        !(entry.reviewer.flatMap(Identity.init(parsing:)).map { ClaimFilter.matches($0, reviewer) } ?? false)
+      {
+        return false
+      }
+      if let since, entry.time < since { return false }
+      if let until, entry.time > until { return false }
+      return true
+    }
+    if let limit { entries = Array(entries.prefix(limit)) }
+    if arguments.flag("json") {
+      context.output.write(JSONWriter.canonicalText(of: .array(entries.map(json))))
+      return ExitStatus.success
+    }
+    let style = context.style
+    for entry in entries {
+      let when = String(entry.time.text.prefix(16)).replacingAll("T", with: " ")
+      let who = TerminalText.oneLine(entry.author.description, width: 28).padded(to: 28)
+      context.print(
+        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(describe(entry, style: style))")
+    }
+    return ExitStatus.success
+  }
+
+  static func date(_ arguments: ParsedArguments, _ option: String, endOfDay: Bool) throws(UsageError) -> Timestamp? {
+    guard let text = arguments.value(option) else { return nil }
+    if let timestamp = Timestamp(text) { return timestamp }
+    guard text.count == 10, CalendarDate(text) != nil, let day = Timestamp(text + "T00:00:00Z") else {
+      throw UsageError(
+        "The value '\(text.escapedForMessage)' is invalid for '--\(option) <date>'; write YYYY-MM-DD",
+        command: arguments.commandName)
+    }
+    return endOfDay ? Timestamp(secondsSince1970: day.secondsSince1970 + 86_399) : day
+  }
+
+  /// One action in words: `verdict  3f9a2c41b7 supported → refuted`.
+  static func describe(_ entry: HistoryEntry, style: Style) -> String {
+    let claims =
+      entry.claims.count == 1 ? entry.claims[0].rawValue : entry.claims.isEmpty ? "" : "\(entry.claims.count) claims"
+    let action = entry.action.padded(to: 9)
+    switch entry.action {
+    case "verdict":
+      let change = entry.previousVerdict.map { "\($0) → \(entry.verdict ?? "?")" } ?? (entry.verdict ?? "?")
+      return "\(style.bold(action))\(claims) \(TerminalText.sanitize(change))"
+    case "cite", "uncite":
+      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: 60))"
+    case "assign":
+      return "\(style.bold(action))\(claims) to \(TerminalText.oneLine(entry.assignee ?? "", width: 40))"
+    case "import", "reimport":
+      return
+        "\(style.bold(action))\(TerminalText.oneLine(String(entry.subject.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace(), width: 60))"
+    default:
+      let what = claims.isEmpty ? TerminalText.oneLine(entry.subject, width: 60) : claims
+      return "\(style.bold(action))\(what)"
+    }
+  }
+
+  static func json(_ entry: HistoryEntry) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "commit": .string(entry.commit), "parents": .array(entry.parents.map { .string($0) }),
+      "author": .string(entry.author.description), "time": .string(entry.time.text), "subject": .string(entry.subject),
+      "action": .string(entry.action), "claims": .array(entry.claims.map { .string($0.rawValue) }),
+      "sources": .array(entry.sources.map { .string($0.rawValue) }),
+    ]
+    for (key, value) in [
+      ("body", entry.body), ("verdict", entry.verdict), ("previous_verdict", entry.previousVerdict),
+      ("citation", entry.citation), ("assignee", entry.assignee), ("reviewer", entry.reviewer),
+    ] {
+      if let value { members[key] = .string(value) }
+    }
+    return .object(members)
+  }
+}
