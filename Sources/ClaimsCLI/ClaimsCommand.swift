@@ -11,9 +11,24 @@ public enum ClaimsCommand {
   /// Every subcommand, in the order help lists them.
   static var commands: [CommandSpec] {
     [
-      InitCommand.spec, ImportCommand.spec, SplitCommand.spec, ListCommand.spec, ShowCommand.spec,
-      ReviewCommands.verdict, ReviewCommands.cite, ReviewCommands.uncite, ReviewCommands.note,
-      AssignCommands.assign, AssignCommands.unassign, ReviewSessionCommand.spec, LogCommand.spec,
+      // Setting up and reading.
+      InitCommand.spec,
+      ImportCommand.spec,
+      SplitCommand.spec,
+      ListCommand.spec,
+      ShowCommand.spec,
+      // Reviewing.
+      ReviewCommands.verdict,
+      ReviewCommands.cite,
+      ReviewCommands.uncite,
+      ReviewCommands.note,
+      AssignCommands.assign,
+      AssignCommands.unassign,
+      ReviewSessionCommand.spec,
+      // History.
+      LogCommand.spec,
+      DiffCommand.spec,
+      // Tooling.
       CompletionsCommand.spec,
       HelpCommand.spec,
     ]

@@ -27,6 +27,13 @@ public struct TreeEntry: Equatable, Sendable {
   /// Whether the entry is a symbolic link rather than a file.
   public var isSymbolicLink: Bool { fileMode == 0o120000 }
 
+  public init(name: String, id: ObjectID, kind: EntryKind, fileMode: UInt32) {
+    self.name = name
+    self.id = id
+    self.kind = kind
+    self.fileMode = fileMode
+  }
+
   init(_ entry: OpaquePointer) {
     name = String(cString: git_tree_entry_name(entry))
     id = ObjectID(git_tree_entry_id(entry))

@@ -1,0 +1,88 @@
+public import ClaimModel
+
+/// The difference in review state between two revisions of a ledger, in the ledger's terms.
+public struct LedgerDiff: Sendable {
+  /// What happened to a claim record.
+  public enum ClaimChangeKind: Sendable, Equatable {
+    /// A new claim (a new article, or a sentence a revision added).
+    case added
+    /// A claim that replaces earlier ones whose sentence was edited, split or merged.
+    case reworded(from: [ClaimID])
+    /// A claim whose sentence the revised article no longer has, or whose file was removed.
+    case retired
+  }
+
+  public struct ClaimChange: Sendable, Equatable {
+    public var claim: Claim
+    public var kind: ClaimChangeKind
+  }
+
+  /// One reviewer's review of one claim, before and after (nil: none).
+  public struct ReviewChange: Sendable, Equatable {
+    public var claim: ClaimID
+    public var source: SourceID
+    public var reviewer: Identity
+    public var before: Review?
+    public var after: Review?
+
+    /// The verdict before and after, when it changed.
+    public var verdictChange: (from: String?, to: String?)? {
+      before?.verdict == after?.verdict ? nil : (before?.verdict, after?.verdict)
+    }
+
+    /// Citations the reviewer added.
+    public var addedCitations: [Citation] {
+      (after?.citations ?? []).filter { citation in !(before?.citations ?? []).contains { $0.url == citation.url && $0.quote == citation.quote } }
+    }
+
+    /// Citations the reviewer removed.
+    public var removedCitations: [Citation] {
+      (before?.citations ?? []).filter { citation in !(after?.citations ?? []).contains { $0.url == citation.url && $0.quote == citation.quote } }
+    }
+
+    /// Whether the note changed.
+    public var noteChanged: Bool { before?.note != after?.note }
+
+    /// Whether the review became stale (true), stopped being stale (false), or neither (nil).
+    public var staleChange: Bool? {
+      let was = before?.stale != nil
+      let isNow = after?.stale != nil
+      return was == isNow ? nil : isNow
+    }
+
+    public static func == (lhs: ReviewChange, rhs: ReviewChange) -> Bool {
+      lhs.claim == rhs.claim && lhs.reviewer == rhs.reviewer && lhs.before == rhs.before && lhs.after == rhs.after
+    }
+  }
+
+  /// A claim whose reviewers came to disagree, or stopped disagreeing.
+  public struct DisputeChange: Sendable, Equatable {
+    public var claim: ClaimID
+    public var source: SourceID
+    /// True: it became disputed; false: the dispute was settled.
+    public var isDisputed: Bool
+    /// The distinct verdicts after the change.
+    public var verdicts: [String]
+  }
+
+  /// A claim's assignment, before and after (nil: unassigned).
+  public struct AssignmentChange: Sendable, Equatable {
+    public var claim: ClaimID
+    public var source: SourceID
+    public var before: Identity?
+    public var after: Identity?
+  }
+
+  /// The revisions compared, as commit ids.
+  public var from: String?
+  public var to: String?
+  public var claims: [ClaimChange] = []
+  public var reviews: [ReviewChange] = []
+  public var disputes: [DisputeChange] = []
+  public var assignments: [AssignmentChange] = []
+  /// Files that could not be read on either side.
+  public var problems: [LedgerProblem] = []
+
+  /// Whether nothing changed.
+  public var isEmpty: Bool { claims.isEmpty && reviews.isEmpty && disputes.isEmpty && assignments.isEmpty }
+}

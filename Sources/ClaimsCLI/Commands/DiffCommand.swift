@@ -1,0 +1,137 @@
+import ClaimLedger
+import ClaimModel
+
+/// `claims diff REV1 [REV2]`: what changed in the review state between two revisions.
+enum DiffCommand {
+  static let spec = CommandSpec(
+    name: "diff", abstract: "Show what changed in the review state between two revisions.",
+    discussion:
+      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled; assignments. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree).",
+    arguments: [
+      ArgumentSpec(name: "rev1", help: "The earlier revision."),
+      ArgumentSpec(name: "rev2", help: "The later revision (default: the current state).", isOptional: true),
+    ],
+    options: [
+      .value("source", "source-id", help: "Only changes to this source (repeatable).", isRepeating: true),
+      .flag("json", help: "Print the changes as JSON."),
+    ]
+  ) { arguments, context in
+    let ledger = try context.openLedger(arguments)
+    let sources = try arguments.allValues("source").map { name in
+      guard let source = SourceID(name) else {
+        throw UsageError("The value '\(name.escapedForMessage)' is invalid for '--source <source-id>'", command: "diff")
+      }
+      return source
+    }
+    let diff = try ledger.diff(from: arguments.argument("rev1") ?? "", to: arguments.argument("rev2"), sources: sources)
+    context.report(diff.problems)
+    if arguments.flag("json") {
+      context.output.write(JSONWriter.canonicalText(of: json(diff)))
+      return ExitStatus.success
+    }
+    let style = context.style
+    let from = diff.from.map { String($0.prefix(7)) } ?? "nothing"
+    let to = diff.to.map { String($0.prefix(7)) } ?? "nothing"
+    guard !diff.isEmpty else {
+      context.print("No changes in review state from \(from) to \(to).")
+      return ExitStatus.success
+    }
+    context.print(
+      style.bold("Changes from \(from) to \(to):")
+        + " \(diff.claims.count) claims, \(diff.reviews.count) reviews, \(diff.disputes.count) disputes, \(diff.assignments.count) assignments"
+    )
+    var bySource: [SourceID: [String]] = [:]
+    for change in diff.claims {
+      let text = "\"" + TerminalText.oneLine(change.claim.text, width: 60) + "\""
+      let line: String
+      switch change.kind {
+      case .added: line = style.green("+ \(change.claim.id) \(change.claim.reference) added: ") + text
+      case .retired: line = style.red("- \(change.claim.id) retired: ") + text
+      case .reworded(let from):
+        line =
+          style.yellow("~ \(change.claim.id) \(change.claim.reference) reworded")
+          + " (was \(from.map(\.rawValue).joined(separator: ", "))): " + text
+      }
+      bySource[change.claim.source, default: []].append(line)
+    }
+    for change in diff.reviews {
+      let who = TerminalText.oneLine(change.reviewer.description, width: 40)
+      var parts: [String] = []
+      if let verdict = change.verdictChange {
+        parts.append("verdict \(verdict.from ?? "none") → \(verdict.to ?? "none")")
+      }
+      parts += change.addedCitations.map { "cited " + TerminalText.oneLine($0.url, width: 60) }
+      parts += change.removedCitations.map { "removed citation " + TerminalText.oneLine($0.url, width: 60) }
+      if change.noteChanged { parts.append(change.after?.note == nil ? "removed the note" : "note: " + TerminalText.oneLine(change.after?.note ?? "", width: 50)) }
+      if let stale = change.staleChange { parts.append(stale ? "review is now stale (claim reworded)" : "looked again (no longer stale)") }
+      if change.after == nil, change.before != nil, parts.isEmpty { parts.append("review removed") }
+      for part in parts { bySource[change.source, default: []].append("  \(change.claim) \(who): \(part)") }
+    }
+    for change in diff.disputes {
+      let verdicts = change.verdicts.joined(separator: " ≠ ")
+      bySource[change.source, default: []].append(
+        change.isDisputed ? style.red("  \(change.claim) became disputed (\(verdicts))") : style.green("  \(change.claim) settled (\(verdicts))"))
+    }
+    for change in diff.assignments {
+      let who = change.after.map { "assigned to " + TerminalText.sanitize($0.description) } ?? "unassigned"
+      bySource[change.source, default: []].append("  \(change.claim) \(who)")
+    }
+    for source in bySource.keys.sorted() {
+      context.print()
+      context.print(style.bold(source.rawValue))
+      for line in bySource[source] ?? [] { context.print(line) }
+    }
+    return ExitStatus.success
+  }
+
+  static func json(_ diff: LedgerDiff) -> JSONValue {
+    func review(_ review: Review?) -> JSONValue { review?.json ?? .null }
+    return .object([
+      "from": diff.from.map { .string($0) } ?? .null,
+      "to": diff.to.map { .string($0) } ?? .null,
+      "claims": .array(
+        diff.claims.map { change in
+          var members: [String: JSONValue] = ["claim": change.claim.json]
+          switch change.kind {
+          case .added: members["change"] = "added"
+          case .retired: members["change"] = "retired"
+          case .reworded(let from):
+            members["change"] = "reworded"
+            members["from"] = .array(from.map { .string($0.rawValue) })
+          }
+          return .object(members)
+        }),
+      "reviews": .array(
+        diff.reviews.map { change in
+          var members: [String: JSONValue] = [
+            "claim": .string(change.claim.rawValue), "source": .string(change.source.rawValue),
+            "reviewer": .string(change.reviewer.description), "before": review(change.before), "after": review(change.after),
+            "citations_added": .array(change.addedCitations.map { .string($0.url) }),
+            "citations_removed": .array(change.removedCitations.map { .string($0.url) }),
+            "note_changed": .bool(change.noteChanged),
+          ]
+          if let verdict = change.verdictChange {
+            members["verdict_from"] = verdict.from.map { .string($0) } ?? .null
+            members["verdict_to"] = verdict.to.map { .string($0) } ?? .null
+          }
+          if let stale = change.staleChange { members["became_stale"] = .bool(stale) }
+          return .object(members)
+        }),
+      "disputes": .array(
+        diff.disputes.map {
+          .object([
+            "claim": .string($0.claim.rawValue), "source": .string($0.source.rawValue), "disputed": .bool($0.isDisputed),
+            "verdicts": .array($0.verdicts.map { .string($0) }),
+          ])
+        }),
+      "assignments": .array(
+        diff.assignments.map {
+          .object([
+            "claim": .string($0.claim.rawValue), "source": .string($0.source.rawValue),
+            "before": $0.before.map { .string($0.description) } ?? .null,
+            "after": $0.after.map { .string($0.description) } ?? .null,
+          ])
+        }),
+    ])
+  }
+}
