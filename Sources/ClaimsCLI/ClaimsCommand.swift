@@ -27,7 +27,9 @@ public enum ClaimsCommand {
       ReviewSessionCommand.spec,
       // History.
       LogCommand.spec,
+      BlameCommand.spec,
       DiffCommand.spec,
+      SnapshotCommand.spec,
       // Tooling.
       CompletionsCommand.spec,
       HelpCommand.spec,

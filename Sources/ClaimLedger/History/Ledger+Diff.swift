@@ -102,7 +102,9 @@ extension LedgerSnapshot {
   func reviews(ofClaim claim: ClaimID, in source: SourceID) -> [Review] {
     let directory = LedgerPaths.reviewDirectory(claim, in: source)
     return entries(ofDirectory: directory).compactMap { entry in
-      guard let review = objects.record(Review.self, entry: entry, in: directory), review.claim == claim else { return nil }
+      guard let review = objects.record(Review.self, entry: entry, in: directory), review.claim == claim else {
+        return nil
+      }
       return review
     }.sorted { $0.reviewer.key < $1.reviewer.key }
   }

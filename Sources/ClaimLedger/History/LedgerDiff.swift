@@ -32,12 +32,16 @@ public struct LedgerDiff: Sendable {
 
     /// Citations the reviewer added.
     public var addedCitations: [Citation] {
-      (after?.citations ?? []).filter { citation in !(before?.citations ?? []).contains { $0.url == citation.url && $0.quote == citation.quote } }
+      (after?.citations ?? []).filter { citation in
+        !(before?.citations ?? []).contains { $0.url == citation.url && $0.quote == citation.quote }
+      }
     }
 
     /// Citations the reviewer removed.
     public var removedCitations: [Citation] {
-      (before?.citations ?? []).filter { citation in !(after?.citations ?? []).contains { $0.url == citation.url && $0.quote == citation.quote } }
+      (before?.citations ?? []).filter { citation in
+        !(after?.citations ?? []).contains { $0.url == citation.url && $0.quote == citation.quote }
+      }
     }
 
     /// Whether the note changed.

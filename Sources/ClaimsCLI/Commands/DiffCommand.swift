@@ -57,20 +57,35 @@ enum DiffCommand {
     for change in diff.reviews {
       let who = TerminalText.oneLine(change.reviewer.description, width: 40)
       var parts: [String] = []
+      if change.before == nil, let after = change.after, let stale = after.stale {
+        let verdict = after.verdict.map { "verdict \($0)" } ?? "no verdict"
+        bySource[change.source, default: []].append(
+          "  \(change.claim) \(who): review carried over from \(stale.previousClaim) (\(verdict), \(after.citations.count) citations); stale until looked at again"
+        )
+        continue
+      }
       if let verdict = change.verdictChange {
         parts.append("verdict \(verdict.from ?? "none") → \(verdict.to ?? "none")")
       }
       parts += change.addedCitations.map { "cited " + TerminalText.oneLine($0.url, width: 60) }
       parts += change.removedCitations.map { "removed citation " + TerminalText.oneLine($0.url, width: 60) }
-      if change.noteChanged { parts.append(change.after?.note == nil ? "removed the note" : "note: " + TerminalText.oneLine(change.after?.note ?? "", width: 50)) }
-      if let stale = change.staleChange { parts.append(stale ? "review is now stale (claim reworded)" : "looked again (no longer stale)") }
+      if change.noteChanged {
+        parts.append(
+          change.after?.note == nil
+            ? "removed the note" : "note: " + TerminalText.oneLine(change.after?.note ?? "", width: 50))
+      }
+      if let stale = change.staleChange {
+        parts.append(stale ? "review is now stale (claim reworded)" : "looked again (no longer stale)")
+      }
       if change.after == nil, change.before != nil, parts.isEmpty { parts.append("review removed") }
       for part in parts { bySource[change.source, default: []].append("  \(change.claim) \(who): \(part)") }
     }
     for change in diff.disputes {
       let verdicts = change.verdicts.joined(separator: " ≠ ")
       bySource[change.source, default: []].append(
-        change.isDisputed ? style.red("  \(change.claim) became disputed (\(verdicts))") : style.green("  \(change.claim) settled (\(verdicts))"))
+        change.isDisputed
+          ? style.red("  \(change.claim) became disputed (\(verdicts))")
+          : style.green("  \(change.claim) settled (\(verdicts))"))
     }
     for change in diff.assignments {
       let who = change.after.map { "assigned to " + TerminalText.sanitize($0.description) } ?? "unassigned"
@@ -105,7 +120,8 @@ enum DiffCommand {
         diff.reviews.map { change in
           var members: [String: JSONValue] = [
             "claim": .string(change.claim.rawValue), "source": .string(change.source.rawValue),
-            "reviewer": .string(change.reviewer.description), "before": review(change.before), "after": review(change.after),
+            "reviewer": .string(change.reviewer.description), "before": review(change.before),
+            "after": review(change.after),
             "citations_added": .array(change.addedCitations.map { .string($0.url) }),
             "citations_removed": .array(change.removedCitations.map { .string($0.url) }),
             "note_changed": .bool(change.noteChanged),
@@ -120,7 +136,8 @@ enum DiffCommand {
       "disputes": .array(
         diff.disputes.map {
           .object([
-            "claim": .string($0.claim.rawValue), "source": .string($0.source.rawValue), "disputed": .bool($0.isDisputed),
+            "claim": .string($0.claim.rawValue), "source": .string($0.source.rawValue),
+            "disputed": .bool($0.isDisputed),
             "verdicts": .array($0.verdicts.map { .string($0) }),
           ])
         }),

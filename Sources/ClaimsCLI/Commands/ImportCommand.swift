@@ -14,6 +14,8 @@ enum ImportCommand {
       .value("url", "url", help: "Where the article was published."),
       .value("published", "date", help: "When it was published (YYYY-MM-DD)."),
       .value("author", "identity", help: "Who imports, as 'Name <email>' (default: CLAIMS_AUTHOR, then git config)."),
+      .flag("replace", help: "Re-import a revised text of an existing source, keeping the reviews that still apply."),
+      .flag("dry-run", help: "With --replace: show what would change, and change nothing."),
       .flag("json", help: "Print the result as JSON."),
     ]
   ) { arguments, context in
@@ -53,6 +55,12 @@ enum ImportCommand {
     let request = ImportRequest(
       bytes: bytes, fileName: fileName, source: source, title: arguments.value("title"), url: arguments.value("url"),
       published: published)
+    if arguments.flag("replace") {
+      return try reimport(request, ledger: ledger, author: author, arguments: arguments, context: context)
+    }
+    if arguments.flag("dry-run") {
+      throw UsageError("'--dry-run' goes with '--replace'", command: "import")
+    }
     let result = try ledger.importSource(request, as: author, at: try context.now())
     result.commit.warnings.forEach(context.warn)
     if arguments.flag("json") {
@@ -70,7 +78,60 @@ enum ImportCommand {
   }
 }
 
+extension ImportCommand {
+  static func reimport(
+    _ request: ImportRequest, ledger: Ledger, author: Identity, arguments: ParsedArguments, context: CommandContext
+  ) throws -> Int32 {
+    let dryRun = arguments.flag("dry-run")
+    let (plan, commit) = try ledger.reimportSource(request, dryRun: dryRun, as: author, at: try context.now())
+    commit?.warnings.forEach(context.warn)
+    if arguments.flag("json") {
+      context.output.write(JSONWriter.canonicalText(of: ImportOutput.json(plan, commit: commit, dryRun: dryRun)))
+      return ExitStatus.success
+    }
+    let style = context.style
+    let summary =
+      "\(plan.kept.count) kept, \(plan.added.count) added, \(plan.reworded.count) reworded, \(plan.deleted.count) retired; \(plan.staleReviews.count) reviews marked stale"
+    if plan.isUnchanged && (commit == nil || dryRun) {
+      context.print("No claim of \(plan.source) changes: \(summary).")
+      return ExitStatus.success
+    }
+    func quoted(_ claim: Claim) -> String { "\"" + TerminalText.oneLine(claim.text, width: 60) + "\"" }
+    context.print(
+      dryRun ? style.bold("Would re-import \(plan.source): \(summary)") : "Re-imported \(plan.source): \(summary)")
+    for claim in plan.added { context.print(style.green("  + \(claim.id) \(claim.reference) ") + quoted(claim)) }
+    for rewording in plan.reworded {
+      context.print(style.yellow("  ~ \(rewording.claim.id) \(rewording.claim.reference) ") + quoted(rewording.claim))
+      for old in rewording.replaces { context.print("      replaces \(old.id) " + quoted(old)) }
+    }
+    for claim in plan.deleted { context.print(style.red("  - \(claim.id) retired ") + quoted(claim)) }
+    if let commit { context.print("in commit \(commit.commit.prefix(7))") }
+    return ExitStatus.success
+  }
+}
+
 enum ImportOutput {
+  static func json(_ plan: ReimportPlan, commit: CommitResult?, dryRun: Bool) -> JSONValue {
+    .object([
+      "source": .string(plan.source.rawValue),
+      "dry_run": .bool(dryRun),
+      "commit": commit.map { .string($0.commit) } ?? .null,
+      "kept": .array(plan.kept.map { .string($0.id.rawValue) }),
+      "added": .array(plan.added.map { .string($0.id.rawValue) }),
+      "reworded": .array(
+        plan.reworded.map {
+          .object([
+            "claim": .string($0.claim.id.rawValue), "replaces": .array($0.replaces.map { .string($0.id.rawValue) }),
+          ])
+        }),
+      "retired": .array(plan.deleted.map { .string($0.id.rawValue) }),
+      "stale_reviews": .array(
+        plan.staleReviews.map {
+          .object(["claim": .string($0.claim.rawValue), "reviewer": .string($0.reviewer.description)])
+        }),
+    ])
+  }
+
   static func json(_ result: ImportResult) -> JSONValue {
     .object([
       "source": .string(result.source.rawValue),

@@ -1,0 +1,80 @@
+public import ClaimModel
+
+extension Ledger {
+  /// Re-imports a revised text of an existing source in one commit: unchanged sentences keep their
+  /// claims and reviews; edited, split and merged sentences become new claims that supersede the
+  /// old ones, whose reviews are carried over marked stale; dropped sentences' claims are retired.
+  /// - Parameter dryRun: plan only; nothing is written.
+  /// - Returns: the plan, and the commit (nil for a dry run or when nothing changed).
+  public func reimportSource(_ request: ImportRequest, dryRun: Bool, as author: Identity, at time: Timestamp)
+    throws(LedgerError) -> (plan: ReimportPlan, commit: CommitResult?)
+  {
+    guard let text = String(validating: request.bytes, as: UTF8.self) else {
+      throw LedgerError(
+        "\(request.fileName.escapedForMessage) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
+    }
+    guard text.contains(where: { !$0.isWhitespace }) else {
+      throw LedgerError("\(request.fileName.escapedForMessage) is empty; there is nothing to import")
+    }
+    let source = request.source
+    func makePlan(_ snapshot: LedgerSnapshot) throws(LedgerError) -> (ReimportPlan, SourceRecord?) {
+      guard snapshot.sourceIDs().contains(source) else {
+        throw LedgerError("there is no source '\(source)' to replace; import it without --replace")
+      }
+      let records = snapshot.records(of: source)
+      let elsewhere = Set(snapshot.claimLocations().filter { $0.source != source }.map(\.id))
+      let plan = ReimportPlanner().plan(
+        source: source, newText: text, previous: records.claims, reviews: records.reviews, takenElsewhere: elsewhere,
+        time: time)
+      return (plan, snapshot.sourceRecord(source))
+    }
+    if dryRun { return (try makePlan(try snapshot()).0, nil) }
+    var plan = ReimportPlan(source: source)
+    let commit = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
+      let (made, previousRecord) = try makePlan(snapshot)
+      plan = made
+      let records = snapshot.records(of: source)
+      let previousText = snapshot.seedText(source)
+      guard previousText != text else { return nil }
+      let existing = Dictionary(records.claims.map { ($0.id, $0) }) { first, _ in first }
+      var files: [LedgerChange.File] = [LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes)]
+      let sourceRecord = SourceRecord(
+        id: source, title: request.title ?? previousRecord?.title, url: request.url ?? previousRecord?.url,
+        published: request.published ?? previousRecord?.published, textSHA256: SHA256.hexDigest(of: request.bytes),
+        claimCount: made.records.filter { !$0.isRetired }.count)
+      files.append(.record(sourceRecord, at: LedgerPaths.sourceRecord(source)))
+      for claim in made.records where existing[claim.id] != claim {
+        files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source)))
+      }
+      for review in made.staleReviews {
+        files.append(.record(review, at: LedgerPaths.review(review.claim, in: source, by: review.reviewer)))
+      }
+      for rewording in made.reworded {
+        guard
+          let assignment = rewording.replaces.compactMap({ records.assignments[$0.id] }).max(by: {
+            $0.updated < $1.updated
+          }),
+          assignment.assignee != nil
+        else { continue }
+        var carried = assignment
+        carried.claim = rewording.claim.id
+        files.append(.record(carried, at: LedgerPaths.assignment(carried.claim, in: source, by: carried.assignedBy)))
+      }
+      var trailers: [CommitMessage.Trailer] = [
+        .init(TrailerKey.action, "reimport"), .init(TrailerKey.source, source.rawValue),
+        .init("Claims-Kept", String(made.kept.count)), .init("Claims-Added", String(made.added.count)),
+        .init("Claims-Reworded", String(made.reworded.count)), .init("Claims-Retired", String(made.deleted.count)),
+      ]
+      let touched =
+        made.added.map(\.id) + made.reworded.flatMap { [$0.claim.id] + $0.replaces.map(\.id) } + made.deleted.map(\.id)
+      trailers += touched.map { .init(TrailerKey.claim, $0.rawValue) }
+      trailers.append(.init(TrailerKey.reviewer, author.description))
+      trailers.append(.init(TrailerKey.formatVersion, String(currentFormatVersion)))
+      let summary =
+        "\(made.kept.count) kept, \(made.added.count) added, \(made.reworded.count) reworded, \(made.deleted.count) retired"
+      return LedgerChange(
+        files: files, message: CommitMessage(subject: "reimport: \(source) (\(summary))", trailers: trailers))
+    }
+    return (plan, commit)
+  }
+}

@@ -1,0 +1,173 @@
+public import ClaimModel
+
+/// What re-importing a revised article does to its claims.
+public struct ReimportPlan: Sendable {
+  /// A new claim that replaces earlier ones: an edited sentence (one old), a split (one old, and
+  /// another new claim replacing the same), or a merge (several old).
+  public struct Rewording: Sendable {
+    public var claim: Claim
+    public var replaces: [Claim]
+  }
+
+  public var source: SourceID
+  /// Sentences found unchanged: same ids, possibly new positions.
+  public var kept: [Claim] = []
+  /// Sentences with no earlier counterpart.
+  public var added: [Claim] = []
+  /// Sentences that replace edited, split or merged ones.
+  public var reworded: [Rewording] = []
+  /// Earlier claims the revision dropped without a replacement.
+  public var deleted: [Claim] = []
+  /// Reviews carried from replaced claims to their replacements, marked stale.
+  public var staleReviews: [Review] = []
+  /// Every claim record of the source after the re-import (retired ones included).
+  public var records: [Claim] = []
+
+  /// Whether the revision changes no claim.
+  public var isUnchanged: Bool { added.isEmpty && reworded.isEmpty && deleted.isEmpty }
+}
+
+/// Matches the sentences of a revised article with the claims of the version before: unchanged
+/// text keeps its claim; an edited sentence is found by its quote selector's context and by the
+/// words it shares with the old one; splits and merges are a new sentence sharing most words with
+/// part of an old one, or an old one with part of a new one.
+struct ReimportPlanner {
+  /// The share of words two sentences must have in common to count as one edited into the other.
+  static let similarityThreshold = 0.5
+
+  func plan(
+    source: SourceID, newText: String, previous: [Claim], reviews: [ClaimID: [Review]],
+    takenElsewhere: Set<ClaimID>, time: Timestamp
+  ) -> ReimportPlan {
+    var plan = ReimportPlan(source: source)
+    let current = previous.filter { !$0.isRetired }
+    let retiredBefore = previous.filter(\.isRetired)
+    let fresh = ClaimExtractor().claims(
+      of: newText, source: source, avoiding: takenElsewhere.union(current.map(\.id)))
+
+    // 1. Unchanged text keeps its claim (and its id, even if its position changed).
+    var oldByText: [String: [Claim]] = [:]
+    for claim in current { oldByText[claim.normalizedText, default: []].append(claim) }
+    var successor: [Int: Claim] = [:]  // new position → kept old claim
+    var keptIDs: Set<ClaimID> = []
+    for (position, claim) in fresh.enumerated() {
+      if var queue = oldByText[claim.normalizedText], !queue.isEmpty {
+        let old = queue.removeFirst()
+        oldByText[claim.normalizedText] = queue
+        successor[position] = old
+        keptIDs.insert(old.id)
+      }
+    }
+    let unmatchedOld = current.filter { !keptIDs.contains($0.id) }
+    // Between two kept sentences, a new sentence can only replace old ones that stood between them.
+    var lowerBound: [Int] = []
+    var bound = 0
+    for position in fresh.indices {
+      if let old = successor[position] { bound = old.ordinal }
+      lowerBound.append(bound)
+    }
+    var upperBound = [Int](repeating: Int.max, count: fresh.count)
+    bound = Int.max
+    for position in fresh.indices.reversed() {
+      if let old = successor[position] { bound = old.ordinal }
+      upperBound[position] = bound
+    }
+
+    // 2. The rest: each new sentence replaces the unmatched old claims it resembles.
+    var replaced: Set<ClaimID> = []
+    var records: [Claim] = []
+    for (position, claim) in fresh.enumerated() {
+      if let old = successor[position] {
+        var kept = claim
+        kept.id = old.id
+        kept.supersedes = old.supersedes
+        plan.kept.append(kept)
+        records.append(kept)
+        continue
+      }
+      let window =
+        lowerBound[position] < upperBound[position] ? lowerBound[position]...upperBound[position] : 0...Int.max
+      let predecessors = unmatchedOld.filter { old in
+        window.contains(old.ordinal) && resembles(new: claim, old: old, in: newText)
+      }
+      if predecessors.isEmpty {
+        // A sentence that comes back after a revision dropped it revives its old claim.
+        if let revived = retiredBefore.first(where: { $0.normalizedText == claim.normalizedText }) {
+          var back = claim
+          back.id = revived.id
+          back.supersedes = revived.supersedes
+          plan.added.append(back)
+          records.append(back)
+        } else {
+          plan.added.append(claim)
+          records.append(claim)
+        }
+        continue
+      }
+      var reworded = claim
+      reworded.supersedes = predecessors.map(\.id)
+      plan.reworded.append(.init(claim: reworded, replaces: predecessors))
+      records.append(reworded)
+      replaced.formUnion(predecessors.map(\.id))
+    }
+    plan.deleted = unmatchedOld.filter { !replaced.contains($0.id) }
+    for old in unmatchedOld {
+      var retired = old
+      retired.isRetired = true
+      records.append(retired)
+    }
+    let liveIDs = Set(records.map(\.id))
+    records += retiredBefore.filter { !liveIDs.contains($0.id) }
+    plan.records = records
+
+    // 3. Reviews of replaced claims go to their replacements, to be looked at again.
+    for rewording in plan.reworded {
+      var carried: [String: Review] = [:]
+      for old in rewording.replaces {
+        for review in reviews[old.id] ?? [] {
+          var stale = review
+          stale.claim = rewording.claim.id
+          stale.updated = time
+          stale.stale = Review.Staleness(previousClaim: old.id, previousText: old.text, since: time)
+          if let existing = carried[review.reviewer.key] {
+            // A merge of two claims the same reviewer had reviewed: keep the later verdict and every source.
+            let later = existing.updated >= review.updated ? existing : stale
+            stale.verdict = later.verdict
+            stale.note = [existing.note, review.note].compactMap { $0 }.joined(separator: "\n\n")
+            stale.note = stale.note?.isEmpty == true ? nil : stale.note
+            stale.citations =
+              existing.citations
+              + review.citations.filter { citation in
+                !existing.citations.contains { $0.url == citation.url && $0.quote == citation.quote }
+              }
+          }
+          carried[review.reviewer.key] = stale
+        }
+      }
+      plan.staleReviews += carried.keys.sorted().compactMap { carried[$0] }
+    }
+    return plan
+  }
+
+  /// Whether `new` is an edit, a part or a merger of `old`: its quote selector's context frames
+  /// `new` in the revised text, or the two share most of the words of the shorter one.
+  func resembles(new: Claim, old: Claim, in text: String) -> Bool {
+    let oldWords = Self.words(old.normalizedText)
+    let newWords = Self.words(new.normalizedText)
+    guard !oldWords.isEmpty, !newWords.isEmpty else { return false }
+    let shared = Double(oldWords.intersection(newWords).count)
+    if shared / Double(min(oldWords.count, newWords.count)) >= Self.similarityThreshold, shared >= 2 { return true }
+    // The words just before and after the old sentence still surround the new one.
+    let prefix = old.selector.prefix.collapsingWhitespace()
+    let suffix = old.selector.suffix.collapsingWhitespace()
+    guard prefix.count >= 8, suffix.count >= 8 else { return false }
+    return new.selector.prefix.collapsingWhitespace().hasSuffix(String(prefix.suffix(16)))
+      && new.selector.suffix.collapsingWhitespace().hasPrefix(String(suffix.prefix(16)))
+  }
+
+  static func words(_ text: String) -> Set<String> {
+    Set(
+      text.lowercased().split { !($0.isLetter || $0.isNumber) }.filter { $0.count > 1 || $0.first?.isNumber == true }
+        .map(String.init))
+  }
+}

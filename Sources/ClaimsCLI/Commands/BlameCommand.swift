@@ -1,0 +1,78 @@
+import ClaimLedger
+import ClaimModel
+
+/// `claims blame ID`: who set each current verdict and citation on a claim, and when.
+enum BlameCommand {
+  static let spec = CommandSpec(
+    name: "blame", abstract: "Show who set each current verdict, note and citation on a claim, and when.",
+    arguments: [ArgumentSpec(name: "id", help: "A claim: a unique prefix of its id, or SOURCE-ID:ORDINAL.")],
+    options: [.flag("json", help: "Print the result as JSON.")]
+  ) { arguments, context in
+    let ledger = try context.openLedger(arguments)
+    let blame = try ledger.blame(arguments.argument("id") ?? "")
+    if arguments.flag("json") {
+      context.output.write(JSONWriter.canonicalText(of: json(blame)))
+      return ExitStatus.success
+    }
+    let style = context.style
+    context.print("\(style.bold("claim")) \(style.yellow(blame.claim.id.rawValue))  \(blame.claim.reference)")
+    context.print(TerminalText.oneLine(blame.claim.text, width: 100))
+    if blame.reviewers.isEmpty { context.print(style.dim("No reviews.")) }
+    for reviewer in blame.reviewers {
+      context.print()
+      context.print(style.bold(TerminalText.sanitize(reviewer.reviewer.description)))
+      if let carried = reviewer.carriedFrom {
+        context.print("  " + style.yellow("carried over from claim \(carried) when the article was revised; stale"))
+      }
+      if let verdict = reviewer.verdict {
+        let replaced = reviewer.replacedVerdict.map { ", replacing \($0)" } ?? ""
+        context.print("  verdict \(verdict.padded(to: 17))\(origin(reviewer.verdictOrigin, style: style))\(replaced)")
+      }
+      if let note = reviewer.note {
+        context.print(
+          "  note    \(TerminalText.oneLine(note, width: 17).padded(to: 17))\(origin(reviewer.noteOrigin, style: style))"
+        )
+      }
+      for (index, item) in reviewer.citations.enumerated() {
+        context.print("  [\(index + 1)] \(TerminalText.oneLine(item.citation.url, width: 60))")
+        context.print("      \(origin(item.origin, style: style))")
+      }
+    }
+    return ExitStatus.success
+  }
+
+  static func origin(_ origin: ClaimBlame.Origin?, style: Style) -> String {
+    guard let origin else { return style.dim("(origin not found in history)") }
+    let when = String(origin.time.text.prefix(16)).replacingAll("T", with: " ")
+    return
+      "set in \(style.yellow(String(origin.commit.prefix(7)))) by \(TerminalText.oneLine(origin.author.description, width: 40)) on \(when)"
+  }
+
+  static func json(_ blame: ClaimBlame) -> JSONValue {
+    func origin(_ origin: ClaimBlame.Origin?) -> JSONValue {
+      guard let origin else { return .null }
+      return .object([
+        "commit": .string(origin.commit), "author": .string(origin.author.description),
+        "time": .string(origin.time.text),
+        "subject": .string(origin.subject),
+      ])
+    }
+    return .object([
+      "claim": blame.claim.json,
+      "reviewers": .array(
+        blame.reviewers.map { reviewer in
+          .object([
+            "reviewer": .string(reviewer.reviewer.description),
+            "verdict": reviewer.verdict.map { .string($0) } ?? .null,
+            "verdict_set": origin(reviewer.verdictOrigin),
+            "replaced_verdict": reviewer.replacedVerdict.map { .string($0) } ?? .null,
+            "note": reviewer.note.map { .string($0) } ?? .null,
+            "note_set": origin(reviewer.noteOrigin),
+            "carried_from": reviewer.carriedFrom.map { .string($0.rawValue) } ?? .null,
+            "citations": .array(
+              reviewer.citations.map { .object(["url": .string($0.citation.url), "added": origin($0.origin)]) }),
+          ])
+        }),
+    ])
+  }
+}
