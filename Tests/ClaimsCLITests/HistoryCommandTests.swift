@@ -1,0 +1,247 @@
+import ClaimModel
+import Foundation
+import TestSupport
+import Testing
+
+/// The story of one article: imported, reviewed by two people, a verdict changed, tagged at
+/// publication, corrected and re-imported.
+private func reviewedStorm() throws -> CLIFixture {
+  let fixture = try CLIFixture()
+  fixture.environment["CLAIMS_DATE"] = "2026-11-25T09:00:00Z"
+  fixture.run("verdict", "storm:2", "supported", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("cite", "storm:2", "https://county.example.gov/damage", "--reviewer", "Ada <ada@example.org>")
+  fixture.environment["CLAIMS_DATE"] = "2026-11-26T09:00:00Z"
+  fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Bob <bob@example.org>", "--note", "Only 12 homes.")
+  fixture.run("verdict", "storm:3", "opinion", "--reviewer", "Bob <bob@example.org>")
+  fixture.environment["CLAIMS_DATE"] = "2026-11-27T09:00:00Z"
+  fixture.run("verdict", "storm:2", "misleading", "--reviewer", "Ada <ada@example.org>")
+  return fixture
+}
+
+@Suite struct LogCommandTests {
+  @Test func logListsActionsNewestFirstWithWhoAndWhen() throws {
+    let fixture = try reviewedStorm()
+    let id = fixture.id(2)
+    let lines = fixture.run("log").stdout.split(separator: "\n").map(String.init)
+    let gitCommits = fixture.git("log", "--format=%h").split(separator: "\n").map(String.init)
+    #expect(lines.count == gitCommits.count)
+    #expect(lines.map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) } == gitCommits)
+    #expect(lines[0].hasPrefix("2026-11-27 09:00  "))
+    #expect(lines[0].contains("Ada <ada@example.org>"))
+    #expect(lines[0].hasSuffix("verdict  \(id) supported → misleading"))
+    #expect(lines.contains { $0.hasSuffix("cite     \(id) https://county.example.gov/damage") })
+    #expect(lines.last?.hasSuffix("init     init: claims ledger") == true)
+  }
+
+  @Test func logOfOneClaimIsItsWholeStoryAndMatchesGit() throws {
+    let fixture = try reviewedStorm()
+    let id = fixture.id(2)
+    let ours = fixture.run("log", id, "--json")
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [[String: Any]])
+    let commits = entries.compactMap { $0["commit"] as? String }
+    // Oracle: every commit git says touched the claim's reviews is in the claim's story.
+    let touching = fixture.git("log", "--format=%H", "--", "Reviews/storm/\(id)").split(separator: "\n").map(
+      String.init)
+    #expect(commits.filter { touching.contains($0) } == touching)
+    #expect(entries.compactMap { $0["action"] as? String } == ["verdict", "verdict", "cite", "verdict", "import"])
+    #expect(entries[0]["previous_verdict"] as? String == "supported")
+    #expect(entries[0]["verdict"] as? String == "misleading")
+  }
+
+  @Test func logFiltersByReviewerDateAndCount() throws {
+    let fixture = try reviewedStorm()
+    #expect(fixture.run("log", "--reviewer", "bob").stdout.split(separator: "\n").count == 2)
+    #expect(fixture.run("log", "--reviewer", "ada@example.org").stdout.split(separator: "\n").count == 3)
+    #expect(fixture.run("log", "--since", "2026-11-26").stdout.split(separator: "\n").count == 3)
+    #expect(
+      fixture.run("log", "--since", "2026-11-26", "--until", "2026-11-26").stdout.split(separator: "\n").count == 2)
+    #expect(fixture.run("log", "-n", "1").stdout.split(separator: "\n").count == 1)
+    #expect(fixture.run("log", "--source", "storm", "-n", "50").stdout.split(separator: "\n").count == 6)
+    expectRefusal(fixture.run("log", "--since", "last week"), status: 64, containing: "'--since <date>'")
+  }
+
+  @Test func logSurvivesCommitsMadeWithGitAndRemovingTheCache() throws {
+    let fixture = try reviewedStorm()
+    let id = fixture.id(4)
+    try fixture.scratch.write("{\"hand\": \"edited\"}\n", to: "Reviews/storm/\(id)/hand.json")
+    try ProcessRunner.git(["add", "-A"], in: fixture.path)
+    try ProcessRunner.git(["commit", "-q", "-m", "A hand-made commit"], in: fixture.path)
+    let before = fixture.run("log", id).stdout
+    #expect(before.contains("edit     \(id)"))
+    try FileManager.default.removeItem(atPath: fixture.scratch.path(".git/claims-cache"))
+    #expect(fixture.run("log", id).stdout == before)
+  }
+}
+
+@Suite struct BlameAndDiffCommandTests {
+  @Test func blameNamesTheCommitThatSetEachValue() throws {
+    let fixture = try reviewedStorm()
+    let id = fixture.id(2)
+    let result = fixture.run("blame", id, "--json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let reviewers = try #require(object["reviewers"] as? [[String: Any]])
+    let ada = try #require(reviewers.first { ($0["reviewer"] as? String)?.hasPrefix("Ada") == true })
+    let adaFile = "Reviews/storm/\(id)/ada@example.org.json"
+    let lastVerdictCommit = fixture.git("log", "-1", "--format=%H", "--grep=^Verdict: misleading", "--", adaFile)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect((ada["verdict_set"] as? [String: Any])?["commit"] as? String == lastVerdictCommit)
+    #expect(ada["replaced_verdict"] as? String == "supported")
+    let citeCommit = fixture.git("log", "-1", "--format=%H", "--grep=^Action: cite", "--", adaFile)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let citation = try #require((ada["citations"] as? [[String: Any]])?.first)
+    #expect((citation["added"] as? [String: Any])?["commit"] as? String == citeCommit)
+    let text = fixture.run("blame", id).stdout
+    #expect(
+      text.contains(
+        "  verdict misleading       set in \(lastVerdictCommit.prefix(7)) by Ada <ada@example.org> on 2026-11-27 09:00, replacing supported"
+      ))
+  }
+
+  @Test func diffReportsVerdictsCitationsAndDisputes() throws {
+    let fixture = try CLIFixture()
+    let start = fixture.head.trimmingCharacters(in: .whitespacesAndNewlines)
+    fixture.run("verdict", "storm:2", "supported", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("cite", "storm:2", "https://example.org/a", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("assign", "storm:4", "--to", "Cy <cy@example.org>")
+    let id = fixture.id(2)
+    let text = fixture.run("diff", start).stdout
+    #expect(text.contains("  \(id) Ada <ada@example.org>: verdict none → supported\n"))
+    #expect(text.contains("  \(id) Ada <ada@example.org>: cited https://example.org/a\n"))
+    #expect(text.contains("  \(id) Bob <bob@example.org>: verdict none → refuted\n"))
+    #expect(text.contains("  \(id) became disputed (supported ≠ refuted)\n"))
+    #expect(text.contains("  \(fixture.id(4)) assigned to Cy <cy@example.org>\n"))
+    fixture.run("verdict", "storm:2", "supported", "--reviewer", "Bob <bob@example.org>")
+    #expect(fixture.run("diff", "HEAD~1").stdout.contains("  \(id) settled (supported)\n"))
+    #expect(fixture.run("diff", "HEAD", "HEAD").stdout.hasPrefix("No changes in review state"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", start, "HEAD~1", "--json").stdout.utf8))
+        as? [String: Any])
+    #expect((json["reviews"] as? [Any])?.count == 2)
+    #expect((json["disputes"] as? [[String: Any]])?.first?["disputed"] as? Bool == true)
+    #expect(fixture.run("diff", start, "--source", "other").stdout.hasPrefix("No changes"))
+    expectRefusal(fixture.run("diff", "no-such-rev"), containing: "unknown revision 'no-such-rev'")
+  }
+
+  @Test func snapshotsAreAnnotatedTagsThatDiffAndAtCanUse() throws {
+    let fixture = try CLIFixture()
+    let tagged = fixture.run("snapshot", "published", "--message", "As published on the site")
+    #expect(tagged.status == 0)
+    #expect(fixture.git("cat-file", "-t", "published") == "tag\n")
+    #expect(fixture.git("tag", "-n1", "published").contains("As published on the site"))
+    fixture.run("verdict", "storm:1", "supported")
+    #expect(fixture.run("diff", "published").stdout.contains("verdict none → supported"))
+    #expect(fixture.run("show", "storm:1", "--at", "published").stdout.contains("No reviews yet."))
+    #expect(fixture.run("list", "--at", "published", "--status", "reviewed").stdout == "")
+    #expect(fixture.run("snapshot").stdout == "published\n")
+    expectRefusal(fixture.run("snapshot", "published"), containing: "already exists")
+    expectRefusal(fixture.run("snapshot", "bad..name"), containing: "not a valid tag name")
+  }
+}
+
+@Suite struct ReimportTests {
+  static let original = """
+    The storm reached the coast on Monday.
+
+    Officials said 40 homes were damaged.
+
+    The council approved the repair budget and the mayor signed it on Friday.
+
+    Power was restored to most homes by Tuesday.
+
+    Volunteers collected food for two shelters.
+
+    Schools will reopen on Thursday.
+    """
+
+  static let revised = """
+    The storm reached the coast on Monday.
+
+    Officials said 41 homes were damaged.
+
+    The council approved the repair budget.
+
+    The mayor signed the repair budget on Friday.
+
+    Power was restored to most homes by Tuesday, and volunteers collected food for two shelters.
+
+    A curfew remains in place.
+    """
+
+  @Test func revisedArticleKeepsRewordsSplitsMergesAndRetires() throws {
+    let fixture = try CLIFixture(importing: Self.original)
+    let ids = (1...6).map { fixture.id($0) }
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("cite", "storm:2", "https://example.org/count", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:4", "supported", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("verdict", "storm:5", "refuted", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("verdict", "storm:1", "supported", "--reviewer", "Bob <bob@example.org>")
+    try fixture.scratch.write(Self.revised, to: "../revised.txt")
+    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../revised.txt")) }
+    let head = fixture.head
+
+    let dry = fixture.run("import", "../revised.txt", "--id", "storm", "--replace", "--dry-run", "--json")
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+    let plan = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
+    #expect(plan["kept"] as? [String] == [ids[0]])
+    #expect(plan["retired"] as? [String] == [ids[5]])
+    let reworded = try #require(plan["reworded"] as? [[String: Any]])
+    let replaced = reworded.map { ($0["replaces"] as? [String]) ?? [] }
+    #expect(replaced == [[ids[1]], [ids[2]], [ids[2]], [ids[3], ids[4]]])
+    #expect((plan["added"] as? [String])?.count == 1)
+
+    let result = fixture.run("import", "../revised.txt", "--id", "storm", "--replace")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(
+      fixture.git("rev-list", "--count", "\(head.trimmingCharacters(in: .whitespacesAndNewlines))..HEAD") == "1\n")
+    #expect(fixture.status == "")
+    #expect(fixture.git("show", "HEAD:seeds/storm.txt") == Self.revised)
+
+    // The kept claim keeps its id and its review; retired claims leave the list.
+    #expect(fixture.id(1) == ids[0])
+    #expect(fixture.run("list").stdout.split(separator: "\n").count == 6)
+    #expect(fixture.run("show", ids[0]).stdout.contains("supported"))
+    let retired = fixture.run("show", ids[5]).stdout
+    #expect(retired.contains("(retired)"))
+    // Reviews of reworded claims are carried over, stale, until the reviewer looks again.
+    let stale = fixture.run("list", "--status", "stale").stdout.split(separator: "\n").map { String($0.prefix(10)) }
+    #expect(stale.count == 2)
+    let edited = fixture.id(2)
+    #expect(stale.contains(edited))
+    let shown = fixture.run("show", edited).stdout
+    #expect(
+      shown.contains("stale: the claim's text changed on 2026-11-24; it was: Officials said 40 homes were damaged."))
+    #expect(shown.contains("[1] https://example.org/count"))
+    #expect(fixture.run("show", edited, "--json").stdout.contains("\"supersedes\": [\n      \"\(ids[1])\"\n    ]"))
+    fixture.run("verdict", edited, "refuted", "--reviewer", "Ada <ada@example.org>")
+    #expect(!fixture.run("list", "--status", "stale").stdout.contains(edited))
+    // The merged claim carries Bob's two reviews as one, with the later verdict.
+    let merged = fixture.id(5)
+    let mergedReview = try Review(
+      decoding: Array(try fixture.scratch.read("Reviews/storm/\(merged)/bob@example.org.json").utf8))
+    #expect(mergedReview.stale != nil)
+
+    // diff across the re-import reads as a changelog.
+    let changelog = fixture.run("diff", "HEAD~2", "HEAD~1").stdout
+    #expect(
+      changelog.contains("~ \(edited) storm:2 reworded (was \(ids[1])): \"Officials said 41 homes were damaged.\""))
+    #expect(changelog.contains("- \(ids[5]) retired: \"Schools will reopen on Thursday.\""))
+    #expect(changelog.contains("review carried over from \(ids[1])"))
+    #expect(changelog.contains("A curfew remains in place."))
+
+    // Re-importing the same text again changes nothing.
+    let again = fixture.run("import", "../revised.txt", "--id", "storm", "--replace")
+    #expect(again.stdout.hasPrefix("No claim of storm changes"))
+  }
+
+  @Test func replaceNeedsAnExistingSource() throws {
+    let fixture = try CLIFixture()
+    try fixture.scratch.write("New text here.\n", to: "../other.txt")
+    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../other.txt")) }
+    expectRefusal(
+      fixture.run("import", "../other.txt", "--id", "other", "--replace"), containing: "no source 'other' to replace")
+    expectRefusal(
+      fixture.run("import", "../other.txt", "--dry-run"), status: 64, containing: "'--dry-run' goes with '--replace'")
+  }
+}
