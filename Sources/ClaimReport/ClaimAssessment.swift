@@ -2,16 +2,16 @@ import ClaimModel
 
 /// Where a claim stands, reduced to one word: what the claims table filters on.
 public enum ClaimState: String, Sendable, CaseIterable {
-  /// Not a kind reviewers check (caption, boilerplate), or every verdict given was `opinion`.
-  case notCheckable = "not-checkable"
   /// Checkable, and nobody has given a verdict yet.
   case unreviewed
-  /// Reviewers gave two or more different verdicts.
-  case disputed
-  /// Enough cited, agreeing verdicts (see ``ClaimStatus/isVerified``).
-  case verified
   /// At least one verdict, no disagreement, but not (yet) verified.
   case reviewed
+  /// Enough cited, agreeing verdicts (see ``ClaimStatus/isVerified``).
+  case verified
+  /// Reviewers gave two or more different verdicts.
+  case disputed
+  /// Not a kind reviewers check (caption, boilerplate), or every verdict given was `opinion`.
+  case notCheckable = "not-checkable"
 
   /// How the state reads in reports.
   public var label: String {
