@@ -86,3 +86,14 @@ enum SampleLedger {
 
   static var report: VerificationReport { ReportBuilder.build(input) }
 }
+
+/// The smallest useful ledger, for exact outputs: one source, a verified claim and an unreviewed one.
+enum TinyLedger {
+  static let claims = [Fixture.claim("a", 1, "Water boils at 100 °C."), Fixture.claim("a", 2, "The moon is cheese.")]
+
+  static var report: VerificationReport {
+    Fixture.report(
+      claims: claims, reviews: [Fixture.review(claims[0], by: "Alice", "supported", citations: 1)],
+      sources: [Fixture.record("a", title: "Science", url: "https://a.example/story", published: "2026-02-01")])
+  }
+}

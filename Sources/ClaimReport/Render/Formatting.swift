@@ -91,7 +91,7 @@ extension VerificationReport {
   /// What verified means in this ledger.
   var verifiedRule: String {
     requiredReviews == 1
-      ? "verified = 1 cited verdict and no disagreement"
+      ? "verified = 1 cited verdict, no disagreement"
       : "verified = \(requiredReviews) agreeing verdicts, each cited"
   }
 }

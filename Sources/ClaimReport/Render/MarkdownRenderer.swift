@@ -27,8 +27,9 @@ struct MarkdownRenderer {
   // MARK: Sections
 
   private func header() -> [String] {
-    var facts = ["Generated \(report.generatedAt.text)"]
-    if let revision = report.revision { facts.insert("revision " + md(String(revision.prefix(12))), at: 0) }
+    var facts = ["Sources: " + md(report.scopeDescription)]
+    if let revision = report.revision { facts.append("revision " + md(String(revision.prefix(12)))) }
+    facts.append("generated \(report.generatedAt.text)")
     facts.append(md(report.verifiedRule))
     let overall = report.overall
     let glance =
@@ -37,10 +38,7 @@ struct MarkdownRenderer {
       + "\(overall.reviewed) reviewed (\(Formatting.percent(overall.share(overall.reviewed)))), "
       + "\(overall.unreviewed) awaiting a verdict · **\(report.disputed.count) disputed** · "
       + "**\(report.flagged.count) flagged** · \(Formatting.count(report.staleReviews.count, "stale review"))"
-    return [
-      "# Verification report", "", "Sources: " + md(report.scopeDescription) + "  ",
-      facts.joined(separator: " · "), "", glance,
-    ]
+    return ["# Verification report", "", facts.joined(separator: " · "), "", glance]
   }
 
   private func coverage() -> [String] {

@@ -8,6 +8,27 @@ enum TextLayout {
     return String(text.prefix(width - 1)) + "…"
   }
 
+  /// `text` broken at spaces into lines of at most `width` characters, each starting with
+  /// `indent`; a word longer than a line is clipped.
+  static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+    let room = max(1, width - indent.count)
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      let word = clip(String(word), room)
+      if line.isEmpty {
+        line = word
+      } else if line.count + 1 + word.count <= room {
+        line += " " + word
+      } else {
+        lines.append(indent + line)
+        line = word
+      }
+    }
+    if !line.isEmpty { lines.append(indent + line) }
+    return lines
+  }
+
   /// Clipped to `width` and padded with spaces on the right.
   static func left(_ text: String, _ width: Int) -> String {
     let clipped = clip(text, width)

@@ -10,8 +10,8 @@ struct TextRenderer {
   private var style: TextStyle { TextStyle(isEnabled: options.useColor) }
   private var limit: Int { max(1, options.listLimit) }
 
-  /// The width of the coverage bar.
-  private static let barWidth = 20
+  /// The width of the coverage bar: 20, narrower when the terminal is, to leave room for names.
+  private var barWidth: Int { min(20, max(10, width - 80)) }
 
   func render() -> String {
     var lines: [String] = []
@@ -35,30 +35,25 @@ struct TextRenderer {
     if let revision = report.revision { facts.insert("revision \(safe(String(revision.prefix(12))))", at: 0) }
     facts.append(report.verifiedRule)
     let overall = report.overall
-    var glance = [
+    let coverage =
       "\(Formatting.count(overall.checkable, "checkable claim")): "
-        + "\(overall.verified) verified (\(Formatting.percent(overall.share(overall.verified)))), "
-        + "\(overall.reviewed) reviewed (\(Formatting.percent(overall.share(overall.reviewed)))), "
-        + "\(overall.unreviewed) awaiting a verdict"
-    ]
+      + "\(overall.verified) verified (\(Formatting.percent(overall.share(overall.verified)))), "
+      + "\(overall.reviewed) reviewed (\(Formatting.percent(overall.share(overall.reviewed)))), "
+      + "\(overall.unreviewed) awaiting a verdict"
     let attention = [
       (report.disputed.count, "disputed", "disputed"), (report.flagged.count, "flagged", "flagged"),
       (report.staleReviews.count, "stale review", "stale reviews"),
-    ]
-    glance.append(
-      attention.map { count, singular, plural in
-        let text = "\(count) \(count == 1 ? singular : plural)"
-        return count > 0 ? style.red(text) : text
-      }.joined(separator: " · "))
-    return [
-      style.bold("Verification report") + " — " + safe(report.scopeDescription),
-      style.dim(facts.joined(separator: " · ")),
-      "",
-    ] + glance.map { "  " + $0 }
+    ].map { count, singular, plural in
+      let text = "\(count) \(count == 1 ? singular : plural)"
+      return count > 0 ? style.red(text) : text
+    }.joined(separator: " · ")
+    return [style.bold("Verification report") + " — " + TextLayout.clip(safe(report.scopeDescription), width - 22)]
+      + TextLayout.wrap(facts.joined(separator: " · "), width: width).map(style.dim) + [""]
+      + TextLayout.wrap(coverage, width: width, indent: "  ") + ["  " + attention]
   }
 
   private func coverage() -> [String] {
-    let nameWidth = width - 72
+    let nameWidth = width - 52 - barWidth
     let heading =
       TextLayout.left("Coverage", nameWidth + 2) + TextLayout.right("Checkable", 9) + TextLayout.right("Reviewed", 13)
       + TextLayout.right("Cited", 13) + TextLayout.right("Verified", 13)
@@ -68,14 +63,13 @@ struct TextRenderer {
       let name = safe(source.id.rawValue) + (source.title.map { "  " + safe($0) } ?? "")
       lines.append(coverageRow(name: name, source.coverage, nameWidth: nameWidth, isBold: false))
     }
-    lines.append(style.dim("  █ verified  ▓ reviewed  ░ awaiting a verdict; percentages are of checkable claims"))
-    var kinds = "  Claims: \(report.overall.claims)"
+    var kinds = "Claims: \(report.overall.claims)"
     if report.overall.claims > 0 { kinds += " (\(Formatting.kinds(report.overall)))" }
     if report.overall.opinionOnly > 0 {
       kinds += "; \(Formatting.count(report.overall.opinionOnly, "claim")) not checkable: every verdict is opinion"
     }
-    lines.append(style.dim(kinds))
-    return lines
+    return lines + note("█ verified  ▓ reviewed  ░ awaiting a verdict; percentages are of checkable claims")
+      + note(kinds)
   }
 
   private func coverageRow(name: String, _ coverage: Coverage, nameWidth: Int, isBold: Bool) -> String {
@@ -88,7 +82,7 @@ struct TextRenderer {
   }
 
   private func bar(_ coverage: Coverage) -> String {
-    let total = Self.barWidth
+    let total = barWidth
     guard coverage.checkable > 0 else { return style.dim(String(repeating: "·", count: total)) }
     let verified = Formatting.segment(coverage.verified, of: coverage.checkable, width: total)
     let reviewed = Formatting.segment(coverage.reviewed, of: coverage.checkable, width: total) - verified
@@ -131,7 +125,7 @@ struct TextRenderer {
 
   private func flagged() -> [String] {
     guard !report.flagged.isEmpty else { return [] }
-    var lines = section("Flagged claims", report.flagged.count, "rated \(report.flaggingLabels)")
+    var lines = section("Flagged claims", report.flagged.count, "rated \(safe(report.flaggingLabels))")
     for entry in report.flagged.prefix(limit) {
       lines.append(claimLine(entry.claim))
       let given = Formatting.verdicts(of: entry.reviews, report: report)
@@ -192,8 +186,7 @@ struct TextRenderer {
     lines.append(
       "  " + TextLayout.left("Disputed (no single verdict)", 28) + TextLayout.right("", 9)
         + TextLayout.right(String(report.distribution.disputedClaims), 9))
-    lines.append(style.dim("  Reviews: verdicts given; claims: claims on which it is the only verdict."))
-    return lines
+    return lines + note("Reviews: verdicts given; claims: claims on which it is the only verdict.")
   }
 
   private func activity() -> [String] {
@@ -201,7 +194,7 @@ struct TextRenderer {
     let heading =
       TextLayout.left("Reviewers", 32) + TextLayout.right("Claims", 7) + TextLayout.right("Cites/verdict", 15)
       + TextLayout.right("Open", 6) + "  " + TextLayout.left("Last active", 13) + "Actions"
-    var lines = ["", style.bold(heading)]
+    var lines = ["", style.bold(TextLayout.clip(heading, width))]
     for item in report.activity.prefix(limit) {
       let perVerdict = item.citationsPerVerdict.map { Formatting.fixed($0, decimals: 1) } ?? "n/a"
       let line =
@@ -211,8 +204,7 @@ struct TextRenderer {
       lines.append(TextLayout.clip(line, width))
     }
     lines += more(report.activity.count)
-    lines.append(style.dim("  Claims: claims given a verdict; open: assigned claims still without their verdict."))
-    return lines
+    return lines + note("Claims: claims given a verdict; open: assigned claims still without their verdict.")
   }
 
   private func agreement() -> [String] {
@@ -230,8 +222,9 @@ struct TextRenderer {
       "  All reviewers agree on \(agreement.unanimousUnits) of \(agreement.units) "
         + "(\(Formatting.percent(agreement.unanimousShare)))",
     ]
+    let nameWidth = min(48, width - 22)
     func row(_ name: String, _ statistic: AgreementStatistic) -> String {
-      "  " + TextLayout.left(name, 50) + TextLayout.right(Formatting.statistic(statistic.value), 7) + "   "
+      "  " + TextLayout.left(name, nameWidth) + TextLayout.right(Formatting.statistic(statistic.value), 7) + "   "
         + Formatting.count(statistic.units, "claim")
     }
     lines.append(row("Fleiss' kappa (all verdicts, nominal)", agreement.fleissKappa))
@@ -242,14 +235,14 @@ struct TextRenderer {
       for pair in agreement.pairs.prefix(limit) {
         let names = safe(pair.first.name) + " × " + safe(pair.second.name)
         lines.append(
-          "    " + TextLayout.left(names, 48) + TextLayout.right(Formatting.statistic(pair.kappa), 7) + "   "
+          "    " + TextLayout.left(names, min(46, width - 39)) + TextLayout.right(Formatting.statistic(pair.kappa), 7)
+            + "   "
             + TextLayout.left(Formatting.percent(pair.observedAgreement) + " agree", 13)
             + Formatting.count(pair.units, "claim"))
       }
       lines += more(agreement.pairs.count)
     }
-    lines.append(style.dim("  n/a: too few claims, or no variation in the verdicts to measure agreement against."))
-    return lines
+    return lines + note("n/a: too few claims, or no variation in the verdicts to measure agreement against.")
   }
 
   private func footer() -> [String] {
@@ -262,15 +255,21 @@ struct TextRenderer {
       notes.append("\(Formatting.count(report.unmatchedReviews, "review")) of claims missing from the ledger ignored")
     }
     guard !notes.isEmpty else { return [] }
-    return ["", style.dim("Note: " + notes.joined(separator: "; ") + ".")]
+    return [""] + TextLayout.wrap("Note: " + notes.joined(separator: "; ") + ".", width: width).map(style.dim)
   }
 
   // MARK: Helpers
 
   private func safe(_ text: String) -> String { ReportEscaping.terminal(text) }
 
+  /// An explanation under a section, wrapped and dimmed.
+  private func note(_ text: String) -> [String] {
+    TextLayout.wrap(text, width: width, indent: "  ").map(style.dim)
+  }
+
   private func section(_ title: String, _ count: Int, _ explanation: String) -> [String] {
-    ["", style.bold("\(title) (\(count))") + " — " + explanation]
+    let heading = "\(title) (\(count))"
+    return ["", style.bold(heading) + " — " + TextLayout.clip(explanation, width - heading.count - 3)]
   }
 
   private func claimLine(_ claim: Claim) -> String {
