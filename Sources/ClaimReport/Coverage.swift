@@ -7,8 +7,9 @@ import ClaimModel
 public struct Coverage: Sendable, Equatable {
   /// Claims in the report (retired claims are left out).
   public var claims = 0
-  /// Those claims by kind.
-  public var byKind: [ClaimKind: Int] = [:]
+  /// Claims by kind, in `ClaimKind.allCases` order: an array, not a dictionary, because it is
+  /// counted once per claim.
+  private var kindCounts = [0, 0, 0, 0]
   /// Headlines and sentences left out of `checkable` because every verdict given them is `opinion`.
   public var opinionOnly = 0
   /// Headlines and sentences, less the opinion-only ones.
@@ -32,12 +33,26 @@ public struct Coverage: Sendable, Equatable {
   }
 
   /// The number of claims of `kind`.
-  public func count(of kind: ClaimKind) -> Int { byKind[kind] ?? 0 }
+  public func count(of kind: ClaimKind) -> Int { kindCounts[Self.index(of: kind)] }
+
+  /// The claims by kind.
+  public var byKind: [ClaimKind: Int] {
+    Dictionary(uniqueKeysWithValues: ClaimKind.allCases.map { ($0, count(of: $0)) })
+  }
+
+  private static func index(of kind: ClaimKind) -> Int {
+    switch kind {
+    case .headline: 0
+    case .sentence: 1
+    case .caption: 2
+    case .boilerplate: 3
+    }
+  }
 
   /// Counts one claim.
   mutating func add(_ claim: Claim, _ status: ClaimStatus) {
     claims += 1
-    byKind[claim.kind, default: 0] += 1
+    kindCounts[Self.index(of: claim.kind)] += 1
     guard status.isCheckable else {
       if claim.kind.isCheckable { opinionOnly += 1 }
       return

@@ -20,33 +20,49 @@ public enum ReportBuilder {
     let importTimes = importTimes(input.actions)
 
     var retired: [RetiredClaim] = []
-    var live: [Claim] = []
-    live.reserveCapacity(input.claims.count)
+    var claimsBySource: [SourceID: [Claim]] = [:]
     for claim in input.claims where scope.includes(claim.source) {
       if claim.isRetired {
         let reviews = reviewsByClaim.removeValue(forKey: ClaimKey(claim.source, claim.id)) ?? []
         retired.append(RetiredClaim(claim: claim, reviewCount: reviews.count))
       } else {
-        live.append(claim)
+        claimsBySource[claim.source, default: []].append(claim)
       }
     }
-    live.sort(by: inSourceOrder)
     retired.sort { inSourceOrder($0.claim, $1.claim) }
 
+    // Source by source, so claims sort by position alone and coverage needs no lookup per claim.
     var tally = Tally(scale: scale)
-    tally.entries.reserveCapacity(live.count)
-    for claim in live {
-      let key = ClaimKey(claim.source, claim.id)
-      let reviews = onePerReviewer(reviewsByClaim.removeValue(forKey: key) ?? [])
-      let status = ClaimAssessment.status(
-        of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
-      tally.add(ClaimEntry(claim: claim, status: status, reviews: reviews, assignee: assignees[key]))
+    tally.entries.reserveCapacity(input.claims.count)
+    var ranges: [(source: SourceID, entries: Range<Int>)] = []
+    for source in claimsBySource.keys.sorted() {
+      var claims = claimsBySource.removeValue(forKey: source) ?? []
+      claims.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.id < $1.id }
+      let first = tally.entries.count
+      var coverage = Coverage()
+      for claim in claims {
+        let key = ClaimKey(claim.source, claim.id)
+        let (reviews, reviewerKeys) = onePerReviewer(reviewsByClaim.removeValue(forKey: key) ?? [])
+        let status = ClaimAssessment.status(
+          of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
+        coverage.add(claim, status)
+        tally.add(
+          ClaimEntry(claim: claim, status: status, reviews: reviews, assignee: assignees[key]),
+          reviewerKeys: reviewerKeys)
+      }
+      tally.coverageBySource[source] = coverage
+      ranges.append((source, first..<tally.entries.count))
     }
     tally.countActions(input.actions, scope: scope, claims: input.claims)
 
-    let backlog = tally.entries.lazy.filter { $0.status.isCheckable && !$0.status.isReviewed }.map {
-      BacklogItem(claim: $0.claim, assignee: $0.assignee, waitingSince: importTimes[$0.claim.source])
-    }.sorted(by: olderFirst)
+    // Oldest import first: sources with a known import time by that time, then the others by id.
+    var backlog: [BacklogItem] = []
+    for (source, entries) in ranges.sorted(by: { olderFirst($0.source, $1.source, importTimes) }) {
+      let since = importTimes[source]
+      for entry in tally.entries[entries] where entry.status.isCheckable && !entry.status.isReviewed {
+        backlog.append(BacklogItem(claim: entry.claim, assignee: entry.assignee, waitingSince: since))
+      }
+    }
 
     return VerificationReport(
       revision: input.revision, generatedAt: input.generatedAt, sourceFilter: input.sourceFilter, scale: scale,
@@ -56,7 +72,7 @@ public enum ReportBuilder {
       flagged: tally.entries.filter(\.status.isFlagged), staleReviews: tally.staleReviews, backlog: backlog,
       distribution: tally.distribution(), activity: tally.activity(),
       agreement: AgreementAnalysis.summarize(
-        units: tally.agreementUnits, identities: tally.identities, scale: scale),
+        units: tally.agreementUnits, raters: tally.identities, verdicts: tally.verdictIDs, scale: scale),
       retired: retired, unmatchedReviews: reviewsByClaim.values.reduce(0) { $0 + $1.count })
   }
 
@@ -67,28 +83,33 @@ public enum ReportBuilder {
     return lhs.id < rhs.id
   }
 
-  /// Backlog order: claims of sources with a known import time first, oldest import first; then
-  /// by source and position.
-  private static func olderFirst(_ lhs: BacklogItem, _ rhs: BacklogItem) -> Bool {
-    switch (lhs.waitingSince, rhs.waitingSince) {
+  /// Backlog order of sources: those with a known import time first, oldest first; then by id.
+  private static func olderFirst(_ lhs: SourceID, _ rhs: SourceID, _ times: [SourceID: Timestamp]) -> Bool {
+    switch (times[lhs], times[rhs]) {
     case (let left?, let right?) where left != right: return left < right
     case (.some, nil): return true
     case (nil, .some): return false
-    default: return inSourceOrder(lhs.claim, rhs.claim)
+    default: return lhs < rhs
     }
   }
 
   /// The reviews sorted by reviewer key, keeping only the latest when a reviewer appears twice
-  /// (two spellings of one address, say), so no reviewer counts double.
-  private static func onePerReviewer(_ reviews: [Review]) -> [Review] {
-    guard reviews.count > 1 else { return reviews }
-    let sorted = reviews.sorted { lhs, rhs in
-      let (left, right) = (lhs.reviewer.key, rhs.reviewer.key)
-      return left != right ? left < right : lhs.updated > rhs.updated
+  /// (two spellings of one address, say), so no reviewer counts double; with each one's key,
+  /// computed once because it lowercases.
+  private static func onePerReviewer(_ reviews: [Review]) -> (reviews: [Review], keys: [String]) {
+    let keys = reviews.map(\.reviewer.key)
+    guard reviews.count > 1 else { return (reviews, keys) }
+    let order = keys.indices.sorted { lhs, rhs in
+      keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : reviews[lhs].updated > reviews[rhs].updated
     }
-    var result: [Review] = []
-    for review in sorted where result.last?.reviewer.key != review.reviewer.key { result.append(review) }
-    return result
+    var kept: [Review] = []
+    var keptKeys: [String] = []
+    kept.reserveCapacity(reviews.count)
+    for index in order where keptKeys.last != keys[index] {
+      kept.append(reviews[index])
+      keptKeys.append(keys[index])
+    }
+    return (kept, keptKeys)
   }
 
   private static func standingAssignees(_ assignments: [Assignment], scope: SourceScope) -> [ClaimKey: Identity] {

@@ -1,6 +1,9 @@
 import ClaimModel
 
 /// The running totals ``ReportBuilder`` keeps while it walks the claims once.
+///
+/// Reviewers and verdicts are numbered as they are first seen, so the per-review work is array
+/// indexing rather than dictionary updates keyed by strings.
 struct Tally {
   /// One reviewer's running totals.
   struct Reviewer {
@@ -21,49 +24,60 @@ struct Tally {
   var overall = Coverage()
   var coverageBySource: [SourceID: Coverage] = [:]
   var staleReviews: [StaleReview] = []
-  var reviewsByVerdict: [String: Int] = [:]
-  var claimsByVerdict: [String: Int] = [:]
   var disputedClaims = 0
   var totalVerdicts = 0
-  var agreementUnits: [[Rating]] = []
-  var reviewers: [String: Reviewer] = [:]
+  /// Verdict ids by code: the scale's first, in order, then others as they turn up.
+  private(set) var verdictIDs: [String]
+  private var verdictCodes: [String: Int] = [:]
+  private var reviewsByVerdict: [Int]
+  private var claimsByVerdict: [Int]
+  private(set) var agreementUnits: [[Rating]] = []
+  private(set) var reviewers: [Reviewer] = []
+  private var reviewerIndex: [String: Int] = [:]
 
   init(scale: VerdictScale) {
     self.scale = scale
+    verdictIDs = []
+    for verdict in scale.verdicts where verdictCodes[verdict.id] == nil {
+      verdictCodes[verdict.id] = verdictIDs.count
+      verdictIDs.append(verdict.id)
+    }
+    reviewsByVerdict = Array(repeating: 0, count: verdictIDs.count)
+    claimsByVerdict = reviewsByVerdict
   }
 
-  /// The display identity of every reviewer, by key.
-  var identities: [String: Identity] { reviewers.mapValues(\.identity) }
+  /// Every reviewer's display identity, by reviewer number.
+  var identities: [Identity] { reviewers.map(\.identity) }
 
-  /// Counts one claim and its reviews.
-  mutating func add(_ entry: ClaimEntry) {
+  /// Counts one claim and its reviews; `reviewerKeys` holds the key of each review's reviewer.
+  mutating func add(_ entry: ClaimEntry, reviewerKeys: [String]) {
     entries.append(entry)
     let (claim, status) = (entry.claim, entry.status)
     overall.add(claim, status)
-    coverageBySource[claim.source, default: Coverage()].add(claim, status)
     if status.isDisputed { disputedClaims += 1 }
-    if let consensus = status.consensus { claimsByVerdict[consensus, default: 0] += 1 }
+    if let consensus = status.consensus { claimsByVerdict[code(of: consensus)] += 1 }
     var ratings: [Rating] = []
-    for review in entry.reviews {
-      let key = review.reviewer.key
-      see(review.reviewer, at: review.updated, fromReview: true)
+    for (review, key) in zip(entry.reviews, reviewerKeys) {
+      let reviewer = see(review.reviewer, key: key, at: review.updated, fromReview: true)
       if let staleness = review.stale {
         staleReviews.append(StaleReview(claim: claim, review: review, staleness: staleness))
-        reviewers[key]?.staleReviews += 1
+        reviewers[reviewer].staleReviews += 1
       }
       guard let verdict = review.verdict else { continue }
+      let verdictCode = code(of: verdict)
       totalVerdicts += 1
-      reviewsByVerdict[verdict, default: 0] += 1
-      reviewers[key]?.claimsReviewed += 1
-      reviewers[key]?.citations += review.citations.count
-      ratings.append(Rating(reviewer: review.reviewer, verdict: verdict))
+      reviewsByVerdict[verdictCode] += 1
+      reviewers[reviewer].claimsReviewed += 1
+      reviewers[reviewer].citations += review.citations.count
+      ratings.append(Rating(rater: reviewer, verdict: verdictCode))
     }
     if ratings.count >= 2 { agreementUnits.append(ratings) }
-    if let assignee = entry.assignee, status.isCheckable,
-      !entry.reviews.contains(where: { $0.reviewer.key == assignee.key && $0.verdict != nil })
-    {
-      see(assignee, at: nil, fromReview: false)
-      reviewers[assignee.key]?.openAssignments += 1
+    if let assignee = entry.assignee, status.isCheckable {
+      let key = assignee.key
+      if !zip(entry.reviews, reviewerKeys).contains(where: { $0.1 == key && $0.0.verdict != nil }) {
+        let reviewer = see(assignee, key: key, at: nil, fromReview: false)
+        reviewers[reviewer].openAssignments += 1
+      }
     }
   }
 
@@ -78,45 +92,59 @@ struct Tally {
         guard let source = action.source ?? action.claim.flatMap({ sourceOfClaim[$0] }), scope.includes(source)
         else { continue }
       }
-      let key = action.reviewer.key
-      see(action.reviewer, at: action.time, fromReview: false)
-      reviewers[key]?.actions[action.kind, default: 0] += 1
+      let reviewer = see(action.reviewer, key: action.reviewer.key, at: action.time, fromReview: false)
+      reviewers[reviewer].actions[action.kind, default: 0] += 1
     }
   }
 
-  /// Records that `identity` was active at `time` (nil for being assigned, which is not activity).
-  /// Reviews name reviewers better than actions, and the newest spelling is kept.
-  private mutating func see(_ identity: Identity, at time: Timestamp?, fromReview: Bool) {
-    let key = identity.key
-    var reviewer =
-      reviewers[key] ?? Reviewer(identity: identity, identitySeen: time, identityFromReview: fromReview)
-    let isBetter =
-      (fromReview && !reviewer.identityFromReview)
-      || (fromReview == reviewer.identityFromReview && time.map { $0 > (reviewer.identitySeen ?? $0) } == true)
-    if isBetter {
-      reviewer.identity = identity
-      reviewer.identitySeen = time
-      reviewer.identityFromReview = fromReview
+  /// The code of verdict `id`, numbering it if new.
+  private mutating func code(of id: String) -> Int {
+    if let code = verdictCodes[id] { return code }
+    verdictCodes[id] = verdictIDs.count
+    verdictIDs.append(id)
+    reviewsByVerdict.append(0)
+    claimsByVerdict.append(0)
+    return verdictIDs.count - 1
+  }
+
+  /// Records that `identity` was active at `time` (nil for being assigned, which is not activity)
+  /// and returns the reviewer's number. Reviews name reviewers better than actions, and the
+  /// newest spelling is kept.
+  private mutating func see(_ identity: Identity, key: String, at time: Timestamp?, fromReview: Bool) -> Int {
+    guard let index = reviewerIndex[key] else {
+      reviewerIndex[key] = reviewers.count
+      reviewers.append(
+        Reviewer(identity: identity, identitySeen: time, identityFromReview: fromReview, lastActive: time))
+      return reviewers.count - 1
     }
-    if let time, reviewer.lastActive.map({ $0 < time }) ?? true { reviewer.lastActive = time }
-    reviewers[key] = reviewer
+    let current = reviewers[index]
+    let isBetter =
+      (fromReview && !current.identityFromReview)
+      || (fromReview == current.identityFromReview && time.map { $0 > (current.identitySeen ?? $0) } == true)
+    if isBetter {
+      reviewers[index].identity = identity
+      reviewers[index].identitySeen = time
+      reviewers[index].identityFromReview = fromReview
+    }
+    if let time, current.lastActive.map({ $0 < time }) ?? true { reviewers[index].lastActive = time }
+    return index
   }
 
   func distribution() -> VerdictDistribution {
-    var entries = scale.verdicts.map { verdict in
-      VerdictDistribution.Entry(
-        verdict: verdict.id, reviews: reviewsByVerdict[verdict.id] ?? 0, claims: claimsByVerdict[verdict.id] ?? 0)
+    let onScale = scale.verdicts.count
+    var entries = (0..<min(onScale, verdictIDs.count)).map {
+      VerdictDistribution.Entry(verdict: verdictIDs[$0], reviews: reviewsByVerdict[$0], claims: claimsByVerdict[$0])
     }
-    let known = Set(scale.ids)
-    for id in reviewsByVerdict.keys.filter({ !known.contains($0) }).sorted() {
-      entries.append(.init(verdict: id, reviews: reviewsByVerdict[id] ?? 0, claims: claimsByVerdict[id] ?? 0))
+    let others = (onScale..<max(onScale, verdictIDs.count)).sorted { verdictIDs[$0] < verdictIDs[$1] }
+    for code in others {
+      entries.append(.init(verdict: verdictIDs[code], reviews: reviewsByVerdict[code], claims: claimsByVerdict[code]))
     }
     return VerdictDistribution(entries: entries, disputedClaims: disputedClaims, totalReviews: totalVerdicts)
   }
 
   func activity() -> [ReviewerActivity] {
     let known = ReportAction.knownKinds
-    return reviewers.values.map { reviewer in
+    return reviewers.map { reviewer in
       var counts = known.compactMap { kind in
         reviewer.actions[kind].map { ReviewerActivity.ActionCount(kind: kind, count: $0) }
       }

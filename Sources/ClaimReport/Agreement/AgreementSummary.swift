@@ -60,69 +60,63 @@ public struct AgreementSummary: Sendable, Equatable {
   }
 }
 
-/// One verdict on one claim, as the agreement statistics see it.
+/// One verdict on one claim, as the agreement statistics see it: both numbered.
 struct Rating {
-  var reviewer: Identity
-  var verdict: String
+  /// The reviewer's number: an index into the identities passed to ``AgreementAnalysis``.
+  var rater: Int
+  /// The verdict's code: an index into the verdict ids passed to ``AgreementAnalysis``.
+  var verdict: Int
 }
 
 /// Computes ``AgreementSummary`` from the verdicts of each claim.
 enum AgreementAnalysis {
   /// - Parameters:
   ///   - units: the verdicts of each claim with two or more, at most one per rater.
-  ///   - identities: how to show each reviewer, by identity key (one name even when a reviewer's
-  ///     name is spelt differently in different reviews).
-  static func summarize(units: [[Rating]], identities: [String: Identity], scale: VerdictScale) -> AgreementSummary {
-    var category: [String: Int] = [:]
-    for verdict in scale.verdicts where category[verdict.id] == nil { category[verdict.id] = category.count }
-    for unit in units {
-      for rating in unit where category[rating.verdict] == nil { category[rating.verdict] = category.count }
-    }
-    var ratingValue: [String: Int] = [:]
-    for verdict in scale.verdicts {
-      if let rating = verdict.rating { ratingValue[verdict.id] = rating.value }
-    }
-    let width = category.count
+  ///   - raters: each reviewer's identity, by number.
+  ///   - verdicts: each verdict's id, by code.
+  static func summarize(units: [[Rating]], raters: [Identity], verdicts: [String], scale: VerdictScale)
+    -> AgreementSummary
+  {
+    let width = verdicts.count
+    // For the ordinal statistic: the rating value of each verdict code, nil for unrated ones.
+    let ratingValues = verdicts.map { scale.verdict($0)?.rating?.value }
     var counts: [[Int]] = []
     var nominal: [[Int]] = []
     var ordinal: [[Int]] = []
     var unanimous = 0
     var fewest = Int.max
     var most = 0
-    var pairTables: [String: (first: Identity, second: Identity, table: [Int])] = [:]
+    // Keyed by both reviewers' numbers, the smaller first, packed into one integer.
+    var pairTables: [Int: [Int]] = [:]
     counts.reserveCapacity(units.count)
     nominal.reserveCapacity(units.count)
+    ordinal.reserveCapacity(units.count)
     for unit in units {
-      let codes = unit.map { category[$0.verdict] ?? 0 }
       var row = [Int](repeating: 0, count: width)
-      for code in codes { row[code] += 1 }
+      for rating in unit { row[rating.verdict] += 1 }
       counts.append(row)
-      nominal.append(codes)
-      ordinal.append(unit.compactMap { ratingValue[$0.verdict] })
-      if codes.allSatisfy({ $0 == codes.first }) { unanimous += 1 }
+      nominal.append(unit.map(\.verdict))
+      ordinal.append(unit.compactMap { ratingValues[$0.verdict] })
+      if unit.allSatisfy({ $0.verdict == unit.first?.verdict }) { unanimous += 1 }
       fewest = min(fewest, unit.count)
       most = max(most, unit.count)
-      let sorted = zip(unit, codes).sorted { $0.0.reviewer.key < $1.0.reviewer.key }
-      for (offset, (firstRating, firstCode)) in sorted.enumerated() {
-        for (secondRating, secondCode) in sorted[(offset + 1)...] {
-          let (firstKey, secondKey) = (firstRating.reviewer.key, secondRating.reviewer.key)
-          let key = firstKey + "\u{0}" + secondKey
-          if pairTables[key] == nil {
-            pairTables[key] = (
-              identities[firstKey] ?? firstRating.reviewer, identities[secondKey] ?? secondRating.reviewer,
-              [Int](repeating: 0, count: width * width)
-            )
-          }
+      for (offset, first) in unit.enumerated() {
+        for second in unit[(offset + 1)...] {
+          let (low, high) = first.rater < second.rater ? (first, second) : (second, first)
+          let key = low.rater << 32 | high.rater
+          if pairTables[key] == nil { pairTables[key] = [Int](repeating: 0, count: width * width) }
           // Mutated through the subscript so the table is not copied for each claim.
-          pairTables[key]?.table[firstCode * width + secondCode] += 1
+          pairTables[key]?[low.verdict * width + high.verdict] += 1
         }
       }
     }
-    let pairs = pairTables.values.map { entry in
-      let table = (0..<width).map { row in Array(entry.table[(row * width)..<((row + 1) * width)]) }
+    let pairs = pairTables.map { key, flat in
+      let table = (0..<width).map { row in Array(flat[(row * width)..<((row + 1) * width)]) }
       let result = CohenKappa.compute(table: table)
+      let (first, second) = (raters[key >> 32], raters[key & 0xFFFF_FFFF])
+      let ordered = first.key <= second.key ? (first, second) : (second, first)
       return PairAgreement(
-        first: entry.first, second: entry.second, units: result.units, observedAgreement: result.observedAgreement,
+        first: ordered.0, second: ordered.1, units: result.units, observedAgreement: result.observedAgreement,
         kappa: result.kappa)
     }.sorted { lhs, rhs in
       if lhs.units != rhs.units { return lhs.units > rhs.units }
