@@ -24,19 +24,21 @@ enum CSVRenderer {
     let (claim, status) = (entry.claim, entry.status)
     func flag(_ value: Bool) -> String { value ? "1" : "0" }
     let reviewerVerdicts = entry.reviews.compactMap { review in
-      review.verdict.map { "\(review.reviewer.description): \($0)" }
+      review.verdict.map { ReportEscaping.terminal("\(review.reviewer.description): \($0)") }
     }
+    // Ids, numbers and flags are the report's own; only ledger text needs making safe.
+    let text = ReportEscaping.terminal
     return [
       claim.id.rawValue, claim.source.rawValue, String(claim.ordinal), claim.kind.rawValue, status.state.rawValue,
       flag(status.isCheckable), flag(status.isReviewed), flag(status.isCited), flag(status.isVerified),
-      flag(status.isDisputed), flag(status.isFlagged), flag(status.hasStaleReviews), status.consensus ?? "",
-      status.verdicts.joined(separator: "; "), String(status.verdictCount), String(status.citedVerdictCount),
-      String(status.citationCount), reviewerVerdicts.joined(separator: "; "), entry.assignee?.description ?? "",
-      claim.text,
+      flag(status.isDisputed), flag(status.isFlagged), flag(status.hasStaleReviews), text(status.consensus ?? ""),
+      text(status.verdicts.joined(separator: "; ")), String(status.verdictCount), String(status.citedVerdictCount),
+      String(status.citationCount), reviewerVerdicts.joined(separator: "; "), text(entry.assignee?.description ?? ""),
+      text(claim.text),
     ]
   }
 
   private static func row(_ cells: [String]) -> String {
-    cells.map { ReportEscaping.csv(ReportEscaping.terminal($0)) }.joined(separator: ",") + "\r\n"
+    cells.map(ReportEscaping.csv).joined(separator: ",") + "\r\n"
   }
 }

@@ -66,6 +66,8 @@ enum ClaimReviewRenderer {
   /// JSON text with the characters that could end or confuse an HTML `<script>` element escaped.
   /// Outside strings canonical JSON holds none of them, so the text stays valid, equal JSON.
   static func scriptSafe(_ json: String) -> String {
+    // 0xE2 leads the UTF-8 of U+2028 and U+2029.
+    guard json.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else { return json }
     var result = ""
     result.reserveCapacity(json.utf8.count)
     for scalar in json.unicodeScalars {

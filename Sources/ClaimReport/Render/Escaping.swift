@@ -35,12 +35,32 @@ public enum ReportEscaping {
   /// One line for a terminal: white space runs (line breaks included) collapsed to one space, then
   /// every unsafe scalar made visible.
   public static func terminal(_ text: String) -> String {
-    visible(text.collapsingWhitespace())
+    isPlainLine(text) ? text : visible(text.collapsingWhitespace())
+  }
+
+  /// Printable ASCII without leading, trailing or doubled spaces: already what ``terminal(_:)``
+  /// makes, and most of a ledger's text, so the reports skip the slower Unicode-aware path.
+  private static func isPlainLine(_ text: String) -> Bool {
+    var afterSpace = true
+    for byte in text.utf8 {
+      guard byte >= 0x20, byte < 0x7F else { return false }
+      if byte == 0x20 {
+        if afterSpace { return false }
+        afterSpace = true
+      } else {
+        afterSpace = false
+      }
+    }
+    return !afterSpace || text.isEmpty
   }
 
   /// Text for HTML or SVG element content and quoted attribute values: unsafe scalars made visible,
   /// then `&`, `<`, `>`, `"` and `'` written as character references.
   public static func html(_ text: String) -> String {
+    let needsWork = text.unicodeScalars.contains {
+      $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" || isUnsafe($0)
+    }
+    guard needsWork else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in visible(text).unicodeScalars {
