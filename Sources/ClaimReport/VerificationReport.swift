@@ -73,7 +73,8 @@ public struct VerificationReport: Sendable {
   /// How verdict `id` reads: its label, or the id itself when the scale lacks it.
   public func label(ofVerdict id: String) -> String { scale.verdict(id)?.label ?? id }
 
-  /// The record of source `id`, if the report has one.
+  /// The summary of source `id`, if the report has one (a linear search: build a dictionary to
+  /// look up many).
   public func source(_ id: SourceID) -> SourceSummary? {
     sources.first { $0.id == id }
   }

@@ -16,7 +16,9 @@ import ClaimModel
 /// `<script type="application/ld+json">` element as is.
 enum ClaimReviewRenderer {
   static func render(_ report: VerificationReport) -> String {
-    let reviews = report.claims.compactMap { claimReview($0, report: report) }
+    var sources: [SourceID: SourceSummary] = [:]
+    for source in report.sources { sources[source.id] = source }
+    let reviews = report.claims.compactMap { claimReview($0, source: sources[$0.claim.source], report: report) }
     return scriptSafe(JSONWriter.canonicalText(of: .array(reviews)))
   }
 
@@ -25,7 +27,9 @@ enum ClaimReviewRenderer {
     entry.status.consensus != nil && !entry.status.hasStaleReviews
   }
 
-  private static func claimReview(_ entry: ClaimEntry, report: VerificationReport) -> JSONValue? {
+  private static func claimReview(_ entry: ClaimEntry, source: SourceSummary?, report: VerificationReport)
+    -> JSONValue?
+  {
     guard isPublished(entry), let verdictID = entry.status.consensus else { return nil }
     let reviews = entry.reviews.filter { $0.verdict != nil }
     guard let latest = reviews.map(\.updated).max() else { return nil }
@@ -38,7 +42,6 @@ enum ClaimReviewRenderer {
       rating["worstRating"] = .integer(scale.worst)
     }
     let authors: [JSONValue] = reviews.map { .object(["@type": "Person", "name": .string($0.reviewer.name)]) }
-    let source = report.source(entry.claim.source)
     let pageURL = source?.url.flatMap { ReportEscaping.isWebLink($0) ? $0 : nil }
     var appearance: [String: JSONValue] = ["@type": "CreativeWork"]
     if let pageURL { appearance["url"] = .string(pageURL) }
