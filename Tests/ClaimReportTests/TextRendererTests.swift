@@ -105,6 +105,18 @@ struct TextRendererTests {
     #expect(!output.contains("many:21 "))
   }
 
+  @Test func manySourcesAreCappedToo() throws {
+    let claims = (1...25).map { Fixture.claim("source-\($0)", 1) }
+    let output = text(Fixture.report(claims: claims), RenderOptions(listLimit: 10))
+    let lines = output.split(separator: "\n")
+    let start = try #require(lines.firstIndex { $0.hasPrefix("Coverage") })
+    // All sources, ten sources in id order (source-1, source-10, source-11, …), then the cap.
+    #expect(lines[start + 1].hasPrefix("  All sources"))
+    #expect(lines[start + 2].hasPrefix("  source-1 "))
+    #expect(lines[start + 11].hasPrefix("  source-18 "))
+    #expect(lines[start + 12] == "  … and 15 more")
+  }
+
   @Test func undefinedStatisticsReadNA() {
     let claim = Fixture.claim("a", 1)
     let reviews = [Fixture.review(claim, by: "Alice", "supported"), Fixture.review(claim, by: "Bob", "supported")]

@@ -48,11 +48,12 @@ struct MarkdownRenderer {
       "|---|--:|--:|--:|--:|--:|---|",
     ]
     lines.append(coverageRow("**All sources**", report.overall))
-    for source in report.sources {
+    for source in report.sources.prefix(limit) {
       var name = md(source.id.rawValue)
       if let title = source.title { name += " — " + md(title) }
       lines.append(coverageRow(name, source.coverage))
     }
+    lines += more(report.sources.count)
     lines.append("")
     var note = "Percentages are of checkable claims. Bar: █ verified, ▓ reviewed, ░ awaiting a verdict."
     if report.overall.claims > 0 { note += " Claims: " + Formatting.kinds(report.overall) + "." }

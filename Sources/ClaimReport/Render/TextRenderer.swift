@@ -59,10 +59,11 @@ struct TextRenderer {
       + TextLayout.right("Cited", 13) + TextLayout.right("Verified", 13)
     var lines = ["", style.bold(heading)]
     lines.append(coverageRow(name: "All sources", report.overall, nameWidth: nameWidth, isBold: true))
-    for source in report.sources {
+    for source in report.sources.prefix(limit) {
       let name = safe(source.id.rawValue) + (source.title.map { "  " + safe($0) } ?? "")
       lines.append(coverageRow(name: name, source.coverage, nameWidth: nameWidth, isBold: false))
     }
+    lines += more(report.sources.count)
     var kinds = "Claims: \(report.overall.claims)"
     if report.overall.claims > 0 { kinds += " (\(Formatting.kinds(report.overall)))" }
     if report.overall.opinionOnly > 0 {
