@@ -1,0 +1,337 @@
+import ClaimModel
+
+/// One self-contained HTML page: no external scripts, styles, fonts or images; inline SVG charts;
+/// a claims table that a small inline script can filter by state, and that reads in full with
+/// scripts off. Every piece of ledger text — in content and in attributes — goes through
+/// ``ReportEscaping/html(_:)``; the script never contains ledger text.
+struct HTMLRenderer {
+  let report: VerificationReport
+
+  func render() -> String {
+    var page = head()
+    page += "<body>\n"
+    page += header()
+    page += "<main>\n"
+    page += glance()
+    page += coverage()
+    page += disputed()
+    page += flagged()
+    page += stale()
+    page += backlog()
+    page += verdicts()
+    page += reviewers()
+    page += agreement()
+    page += claims()
+    page += retired()
+    page += "</main>\n"
+    page += "<footer><p class=\"meta\">Made by <code>claims report</code>. "
+    page += "Definitions of every figure: docs/REPORT.md.</p></footer>\n"
+    page += "<script>" + HTMLAssets.script + "</script>\n"
+    page += "</body>\n</html>\n"
+    return page
+  }
+
+  // MARK: Page frame
+
+  private func head() -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="\(HTMLAssets.contentSecurityPolicy)" />
+    <meta name="referrer" content="no-referrer" />
+    <title>Verification report — \(h(report.scopeDescription))</title>
+    <style>\(HTMLAssets.style)</style>
+    </head>
+
+    """
+  }
+
+  private func header() -> String {
+    var facts = ["Sources: " + h(report.scopeDescription)]
+    if let revision = report.revision { facts.append("revision <code>" + h(revision) + "</code>") }
+    facts.append("generated " + h(report.generatedAt.text))
+    facts.append(h(report.verifiedRule))
+    return "<header>\n<h1>Verification report</h1>\n<p class=\"meta\">" + facts.joined(separator: " · ")
+      + "</p>\n</header>\n"
+  }
+
+  private func glance() -> String {
+    let overall = report.overall
+    let cards: [(String, String, String)] = [
+      (String(overall.checkable), "checkable claims", ""),
+      (Formatting.percent(overall.share(overall.verified)), "verified (\(overall.verified))", "good"),
+      (Formatting.percent(overall.share(overall.reviewed)), "reviewed (\(overall.reviewed))", ""),
+      (String(overall.unreviewed), "awaiting a verdict", ""),
+      (String(report.disputed.count), "disputed", report.disputed.isEmpty ? "" : "alarm"),
+      (String(report.flagged.count), "flagged", report.flagged.isEmpty ? "" : "alarm"),
+      (String(report.staleReviews.count), "stale reviews", report.staleReviews.isEmpty ? "" : "alarm"),
+    ]
+    var html = "<section id=\"glance\" class=\"cards\" aria-label=\"At a glance\">\n"
+    for (figure, label, kind) in cards {
+      html += "<div class=\"card\(kind.isEmpty ? "" : " " + kind)\"><span class=\"figure\">\(h(figure))</span>"
+      html += "<span class=\"label\">\(h(label))</span></div>\n"
+    }
+    return html + "</section>\n"
+  }
+
+  // MARK: Sections
+
+  private func coverage() -> String {
+    var html = "<section id=\"coverage\">\n<h2>Coverage</h2>\n"
+    html += "<p class=\"legend hint\"><span><span class=\"swatch swatch-verified\"></span>verified</span>"
+    html += "<span><span class=\"swatch swatch-reviewed\"></span>reviewed, not verified</span>"
+    html += "<span><span class=\"swatch swatch-awaiting\"></span>awaiting a verdict</span></p>\n"
+    html += SVGCharts.coverage(report) + "\n"
+    html += "<table>\n<caption>Percentages are of checkable claims.</caption>\n"
+    html += "<thead><tr><th>Source</th><th class=\"num\">Claims</th><th class=\"num\">Checkable</th>"
+    html += "<th class=\"num\">Reviewed</th><th class=\"num\">Cited</th><th class=\"num\">Verified</th>"
+    html += "<th class=\"num\">Awaiting</th></tr></thead>\n<tbody>\n"
+    html += coverageRow("<strong>All sources</strong>", report.overall)
+    for source in report.sources {
+      var name = "<code>" + h(source.id.rawValue) + "</code>"
+      if let title = source.title { name += " " + h(title) }
+      if let url = source.url { name += " " + link(url, text: "article") }
+      html += coverageRow(name, source.coverage)
+    }
+    html += "</tbody>\n</table>\n"
+    var kinds = "Claims: \(report.overall.claims)"
+    if report.overall.claims > 0 { kinds += " (" + Formatting.kinds(report.overall) + ")" }
+    if report.overall.opinionOnly > 0 {
+      kinds += "; \(Formatting.count(report.overall.opinionOnly, "claim")) not checkable: every verdict is opinion"
+    }
+    return html + "<p class=\"hint\">" + h(kinds) + ".</p>\n</section>\n"
+  }
+
+  private func coverageRow(_ name: String, _ coverage: Coverage) -> String {
+    func cell(_ count: Int) -> String {
+      "<td class=\"num\">\(count) (\(h(Formatting.percent(coverage.share(count)))))</td>"
+    }
+    return "<tr><td>\(name)</td><td class=\"num\">\(coverage.claims)</td><td class=\"num\">\(coverage.checkable)</td>"
+      + cell(coverage.reviewed) + cell(coverage.cited) + cell(coverage.verified)
+      + "<td class=\"num\">\(coverage.unreviewed)</td></tr>\n"
+  }
+
+  private func disputed() -> String {
+    var html = sectionStart("disputed", "Disputed claims", report.disputed.count, "Reviewers gave different verdicts.")
+    for entry in report.disputed {
+      html += "<article class=\"claim-block\">\n<h3><span class=\"id\">\(h(entry.claim.id.rawValue))</span> · "
+      html += h(entry.claim.reference) + "</h3>\n<blockquote>" + h(entry.claim.text) + "</blockquote>\n"
+      html += "<table>\n<thead><tr><th>Reviewer</th><th>Verdict</th><th>Note</th><th>Citations</th></tr></thead>\n"
+      html += "<tbody>\n"
+      for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
+        html += "<tr><td>\(h(review.reviewer.name))</td><td>\(verdict(review.verdict))</td>"
+        html += "<td>\(h(review.note ?? ""))</td><td>\(citations(review.citations))</td></tr>\n"
+      }
+      html += "</tbody>\n</table>\n</article>\n"
+    }
+    return html + "</section>\n"
+  }
+
+  private func flagged() -> String {
+    var html = sectionStart(
+      "flagged", "Flagged claims", report.flagged.count, "Rated \(report.flaggingLabels) by someone.")
+    guard !report.flagged.isEmpty else { return html + "</section>\n" }
+    html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th>Text</th><th>Verdicts</th><th>State</th></tr>"
+    html += "</thead>\n<tbody>\n"
+    for entry in report.flagged {
+      html += "<tr><td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
+      html += "<td>\(h(entry.claim.text))</td><td>\(verdictList(entry.reviews))</td>"
+      html += "<td>\(stateBadges(entry.status))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  private func stale() -> String {
+    var html = sectionStart(
+      "stale", "Stale reviews", report.staleReviews.count,
+      "The claim's text changed after these reviews; the reviewer should look again.")
+    guard !report.staleReviews.isEmpty else { return html + "</section>\n" }
+    html += "<table>\n<thead><tr><th>Claim</th><th>Reviewer</th><th>Verdict</th><th>Changed</th>"
+    html += "<th>Text now / text reviewed</th></tr></thead>\n<tbody>\n"
+    for item in report.staleReviews {
+      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.review.reviewer.name))</td>"
+      html += "<td>\(verdict(item.review.verdict))</td><td>\(h(Formatting.day(item.staleness.since)))</td>"
+      html += "<td>\(h(item.claim.text))<br /><span class=\"was\">was: \(h(item.staleness.previousText))</span></td>"
+      html += "</tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  private func backlog() -> String {
+    var html = sectionStart(
+      "backlog", "Backlog", report.backlog.count, "Checkable claims without a verdict, oldest first.")
+    guard !report.backlog.isEmpty else { return html + "</section>\n" }
+    html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th>Assigned to</th><th>Waiting since</th>"
+    html += "<th>Text</th></tr></thead>\n<tbody>\n"
+    for item in report.backlog {
+      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
+      html += "<td>\(h(item.assignee?.name ?? "—"))</td><td>\(h(item.waitingSince.map(Formatting.day) ?? "—"))</td>"
+      html += "<td>\(h(item.claim.text))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  private func verdicts() -> String {
+    var html = "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n" + SVGCharts.verdicts(report) + "\n"
+    html += "<table>\n<caption>Reviews: verdicts given. Claims: claims on which it is the only verdict.</caption>\n"
+    html += "<thead><tr><th>Verdict</th><th class=\"num\">Reviews</th><th class=\"num\">Claims</th></tr></thead>\n"
+    html += "<tbody>\n"
+    for entry in report.distribution.entries {
+      html += "<tr><td>\(verdict(entry.verdict))</td><td class=\"num\">\(entry.reviews)</td>"
+      html += "<td class=\"num\">\(entry.claims)</td></tr>\n"
+    }
+    html += "<tr><td><em>Disputed (no single verdict)</em></td><td class=\"num\"></td>"
+    html += "<td class=\"num\">\(report.distribution.disputedClaims)</td></tr>\n"
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  private func reviewers() -> String {
+    var html = "<section id=\"reviewers\">\n<h2>Reviewers</h2>\n"
+    guard !report.activity.isEmpty else { return html + "<p>No review activity yet.</p>\n</section>\n" }
+    html += "<table>\n<caption>Open: assigned claims still without the reviewer's verdict.</caption>\n"
+    html += "<thead><tr><th>Reviewer</th><th class=\"num\">Claims reviewed</th><th class=\"num\">Citations</th>"
+    html += "<th class=\"num\">Citations per verdict</th><th class=\"num\">Stale</th><th class=\"num\">Open</th>"
+    html += "<th>Last active</th><th>Actions</th></tr></thead>\n<tbody>\n"
+    for item in report.activity {
+      let perVerdict = item.citationsPerVerdict.map { Formatting.fixed($0, decimals: 1) } ?? "n/a"
+      html += "<tr><td>\(h(item.reviewer.description))</td><td class=\"num\">\(item.claimsReviewed)</td>"
+      html += "<td class=\"num\">\(item.citations)</td><td class=\"num\">\(perVerdict)</td>"
+      html += "<td class=\"num\">\(item.staleReviews)</td><td class=\"num\">\(item.openAssignments)</td>"
+      html += "<td>\(h(item.lastActive.map(Formatting.day) ?? "—"))</td><td>\(h(Formatting.actions(item)))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  private func agreement() -> String {
+    let agreement = report.agreement
+    var html = "<section id=\"agreement\">\n<h2>Agreement</h2>\n"
+    guard agreement.units > 0 else {
+      return html + "<p>n/a: no claim has verdicts from two reviewers yet.</p>\n</section>\n"
+    }
+    html += "<p>\(h(Formatting.count(agreement.units, "claim"))) with verdicts from two or more reviewers; "
+    html += "all reviewers agree on \(agreement.unanimousUnits) "
+    html += "(\(h(Formatting.percent(agreement.unanimousShare)))).</p>\n"
+    html += "<table>\n<thead><tr><th>Statistic</th><th class=\"num\">Value</th><th class=\"num\">Claims</th></tr>"
+    html += "</thead>\n<tbody>\n"
+    let rows = [
+      ("Fleiss' kappa (all verdicts, nominal)", agreement.fleissKappa),
+      ("Krippendorff's alpha (all verdicts, nominal)", agreement.alphaNominal),
+      ("Krippendorff's alpha (rated verdicts, ordinal)", agreement.alphaOrdinal),
+    ]
+    for (name, statistic) in rows {
+      html += "<tr><td>\(h(name))</td><td class=\"num\">\(Formatting.statistic(statistic.value))</td>"
+      html += "<td class=\"num\">\(statistic.units)</td></tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    if !agreement.pairs.isEmpty {
+      html += "<table>\n<caption>Cohen's kappa for each pair of reviewers, over the claims both rated.</caption>\n"
+      html += "<thead><tr><th>Reviewers</th><th class=\"num\">Cohen's kappa</th><th class=\"num\">Agreement</th>"
+      html += "<th class=\"num\">Claims</th></tr></thead>\n<tbody>\n"
+      for pair in agreement.pairs {
+        html += "<tr><td>\(h(pair.first.name)) × \(h(pair.second.name))</td>"
+        html += "<td class=\"num\">\(Formatting.statistic(pair.kappa))</td>"
+        html += "<td class=\"num\">\(h(Formatting.percent(pair.observedAgreement)))</td>"
+        html += "<td class=\"num\">\(pair.units)</td></tr>\n"
+      }
+      html += "</tbody>\n</table>\n"
+    }
+    html += "<p class=\"hint\">n/a: too few claims, or no variation in the verdicts to measure agreement against.</p>\n"
+    return html + "</section>\n"
+  }
+
+  private func claims() -> String {
+    var html = "<section id=\"claims\">\n<h2>All claims (\(report.claims.count))</h2>\n"
+    html += "<div id=\"filters\" class=\"filters\" hidden=\"hidden\">\n<strong>Show:</strong> "
+    var counts: [ClaimState: Int] = [:]
+    for entry in report.claims { counts[entry.status.state, default: 0] += 1 }
+    for state in ClaimState.allCases {
+      let count = counts[state] ?? 0
+      html += "<label><input type=\"checkbox\" name=\"state\" value=\"\(h(state.rawValue))\" checked=\"checked\" /> "
+      html += "\(h(state.label)) (\(count))</label>\n"
+    }
+    html += "<label><input type=\"checkbox\" name=\"flagged\" value=\"1\" /> only flagged</label>\n"
+    html += "<label><input type=\"checkbox\" name=\"stale\" value=\"1\" /> only with stale reviews</label>\n"
+    html += "<span class=\"hint\"><span id=\"shown-count\">\(report.claims.count)</span> shown</span>\n</div>\n"
+    html += "<noscript><p class=\"hint\">All claims are listed; filtering needs scripts.</p></noscript>\n"
+    html += "<table id=\"claim-table\">\n<thead><tr><th>Claim</th><th>Place</th><th>Kind</th><th>State</th>"
+    html += "<th>Verdicts</th><th class=\"num\">Citations</th><th>Assigned to</th><th>Text</th></tr></thead>\n"
+    html += "<tbody>\n"
+    for entry in report.claims {
+      let status = entry.status
+      html += "<tr id=\"claim-\(h(entry.claim.source.rawValue))-\(h(entry.claim.id.rawValue))\" "
+      html += "data-state=\"\(h(status.state.rawValue))\" data-flagged=\"\(status.isFlagged ? 1 : 0)\" "
+      html += "data-stale=\"\(status.hasStaleReviews ? 1 : 0)\">"
+      html += "<td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
+      html += "<td>\(h(entry.claim.kind.rawValue))</td><td>\(stateBadges(status))</td>"
+      html += "<td>\(verdictList(entry.reviews))</td><td class=\"num\">\(status.citationCount)</td>"
+      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td>\(h(entry.claim.text))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  private func retired() -> String {
+    guard !report.retired.isEmpty else { return "" }
+    var html = sectionStart(
+      "retired", "Retired claims", report.retired.count,
+      "No longer in the article; kept for the record and counted nowhere above.")
+    html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th class=\"num\">Reviews</th><th>Text</th></tr>"
+    html += "</thead>\n<tbody>\n"
+    for item in report.retired {
+      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
+      html += "<td class=\"num\">\(item.reviewCount)</td><td>\(h(item.claim.text))</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
+  }
+
+  // MARK: Pieces
+
+  private func h(_ text: String) -> String { ReportEscaping.html(text) }
+
+  private func sectionStart(_ id: String, _ title: String, _ count: Int, _ explanation: String) -> String {
+    "<section id=\"\(id)\">\n<h2>\(h(title)) (\(count))</h2>\n<p class=\"hint\">\(h(explanation))</p>\n"
+  }
+
+  /// A verdict label, marked when it flags.
+  private func verdict(_ id: String?) -> String {
+    guard let id else { return "<em>no verdict</em>" }
+    let label = h(report.label(ofVerdict: id))
+    return report.flags(id) ? "<span class=\"verdict-flagging\">\(label)</span>" : label
+  }
+
+  /// `Supported (Alice), Refuted (Bob)`.
+  private func verdictList(_ reviews: [Review]) -> String {
+    reviews.compactMap { review in
+      review.verdict.map { verdict($0) + " (" + h(review.reviewer.name) + ")" }
+    }.joined(separator: ", ")
+  }
+
+  private func stateBadges(_ status: ClaimStatus) -> String {
+    var html = "<span class=\"badge state-\(h(status.state.rawValue))\">\(h(status.state.label))</span>"
+    if status.isFlagged { html += "<span class=\"badge badge-flagged\">flagged</span>" }
+    if status.hasStaleReviews { html += "<span class=\"badge badge-stale\">stale</span>" }
+    return html
+  }
+
+  private func citations(_ citations: [Citation]) -> String {
+    citations.map { citation in
+      var html = link(citation.url, text: citation.title ?? citation.url)
+      var details: [String] = []
+      if let publisher = citation.publisher { details.append(h(publisher)) }
+      if let stance = citation.stance { details.append(h(stance.rawValue)) }
+      if !details.isEmpty { html += " <span class=\"hint\">(" + details.joined(separator: ", ") + ")</span>" }
+      if let quote = citation.quote { html += "<br /><q>" + h(quote) + "</q>" }
+      return html
+    }.joined(separator: "<br />")
+  }
+
+  /// A link when `url` is http(s); otherwise the text, with the URL beside it, and no link.
+  private func link(_ url: String, text: String) -> String {
+    guard ReportEscaping.isWebLink(url) else {
+      return text == url ? "<code>\(h(url))</code>" : "\(h(text)) <code>\(h(url))</code>"
+    }
+    return "<a href=\"\(h(url))\" rel=\"noopener noreferrer nofollow\">\(h(text))</a>"
+  }
+}

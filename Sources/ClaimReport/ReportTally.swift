@@ -1,0 +1,163 @@
+import ClaimModel
+
+/// The running totals ``ReportBuilder`` keeps while it walks the claims once.
+///
+/// Reviewers and verdicts are numbered as they are first seen, so the per-review work is array
+/// indexing rather than dictionary updates keyed by strings.
+struct Tally {
+  /// One reviewer's running totals.
+  struct Reviewer {
+    var identity: Identity
+    /// When `identity` was seen; the spelling of the newest review wins.
+    var identitySeen: Timestamp?
+    var identityFromReview = false
+    var claimsReviewed = 0
+    var citations = 0
+    var staleReviews = 0
+    var openAssignments = 0
+    var lastActive: Timestamp?
+    var actions: [String: Int] = [:]
+  }
+
+  let scale: VerdictScale
+  var entries: [ClaimEntry] = []
+  var overall = Coverage()
+  var coverageBySource: [SourceID: Coverage] = [:]
+  var staleReviews: [StaleReview] = []
+  var disputedClaims = 0
+  var totalVerdicts = 0
+  /// Verdict ids by code: the scale's first, in order, then others as they turn up.
+  private(set) var verdictIDs: [String]
+  private var verdictCodes: [String: Int] = [:]
+  private var reviewsByVerdict: [Int]
+  private var claimsByVerdict: [Int]
+  private(set) var agreementUnits: [[Rating]] = []
+  private(set) var reviewers: [Reviewer] = []
+  private var reviewerIndex: [String: Int] = [:]
+
+  init(scale: VerdictScale) {
+    self.scale = scale
+    verdictIDs = []
+    for verdict in scale.verdicts where verdictCodes[verdict.id] == nil {
+      verdictCodes[verdict.id] = verdictIDs.count
+      verdictIDs.append(verdict.id)
+    }
+    reviewsByVerdict = Array(repeating: 0, count: verdictIDs.count)
+    claimsByVerdict = reviewsByVerdict
+  }
+
+  /// Every reviewer's display identity, by reviewer number.
+  var identities: [Identity] { reviewers.map(\.identity) }
+
+  /// Counts one claim and its reviews; `reviewerKeys` holds the key of each review's reviewer.
+  mutating func add(_ entry: ClaimEntry, reviewerKeys: [String]) {
+    entries.append(entry)
+    let (claim, status) = (entry.claim, entry.status)
+    overall.add(claim, status)
+    if status.isDisputed { disputedClaims += 1 }
+    if let consensus = status.consensus { claimsByVerdict[code(of: consensus)] += 1 }
+    var ratings: [Rating] = []
+    for (review, key) in zip(entry.reviews, reviewerKeys) {
+      let reviewer = see(review.reviewer, key: key, at: review.updated, fromReview: true)
+      if let staleness = review.stale {
+        staleReviews.append(StaleReview(claim: claim, review: review, staleness: staleness))
+        reviewers[reviewer].staleReviews += 1
+      }
+      guard let verdict = review.verdict else { continue }
+      let verdictCode = code(of: verdict)
+      totalVerdicts += 1
+      reviewsByVerdict[verdictCode] += 1
+      reviewers[reviewer].claimsReviewed += 1
+      reviewers[reviewer].citations += review.citations.count
+      ratings.append(Rating(rater: reviewer, verdict: verdictCode))
+    }
+    if ratings.count >= 2 { agreementUnits.append(ratings) }
+    if let assignee = entry.assignee, status.isCheckable {
+      let key = assignee.key
+      if !zip(entry.reviews, reviewerKeys).contains(where: { $0.1 == key && $0.0.verdict != nil }) {
+        let reviewer = see(assignee, key: key, at: nil, fromReview: false)
+        reviewers[reviewer].openAssignments += 1
+      }
+    }
+  }
+
+  /// Counts the actions on the reported sources by reviewer and kind.
+  mutating func countActions(_ actions: [ReportAction], scope: SourceScope, claims: [Claim]) {
+    var sourceOfClaim: [ClaimID: SourceID] = [:]
+    if !scope.isEverything {
+      for claim in claims { sourceOfClaim[claim.id] = claim.source }
+    }
+    for action in actions {
+      if !scope.isEverything {
+        guard let source = action.source ?? action.claim.flatMap({ sourceOfClaim[$0] }), scope.includes(source)
+        else { continue }
+      }
+      let reviewer = see(action.reviewer, key: action.reviewer.key, at: action.time, fromReview: false)
+      reviewers[reviewer].actions[action.kind, default: 0] += 1
+    }
+  }
+
+  /// The code of verdict `id`, numbering it if new.
+  private mutating func code(of id: String) -> Int {
+    if let code = verdictCodes[id] { return code }
+    verdictCodes[id] = verdictIDs.count
+    verdictIDs.append(id)
+    reviewsByVerdict.append(0)
+    claimsByVerdict.append(0)
+    return verdictIDs.count - 1
+  }
+
+  /// Records that `identity` was active at `time` (nil for being assigned, which is not activity)
+  /// and returns the reviewer's number. Reviews name reviewers better than actions, and the
+  /// newest spelling is kept.
+  private mutating func see(_ identity: Identity, key: String, at time: Timestamp?, fromReview: Bool) -> Int {
+    guard let index = reviewerIndex[key] else {
+      reviewerIndex[key] = reviewers.count
+      reviewers.append(
+        Reviewer(identity: identity, identitySeen: time, identityFromReview: fromReview, lastActive: time))
+      return reviewers.count - 1
+    }
+    let current = reviewers[index]
+    let isBetter =
+      (fromReview && !current.identityFromReview)
+      || (fromReview == current.identityFromReview && time.map { $0 > (current.identitySeen ?? $0) } == true)
+    if isBetter {
+      reviewers[index].identity = identity
+      reviewers[index].identitySeen = time
+      reviewers[index].identityFromReview = fromReview
+    }
+    if let time, current.lastActive.map({ $0 < time }) ?? true { reviewers[index].lastActive = time }
+    return index
+  }
+
+  func distribution() -> VerdictDistribution {
+    let onScale = scale.verdicts.count
+    var entries = (0..<min(onScale, verdictIDs.count)).map {
+      VerdictDistribution.Entry(verdict: verdictIDs[$0], reviews: reviewsByVerdict[$0], claims: claimsByVerdict[$0])
+    }
+    let others = (onScale..<max(onScale, verdictIDs.count)).sorted { verdictIDs[$0] < verdictIDs[$1] }
+    for code in others {
+      entries.append(.init(verdict: verdictIDs[code], reviews: reviewsByVerdict[code], claims: claimsByVerdict[code]))
+    }
+    return VerdictDistribution(entries: entries, disputedClaims: disputedClaims, totalReviews: totalVerdicts)
+  }
+
+  func activity() -> [ReviewerActivity] {
+    let known = ReportAction.knownKinds
+    return reviewers.map { reviewer in
+      var counts = known.compactMap { kind in
+        reviewer.actions[kind].map { ReviewerActivity.ActionCount(kind: kind, count: $0) }
+      }
+      for kind in reviewer.actions.keys.filter({ !known.contains($0) }).sorted() {
+        counts.append(.init(kind: kind, count: reviewer.actions[kind] ?? 0))
+      }
+      return ReviewerActivity(
+        reviewer: reviewer.identity, actions: counts, claimsReviewed: reviewer.claimsReviewed,
+        citations: reviewer.citations, staleReviews: reviewer.staleReviews,
+        openAssignments: reviewer.openAssignments, lastActive: reviewer.lastActive)
+    }.sorted { lhs, rhs in
+      if lhs.claimsReviewed != rhs.claimsReviewed { return lhs.claimsReviewed > rhs.claimsReviewed }
+      return lhs.reviewer.key < rhs.reviewer.key
+    }
+  }
+}

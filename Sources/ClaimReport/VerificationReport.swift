@@ -1,0 +1,177 @@
+import ClaimModel
+
+/// A verification report: every figure and list, computed once by ``ReportBuilder`` and then
+/// rendered by ``ReportRenderer`` in any ``ReportFormat``.
+public struct VerificationReport: Sendable {
+  /// The version of the JSON report layout documented in `docs/REPORT.md`.
+  public static let schemaVersion = 1
+
+  /// The commit the ledger was read at.
+  public var revision: String?
+  /// When the report was made.
+  public var generatedAt: Timestamp
+  /// The sources asked for; empty means all.
+  public var sourceFilter: [SourceID]
+  /// The ledger's verdict scale.
+  public var scale: VerdictScale
+  /// The ledger's `required_reviews`.
+  public var requiredReviews: Int
+  /// Coverage over all reported sources.
+  public var overall: Coverage
+  /// Each reported source with its coverage, by id.
+  public var sources: [SourceSummary]
+  /// Every claim that is not retired, by source and then position.
+  public var claims: [ClaimEntry]
+  /// Claims whose reviewers gave different verdicts.
+  public var disputed: [ClaimEntry]
+  /// Claims someone gave a flagging verdict (`refuted`, `misleading` on the standard scale).
+  public var flagged: [ClaimEntry]
+  /// Reviews that judged an earlier text of their claim.
+  public var staleReviews: [StaleReview]
+  /// Checkable claims without a verdict, oldest first.
+  public var backlog: [BacklogItem]
+  /// How often each verdict was given.
+  public var distribution: VerdictDistribution
+  /// What each reviewer did, most claims reviewed first.
+  public var activity: [ReviewerActivity]
+  /// How far reviewers agree.
+  public var agreement: AgreementSummary
+  /// Retired claims, for the record; they count nowhere else.
+  public var retired: [RetiredClaim]
+  /// Reviews of claims the input does not contain (within the reported sources).
+  public var unmatchedReviews: Int
+
+  /// Creates a report from its parts; ``ReportBuilder/build(_:)`` is the usual way to get one.
+  public init(
+    revision: String?, generatedAt: Timestamp, sourceFilter: [SourceID], scale: VerdictScale, requiredReviews: Int,
+    overall: Coverage, sources: [SourceSummary], claims: [ClaimEntry], disputed: [ClaimEntry],
+    flagged: [ClaimEntry], staleReviews: [StaleReview], backlog: [BacklogItem], distribution: VerdictDistribution,
+    activity: [ReviewerActivity], agreement: AgreementSummary, retired: [RetiredClaim], unmatchedReviews: Int
+  ) {
+    self.revision = revision
+    self.generatedAt = generatedAt
+    self.sourceFilter = sourceFilter
+    self.scale = scale
+    self.requiredReviews = requiredReviews
+    self.overall = overall
+    self.sources = sources
+    self.claims = claims
+    self.disputed = disputed
+    self.flagged = flagged
+    self.staleReviews = staleReviews
+    self.backlog = backlog
+    self.distribution = distribution
+    self.activity = activity
+    self.agreement = agreement
+    self.retired = retired
+    self.unmatchedReviews = unmatchedReviews
+  }
+
+  /// The scale entry of verdict `id`, if the scale has it.
+  public func verdict(_ id: String) -> Verdict? { scale.verdict(id) }
+
+  /// How verdict `id` reads: its label, or the id itself when the scale lacks it.
+  public func label(ofVerdict id: String) -> String { scale.verdict(id)?.label ?? id }
+
+  /// The summary of source `id`, if the report has one (a linear search: build a dictionary to
+  /// look up many).
+  public func source(_ id: SourceID) -> SourceSummary? {
+    sources.first { $0.id == id }
+  }
+}
+
+/// One source and its coverage.
+public struct SourceSummary: Sendable, Equatable {
+  /// The source's id.
+  public var id: SourceID
+  /// The source's record, when the ledger has one.
+  public var record: SourceRecord?
+  /// When the source was first imported, when the history says.
+  public var importedAt: Timestamp?
+  /// Its coverage.
+  public var coverage: Coverage
+
+  /// Collects a source's figures.
+  public init(id: SourceID, record: SourceRecord?, importedAt: Timestamp?, coverage: Coverage) {
+    self.id = id
+    self.record = record
+    self.importedAt = importedAt
+    self.coverage = coverage
+  }
+
+  /// The article's title, if recorded.
+  public var title: String? { record?.title }
+  /// Where the article was published, if recorded.
+  public var url: String? { record?.url }
+}
+
+/// A claim with its status, its reviews and who it is assigned to.
+public struct ClaimEntry: Sendable, Equatable {
+  /// The claim.
+  public var claim: Claim
+  /// Its status.
+  public var status: ClaimStatus
+  /// Its reviews, one per reviewer, by reviewer key.
+  public var reviews: [Review]
+  /// The reviewer it is assigned to, if any.
+  public var assignee: Identity?
+
+  /// Collects a claim's entry.
+  public init(claim: Claim, status: ClaimStatus, reviews: [Review], assignee: Identity?) {
+    self.claim = claim
+    self.status = status
+    self.reviews = reviews
+    self.assignee = assignee
+  }
+
+  /// The reviews that give a verdict.
+  public var verdictReviews: [Review] { reviews.filter { $0.verdict != nil } }
+}
+
+/// A review that judged an earlier text of its claim.
+public struct StaleReview: Sendable, Equatable {
+  /// The claim as it reads now.
+  public var claim: Claim
+  /// The review.
+  public var review: Review
+  /// What changed, and when.
+  public var staleness: Review.Staleness
+
+  /// Collects a stale review.
+  public init(claim: Claim, review: Review, staleness: Review.Staleness) {
+    self.claim = claim
+    self.review = review
+    self.staleness = staleness
+  }
+}
+
+/// A checkable claim still waiting for a verdict.
+public struct BacklogItem: Sendable, Equatable {
+  /// The claim.
+  public var claim: Claim
+  /// Who it is assigned to, if anyone.
+  public var assignee: Identity?
+  /// When its source was imported, when the history says.
+  public var waitingSince: Timestamp?
+
+  /// Collects a backlog entry.
+  public init(claim: Claim, assignee: Identity?, waitingSince: Timestamp?) {
+    self.claim = claim
+    self.assignee = assignee
+    self.waitingSince = waitingSince
+  }
+}
+
+/// A claim retired by a later import, with the reviews it still holds.
+public struct RetiredClaim: Sendable, Equatable {
+  /// The claim.
+  public var claim: Claim
+  /// How many reviews it has.
+  public var reviewCount: Int
+
+  /// Collects a retired claim.
+  public init(claim: Claim, reviewCount: Int) {
+    self.claim = claim
+    self.reviewCount = reviewCount
+  }
+}

@@ -1,0 +1,111 @@
+import ClaimModel
+import ClaimReport
+import Testing
+
+@Suite("ClaimReview JSON-LD")
+struct ClaimReviewRendererTests {
+  private func claimReviews(_ report: VerificationReport) throws -> [[String: JSONValue]] {
+    let text = ReportRenderer.render(report, as: .claimreview, options: RenderOptions())
+    guard case .array(let elements) = try JSONParser.parse(text) else {
+      Issue.record("not an array")
+      return []
+    }
+    return elements.compactMap { element in
+      guard case .object(let members) = element else { return nil }
+      return members
+    }
+  }
+
+  @Test func exactSmallReport() {
+    let expected = """
+      [
+        {
+          "@context": "https://schema.org",
+          "@type": "ClaimReview",
+          "author": {
+            "@type": "Person",
+            "name": "Alice"
+          },
+          "claimReviewed": "Water boils at 100 °C.",
+          "datePublished": "2026-03-02",
+          "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {
+              "@type": "CreativeWork",
+              "datePublished": "2026-02-01",
+              "headline": "Science",
+              "url": "https://a.example/story"
+            }
+          },
+          "reviewRating": {
+            "@type": "Rating",
+            "alternateName": "Supported",
+            "bestRating": 4,
+            "ratingValue": 4,
+            "worstRating": 1
+          },
+          "url": "https://a.example/story#claim-5dec5fb36f"
+        }
+      ]
+
+      """
+    #expect(ReportRenderer.render(TinyLedger.report, as: .claimreview, options: RenderOptions()) == expected)
+  }
+
+  @Test func publishesAgreedVerdictsOnly() throws {
+    let reviews = try claimReviews(SampleLedger.report)
+    // budget 1 (supported by two), 3 (opinion by two) and 5 (mostly supported); budget 2 is
+    // disputed and interview 1 has a stale review, so neither is published.
+    #expect(
+      reviews.map { $0["claimReviewed"] } == [
+        "Budget boosts schools", "We will be the greatest nation.", "Taxes rose 2%.",
+      ])
+    for review in reviews {
+      #expect(review["@context"] == "https://schema.org")
+      #expect(review["@type"] == "ClaimReview")
+    }
+    #expect(
+      reviews[0]["author"]
+        == .array([.object(["@type": "Person", "name": "Alice"]), .object(["@type": "Person", "name": "Bob"])]))
+    // The later of the two reviews.
+    #expect(reviews[0]["datePublished"] == "2026-03-03")
+  }
+
+  @Test func unratedVerdictsKeepOnlyTheirName() throws {
+    let opinion = try claimReviews(SampleLedger.report)[1]
+    #expect(opinion["reviewRating"] == .object(["@type": "Rating", "alternateName": "Opinion"]))
+  }
+
+  @Test func claimURLReplacesAnyFragment() throws {
+    let claim = Fixture.claim("a", 1)
+    let report = Fixture.report(
+      claims: [claim], reviews: [Fixture.review(claim, by: "Alice", "refuted")],
+      sources: [Fixture.record("a", url: "https://news.example/story?id=4#comments")])
+    let review = try #require(try claimReviews(report).first)
+    #expect(review["url"] == .string("https://news.example/story?id=4#claim-\(claim.id.rawValue)"))
+  }
+
+  @Test func noURLWithoutAWebAddress() throws {
+    let claim = Fixture.claim("a", 1)
+    let report = Fixture.report(claims: [claim], reviews: [Fixture.review(claim, by: "Alice", "refuted")])
+    let review = try #require(try claimReviews(report).first)
+    #expect(review["url"] == nil)
+    #expect(review["itemReviewed"] == .object(["@type": "Claim", "appearance": .object(["@type": "CreativeWork"])]))
+    let hostile = try claimReviews(HostileLedger.report)
+    #expect(hostile.count == 1)
+    #expect(hostile.allSatisfy { $0["url"] == nil })
+  }
+
+  @Test func safeToEmbedInAScriptElement() throws {
+    let text = ReportRenderer.render(HostileLedger.report, as: .claimreview, options: RenderOptions())
+    #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
+    #expect(text.contains("\\u003c/title\\u003e\\u003cscript\\u003e"))
+    let reviews = try claimReviews(HostileLedger.report)
+    guard case .object(let item) = reviews.first?["itemReviewed"], case .object(let appearance) = item["appearance"]
+    else {
+      Issue.record("no appearance")
+      return
+    }
+    #expect(appearance["headline"] == "</title><script>alert(7)</script>")
+  }
+}
