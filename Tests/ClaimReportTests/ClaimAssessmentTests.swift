@@ -97,7 +97,8 @@ struct ClaimAssessmentTests {
     let stale = Review.Staleness(previousClaim: sentence.id, previousText: "Old.", since: Fixture.time)
     let result = status(sentence, [Fixture.review(sentence, by: "Alice", "supported", citations: 1, stale: stale)])
     #expect(result.hasStaleReviews)
-    #expect(result.isVerified)
+    #expect(result.isReviewed)
+    #expect(!result.isVerified)
   }
 
   @Test func reviewsOfOtherClaimsAreIgnored() {
