@@ -25,6 +25,7 @@ public enum ClaimsCommand {
       AssignCommands.assign,
       AssignCommands.unassign,
       ReviewSessionCommand.spec,
+      ReportCommand.spec,
       // History.
       LogCommand.spec,
       BlameCommand.spec,
