@@ -11,22 +11,23 @@ public struct FileChange: Equatable, Sendable {
 }
 
 extension Repository {
-  /// The files that differ between two trees (nil: the empty tree), below `prefix`.
+  /// The files that differ between two trees (nil: the empty tree), named from `prefix`.
   ///
   /// Subtrees with equal ids are skipped without being read, so the cost follows the number of
   /// changed paths, not the size of the trees. Symbolic links and submodules count as files.
-  public func changedFiles(from old: ObjectID?, to new: ObjectID?, prefix: String = "") throws(GitError)
-    -> [FileChange]
+  /// - Parameter limit: stop once this many changes are found (the result is then partial).
+  public func changedFiles(from old: ObjectID?, to new: ObjectID?, prefix: String = "", limit: Int = .max)
+    throws(GitError) -> [FileChange]
   {
     var changes: [FileChange] = []
-    try collectChanges(from: old, to: new, path: prefix, into: &changes)
+    try collectChanges(from: old, to: new, path: prefix, limit: limit, into: &changes)
     return changes.sorted { $0.path < $1.path }
   }
 
-  private func collectChanges(from old: ObjectID?, to new: ObjectID?, path: String, into changes: inout [FileChange])
-    throws(GitError)
-  {
-    guard old != new else { return }
+  private func collectChanges(
+    from old: ObjectID?, to new: ObjectID?, path: String, limit: Int, into changes: inout [FileChange]
+  ) throws(GitError) {
+    guard old != new, changes.count < limit else { return }
     let oldEntries = try old.map { id throws(GitError) in try treeEntries(id) } ?? []
     let newEntries = try new.map { id throws(GitError) in try treeEntries(id) } ?? []
     var oldByName: [String: TreeEntry] = [:]
@@ -35,22 +36,22 @@ extension Repository {
     for entry in newEntries {
       seen.insert(entry.name)
       let childPath = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
-      try compare(oldByName[entry.name], entry, path: childPath, into: &changes)
+      try compare(oldByName[entry.name], entry, path: childPath, limit: limit, into: &changes)
     }
     for entry in oldEntries where !seen.contains(entry.name) {
       let childPath = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
-      try compare(entry, nil, path: childPath, into: &changes)
+      try compare(entry, nil, path: childPath, limit: limit, into: &changes)
     }
   }
 
-  private func compare(_ old: TreeEntry?, _ new: TreeEntry?, path: String, into changes: inout [FileChange])
-    throws(GitError)
-  {
+  private func compare(
+    _ old: TreeEntry?, _ new: TreeEntry?, path: String, limit: Int, into changes: inout [FileChange]
+  ) throws(GitError) {
     if let old, let new, old.id == new.id, old.fileMode == new.fileMode { return }
     let oldTree = old?.kind == .tree ? old?.id : nil
     let newTree = new?.kind == .tree ? new?.id : nil
     if oldTree != nil || newTree != nil {
-      try collectChanges(from: oldTree, to: newTree, path: path, into: &changes)
+      try collectChanges(from: oldTree, to: newTree, path: path, limit: limit, into: &changes)
     }
     let oldFile = old?.kind == .tree ? nil : old?.id
     let newFile = new?.kind == .tree ? nil : new?.id

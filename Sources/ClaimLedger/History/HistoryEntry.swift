@@ -38,6 +38,10 @@ public struct HistoryEntry: Sendable, Equatable {
     claims.contains(claim) || (action == "import" && sources.contains(source))
   }
 
+  /// A commit made outside claims that changes more claims than this is recorded by its sources
+  /// alone: listing every claim of a bulk edit would bloat every later `claims log`.
+  static let maximumListedClaims = 1000
+
   /// Reads the entry of a commit from its message, falling back on the files it changed when the
   /// message has no claims trailers (a commit made with git directly).
   static func make(from commit: Commit, changedFiles: () -> [String]) -> HistoryEntry {
@@ -66,7 +70,7 @@ public struct HistoryEntry: Sendable, Equatable {
         let claimPart = parts[0] == LedgerPaths.claims ? String(parts[2].prefix(ClaimID.length)) : parts[2]
         if let claim = ClaimID(claimPart), !claims.contains(claim) { claims.append(claim) }
       }
-      entry.claims = claims
+      entry.claims = claims.count <= maximumListedClaims ? claims : []
       entry.sources = sources
     }
     return entry

@@ -57,9 +57,20 @@ extension Ledger {
   private func readEntry(_ id: ObjectID) throws(GitError) -> HistoryEntry {
     let commit = try repository.commit(id)
     return HistoryEntry.make(from: commit) {
+      // Only the ledger's record directories matter, and a listing of one source's directory is enough
+      // to name its claims: a bulk commit of a whole ledger must not be walked file by file.
       let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
-      let changes = (try? repository.changedFiles(from: parentTree, to: commit.treeID)) ?? []
-      return changes.map(\.path)
+      var paths: [String] = []
+      for directory in [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments] {
+        let old = parentTree.flatMap { try? repository.treeEntry(at: directory, inTree: $0) }?.id
+        let new = (try? repository.treeEntry(at: directory, inTree: commit.treeID))?.id
+        guard old != new else { continue }
+        let changes =
+          (try? repository.changedFiles(
+            from: old, to: new, prefix: directory, limit: 4 * HistoryEntry.maximumListedClaims)) ?? []
+        paths += changes.map(\.path)
+      }
+      return paths
     }
   }
 }
