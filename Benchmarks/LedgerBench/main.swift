@@ -13,13 +13,14 @@ struct Options {
   var reviewCommits = 0
   var textFile: String?
   var sentences = 10_000
+  var isBare = false
 }
 
 func usage() -> Never {
   FileHandle.standardError.write(
     Data(
       """
-      usage: ledger-bench generate DIR [--sources N] [--claims-per-source N] [--reviews N] [--review-commits N]
+      usage: ledger-bench generate DIR [--sources N] [--claims-per-source N] [--reviews N] [--review-commits N] [--bare]
              ledger-bench text FILE [--sentences N]   (write a news-like text of N sentences)
 
       """.utf8))
@@ -64,6 +65,7 @@ func parse(_ arguments: ArraySlice<String>) -> Options {
     case "--reviews": options.reviews = number()
     case "--review-commits": options.reviewCommits = number()
     case "--sentences": options.sentences = number()
+    case "--bare": options.isBare = true
     default:
       guard options.directory.isEmpty else { usage() }
       options.directory = argument
@@ -93,7 +95,7 @@ case "generate":
   let author = Identity(parsing: "Bench Importer <importer@example.org>")
   let time = Timestamp(secondsSince1970: 1_732_449_600)
   guard let author else { exit(1) }
-  let (ledger, _) = try Ledger.initialize(at: options.directory, as: author, at: time)
+  let (ledger, _) = try Ledger.initialize(at: options.directory, as: author, at: time, isBare: options.isBare)
   let reviewers = ["Ada <ada@example.org>", "Bob <bob@example.org>", "Cy <cy@example.org>", "Di <di@example.org>"]
     .compactMap(Identity.init(parsing:))
   let verdicts = ["supported", "mostly-supported", "misleading", "refuted", "unverifiable"]
@@ -124,8 +126,11 @@ case "generate":
   }
   FileHandle.standardError.write(Data("bulk commit: \(Date().timeIntervalSince(start)) s\n".utf8))
   let streamStart = Date()
+  // One claim in a hundred commits is the same "hot" claim, so the history benchmark has a claim
+  // with a long story (the issue's measurement used one changed in 102 of 10,000 commits).
+  let hot = allClaims[allClaims.count / 2]
   for index in 0..<options.reviewCommits {
-    let claim = allClaims[(index * 7919) % allClaims.count]
+    let claim = index % 98 == 0 ? hot : allClaims[(index * 7919) % allClaims.count]
     let reviewer = reviewers[(index / 3) % reviewers.count]
     _ = try ledger.record(
       .verdict(verdicts[index % verdicts.count], note: nil), on: claim.id.rawValue, by: reviewer,
@@ -135,6 +140,7 @@ case "generate":
     FileHandle.standardError.write(
       Data("\(options.reviewCommits) review commits: \(Date().timeIntervalSince(streamStart)) s\n".utf8))
   }
+  FileHandle.standardError.write(Data("hot claim: \(hot.id) (\(hot.source))\n".utf8))
   print(allClaims.map { $0.id.rawValue }.joined(separator: "\n"))
 default:
   usage()

@@ -18,7 +18,8 @@ extension Ledger {
   }
 
   /// Makes `directory` a ledger: a new repository, or an existing one with `ledger.json` added.
-  public static func initialize(at directory: String, as author: Identity, at time: Timestamp)
+  /// - Parameter isBare: make a new repository without a work tree, as a shared remote is.
+  public static func initialize(at directory: String, as author: Identity, at time: Timestamp, isBare: Bool = false)
     throws(LedgerError) -> (Ledger, InitOutcome)
   {
     let repository: Repository
@@ -40,7 +41,7 @@ extension Ledger {
       isNew = false
     } else {
       do {
-        repository = try Repository.create(at: directory)
+        repository = try Repository.create(at: directory, isBare: isBare)
       } catch {
         throw LedgerError("cannot create a git repository in '\(directory.escapedForMessage)': \(error.message)")
       }
@@ -53,7 +54,7 @@ extension Ledger {
     } catch {
       // Leave nothing behind: the repository (and directory) made for the ledger go again.
       if isNew {
-        let made = directoryExisted ? "\(directory)/.git" : directory
+        let made = directoryExisted && !isBare ? "\(directory)/.git" : directory
         try? FileManager.default.removeItem(atPath: made)
       }
       throw error

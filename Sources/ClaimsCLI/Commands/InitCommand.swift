@@ -16,7 +16,8 @@ enum InitCommand {
   ) { arguments, context in
     let directory = arguments.argument("directory").map(context.absolutePath) ?? context.currentDirectory
     let author = try context.author(arguments, ledger: nil)
-    let (ledger, outcome) = try Ledger.initialize(at: directory, as: author, at: try context.now())
+    let (ledger, outcome) = try Ledger.initialize(
+      at: directory, as: author, at: try context.now(), isBare: arguments.flag("bare"))
     let path = TerminalText.sanitize(ledger.rootPath)
     switch outcome {
     case .created: context.print("Created a claims ledger in \(path)")
