@@ -129,11 +129,17 @@ case "generate":
   // One claim in a hundred commits is the same "hot" claim, so the history benchmark has a claim
   // with a long story (the measurement used one changed in 102 of 10,000 commits).
   let hot = allClaims[allClaims.count / 2]
+  // Each action gives the reviewer a verdict different from their last one on that claim, so every
+  // action is a commit.
+  var last: [String: Int] = [:]
   for index in 0..<options.reviewCommits {
     let claim = index % 98 == 0 ? hot : allClaims[(index * 7919) % allClaims.count]
     let reviewer = reviewers[(index / 3) % reviewers.count]
+    let key = "\(claim.id) \(reviewer.key)"
+    let verdict = ((last[key] ?? (index % verdicts.count)) + 1) % verdicts.count
+    last[key] = verdict
     _ = try ledger.record(
-      .verdict(verdicts[index % verdicts.count], note: nil), on: claim.id.rawValue, by: reviewer,
+      .verdict(verdicts[verdict], note: nil), on: claim.id.rawValue, by: reviewer,
       at: Timestamp(secondsSince1970: 1_732_449_600 + Int64(index)))
   }
   if options.reviewCommits > 0 {
