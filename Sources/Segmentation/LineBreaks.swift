@@ -1,0 +1,98 @@
+/// One non-blank line of the source, trimmed of surrounding spaces.
+struct Line {
+  var start: Int
+  var end: Int
+}
+
+/// Decides, for each single line break inside a block (a run of lines between blank lines),
+/// whether it is hard (a headline, a list item, a caption ends there) or soft (a hard-wrapped
+/// sentence goes on).
+///
+/// The main witness is the wrap width: a greedy wrapper puts a word on the current line whenever
+/// it fits, so when the next line's first word would have fitted, the break was made by hand.
+struct BlockLayout {
+  let text: UTF8Text
+  let lines: [Line]
+  /// Lengths of the lines in scalars, which is the closest thing to columns that needs no font.
+  private let lengths: [Int]
+  /// The estimated wrap width of the block.
+  private let width: Int
+  /// A line far longer than the wrap width, such as a headline above a wrapped paragraph.
+  private let outlier: Int?
+
+  /// Below this width nobody wraps prose, so short lines are meant as they stand.
+  static let minimumWrapWidth = 40
+  /// How far past the wrap width a line must reach to count as an outlier.
+  static let outlierMargin = 10
+
+  init(text: UTF8Text, lines: [Line]) {
+    self.text = text
+    self.lines = lines
+    let lengths = lines.map { text.scalarCount(from: $0.start, to: $0.end) }
+    self.lengths = lengths
+    // The last line of a paragraph is short by nature, so it only counts when it is the longest.
+    var first = -1
+    var firstIndex = -1
+    var second = -1
+    for index in 0..<(lengths.count - 1) {
+      let length = lengths[index]
+      if length > first {
+        second = first
+        first = length
+        firstIndex = index
+      } else if length > second {
+        second = length
+      }
+    }
+    if second >= 0 && first > second + Self.outlierMargin {
+      width = max(second, lengths[lengths.count - 1])
+      outlier = firstIndex
+    } else {
+      width = lengths.max() ?? 0
+      outlier = nil
+    }
+  }
+
+  /// Whether the break after line `index` ends a unit.
+  func isHardBreak(after index: Int, boilerplate: (Int) -> Bool) -> Bool {
+    let line = lines[index]
+    let next = lines[index + 1]
+    if boilerplate(index) || boilerplate(index + 1) { return true }
+    if LineKinds.endsWithPhotoCredit(text, from: line.start, to: line.end) { return true }
+    if text.bulletLength(at: next.start, before: next.end) > 0 { return true }
+    if endsWithContinuationWord(line) { return false }
+    if text.listMarker(at: next.start, before: next.end) != nil { return true }
+    if endsWithContinuationMark(line) { return false }
+    let (first, _) = text.scalar(at: next.start)
+    if letterCase(of: first) == .lower || isContinuationStart(first) { return false }
+
+    let nextWordLength = text.scalarCount(
+      from: next.start, to: text.wordEnd(startingAt: next.start, before: next.end, limit: 64))
+    let fits = lengths[index] + 1 + nextWordLength <= width
+    if LineKinds.endsWithTerminal(text, from: line.start, to: line.end) {
+      return fits
+    }
+    if width < Self.minimumWrapWidth || fits || outlier == index { return true }
+    return LineKinds.isTitleCase(text, from: line.start, to: line.end)
+  }
+
+  private func endsWithContinuationWord(_ line: Line) -> Bool {
+    guard let wordStart = text.wordStart(endingAt: line.end, notBefore: line.start, limit: 16) else { return false }
+    return Lexicon.continuationWords.contains(WordKey.make(text, from: wordStart, to: line.end))
+  }
+
+  private func endsWithContinuationMark(_ line: Line) -> Bool {
+    let (last, _) = text.scalar(before: line.end)
+    switch last {
+    case 0x2C, 0x3B, 0x3A, 0x26, 0x2F: return true
+    default: return isDashScalar(last) || isOpenerScalar(last) && last != 0x22 && last != 0x27
+    }
+  }
+
+  private func isContinuationStart(_ first: UInt32) -> Bool {
+    switch first {
+    case 0x2C, 0x3B, 0x3A, 0x29, 0x25, 0x26: return true
+    default: return first == 0x2014 || first == 0x2013
+    }
+  }
+}
