@@ -44,7 +44,11 @@ struct BlockLayout {
         second = length
       }
     }
-    if second >= 0 && first > second + Self.outlierMargin {
+    // A line far longer than the rest is a title above wrapped text only if it does not end
+    // like a sentence; otherwise the lines are simply unwrapped paragraphs of varying length.
+    if second >= 0 && first > second + Self.outlierMargin
+      && !LineKinds.endsWithTerminal(text, from: lines[firstIndex].start, to: lines[firstIndex].end)
+    {
       width = max(second, lengths[lengths.count - 1])
       outlier = firstIndex
     } else {
@@ -70,7 +74,7 @@ struct BlockLayout {
       from: next.start, to: text.wordEnd(startingAt: next.start, before: next.end, limit: 64))
     let fits = lengths[index] + 1 + nextWordLength <= width
     if LineKinds.endsWithTerminal(text, from: line.start, to: line.end) {
-      return fits
+      return fits || width < Self.minimumWrapWidth
     }
     if width < Self.minimumWrapWidth || fits || outlier == index { return true }
     return LineKinds.isTitleCase(text, from: line.start, to: line.end)
