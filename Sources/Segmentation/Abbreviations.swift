@@ -31,11 +31,11 @@ struct AbbreviationEntry: Sendable {
 /// The word lists behind the boundary rules. Written out here, in one place, so that the rules
 /// themselves read as logic.
 enum Lexicon {
-  static let abbreviations: [WordKey: AbbreviationEntry] = {
-    var table: [WordKey: AbbreviationEntry] = [:]
+  static let abbreviations: KeyTable<AbbreviationEntry> = {
+    var table: [(WordKey, AbbreviationEntry)] = []
     func add(_ words: [String], _ entry: AbbreviationEntry) {
       for word in words {
-        if let key = WordKey.make(word) { table[key] = entry }
+        if let key = WordKey.make(word) { table.append((key, entry)) }
       }
     }
     add(
@@ -78,7 +78,7 @@ enum Lexicon {
       ],
       AbbreviationEntry(kind: .postpositive, needsCapital: true)
     )
-    return table
+    return KeyTable(table)
   }()
 
   /// Words that typically open an English sentence and rarely follow an abbreviation inside one:

@@ -62,6 +62,10 @@ struct BoundaryScanner {
   private mutating func scan(from start: Int, to end: Int) {
     var i = start
     while i < end {
+      if i + 8 <= end && !SWAR.mayHoldBoundaryCandidate(text.word(at: i)) {
+        i += 8
+        continue
+      }
       let b = text[i]
       if b == 0x2E {
         i = period(at: i, regionEnd: end)
@@ -245,7 +249,7 @@ struct BoundaryScanner {
     let word = WordShape(text, from: wordStart, to: i)
     if word.isAddress { return true }
 
-    if let entry = word.key.flatMap({ Lexicon.abbreviations[$0] }),
+    if let entry = Lexicon.abbreviations.value(for: word.key),
       !(entry.needsCapital && !word.startsUppercase), !(entry.needsLowercase && word.startsUppercase)
     {
       return abbreviationEndsSentence(entry.kind, word: word, next: next, nextStart: nextStart, regionEnd: regionEnd)

@@ -15,6 +15,8 @@ struct BlockLayout {
   let lines: [Line]
   /// Lengths of the lines in scalars, which is the closest thing to columns that needs no font.
   private let lengths: [Int]
+  /// Which lines are scraping debris; those stand alone whatever their neighbours.
+  private let boilerplate: [Bool]
   /// The estimated wrap width of the block.
   private let width: Int
   /// A line far longer than the wrap width, such as a headline above a wrapped paragraph.
@@ -30,6 +32,7 @@ struct BlockLayout {
     self.lines = lines
     let lengths = lines.map { text.scalarCount(from: $0.start, to: $0.end) }
     self.lengths = lengths
+    boilerplate = lines.map { LineKinds.isBoilerplate(text, from: $0.start, to: $0.end) }
     // The last line of a paragraph is short by nature, so it only counts when it is the longest.
     var first = -1
     var firstIndex = -1
@@ -58,10 +61,10 @@ struct BlockLayout {
   }
 
   /// Whether the break after line `index` ends a unit.
-  func isHardBreak(after index: Int, boilerplate: (Int) -> Bool) -> Bool {
+  func isHardBreak(after index: Int) -> Bool {
     let line = lines[index]
     let next = lines[index + 1]
-    if boilerplate(index) || boilerplate(index + 1) { return true }
+    if boilerplate[index] || boilerplate[index + 1] { return true }
     if LineKinds.endsWithPhotoCredit(text, from: line.start, to: line.end) { return true }
     if text.bulletLength(at: next.start, before: next.end) > 0 { return true }
     if endsWithContinuationWord(line) { return false }

@@ -17,31 +17,94 @@ enum LineKinds {
     "hide caption", "toggle caption", "click to share", "email this", "print this", "show comments",
   ]
 
-  /// The longest boilerplate line in bytes, after normalisation, plus room for decoration.
+  /// The longest line worth comparing, in bytes; the longest entry is well under it.
   static let boilerplateByteLimit = 48
+
+  /// The entries, normalised as `normalizeBoilerplate` normalises a line, keyed by their hash.
+  /// Non-ASCII letters are not case-folded at run time, so each entry is also stored with its
+  /// first letter and with all letters in capitals (`Español`, `ESPAÑOL`).
+  private static let boilerplateTable: KeyTable<[UInt8]> = {
+    var pairs: [(WordKey, [UInt8])] = []
+    for line in boilerplateLines {
+      let variants = [line, line.uppercased(), line.prefix(1).uppercased() + line.dropFirst()]
+      for variant in variants {
+        var variant = variant
+        let bytes = variant.withUTF8 { buffer in
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: boilerplateByteLimit) { scratch in
+            let length = normalizeBoilerplate(UTF8Text(bytes: buffer), from: 0, to: buffer.count, into: scratch)
+            return Array(scratch[0..<length])
+          }
+        }
+        pairs.append((WordKey(raw: hash(bytes[...])), bytes))
+      }
+    }
+    return KeyTable(pairs)
+  }()
 
   /// Whether the line `start..<end` (already trimmed) is scraping debris.
   static func isBoilerplate(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
-    guard end - start <= boilerplateByteLimit, end > start else { return false }
-    var words: [String] = []
-    var current = String.UnicodeScalarView()
+    guard end > start, end - start <= boilerplateByteLimit, letterCase(of: text.scalar(at: start).value) != .other
+    else { return false }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: boilerplateByteLimit) { scratch in
+      let length = normalizeBoilerplate(text, from: start, to: end, into: scratch)
+      guard length > 0, let entry = boilerplateTable.value(for: WordKey(raw: hash(scratch[0..<length]))) else {
+        return false
+      }
+      return entry.elementsEqual(scratch[0..<length])
+    }
+  }
+
+  /// Writes the line with ASCII letters in lower case, each run of spaces as one space, and
+  /// trailing dots, ellipses and colons dropped; returns the length (0 if it does not fit).
+  private static func normalizeBoilerplate(
+    _ text: UTF8Text, from start: Int, to end: Int, into scratch: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
+    var length = 0
+    var pendingSpace = false
     var i = start
     while i < end {
-      let (value, length) = text.scalar(at: i)
-      i += length
-      if isSpaceScalar(value) {
-        if !current.isEmpty { words.append(String(current)) }
-        current = String.UnicodeScalarView()
-      } else if let scalar = Unicode.Scalar(value) {
-        current.append(scalar)
+      let space = text.spaceLength(at: i)
+      if space > 0 {
+        pendingSpace = length > 0
+        i += space
+        continue
+      }
+      if pendingSpace {
+        guard length < scratch.count else { return 0 }
+        scratch[length] = 0x20
+        length += 1
+        pendingSpace = false
+      }
+      guard length < scratch.count else { return 0 }
+      let b = text[i]
+      scratch[length] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      length += 1
+      i += 1
+    }
+    while length > 0 {
+      let last = scratch[length - 1]
+      if last == 0x2E || last == 0x3A || last == 0x20 {
+        length -= 1
+      } else if length >= 3 && last == 0xA6 && scratch[length - 2] == 0x80 && scratch[length - 3] == 0xE2 {
+        length -= 3
+      } else {
+        break
       }
     }
-    if !current.isEmpty { words.append(String(current)) }
-    var line = words.joined(separator: " ").lowercased()
-    while let last = line.unicodeScalars.last, last == "." || last == "…" || last == ":" || last == " " {
-      line.unicodeScalars.removeLast()
-    }
-    return boilerplateLines.contains(line)
+    return length
+  }
+
+  /// FNV-1a, never zero (zero marks an empty slot in a `KeyTable`).
+  private static func hash(_ bytes: Slice<UnsafeMutableBufferPointer<UInt8>>) -> UInt64 {
+    var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return value | 1
+  }
+
+  private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return value | 1
   }
 
   /// Whether `start..<end` ends in a photo credit such as `[Photo: Andina]` or `(AP Photo/Jane Doe)`.

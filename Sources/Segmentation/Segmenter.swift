@@ -49,6 +49,11 @@ struct SegmentationPass {
       var endsParagraph = false
       var j = i
       while j < count {
+        // Line ends are control characters or (U+0085, U+2028, U+2029) non-ASCII.
+        if j + 8 <= count && !SWAR.hasByteBelowOrNonASCII(text.word(at: j), 0x0E) {
+          j += 8
+          continue
+        }
         let b = text[j]
         if b <= 0x0D && b >= 0x0A {
           lineEnd = j
@@ -86,17 +91,8 @@ struct SegmentationPass {
       emitUnit(first: 0, last: 0)
     } else {
       let layout = BlockLayout(text: text, lines: block)
-      var boilerplate = [Bool?](repeating: nil, count: block.count)
-      let lines = block
-      let text = self.text
-      func isBoilerplate(_ index: Int) -> Bool {
-        if let known = boilerplate[index] { return known }
-        let value = LineKinds.isBoilerplate(text, from: lines[index].start, to: lines[index].end)
-        boilerplate[index] = value
-        return value
-      }
       var first = 0
-      for index in 0..<(block.count - 1) where layout.isHardBreak(after: index, boilerplate: isBoilerplate) {
+      for index in 0..<(block.count - 1) where layout.isHardBreak(after: index) {
         emitUnit(first: first, last: index)
         first = index + 1
       }

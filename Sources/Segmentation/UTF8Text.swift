@@ -6,6 +6,16 @@
 struct UTF8Text {
   let bytes: UnsafeBufferPointer<UInt8>
 
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  /// Eight bytes starting at `i` (which must be `<= count - 8`), first byte lowest.
+  @inline(__always)
+  func word(at i: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+  }
+
   @inline(__always)
   var count: Int { bytes.count }
 
@@ -97,6 +107,10 @@ struct UTF8Text {
   func scalarCount(from start: Int, to end: Int) -> Int {
     var total = 0
     var i = start
+    while i + 8 <= end {
+      total &+= 8 &- SWAR.continuationBytes(in: word(at: i))
+      i &+= 8
+    }
     while i < end {
       total &+= bytes[i] & 0xC0 == 0x80 ? 0 : 1
       i &+= 1
@@ -130,5 +144,42 @@ struct UTF8Text {
       i += scalar(at: i).length
     }
     return min(i, end)
+  }
+}
+
+/// Eight bytes at a time: tests that let the scanners skip a whole word of ordinary text.
+enum SWAR {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// Whether some byte of `word` is zero (may also flag bytes above a zero byte; never misses one).
+  @inline(__always)
+  static func hasZeroByte(_ word: UInt64) -> Bool {
+    (word &- ones) & ~word & highs != 0
+  }
+
+  /// Whether some byte of `word` equals `byte`.
+  @inline(__always)
+  static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    hasZeroByte(word ^ (ones &* UInt64(byte)))
+  }
+
+  /// Whether some byte of `word` is below `limit` (at most 0x80), or is not ASCII.
+  @inline(__always)
+  static func hasByteBelowOrNonASCII(_ word: UInt64, _ limit: UInt8) -> Bool {
+    ((word &- ones &* UInt64(limit)) | word) & highs != 0
+  }
+
+  /// How many bytes of `word` are UTF-8 continuation bytes (`10xxxxxx`).
+  @inline(__always)
+  static func continuationBytes(in word: UInt64) -> Int {
+    (word & ~(word << 1) & highs).nonzeroBitCount
+  }
+
+  /// Whether `word` may hold a byte the boundary scanner stops at: `.`, `!`, `?` or any byte
+  /// outside ASCII (the lead bytes of `…`, bullets and CJK enders are among them).
+  @inline(__always)
+  static func mayHoldBoundaryCandidate(_ word: UInt64) -> Bool {
+    word & highs != 0 || hasByte(word, 0x2E) || hasByte(word, 0x21) || hasByte(word, 0x3F)
   }
 }

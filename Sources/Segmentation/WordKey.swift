@@ -50,17 +50,60 @@ struct WordKey: Hashable, Sendable {
   }
 }
 
+/// A small hash table from word keys to values, built once.
+///
+/// Open addressing with a multiplicative hash: a look-up is a multiply, a shift and usually
+/// one comparison, far cheaper than the standard library's seeded hashing, and the tables here
+/// are looked up at every candidate boundary.
+struct KeyTable<Value: Sendable>: Sendable {
+  private var keys: [UInt64]
+  private var values: [Value?]
+  private let shift: UInt64
+
+  init(_ pairs: [(WordKey, Value)]) {
+    var bits: UInt64 = 4
+    while (1 << bits) < pairs.count * 4 { bits += 1 }
+    let capacity = 1 << Int(bits)
+    shift = 64 - bits
+    keys = [UInt64](repeating: 0, count: capacity)
+    values = [Value?](repeating: nil, count: capacity)
+    for (key, value) in pairs {
+      var index = slot(of: key.raw)
+      while keys[index] != 0 && keys[index] != key.raw { index = (index + 1) & (capacity - 1) }
+      keys[index] = key.raw
+      values[index] = value
+    }
+  }
+
+  @inline(__always)
+  private func slot(of raw: UInt64) -> Int {
+    Int(truncatingIfNeeded: (raw &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  @inline(__always)
+  func value(for key: WordKey?) -> Value? {
+    guard let raw = key?.raw else { return nil }
+    let mask = keys.count - 1
+    var index = slot(of: raw)
+    while true {
+      let found = keys[index]
+      if found == raw { return values[index] }
+      if found == 0 { return nil }
+      index = (index + 1) & mask
+    }
+  }
+}
+
 /// A set of words, looked up by key.
 struct WordSet: Sendable {
-  private let keys: Set<WordKey>
+  private let table: KeyTable<Bool>
 
   init(_ words: [String]) {
-    keys = Set(words.compactMap(WordKey.make))
+    table = KeyTable(words.compactMap { word in WordKey.make(word).map { ($0, true) } })
   }
 
   @inline(__always)
   func contains(_ key: WordKey?) -> Bool {
-    guard let key else { return false }
-    return keys.contains(key)
+    table.value(for: key) != nil
   }
 }
