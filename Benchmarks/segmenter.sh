@@ -10,6 +10,7 @@
 #   SWIFT_SCRATCH_PATH  SwiftPM scratch path for the release build (default .build)
 #   CLAIMS_SEEDS_DIR    folder of the seed articles (default ../shared/seeds beside the repository)
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1
 
 cd "$(dirname "$0")/.."
 root=$(pwd)

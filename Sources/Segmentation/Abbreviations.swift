@@ -146,6 +146,11 @@ enum Lexicon {
     "as", "vs", "via", "per", "into", "onto", "over", "up", "off", "out",
   ])
 
+  /// Month abbreviations, which are followed by a day far more often than they end a sentence.
+  static let monthAbbreviations = WordSet([
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  ])
+
   /// `No.` is also the word *no*.
   static let noKey = WordKey.make("no")
 

@@ -126,7 +126,9 @@ struct BoundaryScanner {
     case .capital, .digit, .openerCapital, .bullet:
       break
     }
-    if quoted && speechTagFollows(at: next, regionEnd: regionEnd, strict: false) { return next }
+    if quoted && sentenceOpensWithQuote && speechTagFollows(at: next, regionEnd: regionEnd, strict: false) {
+      return next
+    }
     if let wordStart = text.wordStart(endingAt: i, notBefore: sentenceStart) {
       let key = WordKey.make(text, from: stripOpeners(from: wordStart, to: i), to: i)
       if Lexicon.exclamatoryNames.contains(key) && !opensSentence(at: next, regionEnd: regionEnd) {
@@ -244,7 +246,9 @@ struct BoundaryScanner {
     guard wordStart < i else { return true }
 
     if isListMarker(from: wordStart, to: i) { return false }
-    if quoted && speechTagFollows(at: next, regionEnd: regionEnd, strict: true) { return false }
+    if quoted && sentenceOpensWithQuote && speechTagFollows(at: next, regionEnd: regionEnd, strict: true) {
+      return false
+    }
 
     let word = WordShape(text, from: wordStart, to: i)
     if word.isAddress { return true }
@@ -351,6 +355,15 @@ struct BoundaryScanner {
     return Lexicon.sentenceOpeners.contains(key)
   }
 
+  /// Whether the current sentence opens with a quotation mark. A tag after the quotation can
+  /// only belong to it then: in `He asked, “Sure?” I said yes.` the quote already has its tag.
+  private var sentenceOpensWithQuote: Bool {
+    let first = text.skipSpaces(from: sentenceStart, to: unitEnd)
+    guard first < unitEnd else { return false }
+    let value = text.scalar(at: first).value
+    return isOpenerScalar(value) && !isOpeningBracketScalar(value)
+  }
+
   /// Whether a speech tag follows a quotation: `Smith asked.`, `she said`, `The minister added`.
   ///
   /// The verb must come within three words (two when `strict`, after a quoted period, where it
@@ -410,7 +423,7 @@ struct BoundaryScanner {
   /// `At 5 a.m.`, `Shortly after 6 p.m.`: a short phrase opening with a preposition, which
   /// cannot be a sentence by itself.
   private func isFrontedTimePhrase(before wordStart: Int) -> Bool {
-    let first = text.skipSpaces(from: sentenceStart, to: wordStart)
+    let first = text.skipSpaces(from: max(sentenceStart, datelineEnd), to: wordStart)
     guard first < wordStart else { return false }
     let firstEnd = text.wordEnd(startingAt: first, before: wordStart, limit: 16)
     guard Lexicon.frontedTimePrepositions.contains(WordKey.make(text, from: first, to: firstEnd)) else {

@@ -68,24 +68,46 @@ struct BlockLayout {
     if LineKinds.endsWithPhotoCredit(text, from: line.start, to: line.end) { return true }
     if text.bulletLength(at: next.start, before: next.end) > 0 { return true }
     if endsWithContinuationWord(line) { return false }
-    if text.listMarker(at: next.start, before: next.end) != nil { return true }
-    if endsWithContinuationMark(line) { return false }
-    let (first, _) = text.scalar(at: next.start)
-    if letterCase(of: first) == .lower || isContinuationStart(first) { return false }
-
     let nextWordLength = text.scalarCount(
       from: next.start, to: text.wordEnd(startingAt: next.start, before: next.end, limit: 64))
     let fits = lengths[index] + 1 + nextWordLength <= width
-    if LineKinds.endsWithTerminal(text, from: line.start, to: line.end) {
+    let terminal = LineKinds.endsWithTerminal(text, from: line.start, to: line.end)
+    // A number at the start of a wrapped line (`the top\n10. They`) is only an item when the
+    // line before it is finished, is an item itself, or was broken by hand.
+    if text.listMarker(at: next.start, before: next.end) != nil
+      && (terminal || fits || endsWithColon(line) || startsWithListItem(line))
+    {
+      return true
+    }
+    if endsWithContinuationMark(line) { return false }
+    let (first, _) = text.scalar(at: next.start)
+    if letterCase(of: first) == .lower || isContinuationStart(first) { return false }
+    if terminal {
       return fits || width < Self.minimumWrapWidth
     }
     if width < Self.minimumWrapWidth || fits || outlier == index { return true }
     return LineKinds.isTitleCase(text, from: line.start, to: line.end)
   }
 
+  /// A line ending in a word that cannot end a sentence: `the`, `of`, `Mr.`, `Sept.`, `No.`.
   private func endsWithContinuationWord(_ line: Line) -> Bool {
     guard let wordStart = text.wordStart(endingAt: line.end, notBefore: line.start, limit: 16) else { return false }
-    return Lexicon.continuationWords.contains(WordKey.make(text, from: wordStart, to: line.end))
+    if Lexicon.continuationWords.contains(WordKey.make(text, from: wordStart, to: line.end)) { return true }
+    guard line.end - wordStart >= 2, text[line.end - 1] == 0x2E else { return false }
+    let abbreviation = WordKey.make(text, from: wordStart, to: line.end - 1)
+    if Lexicon.monthAbbreviations.contains(abbreviation) { return true }
+    switch Lexicon.abbreviations.value(for: abbreviation)?.kind {
+    case .title, .midSentence, .numberPrefix: return abbreviation != Lexicon.noKey
+    default: return false
+    }
+  }
+
+  private func endsWithColon(_ line: Line) -> Bool {
+    text[line.end - 1] == 0x3A
+  }
+
+  private func startsWithListItem(_ line: Line) -> Bool {
+    text.listMarker(at: line.start, before: line.end) != nil || text.bulletLength(at: line.start, before: line.end) > 0
   }
 
   private func endsWithContinuationMark(_ line: Line) -> Bool {

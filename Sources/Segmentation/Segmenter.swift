@@ -34,6 +34,8 @@ struct SegmentationPass {
 
   /// Headlines are short; a longer line without a final period is an unfinished sentence.
   static let headlineWordLimit = 30
+  /// A headline may be wrapped, but over a few lines at most.
+  static let headlineLineLimit = 3
 
   init(text: UTF8Text) {
     self.text = text
@@ -109,18 +111,39 @@ struct SegmentationPass {
       emit(start..<end, .boilerplate)
       return
     }
-    if LineKinds.endsWithPhotoCredit(text, from: start, to: end) {
+    let captioned = LineKinds.endsWithPhotoCredit(text, from: start, to: end)
+    if captioned && singleLine {
       emit(start..<end, .caption)
       return
     }
     BoundaryScanner.split(text, from: start, to: end, into: &sentences)
-    if singleLine && sentences.count == 1 && isHeadline(from: start, to: end) {
+    if captioned {
+      emitCaptionedUnit()
+      return
+    }
+    if sentences.count == 1 && last - first < Self.headlineLineLimit && isHeadline(from: start, to: end) {
       emit(start..<end, .headline)
       return
     }
     for sentence in sentences {
       emit(sentence, .sentence)
     }
+  }
+
+  /// A wrapped unit ending in a photo credit: without blank lines around it, the caption may
+  /// have been joined to the paragraph before it, so only its last sentence is the caption (with
+  /// the credit, if the credit was split off on its own).
+  private mutating func emitCaptionedUnit() {
+    var captionStart = sentences.count - 1
+    let last = sentences[captionStart]
+    let creditStart = text.skipSpaces(from: last.lowerBound, to: last.upperBound)
+    if captionStart > 0 && creditStart < last.upperBound && (text[creditStart] == 0x5B || text[creditStart] == 0x28) {
+      captionStart -= 1
+    }
+    for sentence in sentences[..<captionStart] {
+      emit(sentence, .sentence)
+    }
+    emit(sentences[captionStart].lowerBound..<last.upperBound, .caption)
   }
 
   /// A line standing alone that does not end like a sentence: no final punctuation, not a list

@@ -116,4 +116,30 @@ struct LayoutTests {
     #expect(
       split("WASHINGTON (AP) —\nThe Senate passed the bill.") == ["WASHINGTON (AP) —\nThe Senate passed the bill."])
   }
+
+  @Test func abbreviationAtTheEndOfAWrappedLine() {
+    let text = """
+      The judge gave the parties until Nov.
+      30. The defence asked for more time, and the court agreed to hear the
+      request on Monday.
+      """
+    #expect(
+      classify(text).map(\.text) == [
+        "The judge gave the parties until Nov. 30.",
+        "The defence asked for more time, and the court agreed to hear the request on Monday.",
+      ])
+  }
+
+  @Test func numberAtTheStartOfAWrappedLineIsNotAListItem() {
+    let text = """
+      The team, which had been written off by every pundit in the league, finished in the top
+      10. They were pleased with the result and said so at length to the reporters.
+      """
+    #expect(split(text).count == 2)
+    #expect(split(text).first?.hasSuffix("top\n10.") == true)
+  }
+
+  @Test func datelineBeforeAFrontedTimePhrase() {
+    #expect(split("WASHINGTON (AP) — At 5 a.m. Mr. Reyes left the house.").count == 1)
+  }
 }

@@ -55,6 +55,8 @@ struct PunctuationTests {
     #expect(split("\"Where is the money?\" asked a protester.") == ["\"Where is the money?\" asked a protester."])
     #expect(split("“Is it over?” The minister said nothing more.").count == 1)
     #expect(split("“Is it over?” The crowd fell silent.") == ["“Is it over?”", "The crowd fell silent."])
+    // The quotation already has its tag before it, so what follows is a new sentence.
+    #expect(split("He asked, “Are you sure?” I said yes.") == ["He asked, “Are you sure?”", "I said yes."])
   }
 
   @Test func emAndEnDashes() {

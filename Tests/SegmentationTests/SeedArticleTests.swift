@@ -82,4 +82,39 @@ struct SeedArticleTests {
     }
     #expect(counts == expected)
   }
+
+  /// The same article hard-wrapped (as e-mail and plain-text archives do), with blank lines or
+  /// single line breaks between paragraphs, with LF or CRLF: the same segments every time.
+  @Test(arguments: [60, 72, 80])
+  func hardWrappedArticleGivesTheSameSegments(width: Int) throws {
+    let article = try #require(seedArticle(Self.name), "seed article \(Self.name) not found beside the repository")
+    let expected = classify(article)
+    let paragraphs = article.split(separator: "\n\n").map { wrap(String($0), width: width) }
+    for separator in ["\n\n", "\n"] {
+      for lineEnd in ["\n", "\r\n"] {
+        let wrapped = paragraphs.joined(separator: separator).split(separator: "\n", omittingEmptySubsequences: false)
+          .joined(separator: lineEnd)
+        #expect(classify(wrapped) == expected, "width \(width), separator \(separator.debugDescription)")
+        checkInvariants(wrapped)
+      }
+    }
+  }
+}
+
+/// Greedy word wrap at `width` scalars, the way plain-text tools wrap.
+func wrap(_ paragraph: String, width: Int) -> String {
+  var lines: [String] = []
+  var line = ""
+  for word in paragraph.split(separator: " ") {
+    if line.isEmpty {
+      line = String(word)
+    } else if line.unicodeScalars.count + 1 + word.unicodeScalars.count <= width {
+      line += " " + word
+    } else {
+      lines.append(line)
+      line = String(word)
+    }
+  }
+  if !line.isEmpty { lines.append(line) }
+  return lines.joined(separator: "\n")
 }
