@@ -11,6 +11,8 @@ the seed article.
 import argparse
 import ast
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,11 +59,17 @@ class Claims:
             [self.binary, "throughput", path, str(budget)], capture_output=True, check=True, text=True
         ).stdout
         fields = dict(item.split("=") for item in out.split())
-        return float(fields["seconds"])
+        return float(fields["best_seconds"])
 
 
 class PythonTool:
-    """A peer called in this process; timing covers the call only, not the interpreter start."""
+    """A peer called in this process; timing covers the call only, not the interpreter start.
+
+    Fast tools are called repeatedly for `budget` seconds (at least five calls) and timed by
+    the fastest call, like the Swift driver, as `timeit` advises: on a shared machine the
+    slower calls measure the other processes. A tool whose first call takes longer than the
+    budget is timed by that one call.
+    """
 
     def __init__(self, name, version, function):
         self.name = name
@@ -75,11 +83,11 @@ class PythonTool:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         runs = []
-        while not runs or (sum(runs) < budget and len(runs) < 50):
+        while not runs or (runs[0] < budget and (sum(runs) < budget or len(runs) < 5)):
             start = time.perf_counter()
             self.function(text)
             runs.append(time.perf_counter() - start)
-        return statistics.mean(runs)
+        return min(runs)
 
 
 def load_peers():
@@ -135,6 +143,34 @@ def process_times(binary, seed_path, runs):
     return min(times), statistics.median(times), statistics.median(baseline)
 
 
+def instruction_counts(binary, paths, work):
+    """Instructions per input byte of a whole `segmenter-bench count` run, by valgrind, which
+    counts the same on a busy machine as on an idle one: a flat figure across sizes is linear
+    time, whatever the wall clock says."""
+    if not shutil.which("valgrind"):
+        return None
+
+    def count(path):
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary, "count", path],
+            capture_output=True, text=True, check=True,
+        )
+        return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+
+    empty = os.path.join(work, "empty.txt")
+    open(empty, "w").close()
+    baseline = count(empty)
+    return {size: (count(path) - baseline) / length for size, (path, length) in paths.items()}
+
+
+def load_average():
+    try:
+        with open("/proc/loadavg") as handle:
+            return " ".join(handle.read().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", required=True, help="the segmenter-bench executable")
@@ -165,6 +201,7 @@ def main():
             handle.write(text)
         paths[size] = (path, len(text.encode("utf-8")))
 
+    load_before = load_average()
     rows = {tool.name: {} for tool in tools}
     all_failures = {}
     for tool in tools:
@@ -188,6 +225,9 @@ def main():
             seconds = tool.throughput(path, size, args.budget)
             rows[tool.name][size] = (length / 1_000_000 / seconds, seconds)
 
+    load_after = load_average()
+    print("counting instructions", file=sys.stderr, flush=True)
+    instructions = instruction_counts(args.binary, paths, args.work)
     names = [tool.name for tool in tools]
     width = 12
     lines = []
@@ -213,6 +253,12 @@ def main():
         f"time {last:g} MB / time {first:g} MB (linear: {last / first:g})",
         [f"{rows[n][last][1] / rows[n][first][1]:.1f}" if rows[n][last] and rows[n][first] else "-" for n in names],
     )
+    if instructions:
+        lines.append("")
+        lines.append(
+            "claims instructions per byte, whole process (valgrind): "
+            + ", ".join(f"{instructions[size]:.1f} on {size:g} MB" for size in SIZES_MB)
+        )
     claims = rows["claims"][last]
     blingfire = rows["blingfire"][last]
     if claims and blingfire:
@@ -224,9 +270,10 @@ def main():
             f"Whole process on the seed article ({len(seed_text.encode('utf-8'))} bytes, {args.runs} runs): "
             f"min {fastest:.1f} ms, median {median:.1f} ms (spawning `true`: median {baseline:.1f} ms; target < 20 ms)"
         )
+    lines.append(f"Load average (1, 5, 15 min) before timing: {load_before}; after: {load_after} (2 cores)")
     lines.append(f"Golden Rules read from {args.golden_source or args.golden}")
-    lines.append("Throughput: MB = 10^6 bytes of UTF-8; in-process time of the segmentation call (Swift: the")
-    lines.append("driver's own clock, mean of repeated runs; Python peers: mean of repeated calls, one call if slow).")
+    lines.append("Throughput: MB = 10^6 bytes of UTF-8; in-process time of the segmentation call, fastest of")
+    lines.append("repeated calls for at least --budget seconds (one call when a call takes longer).")
     print("\n".join(lines))
 
     for name in names:

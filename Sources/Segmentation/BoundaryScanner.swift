@@ -286,14 +286,14 @@ struct BoundaryScanner {
       if word.key == Lexicon.noKey { return true }  // The word `No.`, since no number follows.
       return opensSentence(at: next, regionEnd: regionEnd)
     case .time:
-      if nextStart == .openerCapital { return true }
+      if nextStart == .openerCapital { return !isOpeningBracketScalar(text.scalar(at: next).value) }
       let nextWord = wordKey(at: next, regionEnd: regionEnd)
       if Lexicon.timeFollowers.contains(nextWord) { return false }
       return !isFrontedTimePhrase(before: word.start)
     case .final:
       return true
     case .postpositive:
-      if nextStart == .openerCapital { return text[next] != 0x28 && text[next] != 0x5B }
+      if nextStart == .openerCapital { return !isOpeningBracketScalar(text.scalar(at: next).value) }
       return opensSentence(at: next, regionEnd: regionEnd)
     }
   }

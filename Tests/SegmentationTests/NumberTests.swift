@@ -27,6 +27,7 @@ struct NumberTests {
     #expect(split("Polls close at 8 p.m. on Tuesday.") == ["Polls close at 8 p.m. on Tuesday."])
     #expect(split("Doors open at 6:30 p.m. Friday and close at 11 P.M. Saturday.").count == 1)
     #expect(split("The blast came at 4 a.m. EST on a quiet street.").count == 1)
+    #expect(split("The blast came at 4 a.m. (EST) on a quiet street.").count == 1)
   }
 
   @Test func timeEndingASentence() {
