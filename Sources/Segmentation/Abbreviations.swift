@@ -13,6 +13,9 @@ enum AbbreviationClass: Sendable {
   case time
   /// Words that often end a sentence (`etc.`): any capital after them starts a new one.
   case final
+  /// Months (`Jan.`, `Sept.`): before a day they are inside a sentence; news style spells a
+  /// month out when no day follows, so before a word they end one.
+  case month
   /// Everything that may stand at the end of a sentence or in its middle before a name
   /// (`Inc.`, `Jr.`, `St.`, `Jan.`, `Calif.`, `U.S.`): a sentence ends only when the next word
   /// is one that typically opens a sentence (`The`, `He`, `But`…).
@@ -26,6 +29,11 @@ struct AbbreviationEntry: Sendable {
   var needsCapital = false
   /// Only when written in lower case (`p. 55`), because the capital is an initial (`John P. Smith`).
   var needsLowercase = false
+
+  /// Whether the word, as capitalised, is this abbreviation.
+  func accepts(_ word: WordShape) -> Bool {
+    !(needsCapital && !word.startsUppercase) && !(needsLowercase && word.startsUppercase)
+  }
 }
 
 /// The word lists behind the boundary rules. Written out here, in one place, so that the rules
@@ -63,15 +71,20 @@ enum Lexicon {
       [
         // Companies, names, places.
         "inc", "corp", "co", "cos", "ltd", "llc", "plc", "bros", "assn", "assoc", "dept", "div", "univ", "govt",
-        "intl", "natl", "mfg", "jr", "sr", "esq", "st", "ste", "mt", "ft", "ave", "blvd", "rd", "hwy", "pl", "sq",
+        "intl", "natl", "mfg", "jr", "sr", "esq", "st", "ste", "mt", "ft", "pt", "ave", "blvd", "rd", "hwy", "pl",
+        "sq", "apt", "bldg",
         "al", "est", "ph.d", "u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c",
       ],
       AbbreviationEntry(kind: .postpositive)
     )
     add(
+      ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
+      AbbreviationEntry(kind: .month, needsCapital: true)
+    )
+    add(
       [
-        // Months and US states as news agencies abbreviate them.
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ala", "ariz",
+        // US states as news agencies abbreviate them.
+        "ala", "ariz",
         "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
         "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "pa", "penn", "tenn",
         "tex", "va", "vt", "wash", "wis", "wisc", "wyo",

@@ -227,7 +227,10 @@ struct BoundaryScanner {
     guard i >= datelineEnd else { return i + 1 }
     let (closersEnd, quoted) = skipClosers(from: i + 1, to: regionEnd)
     guard closersEnd < regionEnd else { return closersEnd }
-    guard text.spaceLength(at: closersEnd) > 0 else { return i + 1 }
+    guard text.spaceLength(at: closersEnd) > 0 else {
+      if closersEnd == i + 1 && isMissingSpace(afterPeriodAt: i, regionEnd: regionEnd) { cut(at: i + 1) }
+      return i + 1
+    }
     let next = text.skipSpaces(from: closersEnd, to: regionEnd)
     guard next < regionEnd else { return next }
     let start = nextStart(at: next, regionEnd: regionEnd)
@@ -236,6 +239,17 @@ struct BoundaryScanner {
       cut(at: closersEnd)
     }
     return next
+  }
+
+  /// `a nurse.She works nights`: two sentences run together by careless scraping. Only when
+  /// the word before is plain lower-case letters and the word after is a sentence opener, so
+  /// that `example.com`, `System.Collections` and `U.S.Army` stay whole.
+  private func isMissingSpace(afterPeriodAt i: Int, regionEnd: Int) -> Bool {
+    guard i + 1 < regionEnd, text[i + 1] >= 0x41 && text[i + 1] <= 0x5A, i >= datelineEnd,
+      let wordStart = text.wordStart(endingAt: i, notBefore: sentenceStart), i - wordStart >= 2
+    else { return false }
+    for j in wordStart..<i where !(text[j] >= 0x61 && text[j] <= 0x7A) { return false }
+    return opensSentence(at: i + 1, regionEnd: regionEnd, allowSingleLetter: false)
   }
 
   /// The heart of the matter: does the period at `i`, followed by a space and something that
@@ -253,9 +267,7 @@ struct BoundaryScanner {
     let word = WordShape(text, from: wordStart, to: i)
     if word.isAddress { return true }
 
-    if let entry = Lexicon.abbreviations.value(for: word.key),
-      !(entry.needsCapital && !word.startsUppercase), !(entry.needsLowercase && word.startsUppercase)
-    {
+    if let entry = abbreviation(word) {
       return abbreviationEndsSentence(entry.kind, word: word, next: next, nextStart: nextStart, regionEnd: regionEnd)
     }
     if word.isDottedInitialism {
@@ -271,6 +283,16 @@ struct BoundaryScanner {
       return opensSentence(at: next, regionEnd: regionEnd, allowSingleLetter: false)
     }
     return true
+  }
+
+  /// The abbreviation the word is, if any; `then-Sen.` and `ex-Gov.` are looked up by their
+  /// last part.
+  private func abbreviation(_ word: WordShape) -> AbbreviationEntry? {
+    if let entry = Lexicon.abbreviations.value(for: word.key), entry.accepts(word) { return entry }
+    guard let lastPart = word.afterLastHyphen, lastPart < word.end else { return nil }
+    let part = WordShape(text, from: lastPart, to: word.end)
+    if let entry = Lexicon.abbreviations.value(for: part.key), entry.accepts(part) { return entry }
+    return nil
   }
 
   private func abbreviationEndsSentence(
@@ -290,7 +312,7 @@ struct BoundaryScanner {
       let nextWord = wordKey(at: next, regionEnd: regionEnd)
       if Lexicon.timeFollowers.contains(nextWord) { return false }
       return !isFrontedTimePhrase(before: word.start)
-    case .final:
+    case .final, .month:
       return true
     case .postpositive:
       if nextStart == .openerCapital { return !isOpeningBracketScalar(text.scalar(at: next).value) }
@@ -449,6 +471,16 @@ struct BoundaryScanner {
         i += length
       }
     }
+    // A closing quote set off by a space, as some typesetting does (`‘Go home.’ ” Then`):
+    // it still closes, since nothing follows it but another space.
+    let space = i < end ? text.spaceLength(at: i) : 0
+    if space > 0 && i + space < end {
+      let (value, length) = text.scalar(at: i + space)
+      let after = i + space + length
+      if isQuoteCloserScalar(value) && (after == end || text.spaceLength(at: after) > 0) {
+        return (after, true)
+      }
+    }
     return (i, quoted)
   }
 
@@ -467,6 +499,9 @@ struct BoundaryScanner {
 /// The shape of the word before a period, computed once per candidate.
 struct WordShape {
   let start: Int
+  let end: Int
+  /// Where the part after the last hyphen starts, if there is a hyphen.
+  let afterLastHyphen: Int?
   let key: WordKey?
   let startsUppercase: Bool
   /// An e-mail address, URL or path: its period is an ordinary full stop.
@@ -478,6 +513,7 @@ struct WordShape {
 
   init(_ text: UTF8Text, from start: Int, to end: Int) {
     self.start = start
+    self.end = end
     key = WordKey.make(text, from: start, to: end)
     let first = text[start]
     startsUppercase = first >= 0x41 && first <= 0x5A
@@ -487,11 +523,14 @@ struct WordShape {
     var run = 0
     var longestRun = 0
     var lettersAndDots = true
+    var hyphen: Int?
     var i = start
     while i < end {
       let b = text[i]
       if b == 0x40 || b == 0x2F || b == 0x5C {
         address = true
+      } else if b == 0x2D {
+        hyphen = i + 1
       }
       if isASCIILetter(b) {
         run += 1
@@ -505,6 +544,7 @@ struct WordShape {
       i += 1
     }
     isAddress = address
+    afterLastHyphen = hyphen
     isDottedInitialism = lettersAndDots && dots >= 1 && longestRun <= 2 && text[end - 1] != 0x2E
   }
 }

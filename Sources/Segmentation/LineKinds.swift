@@ -131,6 +131,19 @@ enum LineKinds {
     return prefixes.contains { trimmed.hasPrefix($0) } || content.contains("photo/") || content.contains(" photo")
   }
 
+  /// Labels that open a credit line standing on its own: `Photo: Jane Doe/AP`.
+  static let creditLabels = WordSet([
+    "photo", "photos", "photograph", "image", "images", "picture", "credit", "illustration", "graphic", "video",
+  ])
+
+  /// Whether `start..<end` opens with a credit label and a colon.
+  static func startsWithCreditLabel(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
+    var i = start
+    while i < end && isASCIILetter(text[i]) && i - start <= WordKey.maximumLength { i += 1 }
+    guard i < end, text[i] == 0x3A else { return false }
+    return creditLabels.contains(WordKey.make(text, from: start, to: i))
+  }
+
   /// Whether the last visible character of `start..<end`, behind any closing quotes or brackets,
   /// ends a sentence.
   static func endsWithTerminal(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {

@@ -112,7 +112,7 @@ struct SegmentationPass {
       return
     }
     let captioned = LineKinds.endsWithPhotoCredit(text, from: start, to: end)
-    if captioned && singleLine {
+    if singleLine && (captioned || LineKinds.startsWithCreditLabel(text, from: start, to: end)) {
       emit(start..<end, .caption)
       return
     }

@@ -103,4 +103,25 @@ struct AbbreviationTests {
     #expect(split("He fell ill. Doctors were called.") == ["He fell ill.", "Doctors were called."])
     #expect(split("The firm is based in Springfield, Ill. near the river.").count == 1)
   }
+
+  @Test func titlesAfterAHyphen() {
+    #expect(
+      split("Then-Sen. Obama spoke first. Ex-Gov. Ruiz followed.") == [
+        "Then-Sen. Obama spoke first.", "Ex-Gov. Ruiz followed.",
+      ])
+  }
+
+  @Test func monthWithoutADayEndsTheSentence() {
+    #expect(
+      split("The board meets in Oct. Shareholders vote later.") == [
+        "The board meets in Oct.", "Shareholders vote later.",
+      ])
+  }
+
+  @Test func placeAbbreviations() {
+    #expect(
+      split("The ship sailed from Pt. Reyes and docked near Mt. Hood Ave.") == [
+        "The ship sailed from Pt. Reyes and docked near Mt. Hood Ave."
+      ])
+  }
 }

@@ -29,6 +29,8 @@ struct KindTests {
     #expect(classify("Voters queue outside a school. (AP Photo/Jane Doe)").map(\.kind) == [.caption])
     #expect(classify("The mayor speaks in March (Image: City Hall)").map(\.kind) == [.caption])
     #expect(classify("He visited the plant (and the mine).").map(\.kind) == [.sentence])
+    #expect(classify("Photo: Jane Doe/AP").map(\.kind) == [.caption])
+    #expect(classify("Photographers waited: nobody came.").map(\.kind) == [.sentence])
   }
 
   @Test func headlines() {

@@ -72,4 +72,13 @@ struct PunctuationTests {
   @Test func namesWithAnExclamationMark() {
     #expect(split("She worked at Yahoo! for a decade.") == ["She worked at Yahoo! for a decade."])
   }
+
+  @Test func closingQuoteSetOffByASpace() {
+    #expect(split("“He told me, ‘Go home.’ ” Then he hung up.") == ["“He told me, ‘Go home.’ ”", "Then he hung up."])
+  }
+
+  @Test func missingSpaceAfterAPeriod() {
+    #expect(split("Ms. Ruiz is a nurse.She works nights.") == ["Ms. Ruiz is a nurse.", "She works nights."])
+    #expect(split("Use System.Collections or example.Com here.").count == 1)
+  }
 }
