@@ -66,15 +66,17 @@ struct BlockLayout {
     let next = lines[index + 1]
     if boilerplate[index] || boilerplate[index + 1] { return true }
     if LineKinds.endsWithPhotoCredit(text, from: line.start, to: line.end) { return true }
-    if text.bulletLength(at: next.start, before: next.end) > 0 { return true }
+    let bullet = text.bulletLength(at: next.start, before: next.end)
+    if bullet > 0 && text[next.start] >= 0x80 { return true }  // A real bullet: `•`, `‣`, `⁃`…
     if endsWithContinuationWord(line) { return false }
     let nextWordLength = text.scalarCount(
       from: next.start, to: text.wordEnd(startingAt: next.start, before: next.end, limit: 64))
     let fits = lengths[index] + 1 + nextWordLength <= width
     let terminal = LineKinds.endsWithTerminal(text, from: line.start, to: line.end)
-    // A number at the start of a wrapped line (`the top\n10. They`) is only an item when the
-    // line before it is finished, is an item itself, or was broken by hand.
-    if text.listMarker(at: next.start, before: next.end) != nil
+    // A number or an ASCII hyphen at the start of a wrapped line (`the top\n10. They`, `the
+    // minister\n- who denied it -`) only starts an item when the line before it is finished,
+    // is an item itself, or was broken by hand.
+    if (bullet > 0 || text.listMarker(at: next.start, before: next.end) != nil)
       && (terminal || fits || endsWithColon(line) || startsWithListItem(line))
     {
       return true

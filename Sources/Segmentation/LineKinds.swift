@@ -95,13 +95,7 @@ enum LineKinds {
   }
 
   /// FNV-1a, never zero (zero marks an empty slot in a `KeyTable`).
-  private static func hash(_ bytes: Slice<UnsafeMutableBufferPointer<UInt8>>) -> UInt64 {
-    var value: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    return value | 1
-  }
-
-  private static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+  private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
     var value: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     return value | 1

@@ -142,4 +142,13 @@ struct LayoutTests {
   @Test func datelineBeforeAFrontedTimePhrase() {
     #expect(split("WASHINGTON (AP) — At 5 a.m. Mr. Reyes left the house.").count == 1)
   }
+
+  @Test func asciiDashAtTheStartOfAWrappedLine() {
+    let text = """
+      The minister, who had led the ministry through two elections and a strike
+      - and who denied any wrongdoing - resigned on Friday after the audit was
+      published.
+      """
+    #expect(split(text).count == 1)
+  }
 }
