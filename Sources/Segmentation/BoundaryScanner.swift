@@ -13,6 +13,9 @@ struct BoundaryScanner {
   private var datelineEnd: Int
   /// Where the current sentence started.
   private var sentenceStart: Int
+  /// Its first character that is not a space (or the end of the unit): kept, not recomputed,
+  /// so that a long run of spaces is skipped once, not at every candidate.
+  private var sentenceHead: Int
   /// The sentence ranges found so far (untrimmed; the caller trims).
   private(set) var sentences: [Range<Int>] = []
 
@@ -21,6 +24,7 @@ struct BoundaryScanner {
     self.unitStart = start
     self.unitEnd = end
     self.sentenceStart = start
+    self.sentenceHead = text.skipSpaces(from: start, to: end)
     self.datelineEnd = start
   }
 
@@ -52,11 +56,10 @@ struct BoundaryScanner {
 
   /// Ends the current sentence at `end` and starts the next one there.
   private mutating func cut(at end: Int) {
-    guard end > sentenceStart else { return }
-    if text.skipSpaces(from: sentenceStart, to: end) < end {
-      sentences.append(sentenceStart..<end)
-      sentenceStart = end
-    }
+    guard end > sentenceStart, sentenceHead < end else { return }
+    sentences.append(sentenceStart..<end)
+    sentenceStart = end
+    sentenceHead = text.skipSpaces(from: end, to: unitEnd)
   }
 
   private mutating func scan(from start: Int, to end: Int) {
@@ -380,7 +383,7 @@ struct BoundaryScanner {
   /// Whether the current sentence opens with a quotation mark. A tag after the quotation can
   /// only belong to it then: in `He asked, “Sure?” I said yes.` the quote already has its tag.
   private var sentenceOpensWithQuote: Bool {
-    let first = text.skipSpaces(from: sentenceStart, to: unitEnd)
+    let first = sentenceHead
     guard first < unitEnd else { return false }
     let value = text.scalar(at: first).value
     return isOpenerScalar(value) && !isOpeningBracketScalar(value)
@@ -408,7 +411,7 @@ struct BoundaryScanner {
 
   /// `1.`, `a.`, `iv.` at the head of a sentence (after any bullet) is a list marker.
   private func isListMarker(from start: Int, to end: Int) -> Bool {
-    var head = text.skipSpaces(from: sentenceStart, to: end)
+    var head = min(sentenceHead, end)
     while head < end {
       let bullet = text.bulletLength(at: head, before: end)
       guard bullet > 0 else { break }
@@ -445,7 +448,8 @@ struct BoundaryScanner {
   /// `At 5 a.m.`, `Shortly after 6 p.m.`: a short phrase opening with a preposition, which
   /// cannot be a sentence by itself.
   private func isFrontedTimePhrase(before wordStart: Int) -> Bool {
-    let first = text.skipSpaces(from: max(sentenceStart, datelineEnd), to: wordStart)
+    let first =
+      datelineEnd > sentenceHead ? text.skipSpaces(from: datelineEnd, to: wordStart) : min(sentenceHead, wordStart)
     guard first < wordStart else { return false }
     let firstEnd = text.wordEnd(startingAt: first, before: wordStart, limit: 16)
     guard Lexicon.frontedTimePrepositions.contains(WordKey.make(text, from: first, to: firstEnd)) else {

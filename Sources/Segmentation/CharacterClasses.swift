@@ -132,6 +132,8 @@ func letterCase(of v: UInt32) -> LetterCase {
   case 0x41...0x5A: return .upper
   case 0x30...0x39: return .digit
   case 0...0x7F: return .other
+  // Punctuation blocks, answered without a look-up in the Unicode tables.
+  case 0x2000...0x206F, 0x3000...0x303F, 0xFF01...0xFF0F: return .other
   default:
     guard let scalar = Unicode.Scalar(v) else { return .other }
     let properties = scalar.properties
