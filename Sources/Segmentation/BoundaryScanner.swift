@@ -276,7 +276,8 @@ struct BoundaryScanner {
     if word.isDottedInitialism {
       if nextStart == .digit { return false }
       if !word.startsUppercase { return opensSentence(at: next, regionEnd: regionEnd) }
-      return nextStart == .openerCapital || opensSentence(at: next, regionEnd: regionEnd)
+      if nextStart == .openerCapital { return !isOpeningBracketScalar(text.scalar(at: next).value) }
+      return opensSentence(at: next, regionEnd: regionEnd)
     }
     if word.isSingleCapital {
       if text[wordStart] == 0x49 && previousWordIsLowercase(before: rawWordStart) {

@@ -86,6 +86,8 @@ struct AbbreviationTests {
     #expect(
       split("He grew up in the U.K. His sister did not.") == ["He grew up in the U.K.", "His sister did not."])
     #expect(split("Talks moved to Washington, D.C. (the capital) last week.").count == 1)
+    #expect(split("He flew to N.Y. (AP) reported it first.").count == 1)
+    #expect(split("He flew to the U.A.E. “It was hot,” he said.").count == 2)
   }
 
   @Test func personalInitials() {
