@@ -8,6 +8,15 @@ public enum SegmentKind: String, Sendable, CaseIterable, Codable {
   case caption
   /// Debris left by web scraping (`English`, `Loading`, `Share this`): kept, never checked.
   case boilerplate
+
+  /// Whether a segment of this kind states something a fact-checker can check: sentences and
+  /// headlines do; captions and scraping debris are kept for the record only.
+  public var isCheckable: Bool {
+    switch self {
+    case .headline, .sentence: return true
+    case .caption, .boilerplate: return false
+    }
+  }
 }
 
 /// One sentence (or line) found in a text, located exactly in its source.
@@ -19,6 +28,7 @@ public struct Segment: Sendable, Equatable {
   /// What kind of line or sentence this is.
   public var kind: SegmentKind
 
+  /// A segment at the given offsets; the two ranges must denote the same stretch of the source.
   public init(utf8Range: Range<Int>, scalarRange: Range<Int>, kind: SegmentKind) {
     self.utf8Range = utf8Range
     self.scalarRange = scalarRange
@@ -26,8 +36,43 @@ public struct Segment: Sendable, Equatable {
   }
 
   /// The exact source text of this segment, before any whitespace normalisation.
+  ///
+  /// Costs time in the length of the segment, not of the source. Offsets past the end of
+  /// `source` are clamped, so a segment applied to the wrong text yields a wrong string, not a crash.
   public func text(in source: String) -> String {
-    let bytes = Array(source.utf8)[utf8Range]
-    return String(decoding: bytes, as: UTF8.self)
+    let utf8 = source.utf8
+    let count = utf8.count
+    let lower = min(max(utf8Range.lowerBound, 0), count)
+    let upper = min(max(utf8Range.upperBound, lower), count)
+    let start = utf8.index(utf8.startIndex, offsetBy: lower)
+    let end = utf8.index(start, offsetBy: upper - lower)
+    return String(decoding: utf8[start..<end], as: UTF8.self)
+  }
+
+  /// The text of this segment with every run of whitespace (line breaks included) collapsed to
+  /// one space and zero-width spaces dropped: the form to hash or compare claims by.
+  public func normalizedText(in source: String) -> String {
+    Segment.normalizeWhitespace(text(in: source))
+  }
+
+  /// `text` with every run of whitespace collapsed to one space, zero-width spaces dropped, and
+  /// no space at either end.
+  public static func normalizeWhitespace(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if isZeroWidthSpaceScalar(value) { continue }
+      if isSpaceScalar(value) {
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if pendingSpace {
+        result.append(" ")
+        pendingSpace = false
+      }
+      result.append(scalar)
+    }
+    return String(result)
   }
 }
