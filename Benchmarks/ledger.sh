@@ -27,6 +27,8 @@ bin="$PWD/.build/release"
 work="$PWD/Benchmarks/.work/ledger"
 mkdir -p "$work"
 export CLAIMS_AUTHOR="Bench Importer <importer@example.org>" CLAIMS_REVIEWER="Bench Reviewer <reviewer@example.org>"
+# No background `git gc --auto` may race the next run's clean-up.
+export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0
 export GIT_AUTHOR_NAME="Bench" GIT_AUTHOR_EMAIL="bench@example.org" GIT_COMMITTER_NAME="Bench" GIT_COMMITTER_EMAIL="bench@example.org"
 
 now() { date +%s.%N; }

@@ -1,4 +1,4 @@
-public import ClaimModel
+import ClaimModel
 import Git
 
 extension Ledger {
