@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The ledger this repository carries is claims' own output: building it again from the seed article
 /// with `scripts/bundled-ledger` must give the committed files byte for byte.

@@ -55,6 +55,8 @@ enum ImportCommand {
     let request = ImportRequest(
       bytes: bytes, fileName: fileName, source: source, title: arguments.value("title"), url: arguments.value("url"),
       published: published)
+    context.status("Importing \(fileName) (\(bytes.count / 1024) KiB)…")
+    defer { context.clearStatus() }
     if arguments.flag("replace") {
       return try reimport(request, ledger: ledger, author: author, arguments: arguments, context: context)
     }

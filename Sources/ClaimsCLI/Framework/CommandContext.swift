@@ -8,6 +8,12 @@ import ClaimModel
 /// Somewhere text goes: standard output, standard error, or a buffer in tests.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
+  /// Writes out anything buffered, so a status line shows at once.
+  func flushIfPossible()
+}
+
+extension TextSink {
+  public func flushIfPossible() {}
 }
 
 /// Somewhere lines come from: standard input, or a script in tests.
@@ -35,6 +41,7 @@ public final class CommandContext {
   /// The working directory, or the one `-C` named once the command line is parsed.
   var currentDirectory: String
   let isOutputTerminal: Bool
+  let isErrorTerminal: Bool
   let isInputTerminal: Bool
   var style: Style
   var errorStyle: Style
@@ -50,6 +57,7 @@ public final class CommandContext {
     self.environment = environment
     self.currentDirectory = currentDirectory
     self.isOutputTerminal = isOutputTerminal
+    self.isErrorTerminal = isErrorTerminal
     self.isInputTerminal = isInputTerminal
     let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
     let dumb = environment["TERM"] == "dumb"
@@ -65,6 +73,20 @@ public final class CommandContext {
   /// Prints a line on standard error.
   func printError(_ line: String) {
     errorOutput.write(line + "\n")
+  }
+
+  /// Shows what a long piece of work is doing, on one line of standard error that the next status
+  /// or ``clearStatus()`` overwrites; only on a terminal, so logs and pipes stay clean.
+  func status(_ message: String) {
+    guard isErrorTerminal else { return }
+    errorOutput.write("\r\u{1B}[K" + errorStyle.dim(TerminalText.sanitize(message)))
+    errorOutput.flushIfPossible()
+  }
+
+  /// Removes the status line.
+  func clearStatus() {
+    guard isErrorTerminal else { return }
+    errorOutput.write("\r\u{1B}[K")
   }
 
   /// Prints a warning on standard error.

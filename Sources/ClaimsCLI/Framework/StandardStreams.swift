@@ -16,6 +16,10 @@ public final class FileDescriptorSink: TextSink {
     if buffer.count > 1 << 16 { flush() }
   }
 
+  public func flushIfPossible() {
+    flush()
+  }
+
   /// Writes out everything buffered.
   public func flush() {
     var offset = 0
