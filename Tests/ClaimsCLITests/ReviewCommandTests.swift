@@ -272,3 +272,33 @@ import Testing
     #expect(fixture.git("log", "-1", "--format=%s") == "verdict: \(fixture.id(1)) opinion\n")
   }
 }
+
+@Suite struct UncommittedWorkTests {
+  @Test func handEditsAreNeverOverwritten() throws {
+    let fixture = try CLIFixture()
+    fixture.run("verdict", "storm:1", "supported")
+    let path = "Reviews/storm/\(fixture.id(1))/reviewer@example.org.json"
+    let edited = try fixture.scratch.read(path).replacingOccurrences(of: "supported", with: "refuted")
+    try fixture.scratch.write(edited, to: path)
+    let head = fixture.head
+    let result = fixture.run("verdict", "storm:1", "misleading")
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("Error: \(path) has uncommitted changes; commit them or run 'git restore \(path)'"))
+    #expect(try fixture.scratch.read(path) == edited)
+    #expect(fixture.head == head)
+    // Other claims can still be reviewed: only the files a command writes must be clean.
+    #expect(fixture.run("verdict", "storm:2", "supported").status == 0)
+    #expect(try fixture.scratch.read(path) == edited)
+
+    try ProcessRunner.git(["add", path], in: fixture.path)
+    let staged = fixture.run("verdict", "storm:1", "misleading")
+    #expect(staged.stderr.contains("has staged changes that are not committed"))
+    try ProcessRunner.git(["restore", "--staged", path], in: fixture.path)
+    try FileManager.default.removeItem(atPath: fixture.scratch.path(path))
+    #expect(
+      fixture.run("verdict", "storm:1", "misleading").stderr.contains("was deleted but the deletion is not committed"))
+    try ProcessRunner.git(["restore", path], in: fixture.path)
+    #expect(fixture.run("verdict", "storm:1", "misleading").status == 0)
+    #expect(fixture.status == "")
+  }
+}
