@@ -42,6 +42,15 @@ struct ClaimIndex {
 
   private init() {}
 
+  /// Every claim id in the ledger, with its source.
+  var all: [(id: ClaimID, source: SourceID)] {
+    zip(ids, sourceIndices).compactMap { number, source in
+      var hex = String(number, radix: 16)
+      hex = String(repeating: "0", count: ClaimID.length - hex.count) + hex
+      return ClaimID(hex).map { ($0, sources[source]) }
+    }
+  }
+
   /// Every claim whose id starts with the hexadecimal `prefix`.
   func matches(prefix: String) -> [(id: ClaimID, source: SourceID)] {
     guard ClaimID.isPlausiblePrefix(prefix), let value = UInt64(prefix, radix: 16) else { return [] }

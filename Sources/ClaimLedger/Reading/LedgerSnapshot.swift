@@ -246,15 +246,9 @@ public final class LedgerSnapshot {
     return sources.flatMap { claims(of: $0) }
   }
 
-  /// Where every claim id lives, read from directory listings alone (no record is opened).
+  /// Where every claim id lives, from the claim index (no record is opened).
   public func claimLocations() -> [(id: ClaimID, source: SourceID)] {
-    var locations: [(id: ClaimID, source: SourceID)] = []
-    for source in sourceIDs() {
-      for entry in entries(ofDirectory: LedgerPaths.claimDirectory(source)) {
-        if let id = LedgerPaths.claimID(fromFileName: entry.name) { locations.append((id, source)) }
-      }
-    }
-    return locations
+    ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory).all
   }
 
   /// The claim `id` of `source`, or nil.
