@@ -8,6 +8,15 @@ import ClaimModel
 /// Somewhere text goes: standard output, standard error, or a buffer in tests.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
+  /// Writes UTF-8 that ends on a whole character; a report streams its megabytes through this
+  /// without making a `String` of them.
+  func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension TextSink {
+  public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    write(String(decoding: bytes, as: UTF8.self))
+  }
 }
 
 /// Somewhere lines come from: standard input, or a script in tests.
