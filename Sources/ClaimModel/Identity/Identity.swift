@@ -30,6 +30,18 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
   /// Parses `Name <email>`, `<email>` or a bare name.
   public init?(parsing text: String) {
     let text = text.trimmingWhitespace()
+    // ASCII text, the usual case, is split on its bytes; characters give the same answer there
+    // but cost far more, and every review names its reviewer this way.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      let utf8 = text.utf8
+      if utf8.last == UInt8(ascii: ">"), let open = utf8.lastIndex(of: UInt8(ascii: "<")) {
+        self.init(
+          name: String(text[..<open]), email: String(text[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)]))
+      } else {
+        self.init(name: text, email: "")
+      }
+      return
+    }
     if text.hasSuffix(">"), let open = text.lastIndex(of: "<") {
       let name = String(text[..<open])
       let email = String(text[text.index(after: open)..<text.index(before: text.endIndex)])

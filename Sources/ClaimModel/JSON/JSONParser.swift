@@ -87,7 +87,8 @@ public struct JSONParser {
   private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
     guard depth <= Self.maximumDepth else { throw error("nested deeper than \(Self.maximumDepth) levels") }
     position += 1
-    var members: [String: JSONValue] = [:]
+    // Room for a record's dozen fields at once, rather than growing through 1, 2, 4 and 8.
+    var members = [String: JSONValue](minimumCapacity: 12)
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       position += 1
@@ -249,6 +250,12 @@ public struct JSONParser {
       if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
       guard let byte = current, isDigit(byte) else { throw error("invalid number") }
       skipDigits()
+    }
+    // Short integers (ordinals, offsets, counts) are read without making a string.
+    if isInteger, position - start <= 18 {
+      var value = 0
+      for byte in bytes[start..<position] where byte != UInt8(ascii: "-") { value = value * 10 + Int(byte - 48) }
+      return .integer(bytes[start] == UInt8(ascii: "-") ? -value : value)
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     if isInteger, let integer = Int(text) { return .integer(integer) }

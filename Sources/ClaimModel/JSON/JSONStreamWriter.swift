@@ -55,8 +55,9 @@ public struct JSONStreamWriter {
     name.withUTF8Buffer { buffer in startMember(buffer) }
   }
 
-  /// Writes the key of the next member of the innermost object, escaped as needed.
-  public mutating func key(_ name: String) {
+  /// Writes the key of the next member of the innermost object, escaped as needed. (Named apart
+  /// from ``key(_:)``, which a string literal would otherwise not reach.)
+  public mutating func key(named name: String) {
     startMember(nil)
     appendQuoted(name)
     bytes.append(contentsOf: [0x3A, 0x20])
@@ -121,7 +122,7 @@ public struct JSONStreamWriter {
     case .object(let members):
       beginObject()
       for name in JSONWriter.sortedKeys(members) {
-        key(name)
+        key(named: name)
         self.value(members[name] ?? .null)
       }
       endObject()
