@@ -66,11 +66,21 @@ struct Tally: Sendable, Equatable {
     self.claimsByVerdict = claimsByVerdict
     self.agreementUnits = agreementUnits
     self.reviewers = reviewers
-    for (code, id) in verdictIDs.enumerated() {
-      guard verdictCodes.updateValue(code, forKey: id) == nil else { return nil }
+    // The lookups are built when first needed: a cached source's tally is only merged from,
+    // and building two dictionaries for each of thousands of sources showed in profiles.
+  }
+
+  /// Builds the lookups of a tally made from its parts, before its first change.
+  private mutating func indexIfNeeded() {
+    if verdictCodes.count != verdictIDs.count {
+      verdictCodes = [:]
+      for (code, id) in verdictIDs.enumerated() where verdictCodes[id] == nil { verdictCodes[id] = code }
     }
-    for (index, reviewer) in reviewers.enumerated() {
-      guard reviewerIndex.updateValue(index, forKey: reviewer.key) == nil else { return nil }
+    if reviewerIndex.count != reviewers.count {
+      reviewerIndex = [:]
+      for (index, reviewer) in reviewers.enumerated() where reviewerIndex[reviewer.key] == nil {
+        reviewerIndex[reviewer.key] = index
+      }
     }
   }
 
@@ -119,6 +129,7 @@ struct Tally: Sendable, Equatable {
 
   /// The code of verdict `id`, numbering it if new.
   private mutating func code(of id: String) -> Int {
+    indexIfNeeded()
     if let code = verdictCodes[id] { return code }
     verdictCodes[id] = verdictIDs.count
     verdictIDs.append(id)
@@ -131,6 +142,7 @@ struct Tally: Sendable, Equatable {
   /// and returns the reviewer's number. Reviews name reviewers better than actions, and the
   /// newest spelling is kept.
   private mutating func see(_ identity: Identity, key: String, at time: Timestamp?, fromReview: Bool) -> Int {
+    indexIfNeeded()
     guard let index = reviewerIndex[key] else {
       reviewerIndex[key] = reviewers.count
       reviewers.append(

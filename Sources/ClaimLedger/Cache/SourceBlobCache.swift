@@ -84,6 +84,17 @@ public final class SourceBlobCache {
     return bytes
   }
 
+  /// Reads part `part` of `entry` into `target`, which must be exactly as long; false when it
+  /// cannot be read whole or its checksum is wrong.
+  public func read(_ entry: Entry, part: Int, into target: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    guard entry.parts.indices.contains(part), entry.parts[part].length == target.count else { return false }
+    let (offset, length, checksum) = entry.parts[part]
+    guard length > 0 else { return true }
+    let descriptor = loadedShard(entry.shard).descriptor
+    guard descriptor >= 0, Self.read(descriptor, offset: offset, into: target) else { return false }
+    return Self.checksum(UnsafeRawBufferPointer(target)) == checksum
+  }
+
   private func loadedShard(_ shard: Int) -> Shard {
     if let loaded = shards[shard] { return loaded }
     let loaded = Self.open(path(ofShard: shard), shard: shard)
@@ -146,22 +157,24 @@ public final class SourceBlobCache {
   /// `count` bytes at `offset`, or nil when the file is shorter.
   private static func read(_ descriptor: Int32, offset: Int, count: Int) -> [UInt8]? {
     var isComplete = true
-    // Uninitialised: every byte is read over, and a report reads a hundred megabytes this way.
+    // Uninitialised: every byte is read over.
     let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-      var done = 0
-      while done < count {
-        let result = pread(descriptor, buffer.baseAddress.map { $0 + done }, count - done, off_t(offset + done))
-        if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { break }
-        done += result
-      }
-      if done < count {
-        isComplete = false
-        done = 0
-      }
-      initialized = done
+      isComplete = read(descriptor, offset: offset, into: buffer)
+      initialized = isComplete ? count : 0
     }
     return isComplete ? bytes : nil
+  }
+
+  /// Fills `target` from `offset`; false when the file is shorter.
+  private static func read(_ descriptor: Int32, offset: Int, into target: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    var done = 0
+    while done < target.count {
+      let result = pread(descriptor, target.baseAddress.map { $0 + done }, target.count - done, off_t(offset + done))
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else { return false }
+      done += result
+    }
+    return true
   }
 
   // MARK: Writing
@@ -238,26 +251,28 @@ public final class SourceBlobCache {
   /// A fast 64-bit checksum over words, in four independent lanes so it runs near memory speed:
   /// it catches a damaged or overwritten cache file, not an adversary (the cache is the user's own).
   static func checksum(_ bytes: [UInt8]) -> UInt64 {
-    bytes.withUnsafeBytes { raw in
-      let prime: UInt64 = 0x0000_0100_0000_01B3
-      var lanes: (UInt64, UInt64, UInt64, UInt64) = (
-        0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9
-      )
-      var offset = 0
-      while offset + 32 <= raw.count {
-        lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-        lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
-        lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
-        lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
-        offset += 32
-      }
-      var hash = lanes.0 ^ (lanes.1 &* 31) ^ (lanes.2 &* 961) ^ (lanes.3 &* 29_791) ^ UInt64(raw.count)
-      while offset < raw.count {
-        hash = (hash ^ UInt64(raw[offset])) &* prime
-        offset += 1
-      }
-      return hash ^ (hash >> 32)
+    bytes.withUnsafeBytes { checksum($0) }
+  }
+
+  static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    let prime: UInt64 = 0x0000_0100_0000_01B3
+    var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+      0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9
+    )
+    var offset = 0
+    while offset + 32 <= raw.count {
+      lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+      lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
+      lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
+      lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
+      offset += 32
     }
+    var hash = lanes.0 ^ (lanes.1 &* 31) ^ (lanes.2 &* 961) ^ (lanes.3 &* 29_791) ^ UInt64(raw.count)
+    while offset < raw.count {
+      hash = (hash ^ UInt64(raw[offset])) &* prime
+      offset += 1
+    }
+    return hash ^ (hash >> 32)
   }
 }
 

@@ -181,10 +181,14 @@ public final class LedgerSnapshot {
   /// `Claims/`, `Reviews/` and `Assignments/` trees and of its source record. Unchanged sources
   /// keep their fingerprint, so values derived from a source can be cached under it.
   public func fingerprint(of source: SourceID) -> [UInt8] {
-    let key = key(of: source)
+    // Straight from the top-level directories: no path to build and split for each source.
+    let name = source.rawValue
+    let trees = [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments].map { top in
+      directory(top).entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(84)
-    for id in [key.claims, key.reviews, key.assignments, entry(at: LedgerPaths.sourceRecord(source))?.id] {
+    for id in trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id] {
       if let id {
         bytes.append(1)
         bytes.append(contentsOf: id.bytes)

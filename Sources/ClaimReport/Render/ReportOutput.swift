@@ -5,15 +5,18 @@
 /// Every write is whole UTF-8 characters, and chunks are cut only between writes, so a sink may
 /// decode chunks one by one.
 public final class ReportOutput {
-  private var buffer: [UInt8] = []
-  private let chunkSize: Int
+  private let buffer: UnsafeMutableBufferPointer<UInt8>
+  private var count = 0
   private let sink: (UnsafeBufferPointer<UInt8>) -> Void
 
   /// An output handing chunks of about `chunkSize` bytes to `sink`.
   public init(chunkSize: Int = 1 << 20, sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-    self.chunkSize = max(16, chunkSize)
+    buffer = .allocate(capacity: max(16, chunkSize))
     self.sink = sink
-    buffer.reserveCapacity(self.chunkSize)
+  }
+
+  deinit {
+    buffer.deallocate()
   }
 
   /// Writes text.
@@ -29,12 +32,29 @@ public final class ReportOutput {
 
   /// Writes bytes holding whole UTF-8 characters.
   public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-    if buffer.count + bytes.count > chunkSize { flush() }
-    if bytes.count >= chunkSize {
+    if count + bytes.count > buffer.count { flush() }
+    if bytes.count >= buffer.count {
       sink(bytes)
-    } else {
-      buffer.append(contentsOf: bytes)
+    } else if let source = bytes.baseAddress, let target = buffer.baseAddress {
+      (target + count).update(from: source, count: bytes.count)
+      count += bytes.count
     }
+  }
+
+  /// Writes `length` bytes that `fill` puts straight into the buffer (a read from a file, say),
+  /// saving a copy; when `fill` returns false nothing is written, and false is returned.
+  public func write(length: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Bool) -> Bool {
+    if count + length > buffer.count { flush() }
+    guard length < buffer.count else {
+      let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: length)
+      defer { bytes.deallocate() }
+      guard fill(bytes) else { return false }
+      sink(UnsafeBufferPointer(bytes))
+      return true
+    }
+    guard fill(UnsafeMutableBufferPointer(rebasing: buffer[count..<count + length])) else { return false }
+    count += length
+    return true
   }
 
   /// Hands on everything written; call once at the end.
@@ -43,8 +63,8 @@ public final class ReportOutput {
   }
 
   private func flush() {
-    guard !buffer.isEmpty else { return }
-    buffer.withUnsafeBufferPointer { sink($0) }
-    buffer.removeAll(keepingCapacity: true)
+    guard count > 0 else { return }
+    sink(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+    count = 0
   }
 }

@@ -41,8 +41,9 @@ final class CachedFragments: ReportFragmentStore {
       if let bytes = pieces[part] { output.write(bytes) }
       return
     }
-    if let entry = cached[source], let index = order.firstIndex(of: part), let bytes = cache.read(entry, part: index) {
-      output.write(bytes)
+    if let entry = cached[source], let index = order.firstIndex(of: part), entry.partLengths.indices.contains(index),
+      output.write(length: entry.partLengths[index], { cache.read(entry, part: index, into: $0) })
+    {
       return
     }
     // Damaged since its index was read: render the source again (the same bytes, as its key matched).
