@@ -82,6 +82,7 @@ public enum ReportBuilder {
     counts.claims = entries.count
     counts.staleReviews = staleReviews.count
     counts.retired = retired.count
+    counts.retiredWithReviews = retired.filter { $0.reviewCount > 0 }.count
     let sourceTally = SourceTally(
       source: input.id, hasClaims: !claims.isEmpty, tally: tally, counts: counts, stateCounts: stateCounts,
       unmatchedReviews: reviewsByClaim.values.reduce(0) { $0 + $1.count }, record: input.record)
@@ -103,11 +104,13 @@ public enum ReportBuilder {
     var coverageBySource: [SourceID: Coverage] = [:]
     var stateCounts = [Int](repeating: 0, count: ClaimState.allCases.count)
     var unmatchedReviews = 0
+    var retiredWithReviews = 0
     for source in tallies {
       tally.merge(source.tally)
       if source.hasClaims { coverageBySource[source.source] = source.coverage }
       for index in stateCounts.indices { stateCounts[index] += source.stateCounts[index] }
       unmatchedReviews += source.unmatchedReviews
+      retiredWithReviews += source.counts.retiredWithReviews
     }
     tally.countActions(parts.actions, scope: scope, sourceOfClaim: parts.claimSources)
     let importTimes = importTimes(of: parts.actions)
@@ -134,7 +137,7 @@ public enum ReportBuilder {
       agreement: AgreementAnalysis.summarize(
         units: tally.agreementUnits, raters: tally.identities, verdicts: tally.verdictIDs, scale: scale),
       retired: ReportList(segments: tallies.map { .init(source: $0.source, count: $0.counts.retired, elements: nil) }),
-      unmatchedReviews: unmatchedReviews, stateCounts: states)
+      unmatchedReviews: unmatchedReviews, stateCounts: states, retiredWithReviews: retiredWithReviews)
     for source in tallies {
       if let found = details[source.source] { report.insert(found) }
     }

@@ -8,6 +8,14 @@ import ClaimModel
 /// reviewers and verdicts exactly as walking its claims after this tally's would have, so merged
 /// per-source tallies give the same figures, to the last bit, as one walk over every claim.
 struct Tally: Sendable, Equatable {
+  /// Equal counts, reviewers and units; the lookups built from them do not count.
+  static func == (lhs: Tally, rhs: Tally) -> Bool {
+    lhs.overall == rhs.overall && lhs.disputedClaims == rhs.disputedClaims && lhs.totalVerdicts == rhs.totalVerdicts
+      && lhs.verdictIDs == rhs.verdictIDs && lhs.reviewsByVerdict == rhs.reviewsByVerdict
+      && lhs.claimsByVerdict == rhs.claimsByVerdict && lhs.agreementUnits == rhs.agreementUnits
+      && lhs.reviewers == rhs.reviewers
+  }
+
   /// One reviewer's running totals.
   struct Reviewer: Sendable, Equatable {
     var key: String

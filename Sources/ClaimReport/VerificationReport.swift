@@ -42,6 +42,8 @@ public struct VerificationReport: Sendable {
   public var unmatchedReviews: Int
   /// How many claims are in each state.
   public var stateCounts: [ClaimState: Int]
+  /// How many retired claims still hold reviews.
+  public var retiredWithReviews: Int
 
   /// Creates a report from its parts; ``ReportBuilder/build(_:)`` is the usual way to get one.
   public init(
@@ -49,7 +51,7 @@ public struct VerificationReport: Sendable {
     overall: Coverage, sources: [SourceSummary], claims: ReportList<ClaimEntry>, disputed: ReportList<ClaimEntry>,
     flagged: ReportList<ClaimEntry>, staleReviews: ReportList<StaleReview>, backlog: ReportList<BacklogItem>,
     distribution: VerdictDistribution, activity: [ReviewerActivity], agreement: AgreementSummary,
-    retired: ReportList<RetiredClaim>, unmatchedReviews: Int, stateCounts: [ClaimState: Int]
+    retired: ReportList<RetiredClaim>, unmatchedReviews: Int, stateCounts: [ClaimState: Int], retiredWithReviews: Int
   ) {
     self.revision = revision
     self.generatedAt = generatedAt
@@ -69,6 +71,7 @@ public struct VerificationReport: Sendable {
     self.retired = retired
     self.unmatchedReviews = unmatchedReviews
     self.stateCounts = stateCounts
+    self.retiredWithReviews = retiredWithReviews
   }
 
   /// The scale entry of verdict `id`, if the scale has it.

@@ -88,3 +88,57 @@ import Testing
     #expect(throws: JSONParseError.self) { try JSONParser.parse(hostile) }
   }
 }
+
+@Suite struct JSONStreamWriterTests {
+  @Test func writesWhatTheCanonicalWriterWrites() {
+    var writer = JSONStreamWriter()
+    writer.beginObject()
+    writer.key("a")
+    writer.beginObject()
+    writer.endObject()
+    writer.key("b")
+    writer.beginArray()
+    writer.integer(1)
+    writer.beginObject()
+    writer.key("a")
+    writer.string("x\"\\\n\u{01}é")
+    writer.key("z")
+    writer.string(nil)
+    writer.endObject()
+    writer.endArray()
+    writer.key("c")
+    writer.beginArray()
+    writer.endArray()
+    writer.key("d")
+    writer.bool(true)
+    writer.key(named: "e\u{7F}\"")
+    writer.double(0.5)
+    writer.key(named: "f")
+    writer.integer(-1_234_567_890_123)
+    writer.endObject()
+    let value: JSONValue = .object([
+      "b": .array([1, .object(["z": .null, "a": .string("x\"\\\n\u{01}é")])]), "a": .object([:]), "c": .array([]),
+      "d": true, "e\u{7F}\"": .double(0.5), "f": .integer(-1_234_567_890_123),
+    ])
+    #expect(writer.bytes + [0x0A] == JSONWriter.canonicalBytes(of: value))
+  }
+
+  @Test func writesAPieceOfADocumentAtItsDepth() {
+    var writer = JSONStreamWriter(depth: 2)
+    writer.beginObject()
+    writer.key("id")
+    writer.integer(7)
+    writer.key("tags")
+    writer.value(.array(["x"]))
+    writer.endObject()
+    #expect(
+      String(decoding: writer.bytes, as: UTF8.self)
+        == "{\n      \"id\": 7,\n      \"tags\": [\n        \"x\"\n      ]\n    }")
+  }
+
+  @Test func readsShortAndLongIntegersAlike() throws {
+    #expect(
+      try JSONParser.parse("[-0, 123456789012345678, -12345678901234567, -9223372036854775808, 1e2]")
+        == .array([0, 123_456_789_012_345_678, -12_345_678_901_234_567, .integer(Int.min), .double(100)]))
+  }
+}

@@ -15,7 +15,10 @@ extension SourceTally {
     for figure in [coverage.opinionOnly, coverage.checkable, coverage.reviewed, coverage.cited, coverage.verified] {
       writer.write(figure)
     }
-    for count in [counts.claims, counts.disputed, counts.flagged, counts.staleReviews, counts.backlog, counts.retired] {
+    for count in [
+      counts.claims, counts.disputed, counts.flagged, counts.staleReviews, counts.backlog, counts.retired,
+      counts.retiredWithReviews,
+    ] {
       writer.write(count)
     }
     writer.write(stateCounts.count)
@@ -85,7 +88,8 @@ extension SourceTally {
       reviewed: try reader.readFigure(), cited: try reader.readFigure(), verified: try reader.readFigure())
     let counts = ListCounts(
       claims: try reader.readFigure(), disputed: try reader.readFigure(), flagged: try reader.readFigure(),
-      staleReviews: try reader.readFigure(), backlog: try reader.readFigure(), retired: try reader.readFigure())
+      staleReviews: try reader.readFigure(), backlog: try reader.readFigure(), retired: try reader.readFigure(),
+      retiredWithReviews: try reader.readFigure())
     guard try reader.readCount() == ClaimState.allCases.count else { throw CompactReader.Corrupt() }
     var stateCounts: [Int] = []
     for _ in ClaimState.allCases { stateCounts.append(try reader.readFigure()) }

@@ -12,6 +12,8 @@ public struct SourceTally: Sendable, Equatable {
     var staleReviews = 0
     var backlog = 0
     var retired = 0
+    /// Retired claims that still hold reviews.
+    var retiredWithReviews = 0
   }
 
   /// The source.

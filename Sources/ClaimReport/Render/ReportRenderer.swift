@@ -91,8 +91,7 @@ public enum ReportRenderer {
   }
 
   /// The sources whose entries ``VerificationReport/insert(_:)`` must load before the report is
-  /// written in `format`: for text and Markdown, those at the start of each list (and those with
-  /// retired claims); for the other formats, every source with entries that `stored` lacks.
+  /// written in `format`: for text and Markdown, those at the start of each list; for the other formats, every source with entries that `stored` lacks.
   public static func sourcesToLoad(
     for report: VerificationReport, as format: ReportFormat, options: RenderOptions,
     stored: (ReportPart, SourceID) -> Bool = { _, _ in false }
@@ -105,8 +104,6 @@ public enum ReportRenderer {
       sources += report.flagged.unloadedSources(amongFirst: limit)
       sources += report.staleReviews.unloadedSources(amongFirst: limit)
       sources += report.backlog.unloadedSources(amongFirst: limit)
-      // The text format counts the retired claims that still hold reviews.
-      if format == .text { sources += report.retired.unloadedSources(amongFirst: report.retired.count) }
     case .json, .csv, .html, .claimreview:
       func missing<Element>(_ part: ReportPart, _ list: ReportList<Element>) {
         for source in list.unloadedSources(amongFirst: list.count) where !stored(part, source) {
