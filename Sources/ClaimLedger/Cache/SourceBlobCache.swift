@@ -84,6 +84,21 @@ public final class SourceBlobCache {
     return bytes
   }
 
+  /// Every part of `entry`, read at once; nil when any cannot be read whole or fails its checksum.
+  public func readAll(_ entry: Entry) -> [[UInt8]]? {
+    guard let first = entry.parts.first, let last = entry.parts.last else { return [] }
+    let descriptor = loadedShard(entry.shard).descriptor
+    let length = last.offset + last.length - first.offset
+    guard descriptor >= 0, let bytes = Self.read(descriptor, offset: first.offset, count: length) else { return nil }
+    var parts: [[UInt8]] = []
+    for part in entry.parts {
+      let slice = bytes[(part.offset - first.offset)..<(part.offset - first.offset + part.length)]
+      guard slice.withUnsafeBytes({ Self.checksum($0) }) == part.checksum else { return nil }
+      parts.append(Array(slice))
+    }
+    return parts
+  }
+
   /// Reads part `part` of `entry` into `target`, which must be exactly as long; false when it
   /// cannot be read whole or its checksum is wrong.
   public func read(_ entry: Entry, part: Int, into target: UnsafeMutableBufferPointer<UInt8>) -> Bool {

@@ -31,10 +31,12 @@ enum ReportCommand {
         command: "report")
     }
     let width = try arguments.integer("width", in: 60...400) ?? 100
+    Trace.mark("report: arguments read")
     let ledger = try context.openLedger(arguments)
     let revision = arguments.value("at")
     let snapshot =
       try revision.map { revision throws(LedgerError) in try ledger.snapshot(at: revision) } ?? ledger.snapshot()
+    Trace.mark("ledger opened")
     let allSources = snapshot.sourceIDs()
     let sources = try ListCommand.selectedSources(arguments, in: snapshot)
     let sourceFilter = sources.count == allSources.count ? [] : sources

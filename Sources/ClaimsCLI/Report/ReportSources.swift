@@ -53,9 +53,9 @@ final class ReportSources {
     for source in sources {
       let tallyKey = snapshot.fingerprint(of: source) + common
       let pieceKey = tallyKey + Array((importTimes[source]?.text ?? "-").utf8)
-      if let entry = tallyCache.entry(of: source, key: tallyKey),
-        let bytes = tallyCache.read(entry, part: 0), let tally = SourceTally(decoding: bytes),
-        tally.source == source, let problems = tallyCache.read(entry, part: 1).flatMap(Self.decodeProblems)
+      if let entry = tallyCache.entry(of: source, key: tallyKey), let parts = tallyCache.readAll(entry),
+        parts.count == 2, let tally = SourceTally(decoding: parts[0]), tally.source == source,
+        let problems = Self.decodeProblems(parts[1])
       {
         if let pieceCache, let fragments {
           guard let pieces = pieceCache.entry(of: source, key: pieceKey), pieces.partLengths.count == parts.count
@@ -161,6 +161,8 @@ final class ReportSources {
 
   // MARK: Problems in the cache
 
+  private static let noProblems = encodeProblems([])
+
   private static func encodeProblems(_ problems: [LedgerProblem]) -> [UInt8] {
     JSONWriter.canonicalBytes(
       of: .array(
@@ -171,6 +173,8 @@ final class ReportSources {
   }
 
   private static func decodeProblems(_ bytes: [UInt8]) -> [LedgerProblem]? {
+    // Almost every source has none.
+    if bytes == Self.noProblems { return [] }
     guard case .array(let values)? = try? JSONParser.parse(bytes) else { return nil }
     var problems: [LedgerProblem] = []
     for value in values {
