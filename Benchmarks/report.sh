@@ -70,8 +70,9 @@ ids="$work/ledger-$claims.ids"
 git -C "$ledger" ls-tree -r HEAD | awk '$2 == "blob" { print $3 }' > "$work/blobs"
 
 echo "== report on $claims claims and $claims reviews ($runs runs, interleaved) =="
-baseline=(); unused=(); cold=(); cold_mb=(); json=(); json_mb=(); text=(); text_mb=()
+listing=(); baseline=(); unused=(); cold=(); cold_mb=(); json=(); json_mb=(); text=(); text_mb=()
 for run in $(seq "$runs"); do
+  measure listing unused git -C "$ledger" ls-tree -r HEAD
   measure baseline unused sh -c "git -C '$ledger' cat-file --batch < '$work/blobs'"
   rm -rf "$ledger/.git/claims-cache"
   measure cold cold_mb "$bin/claims" -C "$ledger" report --format json
@@ -87,11 +88,12 @@ base=$(m "${baseline[@]}")
 printf '  blobs in HEAD:                         %d (%s objects in packs, %s loose)\n' "$(wc -l < "$work/blobs")" \
   "$(git -C "$ledger" count-objects -v | awk '/^in-pack:/ {print $2}')" \
   "$(git -C "$ledger" count-objects -v | awk '/^count:/ {print $2}')"
-printf '  git cat-file --batch, every blob:      %.2f s\n' "$base"
+printf '  git cat-file --batch, every blob:      %.2f s  (the baseline; listing them, git ls-tree -r: %.2f s more)\n' \
+  "$base" "$(m "${listing[@]}")"
 printf '  cold report --format json:             %.2f s  = %.2fx cat-file  (target: within 2x)   peak %.0f MB\n' \
   "$(m "${cold[@]}")" "$(calc "$(m "${cold[@]}") / $base")" "$(m "${cold_mb[@]}")"
 printf '  warm json, after one more review:      %.0f ms  (target: under 300 ms)   peak %.0f MB   (%.0f MB of JSON)\n' \
-  "$(calc "$(m "${json[@]}") * 1000")" "$(m "${json_mb[@]}")" "$(calc "$json_bytes / 1048576")"
+  "$(calc "$(m "${json[@]}") * 1000")" "$(m "${json_mb[@]}")" "$(calc "$json_bytes / 1000000")"
 printf '  warm text, after one more review:      %.0f ms  (target: under 300 ms)   peak %.0f MB\n' \
   "$(calc "$(m "${text[@]}") * 1000")" "$(m "${text_mb[@]}")"
 printf '  peak memory target: under 500 MB; largest above: %.0f MB\n' \

@@ -29,9 +29,14 @@ import Testing
   /// left a stale review and a retired claim.
   func ledger() throws -> CLIFixture {
     let fixture = try CLIFixture()
-    try fixture.scratch.write(Self.budget, to: "../budget.txt")
-    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../budget.txt")) }
-    fixture.run("import", "../budget.txt", "--id", "budget", "--title", "Budget <2026>")
+    // Inputs inside the scratch directory: tests run at once, and a shared file would race.
+    func importing(_ text: String, as source: String, _ options: String...) throws {
+      try fixture.scratch.write(text, to: "incoming/\(source).txt")
+      let result = fixture.run(arguments: ["import", "incoming/\(source).txt", "--id", source] + options)
+      #expect(result.status == 0, "\(result.stderr)")
+      try FileManager.default.removeItem(atPath: fixture.scratch.path("incoming"))
+    }
+    try importing(Self.budget, as: "budget", "--title", "Budget <2026>")
     fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
     fixture.run("cite", "storm:2", "https://example.org/count", "--reviewer", "Ada <ada@example.org>")
     fixture.run("verdict", "storm:2", "supported", "--reviewer", "Bob <bob@example.org>")
@@ -40,10 +45,7 @@ import Testing
     fixture.run("note", "budget:2", "Check \"the\" <figures>", "--reviewer", "Cy <cy@example.org>")
     fixture.run("verdict", "budget:2", "supported", "--reviewer", "Ada <ada@example.org>")
     fixture.run("assign", "budget:3", "--to", "Di <di@example.org>")
-    try fixture.scratch.write(Self.revisedStorm, to: "../storm.txt")
-    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../storm.txt")) }
-    let reimported = fixture.run("import", "../storm.txt", "--id", "storm", "--replace")
-    #expect(reimported.status == 0, "\(reimported.stderr)")
+    try importing(Self.revisedStorm, as: "storm", "--replace")
     let json = fixture.run("report", "--format", "json").stdout
     for field in ["previous_text", "review_count", "flagging_verdicts", "waiting_since\": \"2"] {
       #expect(json.contains("\"\(field)"), "the fixture lacks \(field)")
@@ -110,6 +112,43 @@ import Testing
       #expect(after != before)
       #expect(report(fixture, format) == after, "\(format), after a review")
       #expect(report(fixture, format) == after, "\(format), warm again")
+    }
+  }
+
+  /// The identity of each cache file, which a rewrite (a new file renamed over the old one) changes:
+  /// its inode and modification time (inode numbers alone are soon reused).
+  func versions(_ fixture: CLIFixture) throws -> [String: String] {
+    var versions: [String: String] = [:]
+    for file in try cacheFiles(fixture) {
+      let attributes = try FileManager.default.attributesOfItem(atPath: file)
+      let inode = (attributes[.systemFileNumber] as? Int) ?? -1
+      let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+      versions[file] = "\(inode) \(time)"
+    }
+    return versions
+  }
+
+  @Test func aWarmReportRewritesNothingAndOneReviewRewritesOneSource() throws {
+    let fixture = try ledger()
+    for format in [ReportFormat.json, .text, .csv] {
+      try? FileManager.default.removeItem(atPath: cacheDirectory(fixture))
+      _ = report(fixture, format)
+      let cold = try versions(fixture)
+      #expect(!cold.isEmpty)
+      _ = report(fixture, format)
+      #expect(try versions(fixture) == cold, "\(format): a warm report recomputed something")
+      let recorded = fixture.run("verdict", "budget:3", "refuted", "--reviewer", "\(format) <\(format)@example.org>")
+      #expect(recorded.stdout.hasPrefix("Recorded"), "\(recorded.stderr)")
+      _ = report(fixture, format)
+      let changed = try versions(fixture).filter { cold[$0.key] != $0.value }.keys.map {
+        ($0 as NSString).deletingLastPathComponent
+      }
+      // One shard of the tallies, and for formats that keep pieces one shard of those.
+      #expect(
+        changed.sorted()
+          == (format == .text ? ["report-tallies"] : ["report-\(format)", "report-tallies"]).map {
+            cacheDirectory(fixture) + "/v2/" + $0
+          }.sorted(), "\(format)")
     }
   }
 

@@ -53,9 +53,9 @@ final class ReportSources {
     for source in sources {
       let tallyKey = snapshot.fingerprint(of: source) + common
       let pieceKey = tallyKey + Array((importTimes[source]?.text ?? "-").utf8)
-      if let entry = tallyCache.entry(of: source, key: tallyKey), let parts = tallyCache.readAll(entry),
-        parts.count == 2, let tally = SourceTally(decoding: parts[0]), tally.source == source,
-        let problems = Self.decodeProblems(parts[1])
+      if let entry = tallyCache.entry(of: source, key: tallyKey), let stored = tallyCache.readAll(entry),
+        stored.count == 2, let tally = SourceTally(decoding: stored[0]), tally.source == source,
+        let problems = Self.decodeProblems(stored[1])
       {
         if let pieceCache, let fragments {
           guard let pieces = pieceCache.entry(of: source, key: pieceKey), pieces.partLengths.count == parts.count
