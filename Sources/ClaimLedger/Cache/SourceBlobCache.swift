@@ -1,4 +1,5 @@
 import ClaimModel
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -207,8 +208,9 @@ public final class SourceBlobCache {
       pending.removeAll()
       return
     }
+    var jobs: [(path: String, entries: [ShardEntry])] = []
     for (shard, replaced) in pending.sorted(by: { $0.key < $1.key }) {
-      var entries: [(source: String, key: [UInt8], parts: [[UInt8]])] = []
+      var entries: [ShardEntry] = []
       let old = loadedShard(shard)
       for (source, entry) in old.entries where replaced[source] == nil {
         let parts = entry.parts.indices.map { read(entry, part: $0) }
@@ -217,15 +219,27 @@ public final class SourceBlobCache {
       }
       for (source, entry) in replaced { entries.append((source, entry.key, entry.parts)) }
       entries.sort { $0.source < $1.source }
-      try? FileSystem.writeAtomically(Self.shardBytes(entries), to: path(ofShard: shard))
+      jobs.append((path(ofShard: shard), entries))
       // The old descriptor still reads the old file; read the new one next time.
       if old.descriptor >= 0 { close(old.descriptor) }
       shards[shard] = nil
     }
     pending.removeAll()
+    // A cold report writes every shard: checksumming and copying a hundred megabytes into files
+    // goes faster on every core.
+    let work = jobs
+    let workers = min(max(1, System.activeProcessorCount), work.count, 8)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: work.count, by: workers) {
+        try? FileSystem.writeAtomically(chunks: Self.shardChunks(work[index].entries), to: work[index].path)
+      }
+    }
   }
 
-  private static func shardBytes(_ entries: [(source: String, key: [UInt8], parts: [[UInt8]])]) -> [UInt8] {
+  private typealias ShardEntry = (source: String, key: [UInt8], parts: [[UInt8]])
+
+  /// A shard file as chunks: the header and index, then every part as it is, not copied together.
+  private static func shardChunks(_ entries: [ShardEntry]) -> [[UInt8]] {
     var index = BinaryWriter(capacity: entries.count * 64)
     index.write(entries.count)
     var dataLength = 0
@@ -247,20 +261,14 @@ public final class SourceBlobCache {
         dataLength += part.count
       }
     }
-    var file: [UInt8] = []
-    file.reserveCapacity(headerSize + index.bytes.count + dataLength)
-    file += magic
-    file.append(version)
+    var header = magic
+    header.append(version)
     var length = UInt32(index.bytes.count)
     for _ in 0..<4 {
-      file.append(UInt8(truncatingIfNeeded: length))
+      header.append(UInt8(truncatingIfNeeded: length))
       length >>= 8
     }
-    file += index.bytes
-    for entry in entries {
-      for part in entry.parts { file += part }
-    }
-    return file
+    return [header + index.bytes] + entries.flatMap(\.parts).filter { !$0.isEmpty }
   }
 
   /// A fast 64-bit checksum over words, in four independent lanes so it runs near memory speed:
