@@ -143,12 +143,15 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONParseError) -> String {
     position += 1
     let start = position
+    var isASCII = true
     // Fast path: no escapes, so the string is a slice of the input.
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
         position += 1
+        // ASCII needs no validating, and `String(validating:)` costs a generic call for each string.
+        if isASCII { return String(decoding: slice, as: UTF8.self) }
         guard let string = String(validating: slice, as: UTF8.self) else {
           throw JSONParseError(offset: start, reason: "string is not valid UTF-8")
         }
@@ -156,6 +159,7 @@ public struct JSONParser {
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw error("control character in string") }
+      if byte >= 0x80 { isASCII = false }
       position += 1
     }
     var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))

@@ -60,7 +60,7 @@ public struct JSONStreamWriter {
   public mutating func key(named name: String) {
     startMember(nil)
     appendQuoted(name)
-    bytes.append(contentsOf: [0x3A, 0x20])
+    bytes.appendASCII(": ")
   }
 
   // MARK: Scalars
@@ -77,6 +77,14 @@ public struct JSONStreamWriter {
     string(value)
   }
 
+  /// Writes one string made of `parts` (a name and an address, say) without joining them first.
+  public mutating func string(joining parts: String...) {
+    beforeValue()
+    bytes.append(0x22)
+    for part in parts { JSONStreamWriter.appendEscaped(part, to: &bytes) }
+    bytes.append(0x22)
+  }
+
   /// Writes an integer.
   public mutating func integer(_ value: Int) {
     beforeValue()
@@ -87,16 +95,16 @@ public struct JSONStreamWriter {
   public mutating func bool(_ value: Bool) {
     beforeValue()
     if value {
-      bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
+      bytes.appendASCII("true")
     } else {
-      bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+      bytes.appendASCII("false")
     }
   }
 
   /// Writes `null`.
   public mutating func null() {
     beforeValue()
-    bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    bytes.appendASCII("null")
   }
 
   /// Writes a number as Swift prints it (`0.5`, `1e-05`), as Python's `json` does; `null` when it
@@ -134,12 +142,6 @@ public struct JSONStreamWriter {
     bytes.append(contentsOf: piece)
   }
 
-  /// Appends a line break and the indentation of `level`.
-  public mutating func newline(indent level: Int) {
-    bytes.append(0x0A)
-    appendIndent(level)
-  }
-
   // MARK: Layout
 
   private mutating func push(isArray: Bool) {
@@ -156,10 +158,7 @@ public struct JSONStreamWriter {
     #if DEBUG
       lastKeys.removeLast()
     #endif
-    if container.hasMembers {
-      bytes.append(0x0A)
-      appendIndent(depth)
-    }
+    if container.hasMembers { appendLineBreak(comma: false) }
     bytes.append(bracket)
   }
 
@@ -175,14 +174,12 @@ public struct JSONStreamWriter {
         lastKeys[last] = name
       }
     #endif
-    if open[last].hasMembers { bytes.append(0x2C) }
+    appendLineBreak(comma: open[last].hasMembers)
     open[last].hasMembers = true
-    bytes.append(0x0A)
-    appendIndent(depth)
     if let staticKey {
       bytes.append(0x22)
       bytes.append(contentsOf: staticKey)
-      bytes.append(contentsOf: [0x22, 0x3A, 0x20])
+      bytes.appendASCII("\": ")
     }
   }
 
@@ -192,14 +189,19 @@ public struct JSONStreamWriter {
     startMember(nil)
   }
 
-  private static let spaces = [UInt8](repeating: 0x20, count: 64)
+  /// `,\n` and the indentation of each level, made once: a report starts a million lines.
+  private static let lineBreaks: [[UInt8]] = (0..<32).map { level in
+    Array(",\n".utf8) + [UInt8](repeating: 0x20, count: level * 2)
+  }
 
-  private mutating func appendIndent(_ level: Int) {
-    var count = level * 2
-    while count > 0 {
-      let chunk = min(count, Self.spaces.count)
-      bytes.append(contentsOf: Self.spaces[0..<chunk])
-      count -= chunk
+  /// An optional comma, a line break and the indentation of the current depth.
+  private mutating func appendLineBreak(comma: Bool) {
+    if depth < Self.lineBreaks.count {
+      bytes.append(contentsOf: Self.lineBreaks[depth][(comma ? 0 : 1)...])
+    } else {
+      if comma { bytes.append(0x2C) }
+      bytes.append(0x0A)
+      for _ in 0..<(depth * 2) { bytes.append(0x20) }
     }
   }
 
@@ -214,8 +216,14 @@ public struct JSONStreamWriter {
   /// `text` quoted, with `"`, `\` and control characters escaped; runs that need no escaping are
   /// copied whole, which for ledger text is usually the entire string.
   static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-    var text = text
     output.append(0x22)
+    appendEscaped(text, to: &output)
+    output.append(0x22)
+  }
+
+  /// `text` with `"`, `\` and control characters escaped, without quotes.
+  static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    var text = text
     text.withUTF8 { utf8 in
       var start = 0
       for index in 0..<utf8.count {
@@ -224,20 +232,19 @@ public struct JSONStreamWriter {
         output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
         start = index + 1
         switch byte {
-        case 0x22: output.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: output.append(contentsOf: [0x5C, 0x72])
-        case 0x09: output.append(contentsOf: [0x5C, 0x74])
-        case 0x08: output.append(contentsOf: [0x5C, 0x62])
-        case 0x0C: output.append(contentsOf: [0x5C, 0x66])
+        case 0x22: output.appendASCII("\\\"")
+        case 0x5C: output.appendASCII("\\\\")
+        case 0x0A: output.appendASCII("\\n")
+        case 0x0D: output.appendASCII("\\r")
+        case 0x09: output.appendASCII("\\t")
+        case 0x08: output.appendASCII("\\b")
+        case 0x0C: output.appendASCII("\\f")
         default:
           output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
         }
       }
       output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
-    output.append(0x22)
   }
 
   /// `value` in decimal, without going through a `String`.
@@ -262,5 +269,13 @@ public struct JSONStreamWriter {
       if value < 0 { output.append(0x2D) }
       output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
     }
+  }
+}
+
+extension [UInt8] {
+  /// Appends a literal's bytes; unlike an array literal, nothing is allocated for it.
+  @inline(__always)
+  mutating func appendASCII(_ text: StaticString) {
+    text.withUTF8Buffer { append(contentsOf: $0) }
   }
 }

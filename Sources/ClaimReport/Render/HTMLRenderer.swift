@@ -43,9 +43,9 @@ struct HTMLRenderer {
   private func rows<Element>(
     _ part: ReportPart, _ list: ReportList<Element>, _ render: @escaping (HTMLParts) -> ([Element]) -> [UInt8]
   ) {
-    let parts = self.parts
+    let pieces = self.pieces
     _ = ListWriter(output: output, store: store).write(part, of: list, opening: [], separator: []) { elements, _ in
-      render(parts)(elements)
+      render(pieces)(elements)
     }
   }
 
@@ -277,11 +277,12 @@ struct HTMLRenderer {
 
   private func h(_ text: String) -> String { ReportEscaping.html(text) }
 
-  private var parts: HTMLParts { HTMLParts(scale: report.scale) }
+  /// The row and cell makers, shared with the pieces kept per source.
+  private var pieces: HTMLParts { HTMLParts(scale: report.scale) }
 
-  private func verdict(_ id: String?) -> String { parts.verdict(id) }
+  private func verdict(_ id: String?) -> String { pieces.verdict(id) }
 
-  private func link(_ url: String, text: String) -> String { parts.link(url, text: text) }
+  private func link(_ url: String, text: String) -> String { pieces.link(url, text: text) }
 
   private func sectionStart(_ id: String, _ title: String, _ count: Int, _ explanation: String) -> String {
     "<section id=\"\(id)\">\n<h2>\(h(title)) (\(count))</h2>\n<p class=\"hint\">\(h(explanation))</p>\n"

@@ -39,7 +39,7 @@ struct JSONParts {
         guard let verdict = review.verdict, scale.verdict(verdict)?.flags ?? false else { continue }
         writer.beginObject()
         writer.key("reviewer")
-        writer.string(review.reviewer.description)
+        writer.identity(review.reviewer)
         writer.key("verdict")
         writer.string(verdict)
         writer.endObject()
@@ -61,7 +61,7 @@ struct JSONParts {
       writer.key("previous_text")
       writer.string(item.staleness.previousText)
       writer.key("reviewer")
-      writer.string(item.review.reviewer.description)
+      writer.identity(item.review.reviewer)
       writer.key("since")
       writer.string(item.staleness.since.text)
       writer.key("source")
@@ -76,7 +76,7 @@ struct JSONParts {
     elements(items, bytesEach: 200) { writer, item in
       writer.beginObject()
       writer.key("assignee")
-      writer.string(item.assignee?.description)
+      writer.identity(item.assignee)
       writer.key("claim")
       writer.string(item.claim.id.rawValue)
       writer.key("ordinal")
@@ -125,7 +125,7 @@ struct JSONParts {
     let (claim, status) = (entry.claim, entry.status)
     writer.beginObject()
     writer.key("assignee")
-    writer.string(entry.assignee?.description)
+    writer.identity(entry.assignee)
     writer.key("end")
     writer.integer(claim.end)
     writer.key("id")
@@ -191,7 +191,7 @@ struct JSONParts {
     writer.key("note")
     writer.string(review.note)
     writer.key("reviewer")
-    writer.string(review.reviewer.description)
+    writer.identity(review.reviewer)
     writer.key("stale")
     if let stale = review.stale {
       writer.beginObject()
@@ -231,5 +231,18 @@ struct JSONParts {
     writer.key("url")
     writer.string(citation.url)
     writer.endObject()
+  }
+}
+
+extension JSONStreamWriter {
+  /// `Name <email>`, or the name alone, as `Identity.description` reads, written without making
+  /// that string: a report writes one per review. `null` for none.
+  fileprivate mutating func identity(_ identity: Identity?) {
+    guard let identity else { return null() }
+    if identity.email.isEmpty {
+      string(identity.name)
+    } else {
+      string(joining: identity.name, " <", identity.email, ">")
+    }
   }
 }
