@@ -136,6 +136,26 @@ import Testing
         == "{\n      \"id\": 7,\n      \"tags\": [\n        \"x\"\n      ]\n    }")
   }
 
+  @Test func indentsDeepNestingAndCopiesOnWrite() {
+    func nested(_ depth: Int) -> JSONValue { depth == 0 ? 1 : .array([nested(depth - 1)]) }
+    func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }
+    let depth = 40
+    let expected =
+      (0..<depth).map { spaces($0) + "[" }.joined(separator: "\n") + "\n" + spaces(depth) + "1\n"
+      + (0..<depth).reversed().map { spaces($0) + "]" }.joined(separator: "\n") + "\n"
+    #expect(JSONWriter.canonicalText(of: nested(depth)) == expected)
+
+    var first = JSONStreamWriter()
+    first.beginArray()
+    var second = first
+    second.integer(2)
+    second.endArray()
+    first.integer(1)
+    first.endArray()
+    #expect(String(decoding: first.bytes, as: UTF8.self) == "[\n  1\n]")
+    #expect(String(decoding: second.bytes, as: UTF8.self) == "[\n  2\n]")
+  }
+
   @Test func readsShortAndLongIntegersAlike() throws {
     #expect(
       try JSONParser.parse("[-0, 123456789012345678, -12345678901234567, -9223372036854775808, 1e2]")

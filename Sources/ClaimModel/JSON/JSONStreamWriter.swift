@@ -10,8 +10,7 @@
 /// spliced in later: with `depth: 2`, an object's members are indented six spaces and its closing
 /// brace four.
 public struct JSONStreamWriter {
-  /// What has been written so far.
-  public var bytes: [UInt8]
+  private var storage: ByteStorage
   private var depth: Int
   /// One entry per open container: whether it is an array, and whether it has a member yet.
   private var open: [(isArray: Bool, hasMembers: Bool)] = []
@@ -22,9 +21,17 @@ public struct JSONStreamWriter {
   /// A writer whose values sit `depth` levels deep in the document.
   public init(depth: Int = 0, capacity: Int = 256) {
     self.depth = depth
-    bytes = []
-    bytes.reserveCapacity(capacity)
+    storage = ByteStorage(capacity: capacity)
     open.reserveCapacity(8)
+  }
+
+  /// What has been written so far.
+  public var bytes: [UInt8] { storage.array }
+
+  /// The buffer, copied first if another writer shares it.
+  private mutating func output() -> ByteStorage {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    return storage
   }
 
   // MARK: Containers
@@ -32,7 +39,7 @@ public struct JSONStreamWriter {
   /// Opens an object; write its keys in code-point order.
   public mutating func beginObject() {
     beforeValue()
-    bytes.append(0x7B)
+    output().append(0x7B)
     push(isArray: false)
   }
 
@@ -42,7 +49,7 @@ public struct JSONStreamWriter {
   /// Opens an array.
   public mutating func beginArray() {
     beforeValue()
-    bytes.append(0x5B)
+    output().append(0x5B)
     push(isArray: true)
   }
 
@@ -59,8 +66,9 @@ public struct JSONStreamWriter {
   /// from ``key(_:)``, which a string literal would otherwise not reach.)
   public mutating func key(named name: String) {
     startMember(nil)
-    appendQuoted(name)
-    bytes.appendASCII(": ")
+    let output = output()
+    output.appendQuoted(name)
+    output.append(": ")
   }
 
   // MARK: Scalars
@@ -68,7 +76,7 @@ public struct JSONStreamWriter {
   /// Writes a string.
   public mutating func string(_ value: String) {
     beforeValue()
-    appendQuoted(value)
+    output().appendQuoted(value)
   }
 
   /// Writes a string, or `null` when there is none.
@@ -80,31 +88,28 @@ public struct JSONStreamWriter {
   /// Writes one string made of `parts` (a name and an address, say) without joining them first.
   public mutating func string(joining parts: String...) {
     beforeValue()
-    bytes.append(0x22)
-    for part in parts { JSONStreamWriter.appendEscaped(part, to: &bytes) }
-    bytes.append(0x22)
+    let output = output()
+    output.append(0x22)
+    for part in parts { output.appendEscaped(part) }
+    output.append(0x22)
   }
 
   /// Writes an integer.
   public mutating func integer(_ value: Int) {
     beforeValue()
-    JSONStreamWriter.appendDecimal(value, to: &bytes)
+    output().appendDecimal(value)
   }
 
   /// Writes `true` or `false`.
   public mutating func bool(_ value: Bool) {
     beforeValue()
-    if value {
-      bytes.appendASCII("true")
-    } else {
-      bytes.appendASCII("false")
-    }
+    output().append(value ? "true" : "false")
   }
 
   /// Writes `null`.
   public mutating func null() {
     beforeValue()
-    bytes.appendASCII("null")
+    output().append("null")
   }
 
   /// Writes a number as Swift prints it (`0.5`, `1e-05`), as Python's `json` does; `null` when it
@@ -112,7 +117,7 @@ public struct JSONStreamWriter {
   public mutating func double(_ value: Double) {
     guard value.isFinite else { return null() }
     beforeValue()
-    bytes.append(contentsOf: "\(value)".utf8)
+    output().append(contentsOf: "\(value)".utf8)
   }
 
   /// Writes a whole value, its objects' keys sorted.
@@ -139,7 +144,7 @@ public struct JSONStreamWriter {
 
   /// Appends bytes as they are: a separator, or a piece written by another writer.
   public mutating func raw(_ piece: some Collection<UInt8>) {
-    bytes.append(contentsOf: piece)
+    output().append(contentsOf: piece)
   }
 
   // MARK: Layout
@@ -159,7 +164,7 @@ public struct JSONStreamWriter {
       lastKeys.removeLast()
     #endif
     if container.hasMembers { appendLineBreak(comma: false) }
-    bytes.append(bracket)
+    output().append(bracket)
   }
 
   /// Starts the next member: the comma after the previous one, a line break and the indentation.
@@ -177,9 +182,10 @@ public struct JSONStreamWriter {
     appendLineBreak(comma: open[last].hasMembers)
     open[last].hasMembers = true
     if let staticKey {
-      bytes.append(0x22)
-      bytes.append(contentsOf: staticKey)
-      bytes.appendASCII("\": ")
+      let output = output()
+      output.append(0x22)
+      output.append(staticKey)
+      output.append("\": ")
     }
   }
 
@@ -189,93 +195,21 @@ public struct JSONStreamWriter {
     startMember(nil)
   }
 
-  /// `,\n` and the indentation of each level, made once: a report starts a million lines.
-  private static let lineBreaks: [[UInt8]] = (0..<32).map { level in
-    Array(",\n".utf8) + [UInt8](repeating: 0x20, count: level * 2)
-  }
+  /// `,\n` and thirty-two levels of indentation, from which each line break takes what it needs.
+  private static let lineBreak: StaticString = ",\n                                                                "
 
   /// An optional comma, a line break and the indentation of the current depth.
   private mutating func appendLineBreak(comma: Bool) {
-    if depth < Self.lineBreaks.count {
-      bytes.append(contentsOf: Self.lineBreaks[depth][(comma ? 0 : 1)...])
-    } else {
-      if comma { bytes.append(0x2C) }
-      bytes.append(0x0A)
-      for _ in 0..<(depth * 2) { bytes.append(0x20) }
-    }
-  }
-
-  private mutating func appendQuoted(_ text: String) {
-    JSONStreamWriter.appendQuoted(text, to: &bytes)
-  }
-
-  // MARK: Shared with JSONWriter
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-
-  /// `text` quoted, with `"`, `\` and control characters escaped; runs that need no escaping are
-  /// copied whole, which for ledger text is usually the entire string.
-  static func appendQuoted(_ text: String, to output: inout [UInt8]) {
-    output.append(0x22)
-    appendEscaped(text, to: &output)
-    output.append(0x22)
-  }
-
-  /// `text` with `"`, `\` and control characters escaped, without quotes.
-  static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-    var text = text
-    text.withUTF8 { utf8 in
-      var start = 0
-      for index in 0..<utf8.count {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        start = index + 1
-        switch byte {
-        case 0x22: output.appendASCII("\\\"")
-        case 0x5C: output.appendASCII("\\\\")
-        case 0x0A: output.appendASCII("\\n")
-        case 0x0D: output.appendASCII("\\r")
-        case 0x09: output.appendASCII("\\t")
-        case 0x08: output.appendASCII("\\b")
-        case 0x0C: output.appendASCII("\\f")
-        default:
-          output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-        }
+    let output = output()
+    let width = depth * 2
+    Self.lineBreak.withUTF8Buffer { text in
+      if width + 2 <= text.count {
+        output.append(UnsafeBufferPointer(rebasing: text[(comma ? 0 : 1)..<(2 + width)]))
+      } else {
+        if comma { output.append(0x2C) }
+        output.append(0x0A)
+        for _ in 0..<width { output.append(0x20) }
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
-  }
-
-  /// `value` in decimal, without going through a `String`.
-  static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
-    if value >= 0 && value < 10 {
-      output.append(0x30 + UInt8(value))
-      return
-    }
-    if value == Int.min {
-      output.append(contentsOf: String(value).utf8)
-      return
-    }
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-    var count = 0
-    var rest = value.magnitude
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[23 - count] = 0x30 + UInt8(rest % 10)
-        rest /= 10
-        count += 1
-      } while rest > 0
-      if value < 0 { output.append(0x2D) }
-      output.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
-    }
-  }
-}
-
-extension [UInt8] {
-  /// Appends a literal's bytes; unlike an array literal, nothing is allocated for it.
-  @inline(__always)
-  mutating func appendASCII(_ text: StaticString) {
-    text.withUTF8Buffer { append(contentsOf: $0) }
   }
 }

@@ -20,50 +20,38 @@ public enum JSONWriter {
 
   /// A compact one-line rendering, for JSON Lines and machine output.
   public static func compactText(of value: JSONValue) -> String {
-    var output: [UInt8] = []
-    writeCompact(value, into: &output)
-    return String(decoding: output, as: UTF8.self)
+    let output = ByteStorage(capacity: 256)
+    writeCompact(value, into: output)
+    return String(decoding: UnsafeBufferPointer(start: output.pointer, count: output.count), as: UTF8.self)
   }
 
-  private static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+  private static func writeCompact(_ value: JSONValue, into output: ByteStorage) {
     switch value {
     case .array(let elements):
       output.append(0x5B)
       for (index, element) in elements.enumerated() {
         if index > 0 { output.append(0x2C) }
-        writeCompact(element, into: &output)
+        writeCompact(element, into: output)
       }
       output.append(0x5D)
     case .object(let members):
       output.append(0x7B)
       for (index, key) in sortedKeys(members).enumerated() {
         if index > 0 { output.append(0x2C) }
-        appendQuoted(key, to: &output)
+        output.appendQuoted(key)
         output.append(0x3A)
-        writeCompact(members[key] ?? .null, into: &output)
+        writeCompact(members[key] ?? .null, into: output)
       }
       output.append(0x7D)
-    default:
-      writeScalar(value, into: &output)
-    }
-  }
-
-  private static func writeScalar(_ value: JSONValue, into output: inout [UInt8]) {
-    switch value {
-    case .null: output.append(contentsOf: "null".utf8)
-    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .integer(let integer): output.append(contentsOf: String(integer).utf8)
+    case .null: output.append("null")
+    case .bool(let flag): output.append(flag ? "true" : "false")
+    case .integer(let integer): output.appendDecimal(integer)
     case .double(let double): output.append(contentsOf: (double.isFinite ? "\(double)" : "null").utf8)
-    case .string(let string): appendQuoted(string, to: &output)
-    case .array, .object: break
+    case .string(let string): output.appendQuoted(string)
     }
   }
 
   static func sortedKeys(_ members: [String: JSONValue]) -> [String] {
     members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-  }
-
-  private static func appendQuoted(_ string: String, to output: inout [UInt8]) {
-    JSONStreamWriter.appendQuoted(string, to: &output)
   }
 }
