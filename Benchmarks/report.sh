@@ -84,19 +84,27 @@ for run in $(seq "$runs"); do
 done
 
 m() { printf '%s\n' "$@" | median; }
+# The spread of the runs, "fastest-slowest", in the unit given by the multiplier $1.
+spread() {
+  local factor=$1
+  shift
+  printf '%s\n' "$@" | sort -g | awk -v f="$factor" 'NR == 1 {lo = $1} {hi = $1} END {printf "%.*f-%.*f", (f > 1 ? 0 : 2), lo * f, (f > 1 ? 0 : 2), hi * f}'
+}
 base=$(m "${baseline[@]}")
 printf '  blobs in HEAD:                         %d (%s objects in packs, %s loose)\n' "$(wc -l < "$work/blobs")" \
   "$(git -C "$ledger" count-objects -v | awk '/^in-pack:/ {print $2}')" \
   "$(git -C "$ledger" count-objects -v | awk '/^count:/ {print $2}')"
 printf '  git cat-file --batch, every blob:      %.2f s  (the baseline; listing them, git ls-tree -r: %.2f s more)\n' \
   "$base" "$(m "${listing[@]}")"
-printf '  cold report --format json:             %.2f s  = %.2fx cat-file  (target: within 2x)   peak %.0f MB\n' \
-  "$(m "${cold[@]}")" "$(calc "$(m "${cold[@]}") / $base")" "$(m "${cold_mb[@]}")"
-printf '  warm json, after one more review:      %.0f ms  (target: under 300 ms)   peak %.0f MB   (%.0f MB of JSON)\n' \
-  "$(calc "$(m "${json[@]}") * 1000")" "$(m "${json_mb[@]}")" "$(calc "$json_bytes / 1000000")"
-printf '  warm text, after one more review:      %.0f ms  (target: under 300 ms)   peak %.0f MB\n' \
-  "$(calc "$(m "${text[@]}") * 1000")" "$(m "${text_mb[@]}")"
+printf '  cold report --format json:             %.2f s  = %.2fx cat-file  (target: within 2x)   peak %.0f MB   runs %s s, cat-file %s s\n' \
+  "$(m "${cold[@]}")" "$(calc "$(m "${cold[@]}") / $base")" "$(m "${cold_mb[@]}")" "$(spread 1 "${cold[@]}")" \
+  "$(spread 1 "${baseline[@]}")"
+printf '  warm json, after one more review:      %.0f ms  (target: under 300 ms)   peak %.0f MB   runs %s ms   (%.0f MB of JSON)\n' \
+  "$(calc "$(m "${json[@]}") * 1000")" "$(m "${json_mb[@]}")" "$(spread 1000 "${json[@]}")" "$(calc "$json_bytes / 1000000")"
+printf '  warm text, after one more review:      %.0f ms  (target: under 300 ms)   peak %.0f MB   runs %s ms\n' \
+  "$(calc "$(m "${text[@]}") * 1000")" "$(m "${text_mb[@]}")" "$(spread 1000 "${text[@]}")"
 printf '  peak memory target: under 500 MB; largest above: %.0f MB\n' \
   "$(printf '%s\n' "${cold_mb[@]}" "${json_mb[@]}" "${text_mb[@]}" | sort -g | tail -1)"
+echo "  load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "  phases of a warm json report (CLAIMS_TRACE=1):"
 CLAIMS_TRACE=1 "$bin/claims" -C "$ledger" report --format json 2>&1 > /dev/null | sed 's/^/    /'
