@@ -73,7 +73,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ClaimsCLITests",
-      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "TestSupport"],
+      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ],

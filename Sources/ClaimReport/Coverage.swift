@@ -49,6 +49,33 @@ public struct Coverage: Sendable, Equatable {
     }
   }
 
+  /// Coverage from its figures, as a cache kept them: claims by kind in `ClaimKind.allCases` order.
+  init(
+    kindCounts: [Int], opinionOnly: Int, checkable: Int, reviewed: Int, cited: Int, verified: Int
+  ) {
+    self.kindCounts = kindCounts.count == 4 ? kindCounts : [0, 0, 0, 0]
+    claims = self.kindCounts.reduce(0, +)
+    self.opinionOnly = opinionOnly
+    self.checkable = checkable
+    self.reviewed = reviewed
+    self.cited = cited
+    self.verified = verified
+  }
+
+  /// Claims by kind, in `ClaimKind.allCases` order.
+  var countsByKind: [Int] { kindCounts }
+
+  /// Adds another coverage's counts.
+  mutating func add(_ other: Coverage) {
+    claims += other.claims
+    for index in kindCounts.indices { kindCounts[index] += other.kindCounts[index] }
+    opinionOnly += other.opinionOnly
+    checkable += other.checkable
+    reviewed += other.reviewed
+    cited += other.cited
+    verified += other.verified
+  }
+
   /// Counts one claim.
   mutating func add(_ claim: Claim, _ status: ClaimStatus) {
     claims += 1

@@ -2,78 +2,156 @@ import ClaimModel
 
 /// Computes a ``VerificationReport`` from a ``ReportInput``.
 ///
-/// One pass over the claims after grouping reviews and assignments by claim in dictionaries, so
-/// the work grows with the size of the ledger, not its square.
+/// Source by source: ``section(of:config:)`` computes what one source adds (its ``SourceTally``
+/// and its list entries) from that source's records alone, and ``combine(_:)`` puts the sources
+/// together. A caller can therefore keep each source's tally, keyed by what the source's records
+/// were, and recompute only the sources that changed. Within a source, reviews and assignments are
+/// grouped by claim in dictionaries, so the work grows with the size of the ledger, not its square.
 public enum ReportBuilder {
   /// The report of `input`.
   public static func build(_ input: ReportInput) -> VerificationReport {
     let scope = SourceScope(input.sourceFilter)
-    let scale = input.config.scale
-    let requiredReviews = max(1, input.config.requiredReviews)
-
-    var reviewsByClaim: [ClaimKey: [Review]] = [:]
-    reviewsByClaim.reserveCapacity(input.reviews.count)
-    for review in input.reviews where scope.includes(review.source) {
-      reviewsByClaim[ClaimKey(review.source, review.claim), default: []].append(review)
+    var inputs: [SourceID: SourceInput] = [:]
+    for claim in input.claims where scope.includes(claim.source) {
+      inputs[claim.source, default: SourceInput(id: claim.source, claims: [], reviews: [])].claims.append(claim)
     }
-    let assignees = standingAssignees(input.assignments, scope: scope)
-    let importTimes = importTimes(input.actions)
+    for review in input.reviews where scope.includes(review.source) {
+      inputs[review.source, default: SourceInput(id: review.source, claims: [], reviews: [])].reviews.append(review)
+    }
+    for assignment in input.assignments where inputs[assignment.source] != nil {
+      inputs[assignment.source]?.assignments.append(assignment)
+    }
+    for record in input.sources where inputs[record.id] != nil { inputs[record.id]?.record = record }
+    let sections = inputs.values.map { section(of: $0, config: input.config) }
+    var claimSources: [ClaimID: SourceID] = [:]
+    if !scope.isEverything {
+      for claim in input.claims { claimSources[claim.id] = claim.source }
+    }
+    return combine(
+      ReportParts(
+        config: input.config, tallies: sections.map(\.tally), details: sections.map(\.details),
+        records: input.sources, actions: input.actions, revision: input.revision, generatedAt: input.generatedAt,
+        sourceFilter: input.sourceFilter, claimSources: claimSources))
+  }
+
+  /// What one source adds to a report, computed from its records alone.
+  public static func section(of input: SourceInput, config: LedgerConfig) -> SourceSection {
+    let scale = config.scale
+    let requiredReviews = max(1, config.requiredReviews)
+    var reviewsByClaim: [ClaimID: [Review]] = [:]
+    reviewsByClaim.reserveCapacity(input.claims.count)
+    for review in input.reviews { reviewsByClaim[review.claim, default: []].append(review) }
+    let assignees = standingAssignees(input.assignments)
 
     var retired: [RetiredClaim] = []
-    var claimsBySource: [SourceID: [Claim]] = [:]
-    for claim in input.claims where scope.includes(claim.source) {
+    var claims: [Claim] = []
+    claims.reserveCapacity(input.claims.count)
+    for claim in input.claims {
       if claim.isRetired {
-        let reviews = reviewsByClaim.removeValue(forKey: ClaimKey(claim.source, claim.id)) ?? []
+        let reviews = reviewsByClaim.removeValue(forKey: claim.id) ?? []
         retired.append(RetiredClaim(claim: claim, reviewCount: reviews.count))
       } else {
-        claimsBySource[claim.source, default: []].append(claim)
+        claims.append(claim)
       }
     }
     retired.sort { inSourceOrder($0.claim, $1.claim) }
+    claims.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.id < $1.id }
 
-    // Source by source, so claims sort by position alone and coverage needs no lookup per claim.
     var tally = Tally(scale: scale)
-    tally.entries.reserveCapacity(input.claims.count)
-    var ranges: [(source: SourceID, entries: Range<Int>)] = []
-    for source in claimsBySource.keys.sorted() {
-      var claims = claimsBySource.removeValue(forKey: source) ?? []
-      claims.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.id < $1.id }
-      let first = tally.entries.count
-      var coverage = Coverage()
-      for claim in claims {
-        let key = ClaimKey(claim.source, claim.id)
-        let (reviews, reviewerKeys) = onePerReviewer(reviewsByClaim.removeValue(forKey: key) ?? [])
-        let status = ClaimAssessment.status(
-          of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
-        coverage.add(claim, status)
-        tally.add(
-          ClaimEntry(claim: claim, status: status, reviews: reviews, assignee: assignees[key]),
-          reviewerKeys: reviewerKeys)
+    var counts = SourceTally.ListCounts()
+    var stateCounts = [Int](repeating: 0, count: ClaimState.allCases.count)
+    var entries: [ClaimEntry] = []
+    entries.reserveCapacity(claims.count)
+    var staleReviews: [StaleReview] = []
+    for claim in claims {
+      let (reviews, reviewerKeys) = onePerReviewer(reviewsByClaim.removeValue(forKey: claim.id) ?? [])
+      let status = ClaimAssessment.status(of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
+      let entry = ClaimEntry(claim: claim, status: status, reviews: reviews, assignee: assignees[claim.id])
+      tally.add(entry, reviewerKeys: reviewerKeys)
+      entries.append(entry)
+      for review in reviews {
+        if let staleness = review.stale {
+          staleReviews.append(StaleReview(claim: claim, review: review, staleness: staleness))
+        }
       }
-      tally.coverageBySource[source] = coverage
-      ranges.append((source, first..<tally.entries.count))
+      if status.isDisputed { counts.disputed += 1 }
+      if status.isFlagged { counts.flagged += 1 }
+      if status.isCheckable && !status.isReviewed { counts.backlog += 1 }
+      stateCounts[stateIndex(status.state)] += 1
     }
-    tally.countActions(input.actions, scope: scope, claims: input.claims)
+    counts.claims = entries.count
+    counts.staleReviews = staleReviews.count
+    counts.retired = retired.count
+    counts.retiredWithReviews = retired.filter { $0.reviewCount > 0 }.count
+    let sourceTally = SourceTally(
+      source: input.id, hasClaims: !claims.isEmpty, tally: tally, counts: counts, stateCounts: stateCounts,
+      unmatchedReviews: reviewsByClaim.values.reduce(0) { $0 + $1.count }, record: input.record)
+    return SourceSection(
+      tally: sourceTally,
+      details: SourceDetails(source: input.id, entries: entries, retired: retired, staleReviews: staleReviews))
+  }
+
+  /// The report of many sources, from their tallies and whichever of their entries are at hand; the
+  /// lists of sources without entries are loaded later with ``VerificationReport/insert(_:)``.
+  public static func combine(_ parts: ReportParts) -> VerificationReport {
+    let scope = SourceScope(parts.sourceFilter)
+    let scale = parts.config.scale
+    let tallies = parts.tallies.filter { scope.includes($0.source) }.sorted { $0.source < $1.source }
+    var details: [SourceID: SourceDetails] = [:]
+    for item in parts.details { details[item.source] = item }
+
+    var tally = Tally(scale: scale)
+    var coverageBySource: [SourceID: Coverage] = [:]
+    var stateCounts = [Int](repeating: 0, count: ClaimState.allCases.count)
+    var unmatchedReviews = 0
+    var retiredWithReviews = 0
+    for source in tallies {
+      tally.merge(source.tally)
+      if source.hasClaims { coverageBySource[source.source] = source.coverage }
+      for index in stateCounts.indices { stateCounts[index] += source.stateCounts[index] }
+      unmatchedReviews += source.unmatchedReviews
+      retiredWithReviews += source.counts.retiredWithReviews
+    }
+    tally.countActions(parts.actions, scope: scope, sourceOfClaim: parts.claimSources)
+    let importTimes = importTimes(of: parts.actions)
 
     // Oldest import first: sources with a known import time by that time, then the others by id.
-    var backlog: [BacklogItem] = []
-    for (source, entries) in ranges.sorted(by: { olderFirst($0.source, $1.source, importTimes) }) {
-      let since = importTimes[source]
-      for entry in tally.entries[entries] where entry.status.isCheckable && !entry.status.isReviewed {
-        backlog.append(BacklogItem(claim: entry.claim, assignee: entry.assignee, waitingSince: since))
-      }
-    }
-
-    return VerificationReport(
-      revision: input.revision, generatedAt: input.generatedAt, sourceFilter: input.sourceFilter, scale: scale,
-      requiredReviews: requiredReviews, overall: tally.overall,
-      sources: sourceSummaries(input.sources, scope: scope, tally: tally, importTimes: importTimes),
-      claims: tally.entries, disputed: tally.entries.filter(\.status.isDisputed),
-      flagged: tally.entries.filter(\.status.isFlagged), staleReviews: tally.staleReviews, backlog: backlog,
-      distribution: tally.distribution(), activity: tally.activity(),
+    let backlogOrder = tallies.filter(\.hasClaims).sorted { olderFirst($0.source, $1.source, importTimes) }
+    var states: [ClaimState: Int] = [:]
+    for (index, state) in ClaimState.allCases.enumerated() { states[state] = stateCounts[index] }
+    var report = VerificationReport(
+      revision: parts.revision, generatedAt: parts.generatedAt, sourceFilter: parts.sourceFilter, scale: scale,
+      requiredReviews: max(1, parts.config.requiredReviews), overall: tally.overall,
+      sources: sourceSummaries(
+        parts.records + tallies.compactMap(\.record), scope: scope, coverage: coverageBySource,
+        importTimes: importTimes),
+      claims: ReportList(segments: tallies.map { .init(source: $0.source, count: $0.counts.claims, elements: nil) }),
+      disputed: ReportList(
+        segments: tallies.map { .init(source: $0.source, count: $0.counts.disputed, elements: nil) }),
+      flagged: ReportList(segments: tallies.map { .init(source: $0.source, count: $0.counts.flagged, elements: nil) }),
+      staleReviews: ReportList(
+        segments: tallies.map { .init(source: $0.source, count: $0.counts.staleReviews, elements: nil) }),
+      backlog: ReportList(
+        segments: backlogOrder.map { .init(source: $0.source, count: $0.counts.backlog, elements: nil) }),
+      distribution: tally.distribution(scale: scale), activity: tally.activity(),
       agreement: AgreementAnalysis.summarize(
         units: tally.agreementUnits, raters: tally.identities, verdicts: tally.verdictIDs, scale: scale),
-      retired: retired, unmatchedReviews: reviewsByClaim.values.reduce(0) { $0 + $1.count })
+      retired: ReportList(segments: tallies.map { .init(source: $0.source, count: $0.counts.retired, elements: nil) }),
+      unmatchedReviews: unmatchedReviews, stateCounts: states, retiredWithReviews: retiredWithReviews)
+    for source in tallies {
+      if let found = details[source.source] { report.insert(found) }
+    }
+    return report
+  }
+
+  private static func stateIndex(_ state: ClaimState) -> Int {
+    switch state {
+    case .unreviewed: 0
+    case .reviewed: 1
+    case .verified: 2
+    case .disputed: 3
+    case .notCheckable: 4
+    }
   }
 
   /// Claims by source, then position, then id.
@@ -112,18 +190,17 @@ public enum ReportBuilder {
     return (kept, keptKeys)
   }
 
-  private static func standingAssignees(_ assignments: [Assignment], scope: SourceScope) -> [ClaimKey: Identity] {
-    var latest: [ClaimKey: Assignment] = [:]
-    for assignment in assignments where scope.includes(assignment.source) {
-      let key = ClaimKey(assignment.source, assignment.claim)
-      if let current = latest[key], current.updated > assignment.updated { continue }
-      latest[key] = assignment
+  private static func standingAssignees(_ assignments: [Assignment]) -> [ClaimID: Identity] {
+    var latest: [ClaimID: Assignment] = [:]
+    for assignment in assignments {
+      if let current = latest[assignment.claim], current.updated > assignment.updated { continue }
+      latest[assignment.claim] = assignment
     }
     return latest.compactMapValues(\.assignee)
   }
 
-  /// The earliest `import` action of each source.
-  private static func importTimes(_ actions: [ReportAction]) -> [SourceID: Timestamp] {
+  /// The earliest `import` action of each source: when its claims started waiting.
+  public static func importTimes(of actions: [ReportAction]) -> [SourceID: Timestamp] {
     var times: [SourceID: Timestamp] = [:]
     for action in actions where action.kind == "import" {
       guard let source = action.source else { continue }
@@ -134,26 +211,54 @@ public enum ReportBuilder {
   }
 
   private static func sourceSummaries(
-    _ records: [SourceRecord], scope: SourceScope, tally: Tally, importTimes: [SourceID: Timestamp]
+    _ records: [SourceRecord], scope: SourceScope, coverage: [SourceID: Coverage], importTimes: [SourceID: Timestamp]
   ) -> [SourceSummary] {
     var recordByID: [SourceID: SourceRecord] = [:]
     for record in records where scope.includes(record.id) { recordByID[record.id] = record }
-    let ids = Set(recordByID.keys).union(tally.coverageBySource.keys).sorted()
+    let ids = Set(recordByID.keys).union(coverage.keys).sorted()
     return ids.map { id in
-      SourceSummary(
-        id: id, record: recordByID[id], importedAt: importTimes[id], coverage: tally.coverageBySource[id] ?? Coverage())
+      SourceSummary(id: id, record: recordByID[id], importedAt: importTimes[id], coverage: coverage[id] ?? Coverage())
     }
   }
 }
 
-/// A claim's identity within the ledger: ids are unique within a source.
-struct ClaimKey: Hashable {
-  var source: SourceID
-  var claim: ClaimID
+/// Everything ``ReportBuilder/combine(_:)`` puts together.
+public struct ReportParts: Sendable {
+  /// The ledger's settings.
+  public var config: LedgerConfig
+  /// What each source adds, in any order.
+  public var tallies: [SourceTally]
+  /// The list entries of any of those sources; the others' are loaded when needed.
+  public var details: [SourceDetails]
+  /// The source records.
+  public var records: [SourceRecord]
+  /// The history of review actions.
+  public var actions: [ReportAction]
+  /// The commit the ledger was read at.
+  public var revision: String?
+  /// When the report was made.
+  public var generatedAt: Timestamp
+  /// The sources asked for; empty means all.
+  public var sourceFilter: [SourceID]
+  /// The source of each claim, for actions that name a claim but not its source; consulted only
+  /// when `sourceFilter` is not empty.
+  public var claimSources: [ClaimID: SourceID]
 
-  init(_ source: SourceID, _ claim: ClaimID) {
-    self.source = source
-    self.claim = claim
+  /// Collects the parts of a report.
+  public init(
+    config: LedgerConfig, tallies: [SourceTally], details: [SourceDetails], records: [SourceRecord],
+    actions: [ReportAction], revision: String?, generatedAt: Timestamp, sourceFilter: [SourceID],
+    claimSources: [ClaimID: SourceID] = [:]
+  ) {
+    self.config = config
+    self.tallies = tallies
+    self.details = details
+    self.records = records
+    self.actions = actions
+    self.revision = revision
+    self.generatedAt = generatedAt
+    self.sourceFilter = sourceFilter
+    self.claimSources = claimSources
   }
 }
 

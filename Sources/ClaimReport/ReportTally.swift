@@ -1,12 +1,24 @@
 import ClaimModel
 
-/// The running totals ``ReportBuilder`` keeps while it walks the claims once.
+/// The running totals of a report: first of one source, while ``ReportBuilder`` walks its claims
+/// once, then of all of them, merged source by source in id order.
 ///
 /// Reviewers and verdicts are numbered as they are first seen, so the per-review work is array
-/// indexing rather than dictionary updates keyed by strings.
-struct Tally {
+/// indexing rather than dictionary updates keyed by strings. ``merge(_:)`` numbers another tally's
+/// reviewers and verdicts exactly as walking its claims after this tally's would have, so merged
+/// per-source tallies give the same figures, to the last bit, as one walk over every claim.
+struct Tally: Sendable, Equatable {
+  /// Equal counts, reviewers and units; the lookups built from them do not count.
+  static func == (lhs: Tally, rhs: Tally) -> Bool {
+    lhs.overall == rhs.overall && lhs.disputedClaims == rhs.disputedClaims && lhs.totalVerdicts == rhs.totalVerdicts
+      && lhs.verdictIDs == rhs.verdictIDs && lhs.reviewsByVerdict == rhs.reviewsByVerdict
+      && lhs.claimsByVerdict == rhs.claimsByVerdict && lhs.agreementUnits == rhs.agreementUnits
+      && lhs.reviewers == rhs.reviewers
+  }
+
   /// One reviewer's running totals.
-  struct Reviewer {
+  struct Reviewer: Sendable, Equatable {
+    var key: String
     var identity: Identity
     /// When `identity` was seen; the spelling of the newest review wins.
     var identitySeen: Timestamp?
@@ -19,24 +31,20 @@ struct Tally {
     var actions: [String: Int] = [:]
   }
 
-  let scale: VerdictScale
-  var entries: [ClaimEntry] = []
+  /// The claims counted, over every source merged.
   var overall = Coverage()
-  var coverageBySource: [SourceID: Coverage] = [:]
-  var staleReviews: [StaleReview] = []
   var disputedClaims = 0
   var totalVerdicts = 0
   /// Verdict ids by code: the scale's first, in order, then others as they turn up.
   private(set) var verdictIDs: [String]
   private var verdictCodes: [String: Int] = [:]
-  private var reviewsByVerdict: [Int]
-  private var claimsByVerdict: [Int]
+  private(set) var reviewsByVerdict: [Int]
+  private(set) var claimsByVerdict: [Int]
   private(set) var agreementUnits: [[Rating]] = []
   private(set) var reviewers: [Reviewer] = []
   private var reviewerIndex: [String: Int] = [:]
 
   init(scale: VerdictScale) {
-    self.scale = scale
     verdictIDs = []
     for verdict in scale.verdicts where verdictCodes[verdict.id] == nil {
       verdictCodes[verdict.id] = verdictIDs.count
@@ -46,12 +54,49 @@ struct Tally {
     claimsByVerdict = reviewsByVerdict
   }
 
+  /// A tally from its parts, as a cache kept them; nil when they do not fit together.
+  init?(
+    overall: Coverage, disputedClaims: Int, totalVerdicts: Int, verdictIDs: [String], reviewsByVerdict: [Int],
+    claimsByVerdict: [Int], agreementUnits: [[Rating]], reviewers: [Reviewer]
+  ) {
+    guard reviewsByVerdict.count == verdictIDs.count, claimsByVerdict.count == verdictIDs.count,
+      agreementUnits.allSatisfy({ unit in
+        unit.allSatisfy {
+          $0.rater >= 0 && $0.rater < reviewers.count && $0.verdict >= 0 && $0.verdict < verdictIDs.count
+        }
+      })
+    else { return nil }
+    self.overall = overall
+    self.disputedClaims = disputedClaims
+    self.totalVerdicts = totalVerdicts
+    self.verdictIDs = verdictIDs
+    self.reviewsByVerdict = reviewsByVerdict
+    self.claimsByVerdict = claimsByVerdict
+    self.agreementUnits = agreementUnits
+    self.reviewers = reviewers
+    // The lookups are built when first needed: a cached source's tally is only merged from,
+    // and building two dictionaries for each of thousands of sources showed in profiles.
+  }
+
+  /// Builds the lookups of a tally made from its parts, before its first change.
+  private mutating func indexIfNeeded() {
+    if verdictCodes.count != verdictIDs.count {
+      verdictCodes = [:]
+      for (code, id) in verdictIDs.enumerated() where verdictCodes[id] == nil { verdictCodes[id] = code }
+    }
+    if reviewerIndex.count != reviewers.count {
+      reviewerIndex = [:]
+      for (index, reviewer) in reviewers.enumerated() where reviewerIndex[reviewer.key] == nil {
+        reviewerIndex[reviewer.key] = index
+      }
+    }
+  }
+
   /// Every reviewer's display identity, by reviewer number.
   var identities: [Identity] { reviewers.map(\.identity) }
 
   /// Counts one claim and its reviews; `reviewerKeys` holds the key of each review's reviewer.
   mutating func add(_ entry: ClaimEntry, reviewerKeys: [String]) {
-    entries.append(entry)
     let (claim, status) = (entry.claim, entry.status)
     overall.add(claim, status)
     if status.isDisputed { disputedClaims += 1 }
@@ -59,10 +104,7 @@ struct Tally {
     var ratings: [Rating] = []
     for (review, key) in zip(entry.reviews, reviewerKeys) {
       let reviewer = see(review.reviewer, key: key, at: review.updated, fromReview: true)
-      if let staleness = review.stale {
-        staleReviews.append(StaleReview(claim: claim, review: review, staleness: staleness))
-        reviewers[reviewer].staleReviews += 1
-      }
+      if review.stale != nil { reviewers[reviewer].staleReviews += 1 }
       guard let verdict = review.verdict else { continue }
       let verdictCode = code(of: verdict)
       totalVerdicts += 1
@@ -82,11 +124,7 @@ struct Tally {
   }
 
   /// Counts the actions on the reported sources by reviewer and kind.
-  mutating func countActions(_ actions: [ReportAction], scope: SourceScope, claims: [Claim]) {
-    var sourceOfClaim: [ClaimID: SourceID] = [:]
-    if !scope.isEverything {
-      for claim in claims { sourceOfClaim[claim.id] = claim.source }
-    }
+  mutating func countActions(_ actions: [ReportAction], scope: SourceScope, sourceOfClaim: [ClaimID: SourceID]) {
     for action in actions {
       if !scope.isEverything {
         guard let source = action.source ?? action.claim.flatMap({ sourceOfClaim[$0] }), scope.includes(source)
@@ -99,6 +137,7 @@ struct Tally {
 
   /// The code of verdict `id`, numbering it if new.
   private mutating func code(of id: String) -> Int {
+    indexIfNeeded()
     if let code = verdictCodes[id] { return code }
     verdictCodes[id] = verdictIDs.count
     verdictIDs.append(id)
@@ -111,10 +150,12 @@ struct Tally {
   /// and returns the reviewer's number. Reviews name reviewers better than actions, and the
   /// newest spelling is kept.
   private mutating func see(_ identity: Identity, key: String, at time: Timestamp?, fromReview: Bool) -> Int {
+    indexIfNeeded()
     guard let index = reviewerIndex[key] else {
       reviewerIndex[key] = reviewers.count
       reviewers.append(
-        Reviewer(identity: identity, identitySeen: time, identityFromReview: fromReview, lastActive: time))
+        Reviewer(
+          key: key, identity: identity, identitySeen: time, identityFromReview: fromReview, lastActive: time))
       return reviewers.count - 1
     }
     let current = reviewers[index]
@@ -130,7 +171,44 @@ struct Tally {
     return index
   }
 
-  func distribution() -> VerdictDistribution {
+  /// Adds another tally's counts, numbering its new reviewers and verdicts after this one's in
+  /// the order it first saw them: as if its claims had been walked after these.
+  mutating func merge(_ other: Tally) {
+    overall.add(other.overall)
+    disputedClaims += other.disputedClaims
+    totalVerdicts += other.totalVerdicts
+    var verdictMap: [Int] = []
+    verdictMap.reserveCapacity(other.verdictIDs.count)
+    for (code, id) in other.verdictIDs.enumerated() {
+      let global = self.code(of: id)
+      verdictMap.append(global)
+      reviewsByVerdict[global] += other.reviewsByVerdict[code]
+      claimsByVerdict[global] += other.claimsByVerdict[code]
+    }
+    var raterMap: [Int] = []
+    raterMap.reserveCapacity(other.reviewers.count)
+    for reviewer in other.reviewers {
+      // The other tally's choice of spelling stands for every sighting it made: the newest review
+      // if any, else the first assignment, so one sighting here decides as all of them would.
+      let index = see(
+        reviewer.identity, key: reviewer.key, at: reviewer.identitySeen, fromReview: reviewer.identityFromReview)
+      raterMap.append(index)
+      if let time = reviewer.lastActive, reviewers[index].lastActive.map({ $0 < time }) ?? true {
+        reviewers[index].lastActive = time
+      }
+      reviewers[index].claimsReviewed += reviewer.claimsReviewed
+      reviewers[index].citations += reviewer.citations
+      reviewers[index].staleReviews += reviewer.staleReviews
+      reviewers[index].openAssignments += reviewer.openAssignments
+      reviewers[index].actions.merge(reviewer.actions, uniquingKeysWith: +)
+    }
+    agreementUnits.reserveCapacity(agreementUnits.count + other.agreementUnits.count)
+    for unit in other.agreementUnits {
+      agreementUnits.append(unit.map { Rating(rater: raterMap[$0.rater], verdict: verdictMap[$0.verdict]) })
+    }
+  }
+
+  func distribution(scale: VerdictScale) -> VerdictDistribution {
     let onScale = scale.verdicts.count
     var entries = (0..<min(onScale, verdictIDs.count)).map {
       VerdictDistribution.Entry(verdict: verdictIDs[$0], reviews: reviewsByVerdict[$0], claims: claimsByVerdict[$0])

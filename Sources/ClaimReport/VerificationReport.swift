@@ -21,15 +21,15 @@ public struct VerificationReport: Sendable {
   /// Each reported source with its coverage, by id.
   public var sources: [SourceSummary]
   /// Every claim that is not retired, by source and then position.
-  public var claims: [ClaimEntry]
+  public var claims: ReportList<ClaimEntry>
   /// Claims whose reviewers gave different verdicts.
-  public var disputed: [ClaimEntry]
+  public var disputed: ReportList<ClaimEntry>
   /// Claims someone gave a flagging verdict (`refuted`, `misleading` on the standard scale).
-  public var flagged: [ClaimEntry]
+  public var flagged: ReportList<ClaimEntry>
   /// Reviews that judged an earlier text of their claim.
-  public var staleReviews: [StaleReview]
+  public var staleReviews: ReportList<StaleReview>
   /// Checkable claims without a verdict, oldest first.
-  public var backlog: [BacklogItem]
+  public var backlog: ReportList<BacklogItem>
   /// How often each verdict was given.
   public var distribution: VerdictDistribution
   /// What each reviewer did, most claims reviewed first.
@@ -37,16 +37,21 @@ public struct VerificationReport: Sendable {
   /// How far reviewers agree.
   public var agreement: AgreementSummary
   /// Retired claims, for the record; they count nowhere else.
-  public var retired: [RetiredClaim]
+  public var retired: ReportList<RetiredClaim>
   /// Reviews of claims the input does not contain (within the reported sources).
   public var unmatchedReviews: Int
+  /// How many claims are in each state.
+  public var stateCounts: [ClaimState: Int]
+  /// How many retired claims still hold reviews.
+  public var retiredWithReviews: Int
 
   /// Creates a report from its parts; ``ReportBuilder/build(_:)`` is the usual way to get one.
   public init(
     revision: String?, generatedAt: Timestamp, sourceFilter: [SourceID], scale: VerdictScale, requiredReviews: Int,
-    overall: Coverage, sources: [SourceSummary], claims: [ClaimEntry], disputed: [ClaimEntry],
-    flagged: [ClaimEntry], staleReviews: [StaleReview], backlog: [BacklogItem], distribution: VerdictDistribution,
-    activity: [ReviewerActivity], agreement: AgreementSummary, retired: [RetiredClaim], unmatchedReviews: Int
+    overall: Coverage, sources: [SourceSummary], claims: ReportList<ClaimEntry>, disputed: ReportList<ClaimEntry>,
+    flagged: ReportList<ClaimEntry>, staleReviews: ReportList<StaleReview>, backlog: ReportList<BacklogItem>,
+    distribution: VerdictDistribution, activity: [ReviewerActivity], agreement: AgreementSummary,
+    retired: ReportList<RetiredClaim>, unmatchedReviews: Int, stateCounts: [ClaimState: Int], retiredWithReviews: Int
   ) {
     self.revision = revision
     self.generatedAt = generatedAt
@@ -65,6 +70,8 @@ public struct VerificationReport: Sendable {
     self.agreement = agreement
     self.retired = retired
     self.unmatchedReviews = unmatchedReviews
+    self.stateCounts = stateCounts
+    self.retiredWithReviews = retiredWithReviews
   }
 
   /// The scale entry of verdict `id`, if the scale has it.
@@ -73,10 +80,32 @@ public struct VerificationReport: Sendable {
   /// How verdict `id` reads: its label, or the id itself when the scale lacks it.
   public func label(ofVerdict id: String) -> String { scale.verdict(id)?.label ?? id }
 
-  /// The summary of source `id`, if the report has one (a linear search: build a dictionary to
-  /// look up many).
+  /// The summary of source `id`, if the report has one.
   public func source(_ id: SourceID) -> SourceSummary? {
-    sources.first { $0.id == id }
+    // Summaries are sorted by id.
+    var low = 0
+    var high = sources.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sources[middle].id < id { low = middle + 1 } else { high = middle }
+    }
+    return low < sources.count && sources[low].id == id ? sources[low] : nil
+  }
+
+  /// Loads one source's entries into every list; the report must come from the same tallies.
+  public mutating func insert(_ details: SourceDetails) {
+    let source = details.source
+    let entries = details.entries
+    claims.load(entries, of: source)
+    disputed.load(entries.filter(\.status.isDisputed), of: source)
+    flagged.load(entries.filter(\.status.isFlagged), of: source)
+    staleReviews.load(details.staleReviews, of: source)
+    let since = self.source(source)?.importedAt
+    backlog.load(
+      entries.filter { $0.status.isCheckable && !$0.status.isReviewed }.map {
+        BacklogItem(claim: $0.claim, assignee: $0.assignee, waitingSince: since)
+      }, of: source)
+    retired.load(details.retired, of: source)
   }
 }
 

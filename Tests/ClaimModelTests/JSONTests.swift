@@ -88,3 +88,77 @@ import Testing
     #expect(throws: JSONParseError.self) { try JSONParser.parse(hostile) }
   }
 }
+
+@Suite struct JSONStreamWriterTests {
+  @Test func writesWhatTheCanonicalWriterWrites() {
+    var writer = JSONStreamWriter()
+    writer.beginObject()
+    writer.key("a")
+    writer.beginObject()
+    writer.endObject()
+    writer.key("b")
+    writer.beginArray()
+    writer.integer(1)
+    writer.beginObject()
+    writer.key("a")
+    writer.string("x\"\\\n\u{01}é")
+    writer.key("z")
+    writer.string(nil)
+    writer.endObject()
+    writer.endArray()
+    writer.key("c")
+    writer.beginArray()
+    writer.endArray()
+    writer.key("d")
+    writer.bool(true)
+    writer.key(named: "e\u{7F}\"")
+    writer.double(0.5)
+    writer.key(named: "f")
+    writer.integer(-1_234_567_890_123)
+    writer.endObject()
+    let value: JSONValue = .object([
+      "b": .array([1, .object(["z": .null, "a": .string("x\"\\\n\u{01}é")])]), "a": .object([:]), "c": .array([]),
+      "d": true, "e\u{7F}\"": .double(0.5), "f": .integer(-1_234_567_890_123),
+    ])
+    #expect(writer.bytes + [0x0A] == JSONWriter.canonicalBytes(of: value))
+  }
+
+  @Test func writesAPieceOfADocumentAtItsDepth() {
+    var writer = JSONStreamWriter(depth: 2)
+    writer.beginObject()
+    writer.key("id")
+    writer.integer(7)
+    writer.key("tags")
+    writer.value(.array(["x"]))
+    writer.endObject()
+    #expect(
+      String(decoding: writer.bytes, as: UTF8.self)
+        == "{\n      \"id\": 7,\n      \"tags\": [\n        \"x\"\n      ]\n    }")
+  }
+
+  @Test func indentsDeepNestingAndCopiesOnWrite() {
+    func nested(_ depth: Int) -> JSONValue { depth == 0 ? 1 : .array([nested(depth - 1)]) }
+    func spaces(_ level: Int) -> String { String(repeating: "  ", count: level) }
+    let depth = 40
+    let expected =
+      (0..<depth).map { spaces($0) + "[" }.joined(separator: "\n") + "\n" + spaces(depth) + "1\n"
+      + (0..<depth).reversed().map { spaces($0) + "]" }.joined(separator: "\n") + "\n"
+    #expect(JSONWriter.canonicalText(of: nested(depth)) == expected)
+
+    var first = JSONStreamWriter()
+    first.beginArray()
+    var second = first
+    second.integer(2)
+    second.endArray()
+    first.integer(1)
+    first.endArray()
+    #expect(String(decoding: first.bytes, as: UTF8.self) == "[\n  1\n]")
+    #expect(String(decoding: second.bytes, as: UTF8.self) == "[\n  2\n]")
+  }
+
+  @Test func readsShortAndLongIntegersAlike() throws {
+    #expect(
+      try JSONParser.parse("[-0, 123456789012345678, -12345678901234567, -9223372036854775808, 1e2]")
+        == .array([0, 123_456_789_012_345_678, -12_345_678_901_234_567, .integer(Int.min), .double(100)]))
+  }
+}

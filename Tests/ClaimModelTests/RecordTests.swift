@@ -99,3 +99,29 @@ import Testing
     #expect(parsed.body == "Just a body.")
   }
 }
+
+@Suite struct CitationLocationTests {
+  /// The classification of web URLs as it was before the ASCII fast path: the reference.
+  static func reference(_ text: String) -> CitationLocation? {
+    if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) { return nil }
+    let lower = text.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    let rest = text.drop(while: { $0 != ":" }).dropFirst(3)
+    let host = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+    let hostName = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+    return hostName.isEmpty ? .invalid("'\(text.escapedForMessage)' has no host name") : .web(text)
+  }
+
+  @Test func classifiesWebURLsAsBefore() {
+    let urls = [
+      "https://example.org/a", "HTTP://EXAMPLE.ORG", "http://", "https://", "https:///x", "http://@", "http://@:",
+      "http://user@:8080/", "http://:80", "https://a?b", "https://a#b", "http://user:pw@host:1/x", "https://é.example/",
+      "https://example.org/é", "hTtPs://x", "http:/x", "http:x", "httpx://a", "https//a", "https://a@b@c",
+    ]
+    for url in urls {
+      if let expected = Self.reference(url) { #expect(CitationLocation(url) == expected, "\(url)") }
+    }
+    #expect(CitationLocation("https://example.org/a") == .web("https://example.org/a"))
+    #expect(CitationLocation("https://@") == .invalid("'https://@' has no host name"))
+  }
+}

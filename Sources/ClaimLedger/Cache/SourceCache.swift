@@ -66,8 +66,19 @@ final class SourceCache {
 
   /// The records cached for `source` under `key`, or nil.
   func read(_ source: SourceID, key: SourceKey) -> SourceRecords? {
+    payload(of: source, key: key).flatMap(Self.decode)
+  }
+
+  /// The encoded records cached for `source` under `key`, or nil; ``decode(_:)`` reads them, on
+  /// any thread.
+  func payload(of source: SourceID, key: SourceKey) -> ArraySlice<UInt8>? {
     guard let entry = entries(ofShard: Self.shard(of: source))[source.rawValue], entry.key == key else { return nil }
-    var reader = BinaryReader(Array(entry.payload))
+    return entry.payload
+  }
+
+  /// Records from their encoded form; nil when it is damaged.
+  static func decode(_ payload: ArraySlice<UInt8>) -> SourceRecords? {
+    var reader = BinaryReader(Array(payload))
     do {
       var records = SourceRecords()
       let claimCount = try reader.readCount()
@@ -91,6 +102,20 @@ final class SourceCache {
 
   /// Remembers `records` for `source` under `key`; ``flush()`` writes them out.
   func store(_ source: SourceID, key: SourceKey, records: SourceRecords) {
+    store(source, key: key, payload: Self.encode(records))
+  }
+
+  /// Remembers records already encoded by ``encode(_:)``.
+  func store(_ source: SourceID, key: SourceKey, payload: [UInt8]) {
+    let shard = Self.shard(of: source)
+    var entries = entries(ofShard: shard)
+    entries[source.rawValue] = Entry(key: key, payload: payload[...])
+    shards[shard] = entries
+    dirtyShards.insert(shard)
+  }
+
+  /// The encoded form of `records`; pure, so worker threads can encode what they read.
+  static func encode(_ records: SourceRecords) -> [UInt8] {
     var writer = BinaryWriter(capacity: 32 * 1024)
     writer.write(records.claims.count)
     for claim in records.claims { writer.write(claim) }
@@ -103,11 +128,7 @@ final class SourceCache {
     }
     writer.write(records.problems.count)
     for problem in records.problems { writer.write(problem) }
-    let shard = Self.shard(of: source)
-    var entries = entries(ofShard: shard)
-    entries[source.rawValue] = Entry(key: key, payload: writer.bytes[...])
-    shards[shard] = entries
-    dirtyShards.insert(shard)
+    return writer.bytes
   }
 
   /// Writes the shards that changed; failures (a read-only repository) cost only speed.

@@ -61,14 +61,17 @@ public struct HistoryEntry: Sendable, Equatable {
     if message.value(for: TrailerKey.action) == nil, commit.parentIDs.count <= 1 {
       var claims: [ClaimID] = []
       var sources: [SourceID] = []
+      // Sets beside the lists: a bulk commit names thousands, and searching the lists was quadratic.
+      var seenClaims: Set<ClaimID> = []
+      var seenSources: Set<SourceID> = []
       for path in changedFiles() {
         let parts = path.split(separator: "/").map(String.init)
         guard parts.count >= 3, [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments].contains(parts[0]),
           let source = SourceID(parts[1])
         else { continue }
-        if !sources.contains(source) { sources.append(source) }
+        if seenSources.insert(source).inserted { sources.append(source) }
         let claimPart = parts[0] == LedgerPaths.claims ? String(parts[2].prefix(ClaimID.length)) : parts[2]
-        if let claim = ClaimID(claimPart), !claims.contains(claim) { claims.append(claim) }
+        if let claim = ClaimID(claimPart), seenClaims.insert(claim).inserted { claims.append(claim) }
       }
       entry.claims = claims.count <= maximumListedClaims ? claims : []
       entry.sources = sources

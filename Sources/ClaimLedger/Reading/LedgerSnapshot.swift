@@ -111,8 +111,9 @@ public final class LedgerSnapshot {
   }
 
   static func split(_ path: String) -> (directory: String, name: String) {
-    guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-    return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    // On the UTF-8 view: `/` is one byte, and splitting into characters showed in profiles.
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+    return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
   }
 
   // MARK: Config and sources
@@ -176,6 +177,28 @@ public final class LedgerSnapshot {
       assignments: treeID(ofDirectory: "\(LedgerPaths.assignments)/\(source)"))
   }
 
+  /// Bytes that change whenever anything of `source` that a command reads changes: the ids of its
+  /// `Claims/`, `Reviews/` and `Assignments/` trees and of its source record. Unchanged sources
+  /// keep their fingerprint, so values derived from a source can be cached under it.
+  public func fingerprint(of source: SourceID) -> [UInt8] {
+    // Straight from the top-level directories: no path to build and split for each source.
+    let name = source.rawValue
+    let trees = [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments].map { top in
+      directory(top).entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(84)
+    for id in trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id] {
+      if let id {
+        bytes.append(1)
+        bytes.append(contentsOf: id.bytes)
+      } else {
+        bytes.append(0)
+      }
+    }
+    return bytes
+  }
+
   /// Everything about one source's claims: from memory, the cache, or git.
   public func records(of source: SourceID) -> SourceRecords {
     if let cached = recordCache[source] { return cached }
@@ -196,42 +219,69 @@ public final class LedgerSnapshot {
   /// Loads the records of many sources at once, reading those the cache lacks from git on every
   /// core (each thread with its own repository handle, as libgit2 requires).
   public func loadRecords(of sources: [SourceID]) {
-    var missing: [(SourceID, SourceKey)] = []
-    for source in sources where recordCache[source] == nil {
-      let key = key(of: source)
-      if let cached = cache.read(source, key: key) {
-        objects.merge(cached.problems)
-        recordCache[source] = cached
-      } else {
-        missing.append((source, key))
-      }
-    }
+    let missing = sources.filter { recordCache[$0] == nil }
     guard !missing.isEmpty else { return }
-    let workers = min(max(1, System.activeProcessorCount), missing.count, 8)
-    Trace.mark("reading \(missing.count) sources from git on \(workers) threads")
-    let results = Mutex<[Int: SourceRecords]>([:])
-    let gitDirectory = self.gitDirectory
-    let work = missing
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      guard let repository = try? Repository(openingAt: gitDirectory) else { return }
-      let reader = SourceReader(objects: ObjectReader(repository: repository))
-      var local: [Int: SourceRecords] = [:]
-      for position in stride(from: worker, to: work.count, by: workers) {
-        local[position] = reader.read(work[position].0, key: work[position].1)
+    let loaded = mapRecords(of: missing) { _, records in records }
+    for (source, records) in zip(missing, loaded) { recordCache[source] = records }
+  }
+
+  /// Reads the records of each of `sources` (from memory, the cache, or git) and hands them to
+  /// `transform` on the thread that read them, on every core; returns the results in the order of
+  /// `sources`. The records themselves are not kept, so a caller that reduces each source to
+  /// something small never holds the whole ledger in memory. Sources read from git are cached.
+  public func mapRecords<Result: Sendable>(
+    of sources: [SourceID], _ transform: @escaping @Sendable (SourceID, SourceRecords) -> Result
+  ) -> [Result] {
+    var work: [RecordWork] = []
+    work.reserveCapacity(sources.count)
+    var gitReads = 0
+    for source in sources {
+      if let records = recordCache[source] {
+        work.append(RecordWork(source: source, key: nil, origin: .memory(records)))
+        continue
       }
-      results.withLock { $0.merge(local) { first, _ in first } }
+      let key = key(of: source)
+      if let payload = cache.payload(of: source, key: key) {
+        work.append(RecordWork(source: source, key: key, origin: .cache(payload)))
+      } else {
+        work.append(RecordWork(source: source, key: key, origin: .git))
+        gitReads += 1
+      }
     }
-    let loaded = results.withLock { $0 }
-    Trace.mark("read")
-    for (position, (source, key)) in missing.enumerated() {
-      let records =
-        loaded[position] ?? SourceReader(objects: ObjectReader(repository: repository)).read(source, key: key)
-      cache.store(source, key: key, records: records)
-      objects.merge(records.problems)
-      recordCache[source] = records
+    let workers = min(max(1, System.activeProcessorCount), work.count, 8)
+    if gitReads > 0 { Trace.mark("reading \(gitReads) of \(work.count) sources from git on \(workers) threads") }
+    let results = Mutex<[Int: RecordWorkResult<Result>]>([:])
+    let gitDirectory = self.gitDirectory
+    let items = work
+    if workers > 1 {
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var repository: Repository?
+        var local: [Int: RecordWorkResult<Result>] = [:]
+        for position in stride(from: worker, to: items.count, by: workers) {
+          // An item that needs git when the repository will not open is left to the calling thread.
+          local[position] = items[position].run(transform) {
+            if repository == nil { repository = try? Repository(openingAt: gitDirectory) }
+            return repository
+          }
+        }
+        results.withLock { $0.merge(local) { first, _ in first } }
+      }
     }
+    var done = results.withLock { $0 }
+    var output: [Result] = []
+    output.reserveCapacity(items.count)
+    for (position, item) in items.enumerated() {
+      // Done here when there is one worker, or when a worker could not open the repository.
+      guard let result = done.removeValue(forKey: position) ?? item.run(transform, repository: { self.repository })
+      else { continue }
+      if let key = item.key, let encoded = result.encoded { cache.store(item.source, key: key, payload: encoded) }
+      objects.merge(result.problems)
+      output.append(result.value)
+    }
+    Trace.mark("records of \(items.count) sources read and mapped")
     cache.flush()
-    Trace.mark("cache written")
+    if gitReads > 0 { Trace.mark("record cache written") }
+    return output
   }
 
   /// Every claim of `source`, retired ones included, by ordinal.
@@ -274,6 +324,50 @@ public final class LedgerSnapshot {
 
 @available(*, unavailable)
 extension LedgerSnapshot: Sendable {}
+
+/// One source for ``LedgerSnapshot/mapRecords(of:_:)``, and where its records are to come from.
+private struct RecordWork: Sendable {
+  enum Origin: Sendable {
+    case memory(SourceRecords)
+    case cache(ArraySlice<UInt8>)
+    case git
+  }
+
+  let source: SourceID
+  /// The cache key, for records not already in memory.
+  let key: SourceKey?
+  let origin: Origin
+
+  /// Reads the records and transforms them; `repository` opens a repository for reads from git.
+  /// Nil when the records must come from git and no repository opened.
+  func run<Result>(
+    _ transform: (SourceID, SourceRecords) -> Result, repository: () -> Repository?
+  ) -> RecordWorkResult<Result>? {
+    var records: SourceRecords?
+    var encoded: [UInt8]?
+    switch origin {
+    case .memory(let kept): records = kept
+    case .cache(let payload): records = SourceCache.decode(payload)
+    case .git: break
+    }
+    if records == nil, let key {
+      // A cache entry that fails to decode is read again from git, and replaced.
+      guard let repository = repository() else { return nil }
+      let read = SourceReader(objects: ObjectReader(repository: repository)).read(source, key: key)
+      encoded = SourceCache.encode(read)
+      records = read
+    }
+    let result = records ?? SourceRecords()
+    return RecordWorkResult(value: transform(source, result), problems: result.problems, encoded: encoded)
+  }
+}
+
+private struct RecordWorkResult<Value: Sendable>: Sendable {
+  let value: Value
+  let problems: [LedgerProblem]
+  /// The records in cache form, when they were read from git.
+  let encoded: [UInt8]?
+}
 
 /// Facts about the machine.
 enum System {

@@ -61,6 +61,14 @@ enum FileSystem {
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, removingOnFailure: String)
     throws(LedgerError)
   {
+    try writeChunk(bytes, to: descriptor, path: path, removingOnFailure: removingOnFailure)
+    close(descriptor)
+  }
+
+  /// Writes `bytes` in full; on failure closes the file, removes `removingOnFailure` and throws.
+  private static func writeChunk(_ bytes: [UInt8], to descriptor: Int32, path: String, removingOnFailure: String)
+    throws(LedgerError)
+  {
     var offset = 0
     while offset < bytes.count {
       let count = bytes.withUnsafeBytes { raw in
@@ -75,19 +83,27 @@ enum FileSystem {
       }
       offset += count
     }
-    close(descriptor)
   }
 
   /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a reader (or a
   /// crash) sees the old file or the new one, never half of one.
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LedgerError) {
+    try writeAtomically(chunks: [bytes], to: path)
+  }
+
+  /// Writes `chunks` one after another to a temporary file and renames it into place, like
+  /// ``writeAtomically(_:to:)`` but without first copying large chunks into one array.
+  static func writeAtomically(chunks: [[UInt8]], to path: String) throws(LedgerError) {
     let (directory, name) = LedgerSnapshot.split(path)
     let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
       throw LedgerError("cannot write \(path): \(String(cString: strerror(errno)))")
     }
-    try writeAll(bytes, to: descriptor, path: path, removingOnFailure: temporary)
+    for chunk in chunks {
+      try writeChunk(chunk, to: descriptor, path: path, removingOnFailure: temporary)
+    }
+    close(descriptor)
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)

@@ -13,8 +13,7 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
     let name = name.trimmingWhitespace()
     let email = email.trimmingWhitespace()
     guard !(name.isEmpty && email.isEmpty), Self.isClean(name), Self.isClean(email),
-      name.isEmpty || name.contains(where: { $0.isLetter || $0.isNumber }),
-      email.isEmpty || email.contains(where: { $0.isLetter || $0.isNumber })
+      name.isEmpty || Self.hasLetterOrDigit(name), email.isEmpty || Self.hasLetterOrDigit(email)
     else { return nil }
     self.name = name.isEmpty ? email : name
     self.email = email
@@ -31,6 +30,18 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
   /// Parses `Name <email>`, `<email>` or a bare name.
   public init?(parsing text: String) {
     let text = text.trimmingWhitespace()
+    // ASCII text, the usual case, is split on its bytes; characters give the same answer there
+    // but cost far more, and every review names its reviewer this way.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      let utf8 = text.utf8
+      if utf8.last == UInt8(ascii: ">"), let open = utf8.lastIndex(of: UInt8(ascii: "<")) {
+        self.init(
+          name: String(text[..<open]), email: String(text[utf8.index(after: open)..<utf8.index(before: utf8.endIndex)]))
+      } else {
+        self.init(name: text, email: "")
+      }
+      return
+    }
     if text.hasSuffix(">"), let open = text.lastIndex(of: "<") {
       let name = String(text[..<open])
       let email = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
@@ -81,8 +92,19 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
       || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
   }
 
+  /// No control characters or angle brackets: all ASCII, so one pass over the UTF-8 bytes finds
+  /// them (no byte of a longer character is below 0x80).
   private static func isClean(_ text: String) -> Bool {
-    !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">" }
+    !text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+  }
+
+  /// An ASCII letter or digit is found without splitting the text into characters; other text
+  /// takes the Unicode-aware path.
+  private static func hasLetterOrDigit(_ text: String) -> Bool {
+    let isASCIIAlphanumeric = { (byte: UInt8) in
+      (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+    return text.utf8.contains(where: isASCIIAlphanumeric) || text.contains { $0.isLetter || $0.isNumber }
   }
 
   /// The address to put in a git signature, which must have one: the e-mail address, or for an
@@ -100,6 +122,11 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
 extension String {
   /// The string without leading and trailing white space (including line breaks).
   public func trimmingWhitespace() -> String {
+    // Printable ASCII at both ends cannot be (part of) white space: the usual case, answered
+    // without splitting the text into characters.
+    if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+      return self
+    }
     guard let first = firstIndex(where: { !$0.isWhitespace }),
       let last = lastIndex(where: { !$0.isWhitespace })
     else { return "" }

@@ -87,7 +87,8 @@ public struct JSONParser {
   private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
     guard depth <= Self.maximumDepth else { throw error("nested deeper than \(Self.maximumDepth) levels") }
     position += 1
-    var members: [String: JSONValue] = [:]
+    // Room for a record's dozen fields at once, rather than growing through 1, 2, 4 and 8.
+    var members = [String: JSONValue](minimumCapacity: 12)
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       position += 1
@@ -142,12 +143,15 @@ public struct JSONParser {
   private mutating func parseString() throws(JSONParseError) -> String {
     position += 1
     let start = position
+    var isASCII = true
     // Fast path: no escapes, so the string is a slice of the input.
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
         position += 1
+        // ASCII needs no validating, and `String(validating:)` costs a generic call for each string.
+        if isASCII { return String(decoding: slice, as: UTF8.self) }
         guard let string = String(validating: slice, as: UTF8.self) else {
           throw JSONParseError(offset: start, reason: "string is not valid UTF-8")
         }
@@ -155,6 +159,7 @@ public struct JSONParser {
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw error("control character in string") }
+      if byte >= 0x80 { isASCII = false }
       position += 1
     }
     var scratch = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
@@ -249,6 +254,12 @@ public struct JSONParser {
       if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
       guard let byte = current, isDigit(byte) else { throw error("invalid number") }
       skipDigits()
+    }
+    // Short integers (ordinals, offsets, counts) are read without making a string.
+    if isInteger, position - start <= 18 {
+      var value = 0
+      for byte in bytes[start..<position] where byte != UInt8(ascii: "-") { value = value * 10 + Int(byte - 48) }
+      return .integer(bytes[start] == UInt8(ascii: "-") ? -value : value)
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     if isInteger, let integer = Int(text) { return .integer(integer) }

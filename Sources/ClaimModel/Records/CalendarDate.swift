@@ -20,7 +20,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.text < rhs.text }
 
   private static func isValid(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
+    var text = text
+    return text.withUTF8 { isValid($0) }
+  }
+
+  // Bytes, not a String: reports check hundreds of thousands of dates and timestamps.
+  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= bytes.count else { return nil }
       var value = 0
@@ -37,10 +42,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     if bytes.count == 7 { return true }
     guard bytes.count >= 10, bytes[7] == UInt8(ascii: "-"), let day = number(8..<10) else { return false }
     let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let monthLengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    guard (1...monthLengths[month - 1]).contains(day) else { return false }
+    let monthLength =
+      switch month {
+      case 2: isLeap ? 29 : 28
+      case 4, 6, 9, 11: 30
+      default: 31
+      }
+    guard (1...monthLength).contains(day) else { return false }
     if bytes.count == 10 { return true }
-    return Timestamp(text) != nil
+    return Timestamp.isValid(bytes)
   }
 }
 
@@ -51,18 +61,23 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// Accepts `YYYY-MM-DDTHH:MM:SSZ`, or returns nil.
   public init?(_ text: String) {
-    let bytes = Array(text.utf8)
+    var copy = text
+    guard copy.withUTF8({ Self.isValid($0) }) else { return nil }
+    self.text = text
+  }
+
+  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
       bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
-      CalendarDate(String(text.prefix(10))) != nil
-    else { return nil }
-    let digits = [11, 12, 14, 15, 17, 18]
-    guard digits.allSatisfy({ bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }) else { return nil }
+      CalendarDate.isValid(UnsafeBufferPointer(rebasing: bytes[0..<10]))
+    else { return false }
+    for index in [11, 12, 14, 15, 17, 18] where bytes[index] < UInt8(ascii: "0") || bytes[index] > UInt8(ascii: "9") {
+      return false
+    }
     let hour = Int(bytes[11] - 48) * 10 + Int(bytes[12] - 48)
     let minute = Int(bytes[14] - 48) * 10 + Int(bytes[15] - 48)
     let second = Int(bytes[17] - 48) * 10 + Int(bytes[18] - 48)
-    guard hour < 24, minute < 60, second < 61 else { return nil }
-    self.text = text
+    return hour < 24 && minute < 60 && second < 61
   }
 
   /// The timestamp of `secondsSince1970` seconds after the Unix epoch.

@@ -61,7 +61,7 @@ public struct AgreementSummary: Sendable, Equatable {
 }
 
 /// One verdict on one claim, as the agreement statistics see it: both numbered.
-struct Rating {
+struct Rating: Sendable, Equatable {
   /// The reviewer's number: an index into the identities passed to ``AgreementAnalysis``.
   var rater: Int
   /// The verdict's code: an index into the verdict ids passed to ``AgreementAnalysis``.

@@ -3,7 +3,14 @@ import ClaimModel
 /// One row per reported claim, for spreadsheets (RFC 4180: comma-separated, CRLF line ends, a
 /// header row). Flags are `1`/`0` so a column sums to a count. Every cell goes through
 /// ``ReportEscaping/csv(_:)``, which also defuses spreadsheet formulas.
-enum CSVRenderer {
+struct CSVRenderer {
+  let report: VerificationReport
+  let store: (any ReportFragmentStore)?
+  let output: ReportOutput
+
+  /// The parts this format writes source by source.
+  static let parts: [ReportPart] = [.claims]
+
   /// The columns, in order; `docs/REPORT.md` describes each.
   static let columns = [
     "claim_id", "source", "ordinal", "kind", "state", "checkable", "reviewed", "cited", "verified", "disputed",
@@ -11,13 +18,22 @@ enum CSVRenderer {
     "reviewer_verdicts", "assignee", "text",
   ]
 
-  static func render(_ report: VerificationReport) -> String {
-    var output = row(columns)
-    output.reserveCapacity(report.claims.count * 160)
-    for entry in report.claims {
-      output += row(cells(entry))
-    }
-    return output
+  /// One source's rows.
+  static func fragments(of lists: SourceLists, context: FragmentContext) -> [ReportPart: [UInt8]] {
+    [.claims: rows(lists.claims)]
+  }
+
+  func write() {
+    output.write(Self.row(Self.columns))
+    _ = ListWriter(output: output, store: store).write(
+      .claims, of: report.claims, opening: [], separator: [], render: { entries, _ in Self.rows(entries) })
+  }
+
+  private static func rows(_ entries: [ClaimEntry]) -> [UInt8] {
+    var text = ""
+    text.reserveCapacity(entries.count * 200)
+    for entry in entries { text += row(cells(entry)) }
+    return Array(text.utf8)
   }
 
   private static func cells(_ entry: ClaimEntry) -> [String] {

@@ -14,12 +14,40 @@ import ClaimModel
 ///   ledger knows for a claim; it is left out when the source has no http(s) URL.
 /// The JSON has `<`, `>`, `&`, U+2028 and U+2029 escaped, so it can be pasted into a
 /// `<script type="application/ld+json">` element as is.
-enum ClaimReviewRenderer {
-  static func render(_ report: VerificationReport) -> String {
-    var sources: [SourceID: SourceSummary] = [:]
-    for source in report.sources { sources[source.id] = source }
-    let reviews = report.claims.compactMap { claimReview($0, source: sources[$0.claim.source], report: report) }
-    return scriptSafe(JSONWriter.canonicalText(of: .array(reviews)))
+struct ClaimReviewRenderer {
+  let report: VerificationReport
+  let store: (any ReportFragmentStore)?
+  let output: ReportOutput
+
+  /// The parts this format writes source by source.
+  static let parts: [ReportPart] = [.claims]
+
+  /// One source's published claims.
+  static func fragments(of lists: SourceLists, context: FragmentContext) -> [ReportPart: [UInt8]] {
+    [.claims: elements(lists.claims, record: context.record, scale: context.scale)]
+  }
+
+  func write() {
+    let isOpen = ListWriter(output: output, store: store).write(
+      .claims, of: report.claims, opening: Array("[\n".utf8), separator: Array(",\n".utf8)
+    ) { entries, source in
+      Self.elements(entries, record: report.source(source)?.record, scale: report.scale)
+    }
+    output.write(isOpen ? "\n]\n" : "[]\n")
+  }
+
+  /// The `ClaimReview` objects of one source's claims, as elements of the top-level array.
+  private static func elements(_ entries: [ClaimEntry], record: SourceRecord?, scale: VerdictScale) -> [UInt8] {
+    var writer = JSONStreamWriter(depth: 1)
+    var isFirst = true
+    for entry in entries {
+      guard let review = claimReview(entry, record: record, scale: scale) else { continue }
+      writer.raw((isFirst ? "  " : ",\n  ").utf8)
+      writer.value(review)
+      isFirst = false
+    }
+    guard !writer.bytes.isEmpty else { return [] }
+    return Array(scriptSafe(String(decoding: writer.bytes, as: UTF8.self)).utf8)
   }
 
   /// Whether `entry` is published, by the rules above.
@@ -27,26 +55,24 @@ enum ClaimReviewRenderer {
     entry.status.consensus != nil && !entry.status.hasStaleReviews
   }
 
-  private static func claimReview(_ entry: ClaimEntry, source: SourceSummary?, report: VerificationReport)
-    -> JSONValue?
-  {
+  private static func claimReview(_ entry: ClaimEntry, record: SourceRecord?, scale: VerdictScale) -> JSONValue? {
     guard isPublished(entry), let verdictID = entry.status.consensus else { return nil }
     let reviews = entry.reviews.filter { $0.verdict != nil }
     guard let latest = reviews.map(\.updated).max() else { return nil }
     var rating: [String: JSONValue] = [
-      "@type": "Rating", "alternateName": .string(report.label(ofVerdict: verdictID)),
+      "@type": "Rating", "alternateName": .string(scale.verdict(verdictID)?.label ?? verdictID),
     ]
-    if let scale = report.verdict(verdictID)?.rating {
-      rating["ratingValue"] = .integer(scale.value)
-      rating["bestRating"] = .integer(scale.best)
-      rating["worstRating"] = .integer(scale.worst)
+    if let value = scale.verdict(verdictID)?.rating {
+      rating["ratingValue"] = .integer(value.value)
+      rating["bestRating"] = .integer(value.best)
+      rating["worstRating"] = .integer(value.worst)
     }
     let authors: [JSONValue] = reviews.map { .object(["@type": "Person", "name": .string($0.reviewer.name)]) }
-    let pageURL = source?.url.flatMap { ReportEscaping.isWebLink($0) ? $0 : nil }
+    let pageURL = record?.url.flatMap { ReportEscaping.isWebLink($0) ? $0 : nil }
     var appearance: [String: JSONValue] = ["@type": "CreativeWork"]
     if let pageURL { appearance["url"] = .string(pageURL) }
-    if let published = source?.record?.published { appearance["datePublished"] = .string(published.text) }
-    if let title = source?.title { appearance["headline"] = .string(title) }
+    if let published = record?.published { appearance["datePublished"] = .string(published.text) }
+    if let title = record?.title { appearance["headline"] = .string(title) }
     var review: [String: JSONValue] = [
       "@context": "https://schema.org",
       "@type": "ClaimReview",

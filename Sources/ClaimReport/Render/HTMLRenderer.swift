@@ -6,29 +6,47 @@ import ClaimModel
 /// ``ReportEscaping/html(_:)``; the script never contains ledger text.
 struct HTMLRenderer {
   let report: VerificationReport
+  let store: (any ReportFragmentStore)?
+  let output: ReportOutput
 
-  func render() -> String {
-    var page = head()
-    page += "<body>\n"
-    page += header()
-    page += "<main>\n"
-    page += glance()
-    page += coverage()
-    page += disputed()
-    page += flagged()
-    page += stale()
-    page += backlog()
-    page += verdicts()
-    page += reviewers()
-    page += agreement()
-    page += claims()
-    page += retired()
-    page += "</main>\n"
+  /// The parts this format writes source by source.
+  static let parts = ReportPart.allCases
+
+  /// One source's rows in each list.
+  static func fragments(of lists: SourceLists, context: FragmentContext) -> [ReportPart: [UInt8]] {
+    let parts = HTMLParts(scale: context.scale)
+    return [
+      .claims: parts.claimRows(lists.claims), .disputed: parts.disputedBlocks(lists.disputed),
+      .flagged: parts.flaggedRows(lists.flagged), .staleReviews: parts.staleRows(lists.staleReviews),
+      .backlog: parts.backlogRows(lists.backlog), .retired: parts.retiredRows(lists.retired),
+    ]
+  }
+
+  func write() {
+    output.write(head() + "<body>\n" + header() + "<main>\n" + glance() + coverage())
+    disputed()
+    flagged()
+    stale()
+    backlog()
+    output.write(verdicts() + reviewers() + agreement())
+    claims()
+    retired()
+    var page = "</main>\n"
     page += "<footer><p class=\"meta\">Made by <code>claims report</code>. "
     page += "Definitions of every figure: docs/REPORT.md.</p></footer>\n"
     page += "<script>" + HTMLAssets.script + "</script>\n"
     page += "</body>\n</html>\n"
-    return page
+    output.write(page)
+  }
+
+  /// Writes one source's rows after another.
+  private func rows<Element>(
+    _ part: ReportPart, _ list: ReportList<Element>, _ render: @escaping (HTMLParts) -> ([Element]) -> [UInt8]
+  ) {
+    let pieces = self.pieces
+    _ = ListWriter(output: output, store: store).write(part, of: list, opening: [], separator: []) { elements, _ in
+      render(pieces)(elements)
+    }
   }
 
   // MARK: Page frame
@@ -114,64 +132,45 @@ struct HTMLRenderer {
       + "<td class=\"num\">\(coverage.unreviewed)</td></tr>\n"
   }
 
-  private func disputed() -> String {
-    var html = sectionStart("disputed", "Disputed claims", report.disputed.count, "Reviewers gave different verdicts.")
-    for entry in report.disputed {
-      html += "<article class=\"claim-block\">\n<h3><span class=\"id\">\(h(entry.claim.id.rawValue))</span> · "
-      html += h(entry.claim.reference) + "</h3>\n<blockquote>" + h(entry.claim.text) + "</blockquote>\n"
-      html += "<table>\n<thead><tr><th>Reviewer</th><th>Verdict</th><th>Note</th><th>Citations</th></tr></thead>\n"
-      html += "<tbody>\n"
-      for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
-        html += "<tr><td>\(h(review.reviewer.name))</td><td>\(verdict(review.verdict))</td>"
-        html += "<td>\(h(review.note ?? ""))</td><td>\(citations(review.citations))</td></tr>\n"
-      }
-      html += "</tbody>\n</table>\n</article>\n"
-    }
-    return html + "</section>\n"
+  private func disputed() {
+    output.write(
+      sectionStart("disputed", "Disputed claims", report.disputed.count, "Reviewers gave different verdicts."))
+    rows(.disputed, report.disputed, HTMLParts.disputedBlocks)
+    output.write("</section>\n")
   }
 
-  private func flagged() -> String {
+  private func flagged() {
     var html = sectionStart(
       "flagged", "Flagged claims", report.flagged.count, "Rated \(report.flaggingLabels) by someone.")
-    guard !report.flagged.isEmpty else { return html + "</section>\n" }
+    guard !report.flagged.isEmpty else { return output.write(html + "</section>\n") }
     html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th>Text</th><th>Verdicts</th><th>State</th></tr>"
     html += "</thead>\n<tbody>\n"
-    for entry in report.flagged {
-      html += "<tr><td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
-      html += "<td>\(h(entry.claim.text))</td><td>\(verdictList(entry.reviews))</td>"
-      html += "<td>\(stateBadges(entry.status))</td></tr>\n"
-    }
-    return html + "</tbody>\n</table>\n</section>\n"
+    output.write(html)
+    rows(.flagged, report.flagged, HTMLParts.flaggedRows)
+    output.write("</tbody>\n</table>\n</section>\n")
   }
 
-  private func stale() -> String {
+  private func stale() {
     var html = sectionStart(
       "stale", "Stale reviews", report.staleReviews.count,
       "The claim's text changed after these reviews; the reviewer should look again.")
-    guard !report.staleReviews.isEmpty else { return html + "</section>\n" }
+    guard !report.staleReviews.isEmpty else { return output.write(html + "</section>\n") }
     html += "<table>\n<thead><tr><th>Claim</th><th>Reviewer</th><th>Verdict</th><th>Changed</th>"
     html += "<th>Text now / text reviewed</th></tr></thead>\n<tbody>\n"
-    for item in report.staleReviews {
-      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.review.reviewer.name))</td>"
-      html += "<td>\(verdict(item.review.verdict))</td><td>\(h(Formatting.day(item.staleness.since)))</td>"
-      html += "<td>\(h(item.claim.text))<br /><span class=\"was\">was: \(h(item.staleness.previousText))</span></td>"
-      html += "</tr>\n"
-    }
-    return html + "</tbody>\n</table>\n</section>\n"
+    output.write(html)
+    rows(.staleReviews, report.staleReviews, HTMLParts.staleRows)
+    output.write("</tbody>\n</table>\n</section>\n")
   }
 
-  private func backlog() -> String {
+  private func backlog() {
     var html = sectionStart(
       "backlog", "Backlog", report.backlog.count, "Checkable claims without a verdict, oldest first.")
-    guard !report.backlog.isEmpty else { return html + "</section>\n" }
+    guard !report.backlog.isEmpty else { return output.write(html + "</section>\n") }
     html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th>Assigned to</th><th>Waiting since</th>"
     html += "<th>Text</th></tr></thead>\n<tbody>\n"
-    for item in report.backlog {
-      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
-      html += "<td>\(h(item.assignee?.name ?? "—"))</td><td>\(h(item.waitingSince.map(Formatting.day) ?? "—"))</td>"
-      html += "<td>\(h(item.claim.text))</td></tr>\n"
-    }
-    return html + "</tbody>\n</table>\n</section>\n"
+    output.write(html)
+    rows(.backlog, report.backlog, HTMLParts.backlogRows)
+    output.write("</tbody>\n</table>\n</section>\n")
   }
 
   private func verdicts() -> String {
@@ -242,13 +241,11 @@ struct HTMLRenderer {
     return html + "</section>\n"
   }
 
-  private func claims() -> String {
+  private func claims() {
     var html = "<section id=\"claims\">\n<h2>All claims (\(report.claims.count))</h2>\n"
     html += "<div id=\"filters\" class=\"filters\" hidden=\"hidden\">\n<strong>Show:</strong> "
-    var counts: [ClaimState: Int] = [:]
-    for entry in report.claims { counts[entry.status.state, default: 0] += 1 }
     for state in ClaimState.allCases {
-      let count = counts[state] ?? 0
+      let count = report.stateCounts[state] ?? 0
       html += "<label><input type=\"checkbox\" name=\"state\" value=\"\(h(state.rawValue))\" checked=\"checked\" /> "
       html += "\(h(state.label)) (\(count))</label>\n"
     }
@@ -259,79 +256,36 @@ struct HTMLRenderer {
     html += "<table id=\"claim-table\">\n<thead><tr><th>Claim</th><th>Place</th><th>Kind</th><th>State</th>"
     html += "<th>Verdicts</th><th class=\"num\">Citations</th><th>Assigned to</th><th>Text</th></tr></thead>\n"
     html += "<tbody>\n"
-    for entry in report.claims {
-      let status = entry.status
-      html += "<tr id=\"claim-\(h(entry.claim.source.rawValue))-\(h(entry.claim.id.rawValue))\" "
-      html += "data-state=\"\(h(status.state.rawValue))\" data-flagged=\"\(status.isFlagged ? 1 : 0)\" "
-      html += "data-stale=\"\(status.hasStaleReviews ? 1 : 0)\">"
-      html += "<td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
-      html += "<td>\(h(entry.claim.kind.rawValue))</td><td>\(stateBadges(status))</td>"
-      html += "<td>\(verdictList(entry.reviews))</td><td class=\"num\">\(status.citationCount)</td>"
-      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td>\(h(entry.claim.text))</td></tr>\n"
-    }
-    return html + "</tbody>\n</table>\n</section>\n"
+    output.write(html)
+    rows(.claims, report.claims, HTMLParts.claimRows)
+    output.write("</tbody>\n</table>\n</section>\n")
   }
 
-  private func retired() -> String {
-    guard !report.retired.isEmpty else { return "" }
+  private func retired() {
+    guard !report.retired.isEmpty else { return }
     var html = sectionStart(
       "retired", "Retired claims", report.retired.count,
       "No longer in the article; kept for the record and counted nowhere above.")
     html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th class=\"num\">Reviews</th><th>Text</th></tr>"
     html += "</thead>\n<tbody>\n"
-    for item in report.retired {
-      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
-      html += "<td class=\"num\">\(item.reviewCount)</td><td>\(h(item.claim.text))</td></tr>\n"
-    }
-    return html + "</tbody>\n</table>\n</section>\n"
+    output.write(html)
+    rows(.retired, report.retired, HTMLParts.retiredRows)
+    output.write("</tbody>\n</table>\n</section>\n")
   }
 
   // MARK: Pieces
 
   private func h(_ text: String) -> String { ReportEscaping.html(text) }
 
+  /// The row and cell makers, shared with the pieces kept per source.
+  private var pieces: HTMLParts { HTMLParts(scale: report.scale) }
+
+  private func verdict(_ id: String?) -> String { pieces.verdict(id) }
+
+  private func link(_ url: String, text: String) -> String { pieces.link(url, text: text) }
+
   private func sectionStart(_ id: String, _ title: String, _ count: Int, _ explanation: String) -> String {
     "<section id=\"\(id)\">\n<h2>\(h(title)) (\(count))</h2>\n<p class=\"hint\">\(h(explanation))</p>\n"
   }
 
-  /// A verdict label, marked when it flags.
-  private func verdict(_ id: String?) -> String {
-    guard let id else { return "<em>no verdict</em>" }
-    let label = h(report.label(ofVerdict: id))
-    return report.flags(id) ? "<span class=\"verdict-flagging\">\(label)</span>" : label
-  }
-
-  /// `Supported (Alice), Refuted (Bob)`.
-  private func verdictList(_ reviews: [Review]) -> String {
-    reviews.compactMap { review in
-      review.verdict.map { verdict($0) + " (" + h(review.reviewer.name) + ")" }
-    }.joined(separator: ", ")
-  }
-
-  private func stateBadges(_ status: ClaimStatus) -> String {
-    var html = "<span class=\"badge state-\(h(status.state.rawValue))\">\(h(status.state.label))</span>"
-    if status.isFlagged { html += "<span class=\"badge badge-flagged\">flagged</span>" }
-    if status.hasStaleReviews { html += "<span class=\"badge badge-stale\">stale</span>" }
-    return html
-  }
-
-  private func citations(_ citations: [Citation]) -> String {
-    citations.map { citation in
-      var html = link(citation.url, text: citation.title ?? citation.url)
-      var details: [String] = []
-      if let publisher = citation.publisher { details.append(h(publisher)) }
-      if let stance = citation.stance { details.append(h(stance.rawValue)) }
-      if !details.isEmpty { html += " <span class=\"hint\">(" + details.joined(separator: ", ") + ")</span>" }
-      if let quote = citation.quote { html += "<br /><q>" + h(quote) + "</q>" }
-      return html
-    }.joined(separator: "<br />")
-  }
-
-  /// A link when `url` is http(s); otherwise the text, with the URL beside it, and no link.
-  private func link(_ url: String, text: String) -> String {
-    guard ReportEscaping.isWebLink(url) else {
-      return text == url ? "<code>\(h(url))</code>" : "\(h(text)) <code>\(h(url))</code>"
-    }
-    return "<a href=\"\(h(url))\" rel=\"noopener noreferrer nofollow\">\(h(text))</a>"
-  }
 }

@@ -3,37 +3,77 @@ import ClaimModel
 /// The whole report as canonical JSON, in the layout `docs/REPORT.md` documents (schema version
 /// ``VerificationReport/schemaVersion``). Optional fields are present with `null` rather than left
 /// out, so consumers can rely on every key.
-enum JSONRenderer {
-  static func render(_ report: VerificationReport) -> String {
-    JSONWriter.canonicalText(of: value(of: report))
+///
+/// Written as it goes, never built whole: the figures are small ``JSONValue``s, while the lists
+/// (every claim, with its reviews) are written source by source by ``JSONParts``, or copied from a
+/// ``ReportFragmentStore``.
+struct JSONRenderer {
+  let report: VerificationReport
+  let store: (any ReportFragmentStore)?
+  let output: ReportOutput
+
+  /// The parts this format writes source by source.
+  static let parts = ReportPart.allCases
+
+  /// One source's piece of each list.
+  static func fragments(of lists: SourceLists, context: FragmentContext) -> [ReportPart: [UInt8]] {
+    let parts = JSONParts(scale: context.scale)
+    return [
+      .claims: parts.claims(lists.claims), .disputed: parts.references(lists.disputed),
+      .flagged: parts.flagged(lists.flagged), .staleReviews: parts.staleReviews(lists.staleReviews),
+      .backlog: parts.backlog(lists.backlog), .retired: parts.retired(lists.retired),
+    ]
   }
 
-  static func value(of report: VerificationReport) -> JSONValue {
-    .object([
-      "schema_version": .integer(VerificationReport.schemaVersion),
-      "generated_at": .string(report.generatedAt.text),
-      "revision": optional(report.revision),
-      "source_filter": .array(report.sourceFilter.map { .string($0.rawValue) }),
-      "required_reviews": .integer(report.requiredReviews),
-      "scale": .array(report.scale.verdicts.map(verdict)),
-      "overall": coverage(report.overall),
-      "sources": .array(report.sources.map(source)),
-      "claims": .array(report.claims.map { claim($0, report: report) }),
-      "disputed": .array(report.disputed.map { reference($0.claim) }),
-      "flagged": .array(report.flagged.map { flagged($0, report: report) }),
-      "stale_reviews": .array(report.staleReviews.map(stale)),
-      "backlog": .array(report.backlog.map(backlog)),
-      "distribution": distribution(report.distribution, report: report),
-      "reviewers": .array(report.activity.map(activity)),
-      "agreement": agreement(report.agreement),
-      "retired": .array(report.retired.map(retired)),
-      "unmatched_reviews": .integer(report.unmatchedReviews),
-    ])
+  func write() {
+    let parts = JSONParts(scale: report.scale)
+    output.write("{\n")
+    member("agreement", agreement(report.agreement))
+    list("backlog", .backlog, report.backlog) { items, _ in parts.backlog(items) }
+    list("claims", .claims, report.claims) { entries, _ in parts.claims(entries) }
+    list("disputed", .disputed, report.disputed) { entries, _ in parts.references(entries) }
+    member("distribution", distribution(report.distribution))
+    list("flagged", .flagged, report.flagged) { entries, _ in parts.flagged(entries) }
+    member("generated_at", .string(report.generatedAt.text))
+    member("overall", Self.coverage(report.overall))
+    member("required_reviews", .integer(report.requiredReviews))
+    list("retired", .retired, report.retired) { items, _ in parts.retired(items) }
+    member("reviewers", .array(report.activity.map(activity)))
+    member("revision", optional(report.revision))
+    member("scale", .array(report.scale.verdicts.map(verdict)))
+    member("schema_version", .integer(VerificationReport.schemaVersion))
+    member("source_filter", .array(report.sourceFilter.map { .string($0.rawValue) }))
+    member("sources", .array(report.sources.map(source)))
+    list("stale_reviews", .staleReviews, report.staleReviews) { items, _ in parts.staleReviews(items) }
+    member("unmatched_reviews", .integer(report.unmatchedReviews), isLast: true)
+    output.write("}\n")
+  }
+
+  // MARK: Top level
+
+  private func member(_ key: String, _ value: JSONValue, isLast: Bool = false) {
+    var writer = JSONStreamWriter(depth: 1)
+    writer.value(value)
+    output.write("  \"\(key)\": ")
+    output.write(writer.bytes)
+    output.write(isLast ? "\n" : ",\n")
+  }
+
+  private func list<Element>(
+    _ key: String, _ part: ReportPart, _ list: ReportList<Element>, render: ([Element], SourceID) -> [UInt8]
+  ) {
+    output.write("  \"\(key)\": ")
+    let lists = ListWriter(output: output, store: store)
+    if lists.write(part, of: list, opening: Array("[\n".utf8), separator: Array(",\n".utf8), render: render) {
+      output.write("\n  ],\n")
+    } else {
+      output.write("[],\n")
+    }
   }
 
   // MARK: Parts
 
-  private static func verdict(_ verdict: Verdict) -> JSONValue {
+  private func verdict(_ verdict: Verdict) -> JSONValue {
     .object([
       "id": .string(verdict.id), "label": .string(verdict.label), "meaning": .string(verdict.meaning),
       "flags": .bool(verdict.flags),
@@ -54,123 +94,24 @@ enum JSONRenderer {
       "cited": .integer(coverage.cited),
       "verified": .integer(coverage.verified),
       "unreviewed": .integer(coverage.unreviewed),
-      "reviewed_share": number(coverage.share(coverage.reviewed)),
-      "cited_share": number(coverage.share(coverage.cited)),
-      "verified_share": number(coverage.share(coverage.verified)),
+      "reviewed_share": Self.number(coverage.share(coverage.reviewed)),
+      "cited_share": Self.number(coverage.share(coverage.cited)),
+      "verified_share": Self.number(coverage.share(coverage.verified)),
     ])
   }
 
-  private static func source(_ source: SourceSummary) -> JSONValue {
+  private func source(_ source: SourceSummary) -> JSONValue {
     .object([
       "id": .string(source.id.rawValue),
       "title": optional(source.title),
       "url": optional(source.url),
       "published": optional(source.record?.published?.text),
       "imported_at": optional(source.importedAt?.text),
-      "coverage": coverage(source.coverage),
+      "coverage": Self.coverage(source.coverage),
     ])
   }
 
-  private static func claim(_ entry: ClaimEntry, report: VerificationReport) -> JSONValue {
-    let (claim, status) = (entry.claim, entry.status)
-    return .object([
-      "id": .string(claim.id.rawValue),
-      "source": .string(claim.source.rawValue),
-      "ordinal": .integer(claim.ordinal),
-      "kind": .string(claim.kind.rawValue),
-      "text": .string(claim.text),
-      "start": .integer(claim.start),
-      "end": .integer(claim.end),
-      "supersedes": .array(claim.supersedes.map { .string($0.rawValue) }),
-      "assignee": optional(entry.assignee?.description),
-      "status": .object([
-        "state": .string(status.state.rawValue),
-        "checkable": .bool(status.isCheckable),
-        "reviewed": .bool(status.isReviewed),
-        "cited": .bool(status.isCited),
-        "verified": .bool(status.isVerified),
-        "disputed": .bool(status.isDisputed),
-        "flagged": .bool(status.isFlagged),
-        "stale": .bool(status.hasStaleReviews),
-        "verdict_count": .integer(status.verdictCount),
-        "cited_verdict_count": .integer(status.citedVerdictCount),
-        "citation_count": .integer(status.citationCount),
-        "verdicts": .array(status.verdicts.map { .string($0) }),
-        "consensus": optional(status.consensus),
-      ]),
-      "reviews": .array(entry.reviews.map { review($0, report: report) }),
-    ])
-  }
-
-  private static func review(_ review: Review, report: VerificationReport) -> JSONValue {
-    .object([
-      "reviewer": .string(review.reviewer.description),
-      "verdict": optional(review.verdict),
-      "verdict_label": optional(review.verdict.map { report.label(ofVerdict: $0) }),
-      "note": optional(review.note),
-      "citations": .array(review.citations.map(citation)),
-      "updated": .string(review.updated.text),
-      "stale": review.stale.map { stale in
-        .object([
-          "previous_claim": .string(stale.previousClaim.rawValue),
-          "previous_text": .string(stale.previousText),
-          "since": .string(stale.since.text),
-        ])
-      } ?? .null,
-    ])
-  }
-
-  private static func citation(_ citation: Citation) -> JSONValue {
-    .object([
-      "url": .string(citation.url),
-      "title": optional(citation.title),
-      "publisher": optional(citation.publisher),
-      "published": optional(citation.published?.text),
-      "accessed": optional(citation.accessed?.text),
-      "quote": optional(citation.quote),
-      "stance": optional(citation.stance?.rawValue),
-    ])
-  }
-
-  private static func reference(_ claim: Claim) -> JSONValue {
-    .object(["claim": .string(claim.id.rawValue), "source": .string(claim.source.rawValue)])
-  }
-
-  private static func flagged(_ entry: ClaimEntry, report: VerificationReport) -> JSONValue {
-    .object([
-      "claim": .string(entry.claim.id.rawValue),
-      "source": .string(entry.claim.source.rawValue),
-      "flagging_verdicts": .array(
-        entry.reviews.compactMap { review in
-          guard let verdict = review.verdict, report.flags(verdict) else { return nil }
-          return .object(["reviewer": .string(review.reviewer.description), "verdict": .string(verdict)])
-        }),
-    ])
-  }
-
-  private static func stale(_ item: StaleReview) -> JSONValue {
-    .object([
-      "claim": .string(item.claim.id.rawValue),
-      "source": .string(item.claim.source.rawValue),
-      "reviewer": .string(item.review.reviewer.description),
-      "verdict": optional(item.review.verdict),
-      "previous_claim": .string(item.staleness.previousClaim.rawValue),
-      "previous_text": .string(item.staleness.previousText),
-      "since": .string(item.staleness.since.text),
-    ])
-  }
-
-  private static func backlog(_ item: BacklogItem) -> JSONValue {
-    .object([
-      "claim": .string(item.claim.id.rawValue),
-      "source": .string(item.claim.source.rawValue),
-      "ordinal": .integer(item.claim.ordinal),
-      "assignee": optional(item.assignee?.description),
-      "waiting_since": optional(item.waitingSince?.text),
-    ])
-  }
-
-  private static func distribution(_ distribution: VerdictDistribution, report: VerificationReport) -> JSONValue {
+  private func distribution(_ distribution: VerdictDistribution) -> JSONValue {
     .object([
       "verdicts": .array(
         distribution.entries.map { entry in
@@ -185,27 +126,27 @@ enum JSONRenderer {
     ])
   }
 
-  private static func activity(_ activity: ReviewerActivity) -> JSONValue {
+  private func activity(_ activity: ReviewerActivity) -> JSONValue {
     .object([
       "reviewer": .string(activity.reviewer.description),
       "actions": .object(Dictionary(uniqueKeysWithValues: activity.actions.map { ($0.kind, .integer($0.count)) })),
       "claims_reviewed": .integer(activity.claimsReviewed),
       "citations": .integer(activity.citations),
-      "citations_per_verdict": number(activity.citationsPerVerdict),
+      "citations_per_verdict": Self.number(activity.citationsPerVerdict),
       "stale_reviews": .integer(activity.staleReviews),
       "open_assignments": .integer(activity.openAssignments),
       "last_active": optional(activity.lastActive?.text),
     ])
   }
 
-  private static func agreement(_ agreement: AgreementSummary) -> JSONValue {
+  private func agreement(_ agreement: AgreementSummary) -> JSONValue {
     func statistic(_ statistic: AgreementStatistic) -> JSONValue {
-      .object(["value": number(statistic.value), "units": .integer(statistic.units)])
+      .object(["value": Self.number(statistic.value), "units": .integer(statistic.units)])
     }
     return .object([
       "units": .integer(agreement.units),
       "unanimous_units": .integer(agreement.unanimousUnits),
-      "unanimous_share": number(agreement.unanimousShare),
+      "unanimous_share": Self.number(agreement.unanimousShare),
       "raters_min": agreement.raterRange.map { .integer($0.lowerBound) } ?? .null,
       "raters_max": agreement.raterRange.map { .integer($0.upperBound) } ?? .null,
       "fleiss_kappa": statistic(agreement.fleissKappa),
@@ -215,26 +156,16 @@ enum JSONRenderer {
         agreement.pairs.map { pair in
           .object([
             "first": .string(pair.first.description), "second": .string(pair.second.description),
-            "units": .integer(pair.units), "observed_agreement": number(pair.observedAgreement),
-            "kappa": number(pair.kappa),
+            "units": .integer(pair.units), "observed_agreement": Self.number(pair.observedAgreement),
+            "kappa": Self.number(pair.kappa),
           ])
         }),
     ])
   }
 
-  private static func retired(_ item: RetiredClaim) -> JSONValue {
-    .object([
-      "id": .string(item.claim.id.rawValue),
-      "source": .string(item.claim.source.rawValue),
-      "ordinal": .integer(item.claim.ordinal),
-      "text": .string(item.claim.text),
-      "review_count": .integer(item.reviewCount),
-    ])
-  }
-
   // MARK: Scalars
 
-  private static func optional(_ text: String?) -> JSONValue {
+  private func optional(_ text: String?) -> JSONValue {
     text.map { .string($0) } ?? .null
   }
 

@@ -249,8 +249,9 @@ struct TextRenderer {
   private func footer() -> [String] {
     var notes: [String] = []
     if !report.retired.isEmpty {
-      let reviewed = report.retired.filter { $0.reviewCount > 0 }.count
-      notes.append("\(Formatting.count(report.retired.count, "retired claim")) (\(reviewed) with reviews) not counted")
+      notes.append(
+        "\(Formatting.count(report.retired.count, "retired claim")) (\(report.retiredWithReviews) with reviews) not counted"
+      )
     }
     if report.unmatchedReviews > 0 {
       notes.append("\(Formatting.count(report.unmatchedReviews, "review")) of claims missing from the ledger ignored")

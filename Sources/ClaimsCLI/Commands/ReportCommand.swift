@@ -31,47 +31,55 @@ enum ReportCommand {
         command: "report")
     }
     let width = try arguments.integer("width", in: 60...400) ?? 100
+    Trace.mark("report: arguments read")
     let ledger = try context.openLedger(arguments)
     let revision = arguments.value("at")
     let snapshot =
       try revision.map { revision throws(LedgerError) in try ledger.snapshot(at: revision) } ?? ledger.snapshot()
+    Trace.mark("ledger opened")
+    let allSources = snapshot.sourceIDs()
     let sources = try ListCommand.selectedSources(arguments, in: snapshot)
-    let input = try makeInput(
-      snapshot: snapshot, ledger: ledger, sources: sources, revision: revision, context: context)
-    Trace.mark("report input gathered")
-    let report = ReportBuilder.build(input)
-    Trace.mark("report built")
+    let sourceFilter = sources.count == allSources.count ? [] : sources
+    let config = snapshot.config()
+    let actions = try reportActions(ledger: ledger, snapshot: snapshot, selected: Set(sources))
+    Trace.mark("history read")
+    let importTimes = ReportBuilder.importTimes(of: actions)
+    let gathered = ReportSources(
+      snapshot: snapshot, sources: sources, config: config, format: format, importTimes: importTimes)
+    var claimSources: [ClaimID: SourceID] = [:]
+    if !sourceFilter.isEmpty, actions.contains(where: { $0.source == nil && $0.claim != nil }) {
+      let selected = Set(sources)
+      for (id, source) in snapshot.claimLocations() where selected.contains(source) { claimSources[id] = source }
+    }
+    var report = ReportBuilder.combine(
+      ReportParts(
+        config: config, tallies: gathered.tallies, details: [], records: [], actions: actions,
+        revision: snapshot.revision, generatedAt: try context.now(), sourceFilter: sourceFilter,
+        claimSources: claimSources))
+    Trace.mark("report combined")
     let toTerminal = arguments.value("output") == nil && context.isOutputTerminal
     let options = RenderOptions(useColor: toTerminal && context.style.isEnabled, width: width)
-    let text = ReportRenderer.render(report, as: format, options: options)
-    Trace.mark("report rendered")
-    context.report(snapshot.problems)
-    if let path = arguments.value("output") {
-      try write(text, to: context.absolutePath(path), shown: path)
-    } else {
-      context.output.write(text)
+    for source in ReportRenderer.sourcesToLoad(for: report, as: format, options: options, stored: gathered.isStored) {
+      report.insert(gathered.details(of: source))
     }
+    Trace.mark("entries loaded")
+    context.report(problems(before: snapshot.problems, sources: gathered.problems))
+    let render = { (output: ReportOutput) in
+      ReportRenderer.write(report, as: format, options: options, store: gathered.fragments, to: output)
+    }
+    if let path = arguments.value("output") {
+      try write(render, to: context.absolutePath(path), shown: path)
+    } else {
+      render(ReportOutput { context.output.write(utf8: $0) })
+    }
+    Trace.mark("report written")
     return ExitStatus.success
   }
 
-  /// Everything the report needs, read from one commit.
-  static func makeInput(
-    snapshot: LedgerSnapshot, ledger: Ledger, sources: [SourceID], revision: String?, context: CommandContext
-  ) throws -> ReportInput {
-    snapshot.loadRecords(of: sources)
-    Trace.mark("records loaded")
-    var claims: [Claim] = []
-    var reviews: [Review] = []
-    var assignments: [Assignment] = []
-    var records: [SourceRecord] = []
-    for source in sources {
-      let sourceRecords = snapshot.records(of: source)
-      claims += sourceRecords.claims
-      for list in sourceRecords.reviews.values { reviews += list }
-      assignments += sourceRecords.assignments.values
-      if let record = snapshot.sourceRecord(source) { records.append(record) }
-    }
-    let selected = Set(sources)
+  /// The review actions of the history up to the snapshot's commit, of the selected sources.
+  static func reportActions(ledger: Ledger, snapshot: LedgerSnapshot, selected: Set<SourceID>) throws
+    -> [ReportAction]
+  {
     var actions: [ReportAction] = []
     for entry in try ledger.history(from: snapshot.revision)
     where ReportAction.knownKinds.contains(entry.action) || entry.action == "reimport" {
@@ -87,22 +95,29 @@ enum ReportCommand {
         }
       }
     }
-    return ReportInput(
-      config: snapshot.config(), sources: records, claims: claims, reviews: reviews, assignments: assignments,
-      actions: actions, revision: snapshot.revision, generatedAt: try context.now(),
-      sourceFilter: sources.count == snapshot.sourceIDs().count ? [] : sources)
+    return actions
+  }
+
+  /// The problems to warn about: those the snapshot met, with each source's (cached ones too) in
+  /// source order, every path once.
+  static func problems(before snapshotProblems: [LedgerProblem], sources: [LedgerProblem]) -> [LedgerProblem] {
+    var seen: Set<String> = []
+    return (snapshotProblems + sources).filter { seen.insert($0.path).inserted }
   }
 
   /// Writes the report through a temporary file, so a reader never sees half of it.
-  static func write(_ text: String, to path: String, shown: String) throws {
+  static func write(_ render: (ReportOutput) -> Void, to path: String, shown: String) throws {
     let temporary = path + ".claims-\(getpid()).tmp"
     guard let file = fopen(temporary, "wx") else {
       throw CommandFailure("cannot write '\(shown.escapedForMessage)': \(String(cString: strerror(errno)))")
     }
-    let bytes = Array(text.utf8)
-    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+    var failed = false
+    render(
+      ReportOutput { chunk in
+        if !failed && fwrite(chunk.baseAddress, 1, chunk.count, file) != chunk.count { failed = true }
+      })
     let closed = fclose(file)
-    guard written == bytes.count, closed == 0, rename(temporary, path) == 0 else {
+    guard !failed, closed == 0, rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw CommandFailure("cannot write '\(shown.escapedForMessage)': \(reason)")

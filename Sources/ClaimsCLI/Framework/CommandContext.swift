@@ -8,11 +8,18 @@ import ClaimModel
 /// Somewhere text goes: standard output, standard error, or a buffer in tests.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
+  /// Writes UTF-8 that ends on a whole character; a report streams its megabytes through this
+  /// without making a `String` of them.
+  func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
   /// Writes out anything buffered, so a status line shows at once.
   func flushIfPossible()
 }
 
 extension TextSink {
+  public func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    write(String(decoding: bytes, as: UTF8.self))
+  }
+
   public func flushIfPossible() {}
 }
 

@@ -1,0 +1,127 @@
+import ClaimModel
+
+/// One source's rows (or blocks) in each list of the HTML report, and the small pieces they are
+/// made of. They depend only on the source's entries and the verdict scale, so a source's rows can
+/// be kept and spliced into a later page unchanged. All ledger text goes through
+/// ``ReportEscaping/html(_:)``.
+struct HTMLParts {
+  let scale: VerdictScale
+
+  func disputedBlocks(_ entries: [ClaimEntry]) -> [UInt8] {
+    var html = ""
+    for entry in entries {
+      html += "<article class=\"claim-block\">\n<h3><span class=\"id\">\(h(entry.claim.id.rawValue))</span> · "
+      html += h(entry.claim.reference) + "</h3>\n<blockquote>" + h(entry.claim.text) + "</blockquote>\n"
+      html += "<table>\n<thead><tr><th>Reviewer</th><th>Verdict</th><th>Note</th><th>Citations</th></tr></thead>\n"
+      html += "<tbody>\n"
+      for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
+        html += "<tr><td>\(h(review.reviewer.name))</td><td>\(verdict(review.verdict))</td>"
+        html += "<td>\(h(review.note ?? ""))</td><td>\(citations(review.citations))</td></tr>\n"
+      }
+      html += "</tbody>\n</table>\n</article>\n"
+    }
+    return Array(html.utf8)
+  }
+
+  func flaggedRows(_ entries: [ClaimEntry]) -> [UInt8] {
+    var html = ""
+    for entry in entries {
+      html += "<tr><td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
+      html += "<td>\(h(entry.claim.text))</td><td>\(verdictList(entry.reviews))</td>"
+      html += "<td>\(stateBadges(entry.status))</td></tr>\n"
+    }
+    return Array(html.utf8)
+  }
+
+  func staleRows(_ items: [StaleReview]) -> [UInt8] {
+    var html = ""
+    for item in items {
+      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.review.reviewer.name))</td>"
+      html += "<td>\(verdict(item.review.verdict))</td><td>\(h(Formatting.day(item.staleness.since)))</td>"
+      html += "<td>\(h(item.claim.text))<br /><span class=\"was\">was: \(h(item.staleness.previousText))</span></td>"
+      html += "</tr>\n"
+    }
+    return Array(html.utf8)
+  }
+
+  func backlogRows(_ items: [BacklogItem]) -> [UInt8] {
+    var html = ""
+    for item in items {
+      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
+      html += "<td>\(h(item.assignee?.name ?? "—"))</td><td>\(h(item.waitingSince.map(Formatting.day) ?? "—"))</td>"
+      html += "<td>\(h(item.claim.text))</td></tr>\n"
+    }
+    return Array(html.utf8)
+  }
+
+  func claimRows(_ entries: [ClaimEntry]) -> [UInt8] {
+    var html = ""
+    html.reserveCapacity(entries.count * 600)
+    for entry in entries {
+      let status = entry.status
+      html += "<tr id=\"claim-\(h(entry.claim.source.rawValue))-\(h(entry.claim.id.rawValue))\" "
+      html += "data-state=\"\(h(status.state.rawValue))\" data-flagged=\"\(status.isFlagged ? 1 : 0)\" "
+      html += "data-stale=\"\(status.hasStaleReviews ? 1 : 0)\">"
+      html += "<td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
+      html += "<td>\(h(entry.claim.kind.rawValue))</td><td>\(stateBadges(status))</td>"
+      html += "<td>\(verdictList(entry.reviews))</td><td class=\"num\">\(status.citationCount)</td>"
+      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td>\(h(entry.claim.text))</td></tr>\n"
+    }
+    return Array(html.utf8)
+  }
+
+  func retiredRows(_ items: [RetiredClaim]) -> [UInt8] {
+    var html = ""
+    for item in items {
+      html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
+      html += "<td class=\"num\">\(item.reviewCount)</td><td>\(h(item.claim.text))</td></tr>\n"
+    }
+    return Array(html.utf8)
+  }
+
+  // MARK: Pieces
+
+  func h(_ text: String) -> String { ReportEscaping.html(text) }
+
+  /// A verdict label, marked when it flags.
+  func verdict(_ id: String?) -> String {
+    guard let id else { return "<em>no verdict</em>" }
+    let entry = scale.verdict(id)
+    let label = h(entry?.label ?? id)
+    return entry?.flags ?? false ? "<span class=\"verdict-flagging\">\(label)</span>" : label
+  }
+
+  /// `Supported (Alice), Refuted (Bob)`.
+  func verdictList(_ reviews: [Review]) -> String {
+    reviews.compactMap { review in
+      review.verdict.map { verdict($0) + " (" + h(review.reviewer.name) + ")" }
+    }.joined(separator: ", ")
+  }
+
+  func stateBadges(_ status: ClaimStatus) -> String {
+    var html = "<span class=\"badge state-\(h(status.state.rawValue))\">\(h(status.state.label))</span>"
+    if status.isFlagged { html += "<span class=\"badge badge-flagged\">flagged</span>" }
+    if status.hasStaleReviews { html += "<span class=\"badge badge-stale\">stale</span>" }
+    return html
+  }
+
+  func citations(_ citations: [Citation]) -> String {
+    citations.map { citation in
+      var html = link(citation.url, text: citation.title ?? citation.url)
+      var details: [String] = []
+      if let publisher = citation.publisher { details.append(h(publisher)) }
+      if let stance = citation.stance { details.append(h(stance.rawValue)) }
+      if !details.isEmpty { html += " <span class=\"hint\">(" + details.joined(separator: ", ") + ")</span>" }
+      if let quote = citation.quote { html += "<br /><q>" + h(quote) + "</q>" }
+      return html
+    }.joined(separator: "<br />")
+  }
+
+  /// A link when `url` is http(s); otherwise the text, with the URL beside it, and no link.
+  func link(_ url: String, text: String) -> String {
+    guard ReportEscaping.isWebLink(url) else {
+      return text == url ? "<code>\(h(url))</code>" : "\(h(text)) <code>\(h(url))</code>"
+    }
+    return "<a href=\"\(h(url))\" rel=\"noopener noreferrer nofollow\">\(h(text))</a>"
+  }
+}

@@ -1,0 +1,188 @@
+import ClaimLedger
+import ClaimModel
+import ClaimReport
+
+/// Every reported source's part of a report at one commit: its ``SourceTally`` and, for formats
+/// that list every claim, its rendered pieces. A source whose records are unchanged since an
+/// earlier report (same trees, same source record, same ledger config, same build) comes from the
+/// report caches under `<git-dir>/claims-cache/v2/`; the others are read (from the record cache or
+/// git) and computed on every core, then cached.
+///
+/// So after one review, one source is recomputed, and a report never decodes the records of the
+/// sources nobody touched.
+final class ReportSources {
+  /// Layout of the cached tallies and pieces beyond what the build identity covers; bump when the
+  /// meaning of a cached value changes.
+  private static let cacheVersion = 1
+
+  private let snapshot: LedgerSnapshot
+  private let config: LedgerConfig
+  private let format: ReportFormat
+  private let importTimes: [SourceID: Timestamp]
+  /// Each source's tally, in the order of the sources asked for.
+  private(set) var tallies: [SourceTally] = []
+  /// Each source's rendered pieces, for formats that list every claim.
+  private(set) var fragments: CachedFragments?
+  /// The unusable files met in the sources' records, cached or read now, in source order.
+  private(set) var problems: [LedgerProblem] = []
+
+  /// Gathers `sources` for a report in `format`; `importTimes` from the history, for the backlog.
+  init(
+    snapshot: LedgerSnapshot, sources: [SourceID], config: LedgerConfig, format: ReportFormat,
+    importTimes: [SourceID: Timestamp]
+  ) {
+    self.snapshot = snapshot
+    self.config = config
+    self.format = format
+    self.importTimes = importTimes
+    let parts = ReportRenderer.parts(of: format)
+    let tallyCache = SourceBlobCache(snapshot: snapshot, name: "report-tallies", shardCount: 16)
+    let pieceCache = parts.isEmpty ? nil : SourceBlobCache(snapshot: snapshot, name: "report-\(format.rawValue)")
+    if let pieceCache {
+      fragments = CachedFragments(cache: pieceCache, order: parts) { [unowned self] in self.renderAgain($0) }
+    }
+
+    var hasher = SHA256()
+    hasher.update(JSONWriter.canonicalBytes(of: config.json))
+    var common = hasher.finalize() + BuildIdentity.current
+    for number in [Self.cacheVersion, SourceTally.encodingVersion, VerificationReport.schemaVersion] {
+      common.append(UInt8(truncatingIfNeeded: number))
+    }
+    var found: [SourceID: (SourceTally, [LedgerProblem])] = [:]
+    var missing: [(source: SourceID, tallyKey: [UInt8], pieceKey: [UInt8])] = []
+    for source in sources {
+      let tallyKey = snapshot.fingerprint(of: source) + common
+      let pieceKey = tallyKey + Array((importTimes[source]?.text ?? "-").utf8)
+      if let entry = tallyCache.entry(of: source, key: tallyKey), let stored = tallyCache.readAll(entry),
+        stored.count == 2, let tally = SourceTally(decoding: stored[0]), tally.source == source,
+        let problems = Self.decodeProblems(stored[1])
+      {
+        if let pieceCache, let fragments {
+          guard let pieces = pieceCache.entry(of: source, key: pieceKey), pieces.partLengths.count == parts.count
+          else {
+            missing.append((source, tallyKey, pieceKey))
+            continue
+          }
+          fragments.use(pieces, for: source)
+        }
+        found[source] = (tally, problems)
+      } else {
+        missing.append((source, tallyKey, pieceKey))
+      }
+    }
+    Trace.mark("report cache: \(found.count) sources cached, \(missing.count) to compute")
+
+    for (item, computed) in zip(missing, compute(missing.map(\.source))) {
+      found[item.source] = (computed.tally, computed.problems)
+      tallyCache.store(
+        [computed.tally.encoded(), Self.encodeProblems(computed.problems)], for: item.source, key: item.tallyKey)
+      if let pieceCache {
+        fragments?.use(computed.pieces, for: item.source)
+        pieceCache.store(parts.map { computed.pieces[$0] ?? [] }, for: item.source, key: item.pieceKey)
+      }
+    }
+    tallyCache.flush()
+    pieceCache?.flush()
+    if !missing.isEmpty { Trace.mark("report cache written") }
+
+    for source in sources {
+      guard let (tally, problems) = found[source] else { continue }
+      tallies.append(tally)
+      self.problems += problems
+    }
+  }
+
+  /// Whether the pieces of `part` for `source` are at hand.
+  func isStored(_ part: ReportPart, for source: SourceID) -> Bool {
+    fragments?.storedLength(of: part, for: source) != nil
+  }
+
+  /// The entries of `source`, for a format that shows them but does not keep pieces.
+  func details(of source: SourceID) -> SourceDetails {
+    ReportBuilder.section(
+      of: input(source, snapshot.records(of: source), record: snapshot.sourceRecord(source)),
+      config: config
+    ).details
+  }
+
+  // MARK: Computing
+
+  private struct Computed: Sendable {
+    var tally: SourceTally
+    var pieces: [ReportPart: [UInt8]]
+    var problems: [LedgerProblem]
+  }
+
+  /// Tallies and renders `sources` from their records, on every core.
+  private func compute(_ sources: [SourceID]) -> [Computed] {
+    guard !sources.isEmpty else { return [] }
+    // Source records and their problems are read here: the snapshot belongs to this thread.
+    var records: [SourceID: SourceRecord] = [:]
+    var recordProblems: [SourceID: [LedgerProblem]] = [:]
+    for source in sources {
+      let before = snapshot.problems.count
+      records[source] = snapshot.sourceRecord(source)
+      if snapshot.problems.count > before { recordProblems[source] = Array(snapshot.problems[before...]) }
+    }
+    let (config, format, importTimes) = (self.config, self.format, self.importTimes)
+    let sourceRecords = records
+    return snapshot.mapRecords(of: sources) { source, read in
+      let section = ReportBuilder.section(
+        of: ReportSources.input(source, read, record: sourceRecords[source]), config: config)
+      let pieces = ReportRenderer.fragments(
+        of: section.details, as: format,
+        context: FragmentContext(scale: config.scale, record: sourceRecords[source], importedAt: importTimes[source]))
+      return Computed(tally: section.tally, pieces: pieces, problems: read.problems)
+    }.enumerated().map { index, computed in
+      var computed = computed
+      computed.problems = (recordProblems[sources[index]] ?? []) + computed.problems
+      return computed
+    }
+  }
+
+  private func renderAgain(_ source: SourceID) -> [ReportPart: [UInt8]] {
+    ReportRenderer.fragments(
+      of: details(of: source), as: format,
+      context: FragmentContext(
+        scale: config.scale, record: snapshot.sourceRecord(source), importedAt: importTimes[source]))
+  }
+
+  private func input(_ source: SourceID, _ records: SourceRecords, record: SourceRecord?) -> SourceInput {
+    Self.input(source, records, record: record)
+  }
+
+  private static func input(_ source: SourceID, _ records: SourceRecords, record: SourceRecord?) -> SourceInput {
+    var reviews: [Review] = []
+    for id in records.reviews.keys.sorted() { reviews += records.reviews[id] ?? [] }
+    return SourceInput(
+      id: source, claims: records.claims, reviews: reviews, assignments: Array(records.assignments.values),
+      record: record)
+  }
+
+  // MARK: Problems in the cache
+
+  private static let noProblems = encodeProblems([])
+
+  private static func encodeProblems(_ problems: [LedgerProblem]) -> [UInt8] {
+    JSONWriter.canonicalBytes(
+      of: .array(
+        problems.map {
+          .object(["path": .string($0.path), "problem": .string($0.problem), "remedy": .string($0.remedy)])
+        }
+      ))
+  }
+
+  private static func decodeProblems(_ bytes: [UInt8]) -> [LedgerProblem]? {
+    // Almost every source has none.
+    if bytes == Self.noProblems { return [] }
+    guard case .array(let values)? = try? JSONParser.parse(bytes) else { return nil }
+    var problems: [LedgerProblem] = []
+    for value in values {
+      guard case .object(let fields) = value, case .string(let path)? = fields["path"],
+        case .string(let problem)? = fields["problem"], case .string(let remedy)? = fields["remedy"]
+      else { return nil }
+      problems.append(LedgerProblem(path: path, problem: problem, remedy: remedy))
+    }
+    return problems
+  }
+}
