@@ -44,6 +44,7 @@ enum ReportCommand {
     let actions = try reportActions(ledger: ledger, snapshot: snapshot, selected: Set(sources))
     Trace.mark("history read")
     let importTimes = ReportBuilder.importTimes(of: actions)
+    context.status("Reading \(sources.count) sources…")
     let gathered = ReportSources(
       snapshot: snapshot, sources: sources, config: config, format: format, importTimes: importTimes)
     var claimSources: [ClaimID: SourceID] = [:]
@@ -56,6 +57,7 @@ enum ReportCommand {
         config: config, tallies: gathered.tallies, details: [], records: [], actions: actions,
         revision: snapshot.revision, generatedAt: try context.now(), sourceFilter: sourceFilter,
         claimSources: claimSources))
+    context.clearStatus()
     Trace.mark("report combined")
     let toTerminal = arguments.value("output") == nil && context.isOutputTerminal
     let options = RenderOptions(useColor: toTerminal && context.style.isEnabled, width: width)
