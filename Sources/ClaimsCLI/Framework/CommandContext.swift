@@ -8,6 +8,12 @@ import ClaimModel
 /// Somewhere text goes: standard output, standard error, or a buffer in tests.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
+  /// Sends out anything buffered (a progress line must show at once).
+  func flush()
+}
+
+extension TextSink {
+  public func flush() {}
 }
 
 /// Somewhere lines come from: standard input, or a script in tests.
@@ -35,6 +41,7 @@ public final class CommandContext {
   /// The working directory, or the one `-C` named once the command line is parsed.
   var currentDirectory: String
   let isOutputTerminal: Bool
+  let isErrorTerminal: Bool
   let isInputTerminal: Bool
   var style: Style
   var errorStyle: Style
@@ -50,6 +57,7 @@ public final class CommandContext {
     self.environment = environment
     self.currentDirectory = currentDirectory
     self.isOutputTerminal = isOutputTerminal
+    self.isErrorTerminal = isErrorTerminal
     self.isInputTerminal = isInputTerminal
     let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
     let dumb = environment["TERM"] == "dumb"
