@@ -24,6 +24,12 @@ public struct CredentialRequest: Sendable, Equatable {
   public var userNameFromURL: String?
   /// What the remote accepts.
   public var allowed: Kinds
+
+  public init(url: String, userNameFromURL: String?, allowed: Kinds) {
+    self.url = url
+    self.userNameFromURL = userNameFromURL
+    self.allowed = allowed
+  }
 }
 
 /// A credential to answer a ``CredentialRequest`` with.
