@@ -207,9 +207,13 @@ extension Ledger {
   /// Finishes a write a killed claims process left half done. We hold the write lock, so that
   /// process is gone, and the lock files it held are stale.
   func recoverUnfinishedWrite() -> [String] {
-    guard let journal = WriteJournal.read(from: gitDirectory) else { return [] }
+    WriteJournal.removeTemporaryFiles(from: gitDirectory)
+    guard let journal = WriteJournal.read(from: gitDirectory) else {
+      return WriteJournal.removeUnreadable(from: gitDirectory, branch: try? branchTip().branch)
+    }
     unlink("\(gitDirectory)/\(journal.branch).lock")
     unlink("\(gitDirectory)/index.lock")
+    WorkTreeLeftovers.remove(around: journal.paths, under: rootPath)
     var warnings: [String] = []
     if (try? repository.referenceTarget(named: journal.branch)) == journal.commit, let index = try? openIndex() {
       var blobs: [String: ObjectID] = [:]
