@@ -4,9 +4,9 @@ import Foundation
   import Glibc
 #endif
 
-/// A process started with `posix_spawn` and reaped with `wait4`, for tests that run many at once,
-/// kill them at random moments, or measure their memory. (Foundation's `Process` waits for its
-/// children one at a time on a single thread, so a long-running child stalls every other wait.)
+/// A process started with `posix_spawn` and reaped with `waitpid`, for tests that run many at once
+/// or kill them at random moments. (Foundation's `Process` waits for its children one at a time
+/// on a single thread, so a long-running child stalls every other wait.)
 /// Output goes to files, so a killed child's last words can still be read.
 public final class ChildProcess: @unchecked Sendable {
   /// How a child ended.
@@ -17,8 +17,6 @@ public final class ChildProcess: @unchecked Sendable {
     public var signal: Int32?
     public var stdout: String
     public var stderr: String
-    /// The largest resident set the child had, in KiB.
-    public var maximumResidentKilobytes: Int
     /// Wall-clock seconds from start to end.
     public var seconds: Double
   }
@@ -96,14 +94,13 @@ public final class ChildProcess: @unchecked Sendable {
   /// Waits for the child to end and returns how it did.
   public func wait() -> Outcome {
     var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let seconds = Date().timeIntervalSince(started)
     let signal = status & 0x7F
     let read = { (name: String) in (try? self.scratch.read(name)) ?? "" }
     return Outcome(
       status: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal, stdout: read("stdout"),
-      stderr: read("stderr"), maximumResidentKilobytes: Int(usage.ru_maxrss), seconds: seconds)
+      stderr: read("stderr"), seconds: seconds)
   }
 
   /// Runs a child to its end.
