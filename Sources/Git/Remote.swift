@@ -44,13 +44,12 @@ public final class Remote {
     try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), function: "git_fetch_options_init")
     options.update_fetchhead = 0
     callbacks.install(into: &options.callbacks)
-    try withExtendedLifetime(callbacks) { () throws(GitError) in
-      if refspecs.isEmpty {
-        try check(git_remote_fetch(pointer, nil, &options, reflogMessage), function: "git_remote_fetch")
-      } else {
-        try withStringArray(refspecs) { (array) throws(GitError) in
-          try check(git_remote_fetch(pointer, array, &options, reflogMessage), function: "git_remote_fetch")
-        }
+    defer { withExtendedLifetime(callbacks) {} }
+    if refspecs.isEmpty {
+      try check(git_remote_fetch(pointer, nil, &options, reflogMessage), function: "git_remote_fetch")
+    } else {
+      try withStringArray(refspecs) { (array) throws(GitError) -> Void in
+        try check(git_remote_fetch(pointer, array, &options, reflogMessage), function: "git_remote_fetch")
       }
     }
   }
@@ -78,10 +77,9 @@ public final class Remote {
     var options = git_push_options()
     try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), function: "git_push_options_init")
     callbacks.install(into: &options.callbacks)
-    try withExtendedLifetime(callbacks) { () throws(GitError) in
-      try withStringArray(refspecs) { (array) throws(GitError) in
-        try check(git_remote_push(pointer, array, &options), function: "git_remote_push")
-      }
+    defer { withExtendedLifetime(callbacks) {} }
+    try withStringArray(refspecs) { (array) throws(GitError) -> Void in
+      try check(git_remote_push(pointer, array, &options), function: "git_remote_push")
     }
     return callbacks.pushRejections
   }

@@ -15,9 +15,8 @@ extension Repository {
     options.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE.rawValue
     callbacks.install(into: &options.fetch_opts.callbacks)
     var pointer: OpaquePointer?
-    try withExtendedLifetime(callbacks) { () throws(GitError) in
-      try check(git_clone(&pointer, url, path, &options), function: "git_clone")
-    }
+    defer { withExtendedLifetime(callbacks) {} }
+    try check(git_clone(&pointer, url, path, &options), function: "git_clone")
     guard let pointer else { throw GitError(code: .notFound, message: "no repository cloned at \(path)") }
     return Repository(pointer: pointer)
   }

@@ -59,7 +59,7 @@ extension Ledger {
     }
     let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "claims-sync.lock")
     defer { withExtendedLifetime(syncLock) {} }
-    let remote = try openRemote(remoteName)
+    let remote = try openRemote(remoteName, relativeTo: access.workingDirectory ?? rootPath)
     let label = remote.name ?? remote.url
     let (branch, _) = try branchTip()
     let shortBranch = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
@@ -98,8 +98,9 @@ extension Ledger {
     )
   }
 
-  /// The remote `name` names (a configured remote, or a URL or path), or the default one.
-  private func openRemote(_ name: String?) throws(LedgerError) -> Remote {
+  /// The remote `name` names (a configured remote, or a URL or path, relative paths read against
+  /// `directory`), or the default one.
+  private func openRemote(_ name: String?, relativeTo directory: String) throws(LedgerError) -> Remote {
     let names: [String]
     do {
       names = try repository.remoteNames()
@@ -122,13 +123,14 @@ extension Ledger {
     }
     do {
       if names.contains(chosen) { return try Remote(named: chosen, in: repository) }
-      guard chosen.contains("/") || chosen.contains(":") else {
+      let address = RemoteAddress.resolve(chosen, relativeTo: directory)
+      guard chosen.contains("/") || chosen.contains(":") || FileSystem.node(at: address) == .directory else {
         let known = names.isEmpty ? "none" : names.joined(separator: ", ")
         throw LedgerError(
           "no remote named '\(chosen.escapedForMessage)' (the ledger's remotes: \(known)); give a URL or path, or add it with 'git remote add'"
         )
       }
-      return try Remote(url: chosen, in: repository)
+      return try Remote(url: address, in: repository)
     } catch let error as LedgerError {
       throw error
     } catch {
@@ -256,7 +258,7 @@ extension Ledger {
     guard let walk = try? RevisionWalk(repository), (try? walk.push(tip)) != nil else { return 0 }
     if let excluded { _ = try? walk.hide(excluded) }
     var count = 0
-    while let next = try? walk.next(), next != nil { count += 1 }
+    while (try? walk.next()) != nil { count += 1 }
     return count
   }
 

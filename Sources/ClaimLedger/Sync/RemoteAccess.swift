@@ -17,6 +17,8 @@ public struct RemoteAccess {
   public var environment: [String: String]
   /// Called as a transfer goes on; keep it cheap.
   public var progress: ((TransferStatus) -> Void)?
+  /// What a relative path given as a remote is relative to (nil: the ledger's top).
+  public var workingDirectory: String?
 
   public init(environment: [String: String], progress: ((TransferStatus) -> Void)? = nil) {
     self.environment = environment

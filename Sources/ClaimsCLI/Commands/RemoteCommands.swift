@@ -56,7 +56,7 @@ enum RemoteCommands {
       explicit: arguments.value("author"),
       environment: context.environment["CLAIMS_AUTHOR"] ?? context.environment["CLAIMS_REVIEWER"],
       sources: ("--author", "CLAIMS_AUTHOR"), ledger: ledger)
-    let remote = arguments.argument("remote").map { RemoteAddress.resolve($0, relativeTo: context.currentDirectory) }
+    let remote = arguments.argument("remote")
     let progress = ProgressLine(context: context)
     let result: SyncResult
     do {
@@ -76,7 +76,9 @@ enum RemoteCommands {
   }
 
   private static func access(_ context: CommandContext, _ progress: ProgressLine) -> RemoteAccess {
-    RemoteAccess(environment: context.environment) { status in progress.update(status) }
+    var access = RemoteAccess(environment: context.environment) { status in progress.update(status) }
+    access.workingDirectory = context.currentDirectory
+    return access
   }
 
   private static func print(_ result: SyncResult, context: CommandContext) {
