@@ -68,17 +68,25 @@ public enum Convergence {
     for _ in 0..<rounds {
       for (index, clone) in clones.enumerated() {
         for _ in 0..<perRound {
-          clock += 1
-          let reviewer = random.next(below: 100) < 15 ? roaming : "Clone \(index) <clone\(index)@example.org>"
-          let claim = claims[random.next(below: claims.count)]
-          let verdict = verdicts[random.next(below: verdicts.count)]
-          let result = try clone.claims(
-            ["verdict", claim, verdict, "--json"], environment: environment(reviewer, clock))
-          guard let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
-            let commit = json["commit"] as? String
-          else { continue }
-          commits.append(commit)
-          latest["\(reviewer)\u{0}\(claim)"] = Action(verdict: verdict, time: clock)
+          // The roaming reviewer keeps to a few claims, so that machines often change the same file.
+          let isRoaming = random.next(below: 100) < 25
+          let reviewer = isRoaming ? roaming : "Clone \(index) <clone\(index)@example.org>"
+          let claim = claims[random.next(below: isRoaming ? min(6, claims.count) : claims.count)]
+          var offset = random.next(below: verdicts.count)
+          // Every action makes a commit: a verdict the review already holds is replaced by the next.
+          for _ in verdicts {
+            clock += 1
+            let verdict = verdicts[offset % verdicts.count]
+            offset += 1
+            let result = try clone.claims(
+              ["verdict", claim, verdict, "--json"], environment: environment(reviewer, clock))
+            guard let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+              let commit = json["commit"] as? String
+            else { continue }
+            commits.append(commit)
+            latest["\(reviewer)\u{0}\(claim)"] = Action(verdict: verdict, time: clock)
+            break
+          }
         }
       }
       var order = Array(clones.indices)
