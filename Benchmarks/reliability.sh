@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reliability figures (issue 7), from one run of the release build:
 #   1. writers: 1, 2, 4, 8 and 16 `claims review` processes at once on one ledger, 200 verdicts
-#      each: how many were held with nothing lost, and actions per second;
+#      each: how many were held with nothing lost, and actions per second; and the write path's
+#      own rate, 1000 commits in one process;
 #   2. kills: 200 `claims import` and `claims review` processes killed with SIGKILL at random
 #      moments, each followed by `claims check` and a write;
 #   3. hostile inputs: the HostileInputTests suite (debug build), counted by test case;
@@ -34,6 +35,7 @@ if [ ! -x /usr/sbin/sshd ] && [ "$(id -u)" -eq 0 ]; then
 fi
 swift build -c release --product claims >&2
 swift build -c release --product reliability-bench >&2
+swift build -c release --product ledger-bench >&2
 bench=.build/release/reliability-bench
 figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
@@ -46,6 +48,13 @@ run() {
 }
 
 run "writers" "$bench" writers --levels "$writers" --actions 200
+# The write path alone, in one process: the same commits without a process and a session per action.
+stream=$(mktemp -d)
+seconds=$(.build/release/ledger-bench generate "$stream/ledger" --sources 20 --claims-per-source 50 --reviews 0 \
+  --review-commits 1000 2>&1 >/dev/null | sed -n 's/^1000 review commits: \([0-9.]*\) s$/\1/p')
+rm -rf "$stream"
+echo "figure: write path in one process: $(awk "BEGIN { printf \"%.0f\", 1000 / $seconds }") commits/s (1000 verdicts, work tree and index included)" |
+  tee -a "$figures" >&2
 run "kills" "$bench" kills --count "$kills"
 
 echo "== hostile inputs ==" >&2

@@ -194,3 +194,60 @@ import Testing
     #expect(try fresh.check().problems.contains { $0.path == link })
   }
 }
+
+@Suite struct HostileRemoteTests {
+  /// Pushes to the desk's remote a commit whose tree adds `entry` (a line of `git ls-tree`
+  /// output) at the top, as only a crafted tree can.
+  private func pushCraftedCommit(_ desk: DeskFixture, adding entry: (DeskFixture) throws -> String) throws {
+    try desk.git(".", "clone", "-q", desk.remote, "mallory")
+    let listing = try desk.git("mallory", "ls-tree", "HEAD")
+    let tree = try ProcessRunner.run(
+      "/usr/bin/git", ["mktree"], in: desk.scratch.path("mallory"),
+      input: Array((listing + "\n" + (try entry(desk)) + "\n").utf8)
+    ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let commit = try desk.git("mallory", "commit-tree", tree, "-p", "HEAD", "-m", "crafted")
+    try desk.git("mallory", "push", "-q", "origin", "\(commit):refs/heads/main")
+  }
+
+  /// `040000 tree <id>\t<name>` for a chain of directories `names` ending in a file.
+  private func chain(_ desk: DeskFixture, _ names: [String], file: String) throws -> String {
+    let blob = try ProcessRunner.run(
+      "/usr/bin/git", ["hash-object", "-w", "--stdin"], in: desk.scratch.path("mallory"),
+      input: Array("#!/bin/sh\necho owned > /tmp/claims-owned\n".utf8)
+    ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    var line = "100755 blob \(blob)\t\(file)"
+    for name in names.reversed() {
+      let tree = try ProcessRunner.run(
+        "/usr/bin/git", ["mktree"], in: desk.scratch.path("mallory"), input: Array((line + "\n").utf8)
+      ).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      line = "040000 tree \(tree)\t\(name)"
+    }
+    return line
+  }
+
+  @Test(arguments: [
+    ["Reviews", "..", ".."], ["..", ".."], [".git", "hooks"], [".GIT", "hooks"], ["Assignments", "."],
+  ])
+  func aCraftedPathOutOfTheLedgerOrIntoGitIsNeverWritten(names: [String]) throws {
+    let desk = try DeskFixture()
+    let ann = try desk.clone("ann")
+    let head = try desk.git("ann", "rev-parse", "HEAD")
+    let file = names.contains("..") ? "escaped" : "post-commit"
+    try pushCraftedCommit(desk) { desk in try self.chain(desk, names, file: file) }
+    #expect {
+      try desk.sync(ann)
+    } throws: { error in
+      (error as? LedgerError)?.message.contains("leads outside the ledger or into .git") == true
+    }
+    #expect(try desk.git("ann", "rev-parse", "HEAD") == head)
+    #expect(try desk.git("ann", "status", "--porcelain") == "")
+    let above = URL(fileURLWithPath: desk.scratch.path).deletingLastPathComponent().appendingPathComponent("escaped")
+    #expect(!FileManager.default.fileExists(atPath: desk.scratch.path("escaped")))
+    #expect(!FileManager.default.fileExists(atPath: above.path))
+    #expect(!FileManager.default.fileExists(atPath: desk.scratch.path("ann/.git/hooks/post-commit")))
+    // A fresh clone refuses it too, and leaves nothing behind.
+    #expect(throws: LedgerError.self) { try desk.clone("fresh") }
+    #expect(!FileManager.default.fileExists(atPath: desk.scratch.path("fresh")))
+    #expect(!FileManager.default.fileExists(atPath: desk.scratch.path("escaped")))
+  }
+}

@@ -93,6 +93,9 @@ struct LedgerChecker {
     }
     if name.unicodeScalars.contains("\u{FFFD}") { return "has a name that is not valid UTF-8" }
     if name.hasPrefix("-") { return "has a name starting with '-'" }
+    if name == "." || name == ".." || name.lowercased() == ".git" || name.contains("\\") {
+      return "has a name that leads outside the ledger or into .git"
+    }
     return nil
   }
 

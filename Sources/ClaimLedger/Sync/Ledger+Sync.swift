@@ -197,6 +197,10 @@ extension Ledger {
       switch plan {
       case .upToDate:
         return nil
+      case .unsafe(let path):
+        throw LedgerError(
+          "\(label.escapedForMessage) holds the path '\(path.escapedForMessage)', which leads outside the ledger or into .git; nothing was merged: remove that commit from the remote"
+        )
       case .unrelated:
         throw LedgerError(
           "\(label.escapedForMessage) has no history in common with this ledger; it is another ledger, so clone it with 'claims clone' instead"
@@ -227,6 +231,8 @@ extension Ledger {
   private enum IntegrationPlan {
     case upToDate, unrelated, fastForward
     case merge(ObjectID, [MergeResolution], CommitMessage)
+    /// The remote's tree holds a path that would lead out of the work tree or into `.git`.
+    case unsafe(String)
   }
 
   private func planIntegration(
@@ -235,6 +241,9 @@ extension Ledger {
     guard let tip = snapshot.commitID else { return .fastForward }
     if tip == remoteTip { return .upToDate }
     if try repository.isDescendant(tip, of: remoteTip) { return .upToDate }
+    // A crafted tree can name `..` or `.git`; nothing of it may reach the work tree.
+    let incoming = try repository.changedFiles(from: snapshot.rootTreeID, to: repository.commit(remoteTip).treeID)
+    if let unsafe = incoming.first(where: { WorkTreePath.isUnsafe($0.path) }) { return .unsafe(unsafe.path) }
     if try repository.isDescendant(remoteTip, of: tip) { return .fastForward }
     guard let base = try repository.mergeBase(tip, remoteTip) else { return .unrelated }
     let (tree, resolutions) = try ThreeWayMerge(repository: repository).merge(ours: tip, theirs: remoteTip, base: base)

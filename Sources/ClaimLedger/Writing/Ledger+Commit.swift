@@ -147,6 +147,9 @@ extension Ledger {
     index: Index
   ) -> String? {
     do {
+      if let unsafe = paths.first(where: WorkTreePath.isUnsafe) {
+        throw LedgerError("the path '\(unsafe.escapedForMessage)' leads outside the work tree; it was not written")
+      }
       try index.reloadIfChanged()
       var madeDirectories: Set<String> = []
       for path in paths where blobs[path] == nil {

@@ -44,3 +44,15 @@ enum WorkTreeEntry {
   /// becomes a plain file holding its target).
   static func isWrittenOut(_ mode: UInt32) -> Bool { mode != submodule }
 }
+
+/// Paths that must never be written to the work tree, whatever a tree holds: an empty, `.` or `..`
+/// component (a way out of the work tree), or a `.git` component in any case (a way into the
+/// repository itself, its hooks and config).
+enum WorkTreePath {
+  static func isUnsafe(_ path: String) -> Bool {
+    path.split(separator: "/", omittingEmptySubsequences: false).contains { component in
+      component.isEmpty || component == "." || component == ".." || component.lowercased() == ".git"
+        || component.unicodeScalars.contains { $0.value == 0 || $0 == "\\" }
+    }
+  }
+}
