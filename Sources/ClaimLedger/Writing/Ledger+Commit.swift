@@ -212,6 +212,7 @@ extension Ledger {
   func recoverUnfinishedWrite() -> [String] {
     WriteJournal.removeTemporaryFiles(from: gitDirectory)
     guard let journal = WriteJournal.read(from: gitDirectory) else {
+      guard FileSystem.node(at: WriteJournal.path(in: gitDirectory)) != .missing else { return [] }
       return WriteJournal.removeUnreadable(from: gitDirectory, branch: try? branchTip().branch)
     }
     unlink("\(gitDirectory)/\(journal.branch).lock")

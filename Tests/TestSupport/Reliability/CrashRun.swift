@@ -82,11 +82,13 @@ public enum CrashRun {
     }
     report.reportedCommits = reported.count
     for commit in reported {
-      let found = try ProcessRunner.git(["merge-base", "--is-ancestor", commit, "HEAD"], in: directory).status == 0
-      if found {
+      // `^{commit}`: among tens of thousands of objects, seven digits can also name a blob or tree.
+      let answer = try ProcessRunner.git(["merge-base", "--is-ancestor", "\(commit)^{commit}", "HEAD"], in: directory)
+      if answer.status == 0 {
         report.reportedCommitsFound += 1
       } else {
-        report.failures.append("commit \(commit), reported as made, is not in history")
+        report.failures.append(
+          "commit \(commit), reported as made, is not in history (git: \(answer.status) \(answer.stderr))")
       }
     }
     return report
