@@ -7,9 +7,9 @@ enum RemoteCommands {
     "ssh uses your ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa or id_rsa (CLAIMS_SSH_PASSPHRASE unlocks an encrypted key), and accepts only servers listed in ~/.ssh/known_hosts. https uses the token in CLAIMS_GIT_TOKEN, else what git's store helper keeps in ~/.git-credentials."
 
   static let clone = CommandSpec(
-    name: "clone", abstract: "Copy a shared ledger from a remote, to review with others through 'claims sync'.",
+    name: "clone", abstract: "Copy a desk's shared ledger from a git remote.",
     discussion:
-      "<url> is a path, a file:// or ssh:// URL, user@host:path, or an https:// URL. The copy's remote is named origin. \(credentialHelp)",
+      "<url> is a path, a file:// or ssh:// URL, user@host:path, or an https:// URL. The copy's remote is named origin; share your work with 'claims sync'. \(credentialHelp)",
     arguments: [
       ArgumentSpec(name: "url", help: "Where the shared ledger is."),
       ArgumentSpec(name: "directory", help: "Where the copy goes (default: the URL's last part).", isOptional: true),
@@ -40,7 +40,7 @@ enum RemoteCommands {
   }
 
   static let sync = CommandSpec(
-    name: "sync", abstract: "Share your work with the other reviewers: fetch, merge and push through a git remote.",
+    name: "sync", abstract: "Share your work with the desk: fetch, merge and push through a git remote.",
     discussion:
       "<remote> is a remote's name (default: origin, or the only remote), or a URL or path. Each reviewer writes only their own files, so the work of different reviewers merges without conflict. When one file was changed on two machines (the same reviewer on the same claim), the version made by the later action is kept, both stay in history, and sync lists it. If someone pushed meanwhile, sync fetches and merges again, up to 5 times. \(credentialHelp)",
     arguments: [ArgumentSpec(name: "remote", help: "The remote to sync with.", isOptional: true)],
