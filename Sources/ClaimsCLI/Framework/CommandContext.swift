@@ -8,12 +8,6 @@ import ClaimModel
 /// Somewhere text goes: standard output, standard error, or a buffer in tests.
 public protocol TextSink: AnyObject {
   func write(_ text: String)
-  /// Sends out anything buffered (a progress line must show at once).
-  func flush()
-}
-
-extension TextSink {
-  public func flush() {}
 }
 
 /// Somewhere lines come from: standard input, or a script in tests.

@@ -25,15 +25,20 @@ final class ProgressLine {
     let padding = String(repeating: " ", count: max(0, shownLength - text.count))
     shownLength = text.count
     context.errorOutput.write("\r\(text)\(padding)")
-    context.errorOutput.flush()
+    flush()
   }
 
   /// Ends the line, if one was shown, so that later messages start on their own line.
   func finish() {
     guard shownLength > 0 else { return }
     context.errorOutput.write("\n")
-    context.errorOutput.flush()
+    flush()
     shownLength = 0
+  }
+
+  /// Sends the line out at once: standard error is buffered until the command ends.
+  private func flush() {
+    (context.errorOutput as? FileDescriptorSink)?.flush()
   }
 
   static func describe(_ status: TransferStatus) -> (String, isDone: Bool) {
