@@ -51,6 +51,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "reliability-bench",
+      dependencies: ["TestSupport"],
+      path: "Benchmarks/ReliabilityBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",

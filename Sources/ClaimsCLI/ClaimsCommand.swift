@@ -31,6 +31,10 @@ public enum ClaimsCommand {
       BlameCommand.spec,
       DiffCommand.spec,
       SnapshotCommand.spec,
+      // Sharing and checking.
+      RemoteCommands.clone,
+      RemoteCommands.sync,
+      CheckCommand.spec,
       // Tooling.
       CompletionsCommand.spec,
       HelpCommand.spec,

@@ -66,10 +66,12 @@ public final class Index {
 
   /// Records that `path` holds blob `blob`, taking the file's size and times from the work-tree
   /// file at `filePath`, which the caller has just written, so that git need not hash it again
-  /// (`git_index_add`).
-  public func stage(path: String, blob: ObjectID, fileAt filePath: String) throws(GitError) {
+  /// (`git_index_add`). `fileMode` is the entry's mode in the commit (a regular file by default).
+  public func stage(path: String, blob: ObjectID, fileAt filePath: String, fileMode: UInt32 = 0o100644)
+    throws(GitError)
+  {
     var info = stat()
-    guard stat(filePath, &info) == 0 else {
+    guard lstat(filePath, &info) == 0 else {
       throw GitError(code: .notFound, message: "cannot stat \(filePath): errno \(errno)", function: "stat")
     }
     var entry = git_index_entry()
@@ -79,7 +81,7 @@ public final class Index {
     entry.mtime.nanoseconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)
     entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
     entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
-    entry.mode = GIT_FILEMODE_BLOB.rawValue
+    entry.mode = fileMode
     entry.uid = info.st_uid
     entry.gid = info.st_gid
     entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
@@ -91,10 +93,11 @@ public final class Index {
     try check(result, function: "git_index_add")
   }
 
-  /// Records that `path` holds blob `blob` without a work-tree file (a bare-style update).
-  public func stage(path: String, blob: ObjectID) throws(GitError) {
+  /// Records that `path` holds `blob` (with `fileMode`) without a work-tree file (a bare-style
+  /// update, or an entry the ledger never writes out, such as a submodule).
+  public func stage(path: String, blob: ObjectID, fileMode: UInt32 = 0o100644) throws(GitError) {
     var entry = git_index_entry()
-    entry.mode = GIT_FILEMODE_BLOB.rawValue
+    entry.mode = fileMode
     entry.id = blob.oid
     let result = path.withCString { cPath in
       entry.path = cPath

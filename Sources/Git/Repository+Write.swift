@@ -10,11 +10,14 @@ public enum TreeChange: Equatable, Sendable {
   case upsert(path: String, blob: ObjectID)
   /// Removes whatever is at `path`; nothing happens when nothing is.
   case remove(path: String)
+  /// Puts an entry exactly as another tree holds it: a symbolic link, an executable file, a
+  /// submodule (a merge keeps what the other side committed).
+  case place(path: String, id: ObjectID, fileMode: UInt32)
 
   /// The path the change applies to.
   public var path: String {
     switch self {
-    case .upsert(let path, _), .remove(let path): path
+    case .upsert(let path, _), .remove(let path), .place(let path, _, _): path
     }
   }
 }
@@ -45,6 +48,10 @@ extension Repository {
         update.filemode = GIT_FILEMODE_BLOB
       case .remove:
         update.action = GIT_TREE_UPDATE_REMOVE
+      case .place(_, let id, let fileMode):
+        update.action = GIT_TREE_UPDATE_UPSERT
+        update.id = id.oid
+        update.filemode = git_filemode_t(fileMode)
       }
       updates.append(update)
     }

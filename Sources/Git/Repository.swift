@@ -20,7 +20,7 @@ public final class Repository {
     self.pointer = pointer
   }
 
-  private init(pointer: OpaquePointer) {
+  init(pointer: OpaquePointer) {
     self.pointer = pointer
   }
 

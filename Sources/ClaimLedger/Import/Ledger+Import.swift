@@ -47,7 +47,7 @@ extension Ledger {
           .init(TrailerKey.reviewer, author.description),
           .init(TrailerKey.formatVersion, String(currentFormatVersion)),
         ])
-      return LedgerChange(files: files, message: message)
+      return try LedgerChange(files: files, message: message).refusingOversizedRecords(from: request.fileName)
     }
     guard let result else { throw LedgerError("the import made no change") }
     return ImportResult(source: request.source, claims: claims, commit: result)

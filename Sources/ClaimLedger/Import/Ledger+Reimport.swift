@@ -72,8 +72,9 @@ extension Ledger {
       trailers.append(.init(TrailerKey.formatVersion, String(currentFormatVersion)))
       let summary =
         "\(made.kept.count) kept, \(made.added.count) added, \(made.reworded.count) reworded, \(made.deleted.count) retired"
-      return LedgerChange(
-        files: files, message: CommitMessage(subject: "reimport: \(source) (\(summary))", trailers: trailers))
+      return try LedgerChange(
+        files: files, message: CommitMessage(subject: "reimport: \(source) (\(summary))", trailers: trailers)
+      ).refusingOversizedRecords(from: request.fileName)
     }
     return (plan, commit)
   }

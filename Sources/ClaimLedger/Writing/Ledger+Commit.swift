@@ -47,7 +47,12 @@ extension Ledger {
         for file in change.files { try guardian.checkWritable(file.path) }
       }
       Trace.mark("work tree checked")
-      let (commit, blobs) = try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+      let (commit, blobs) =
+        if let prepared = change.prepared {
+          (prepared.commit, prepared.blobs)
+        } else {
+          try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+        }
       Trace.mark("objects written")
       let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
       if !isBare { try journal.write(to: gitDirectory) }
@@ -74,7 +79,9 @@ extension Ledger {
         let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
           first, _ in first
         }
-        if let warning = synchroniseWorkTree(change.files.map(\.path), blobs: blobs, contents: contents, index: index) {
+        if let warning = synchroniseWorkTree(
+          change.files.map(\.path), blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents, index: index
+        ) {
           warnings.append(warning)
         } else {
           WriteJournal.remove(from: gitDirectory)
@@ -133,26 +140,41 @@ extension Ledger {
 
   /// Brings the work-tree files and index entries of `paths` in line with the new commit.
   /// Returns a warning instead of throwing: the commit is already published.
+  /// Removals go first, so that a file replacing a directory (or the other way round) finds its
+  /// place free. `modes` holds the entries that are not regular files (merged from elsewhere).
   private func synchroniseWorkTree(
-    _ paths: [String], blobs: [String: ObjectID], contents: [String: [UInt8]] = [:], index: Index
+    _ paths: [String], blobs: [String: ObjectID], modes: [String: UInt32] = [:], contents: [String: [UInt8]] = [:],
+    index: Index
   ) -> String? {
     do {
+      if let unsafe = paths.first(where: WorkTreePath.isUnsafe) {
+        throw LedgerError("the path '\(unsafe.escapedForMessage)' leads outside the work tree; it was not written")
+      }
       try index.reloadIfChanged()
       var madeDirectories: Set<String> = []
+      for path in paths where blobs[path] == nil {
+        let absolute = "\(rootPath)/\(path)"
+        if FileSystem.node(at: absolute) == .file { unlink(absolute) }
+        try index.remove(path: path)
+        FileSystem.removeEmptyDirectories(LedgerSnapshot.split(path).directory, under: rootPath)
+      }
       for path in paths {
+        guard let blob = blobs[path] else { continue }
         let absolute = "\(rootPath)/\(path)"
         let (directory, _) = LedgerSnapshot.split(path)
-        if let blob = blobs[path] {
-          if madeDirectories.insert(directory).inserted {
-            try FileSystem.makeDirectories(directory, under: rootPath)
-          }
-          try FileSystem.write(try contents[path] ?? repository.blobContent(blob), to: absolute)
-          try index.stage(path: path, blob: blob, fileAt: absolute)
-        } else {
-          if FileSystem.node(at: absolute) == .file { unlink(absolute) }
-          try index.remove(path: path)
-          FileSystem.removeEmptyDirectories(directory, under: rootPath)
+        let mode = modes[path] ?? WorkTreeEntry.regularFile
+        guard WorkTreeEntry.isWrittenOut(mode) else {
+          try index.stage(path: path, blob: blob, fileMode: mode)
+          continue
         }
+        if madeDirectories.insert(directory).inserted {
+          try FileSystem.makeDirectories(directory, under: rootPath)
+        }
+        // A symbolic link is written as a plain file holding its target (as git does with
+        // core.symlinks off): the ledger never makes a link anyone could write through.
+        try FileSystem.write(try contents[path] ?? repository.blobContent(blob), to: absolute)
+        if mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
+        try index.stage(path: path, blob: blob, fileAt: absolute, fileMode: mode)
       }
       try writeIndex(index)
       return nil
@@ -188,20 +210,27 @@ extension Ledger {
   /// Finishes a write a killed claims process left half done. We hold the write lock, so that
   /// process is gone, and the lock files it held are stale.
   func recoverUnfinishedWrite() -> [String] {
-    guard let journal = WriteJournal.read(from: gitDirectory) else { return [] }
+    WriteJournal.removeTemporaryFiles(from: gitDirectory)
+    guard let journal = WriteJournal.read(from: gitDirectory) else {
+      guard FileSystem.node(at: WriteJournal.path(in: gitDirectory)) != .missing else { return [] }
+      return WriteJournal.removeUnreadable(from: gitDirectory, branch: try? branchTip().branch)
+    }
     unlink("\(gitDirectory)/\(journal.branch).lock")
     unlink("\(gitDirectory)/index.lock")
+    WorkTreeLeftovers.remove(around: journal.paths, under: rootPath)
     var warnings: [String] = []
     if (try? repository.referenceTarget(named: journal.branch)) == journal.commit, let index = try? openIndex() {
       var blobs: [String: ObjectID] = [:]
+      var modes: [String: UInt32] = [:]
       if let tree = try? repository.commit(journal.commit).treeID {
         for path in journal.paths {
-          if let entry = try? repository.treeEntry(at: path, inTree: tree), entry.kind == .blob {
+          if let entry = try? repository.treeEntry(at: path, inTree: tree), entry.kind != .tree {
             blobs[path] = entry.id
+            if entry.fileMode != WorkTreeEntry.regularFile { modes[path] = entry.fileMode }
           }
         }
       }
-      if let warning = synchroniseWorkTree(journal.paths, blobs: blobs, index: index) {
+      if let warning = synchroniseWorkTree(journal.paths, blobs: blobs, modes: modes, index: index) {
         warnings.append(warning)
         return warnings
       }

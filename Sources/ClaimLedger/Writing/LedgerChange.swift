@@ -20,6 +20,9 @@ public struct LedgerChange: Sendable {
 
   public var files: [File]
   public var message: CommitMessage
+  /// A commit made beforehand (a merge, or a tip fetched from a remote) to move the branch to,
+  /// instead of one made from `files`; `files` then lists the paths it changes, without contents.
+  var prepared: PreparedCommit?
 
   public init(files: [File], message: CommitMessage) {
     self.files = files

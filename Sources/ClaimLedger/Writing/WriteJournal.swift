@@ -52,4 +52,22 @@ struct WriteJournal: Equatable {
   static func remove(from gitDirectory: String) {
     unlink(path(in: gitDirectory))
   }
+
+  /// Removes a journal that exists but cannot be read, with the lock files its writer held; only
+  /// a writer that died can have left it (journals are replaced by rename), and its commit cannot
+  /// be known, so the work tree is left as it is. Returns a warning when there was one.
+  static func removeUnreadable(from gitDirectory: String, branch: String?) -> [String] {
+    guard FileSystem.node(at: path(in: gitDirectory)) != .missing else { return [] }
+    if let branch { unlink("\(gitDirectory)/\(branch).lock") }
+    unlink("\(gitDirectory)/index.lock")
+    remove(from: gitDirectory)
+    return [
+      "removed an unreadable write journal left by an interrupted claims process; 'git status' shows whether its files need restoring"
+    ]
+  }
+
+  /// Removes the temporary files of journals whose writer died before renaming them into place.
+  static func removeTemporaryFiles(from gitDirectory: String) {
+    WorkTreeLeftovers.removeTemporaryFiles(of: ["claims-journal.json"], in: gitDirectory)
+  }
 }

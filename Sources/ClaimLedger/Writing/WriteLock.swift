@@ -8,9 +8,10 @@
 final class WriteLock {
   private let descriptor: Int32
 
-  /// Waits up to `timeout` seconds for the lock.
-  init(gitDirectory: String, timeout: Double = 60) throws(LedgerError) {
-    let path = "\(gitDirectory)/claims.lock"
+  /// Waits up to `timeout` seconds for the lock; `name` picks another lock file beside it (sync
+  /// holds `claims-sync.lock` so that one sync runs at a time without stopping local writers).
+  init(gitDirectory: String, name: String = "claims.lock", timeout: Double = 60) throws(LedgerError) {
+    let path = "\(gitDirectory)/\(name)"
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw LedgerError(

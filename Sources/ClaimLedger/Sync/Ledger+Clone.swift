@@ -1,0 +1,65 @@
+import ClaimModel
+import Foundation
+import Git
+
+extension Ledger {
+  /// Copies the ledger at `url` (a URL or a path) into `directory`, with the remote `origin` to
+  /// sync with. The work tree never gets a symbolic link: the clone sets `core.symlinks` off, so a
+  /// link someone committed becomes a plain file holding its target, as it does for git on
+  /// systems without links.
+  /// - Throws: ``LedgerError`` when `directory` is in use, when the remote cannot be read, or when
+  ///   it holds no ledger (no `ledger.json` on its default branch); whatever was made is removed.
+  public static func clone(from url: String, into directory: String, access: RemoteAccess) throws(LedgerError)
+    -> Ledger
+  {
+    let existed: Bool
+    switch FileSystem.node(at: directory) {
+    case .missing:
+      existed = false
+    case .directory:
+      guard ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? ["?"]).isEmpty else {
+        throw LedgerError("'\(directory.escapedForMessage)' already exists and is not empty; choose another directory")
+      }
+      existed = true
+    default:
+      throw LedgerError("'\(directory.escapedForMessage)' exists and is not a directory; choose another directory")
+    }
+    func removeWhatWasMade() {
+      if existed {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+          try? FileManager.default.removeItem(atPath: "\(directory)/\(name)")
+        }
+      } else {
+        try? FileManager.default.removeItem(atPath: directory)
+      }
+    }
+    let (callbacks, policy) = access.callbacks(for: url)
+    do {
+      _ = try Repository.clone(from: url, to: directory, callbacks: callbacks)
+    } catch {
+      removeWhatWasMade()
+      throw RemoteAccess.error(error, doing: "clone", url: url, callbacks: callbacks, policy: policy)
+    }
+    do {
+      let ledger = Ledger(repository: try Repository(openingAt: directory))
+      guard try ledger.snapshot().hasConfig else {
+        removeWhatWasMade()
+        throw LedgerError(
+          "\(url.escapedForMessage) holds no claims ledger (no ledger.json on its default branch); check the address")
+      }
+      try GitConfig.set("core.symlinks", to: "false", in: ledger.repository)
+      // A fresh handle reads the setting just written before checking out.
+      let checkout = try Repository(openingAt: directory)
+      try checkout.checkOutHead()
+      return Ledger(repository: checkout)
+    } catch let error as LedgerError {
+      throw error
+    } catch let error as GitError {
+      removeWhatWasMade()
+      throw LedgerError("cannot check out the clone in '\(directory.escapedForMessage)': \(error.message)")
+    } catch {
+      removeWhatWasMade()
+      throw LedgerError("cannot check out the clone in '\(directory.escapedForMessage)': \(error)")
+    }
+  }
+}

@@ -1,0 +1,282 @@
+public import ClaimModel
+import Git
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What `claims sync` did.
+public struct SyncResult: Sendable, Equatable {
+  /// How the remote's work came in.
+  public enum Integration: Sendable, Equatable {
+    /// Nothing new on the remote.
+    case none
+    /// The ledger only lacked the remote's commits: the branch moved forward to them.
+    case fastForward
+    /// Both had new commits: a merge commit joins them.
+    case merge
+  }
+
+  /// The remote's name, or its URL when it has none.
+  public var remote: String
+  /// The branch synced, e.g. `main`.
+  public var branch: String
+  /// Commits that came in from the remote.
+  public var received: Int
+  /// Commits sent to the remote.
+  public var sent: Int
+  public var integration: Integration
+  /// Files changed on both sides, and whose version was kept.
+  public var resolutions: [MergeResolution]
+  /// How many fetch, merge and push rounds it took (more than one when the remote moved on meanwhile).
+  public var rounds: Int
+  /// The branch's tip afterwards, which the remote now holds too.
+  public var tip: String?
+  /// Problems that did not stop the sync.
+  public var warnings: [String]
+}
+
+extension Ledger {
+  /// How many times a push the remote refused (because it moved on) is retried after fetching and
+  /// merging again.
+  static let maximumSyncRounds = 5
+
+  /// Brings the remote's work into the ledger and the ledger's work to the remote: fetch, then
+  /// fast-forward or merge (``ThreeWayMerge``) through the ordinary write path, then push; if the
+  /// push is refused because someone pushed first, again, up to ``maximumSyncRounds`` times.
+  ///
+  /// - Parameters:
+  ///   - remoteName: a configured remote, or a URL or path; nil for `origin` (or the only remote).
+  ///   - author: who signs a merge commit.
+  /// - Throws: ``LedgerError`` when the remote cannot be reached or refuses, when the histories have
+  ///   nothing in common, or when a file the merge would change holds uncommitted work. The ledger
+  ///   is then as it was, or holds the remote's work merged in but not yet pushed.
+  public func sync(remote remoteName: String?, as author: Identity, at time: Timestamp, access: RemoteAccess)
+    throws(LedgerError) -> SyncResult
+  {
+    guard !isBare else {
+      throw LedgerError("this ledger is a bare repository, which others sync with; run 'claims sync' in a clone of it")
+    }
+    let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "claims-sync.lock")
+    defer { withExtendedLifetime(syncLock) {} }
+    let remote = try openRemote(remoteName, relativeTo: access.workingDirectory ?? rootPath)
+    let label = remote.name ?? remote.url
+    let (branch, _) = try branchTip()
+    let shortBranch = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+    let display = "\(label)/\(shortBranch)"
+    var result = SyncResult(
+      remote: label, branch: shortBranch, received: 0, sent: 0, integration: .none, resolutions: [], rounds: 0,
+      tip: nil, warnings: [])
+    let trackingReference = remote.name.map { "refs/remotes/\($0)/\(shortBranch)" }
+    let fetchSpec = trackingReference.map { "+\(branch):\($0)" } ?? branch
+    while result.rounds < Self.maximumSyncRounds {
+      result.rounds += 1
+      if let trackingReference, let warning = clearStaleLock(of: trackingReference) { result.warnings.append(warning) }
+      let remoteTip = try fetch(remote, refspec: fetchSpec, branch: branch, access: access)
+      if let remoteTip {
+        let before = try branchTip().tip
+        let (integration, resolutions, commit) = try integrate(
+          remoteTip, label: display, as: author, at: time)
+        if integration != .none {
+          result.integration = result.integration == .merge ? .merge : integration
+          result.received += count(from: remoteTip, excluding: before)
+        }
+        result.resolutions += resolutions
+        result.warnings += commit?.warnings ?? []
+      }
+      guard let localTip = try branchTip().tip else { break }
+      result.tip = localTip.hex
+      if localTip == remoteTip { return result }
+      let sending = count(from: localTip, excluding: remoteTip)
+      if try push(remote, branch: branch, access: access) {
+        result.sent += sending
+        return result
+      }
+    }
+    throw LedgerError(
+      "\(display) kept moving while claims tried to push (\(Self.maximumSyncRounds) rounds); your work is merged locally and safe, run 'claims sync' again"
+    )
+  }
+
+  /// The remote `name` names (a configured remote, or a URL or path, relative paths read against
+  /// `directory`), or the default one.
+  private func openRemote(_ name: String?, relativeTo directory: String) throws(LedgerError) -> Remote {
+    let names: [String]
+    do {
+      names = try repository.remoteNames()
+    } catch {
+      throw LedgerError("cannot read the ledger's remotes: \(error.message)")
+    }
+    let chosen: String
+    if let name {
+      chosen = name
+    } else if names.contains("origin") {
+      chosen = "origin"
+    } else if names.count == 1, let only = names.first {
+      chosen = only
+    } else if names.isEmpty {
+      throw LedgerError(
+        "the ledger has no remote; pass a URL or path, or add one with 'git remote add origin URL' (or start from 'claims clone')"
+      )
+    } else {
+      throw LedgerError("the ledger has several remotes (\(names.joined(separator: ", "))); name the one to sync with")
+    }
+    do {
+      if names.contains(chosen) { return try Remote(named: chosen, in: repository) }
+      let address = RemoteAddress.resolve(chosen, relativeTo: directory)
+      guard chosen.contains("/") || chosen.contains(":") || FileSystem.node(at: address) == .directory else {
+        let known = names.isEmpty ? "none" : names.joined(separator: ", ")
+        throw LedgerError(
+          "no remote named '\(chosen.escapedForMessage)' (the ledger's remotes: \(known)); give a URL or path, or add it with 'git remote add'"
+        )
+      }
+      return try Remote(url: address, in: repository)
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw LedgerError("cannot use the remote '\(chosen.escapedForMessage)': \(error)")
+    }
+  }
+
+  /// Fetches `refspec` and returns the commit the remote's `branch` is at, or nil when the remote
+  /// has no such branch yet.
+  private func fetch(_ remote: Remote, refspec: String, branch: String, access: RemoteAccess) throws(LedgerError)
+    -> ObjectID?
+  {
+    let (callbacks, policy) = access.callbacks(for: remote.url)
+    do {
+      try remote.fetch(refspecs: [refspec], callbacks: callbacks, reflogMessage: "claims sync: fetch")
+      return try remote.advertisedReferences()[branch]
+    } catch {
+      throw RemoteAccess.error(error, doing: "fetch from", url: remote.url, callbacks: callbacks, policy: policy)
+    }
+  }
+
+  /// Pushes `branch`; false when the remote refused because it moved on (fetch and merge again).
+  private func push(_ remote: Remote, branch: String, access: RemoteAccess) throws(LedgerError) -> Bool {
+    // libgit2 moves a local remote's branch without comparing it under its lock, so two pushes to
+    // the same path could both pass the check; claims pushers take the remote's write lock.
+    var remoteLock: WriteLock?
+    if case .local(let path) = RemoteURL(remote.url).kind, let target = try? Repository(openingAt: path) {
+      let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
+      remoteLock = try WriteLock(gitDirectory: directory)
+    }
+    defer { withExtendedLifetime(remoteLock) {} }
+    let (callbacks, policy) = access.callbacks(for: remote.url)
+    do {
+      let rejections = try remote.push(refspecs: ["\(branch):\(branch)"], callbacks: callbacks)
+      return rejections.isEmpty
+    } catch  where error.code == .nonFastForward {
+      return false
+    } catch  where error.message.contains("non-bare") {
+      throw LedgerError(
+        "cannot push to \(remote.url.escapedForMessage): it has a work tree; share a bare repository instead (git init --bare, or git clone --bare of a ledger)"
+      )
+    } catch {
+      throw RemoteAccess.error(error, doing: "push to", url: remote.url, callbacks: callbacks, policy: policy)
+    }
+  }
+
+  /// Fast-forwards to or merges `remoteTip` through the write path.
+  private func integrate(_ remoteTip: ObjectID, label: String, as author: Identity, at time: Timestamp)
+    throws(LedgerError) -> (SyncResult.Integration, [MergeResolution], CommitResult?)
+  {
+    var integration = SyncResult.Integration.none
+    var resolutions: [MergeResolution] = []
+    let commit = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
+      integration = .none
+      resolutions = []
+      let plan: IntegrationPlan
+      do throws(GitError) {
+        plan = try planIntegration(of: remoteTip, into: snapshot, label: label, as: author, at: time)
+      } catch {
+        throw LedgerError("cannot merge \(label.escapedForMessage): \(error.message)")
+      }
+      let target: ObjectID
+      let message: CommitMessage
+      switch plan {
+      case .upToDate:
+        return nil
+      case .unsafe(let path):
+        throw LedgerError(
+          "\(label.escapedForMessage) holds the path '\(path.escapedForMessage)', which leads outside the ledger or into .git; nothing was merged: remove that commit from the remote"
+        )
+      case .unrelated:
+        throw LedgerError(
+          "\(label.escapedForMessage) has no history in common with this ledger; it is another ledger, so clone it with 'claims clone' instead"
+        )
+      case .fastForward:
+        target = remoteTip
+        message = CommitMessage(subject: "sync: fast-forward to \(label)", trailers: [])
+        integration = .fastForward
+      case .merge(let commit, let settled, let text):
+        target = commit
+        message = text
+        resolutions = settled
+        integration = .merge
+      }
+      do throws(GitError) {
+        let (prepared, paths) = try PreparedCommit.changes(
+          of: target, against: snapshot.rootTreeID, in: repository)
+        var change = LedgerChange(files: paths.map { .init(path: $0, contents: nil) }, message: message)
+        change.prepared = prepared
+        return change
+      } catch {
+        throw LedgerError("cannot read the merged commit: \(error.message)")
+      }
+    }
+    return (integration, resolutions, commit)
+  }
+
+  private enum IntegrationPlan {
+    case upToDate, unrelated, fastForward
+    case merge(ObjectID, [MergeResolution], CommitMessage)
+    /// The remote's tree holds a path that would lead out of the work tree or into `.git`.
+    case unsafe(String)
+  }
+
+  private func planIntegration(
+    of remoteTip: ObjectID, into snapshot: LedgerSnapshot, label: String, as author: Identity, at time: Timestamp
+  ) throws(GitError) -> IntegrationPlan {
+    guard let tip = snapshot.commitID else { return .fastForward }
+    if tip == remoteTip { return .upToDate }
+    if try repository.isDescendant(tip, of: remoteTip) { return .upToDate }
+    // A crafted tree can name `..` or `.git`; nothing of it may reach the work tree.
+    let incoming = try repository.changedFiles(from: snapshot.rootTreeID, to: repository.commit(remoteTip).treeID)
+    if let unsafe = incoming.first(where: { WorkTreePath.isUnsafe($0.path) }) { return .unsafe(unsafe.path) }
+    if try repository.isDescendant(remoteTip, of: tip) { return .fastForward }
+    guard let base = try repository.mergeBase(tip, remoteTip) else { return .unrelated }
+    let (tree, resolutions) = try ThreeWayMerge(repository: repository).merge(ours: tip, theirs: remoteTip, base: base)
+    let message = CommitMessage(
+      subject: "sync: merge \(label)",
+      body: resolutions.isEmpty
+        ? nil
+        : "\(resolutions.count) file(s) changed on both sides; the later action's version is kept, and both stay in history.",
+      trailers: [.init(TrailerKey.action, "sync")] + resolutions.map { .init("Resolved", $0.summary) } + [
+        .init(TrailerKey.reviewer, author.description),
+        .init(TrailerKey.formatVersion, String(currentFormatVersion)),
+      ])
+    let signature = Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
+    let commit = try repository.createCommit(
+      tree: tree, parents: [tip, remoteTip], author: signature, committer: signature, message: message.text)
+    return .merge(commit, resolutions, message)
+  }
+
+  /// The number of commits reachable from `tip` but not from `excluded`; 0 when it cannot be told.
+  private func count(from tip: ObjectID, excluding excluded: ObjectID?) -> Int {
+    guard let walk = try? RevisionWalk(repository), (try? walk.push(tip)) != nil else { return 0 }
+    if let excluded { _ = try? walk.hide(excluded) }
+    var count = 0
+    while (try? walk.next()) != nil { count += 1 }
+    return count
+  }
+
+  /// Removes a remote-tracking reference's lock file that a dead process left (older than the
+  /// stale limit; a live `git fetch` holds one for well under a second).
+  private func clearStaleLock(of reference: String) -> String? {
+    let lockPath = "\(gitDirectory)/\(reference).lock"
+    guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { return nil }
+    unlink(lockPath)
+    return "removed \(lockPath), left \(Int(age)) s ago by a process that is gone"
+  }
+}

@@ -1,0 +1,102 @@
+import ClaimModel
+import Foundation
+import Git
+import TestSupport
+import Testing
+
+@testable import ClaimLedger
+
+/// The states a writer killed at each stage of the write path leaves, made by hand, and what the
+/// next command makes of them.
+@Suite struct RecoveryTests {
+  /// A ledger with one claim, the id of that claim, and the path of a review of it.
+  private func ledgerWithAClaim() throws -> (LedgerFixture, String, String) {
+    let fixture = try LedgerFixture()
+    try fixture.importText("The storm reached the coast on Monday.\n", as: "storm")
+    let id = try fixture.ledger.snapshot().claims(of: try Fixtures.source("storm"))[0].id.rawValue
+    return (fixture, id, "Reviews/storm/\(id)/ann@example.org.json")
+  }
+
+  private func record(_ fixture: LedgerFixture, _ id: String, _ verdict: String) throws -> CommitResult? {
+    try fixture.ledger.record(
+      .verdict(verdict, note: nil), on: id, by: try Fixtures.identity("Ann <ann@example.org>"), at: fixture.time
+    ).commit
+  }
+
+  private var gitDirectory: (LedgerFixture) -> String { { "\($0.path)/.git" } }
+
+  @Test func killedAfterTheJournalBeforeTheBranchMoved() throws {
+    let (fixture, id, _) = try ledgerWithAClaim()
+    let head = fixture.head
+    // The dead writer had made an object, written its journal and locked the branch.
+    let orphan = try Repository(openingAt: fixture.path).writeBlob(Array("orphan\n".utf8))
+    try WriteJournal(branch: "refs/heads/main", commit: orphan, paths: ["Reviews/x.json"]).write(
+      to: gitDirectory(fixture))
+    try fixture.scratch.write("", to: ".git/refs/heads/main.lock")
+    try fixture.scratch.write("", to: ".git/index.lock")
+    let started = Date()
+    #expect(try record(fixture, id, "supported") != nil)
+    #expect(Date().timeIntervalSince(started) < 2)
+    #expect(try fixture.git("rev-parse", "HEAD^").trimmingCharacters(in: .whitespacesAndNewlines) == head)
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/claims-journal.json") == .missing)
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/refs/heads/main.lock") == .missing)
+    #expect(fixture.status == "")
+  }
+
+  @Test func killedAfterTheBranchMovedBeforeTheWorkTreeAndIndex() throws {
+    let (fixture, id, path) = try ledgerWithAClaim()
+    // Another clone makes the commit; here only the branch moves, as if the writer died right after.
+    let other = ScratchDirectory()
+    try ProcessRunner.git(["clone", "-q", fixture.path, other.path], in: other.path)
+    let review = Review(
+      claim: try Fixtures.claimID(id), source: try Fixtures.source("storm"),
+      reviewer: try Fixtures.identity("Ann <ann@example.org>"), verdict: "refuted", updated: fixture.time)
+    try other.write(review.encoded(), to: path)
+    try ProcessRunner.git(["add", "-A"], in: other.path)
+    try ProcessRunner.git(["commit", "-q", "-m", "verdict"], in: other.path)
+    try ProcessRunner.git(["push", "-q", fixture.path, "HEAD:refs/heads/moved"], in: other.path)
+    let commit = try fixture.git("rev-parse", "moved").trimmingCharacters(in: .whitespacesAndNewlines)
+    try fixture.git("update-ref", "refs/heads/main", commit)
+    try fixture.git("branch", "-D", "moved")
+    try WriteJournal(branch: "refs/heads/main", commit: try #require(ObjectID(hex: commit)), paths: [path]).write(
+      to: gitDirectory(fixture))
+    try fixture.scratch.write("", to: ".git/index.lock")
+    // A half-written replacement the dead writer left beside it.
+    try fixture.scratch.write("{ half", to: "Reviews/storm/\(id)/.ann@example.org.json.claims-4242.tmp")
+    #expect(fixture.status != "")
+
+    let report = try fixture.ledger.check()
+    #expect(report.repairs.count == 1)
+    #expect(report.problems.isEmpty)
+    #expect(fixture.status == "")
+    #expect(try fixture.scratch.read(path) == String(decoding: review.encoded(), as: UTF8.self))
+  }
+
+  @Test func anUnreadableJournalIsClearedWithTheLocksItsWriterHeld() throws {
+    let (fixture, id, _) = try ledgerWithAClaim()
+    try fixture.scratch.write("{\"branch\": \"refs/hea", to: ".git/claims-journal.json")
+    try fixture.scratch.write("", to: ".git/refs/heads/main.lock")
+    try fixture.scratch.write("{\"bra", to: ".git/.claims-journal.json.claims-999.tmp")
+    let started = Date()
+    let commit = try record(fixture, id, "opinion")
+    #expect(Date().timeIntervalSince(started) < 2)
+    #expect(commit?.warnings.contains { $0.contains("unreadable write journal") } == true)
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/claims-journal.json") == .missing)
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/.claims-journal.json.claims-999.tmp") == .missing)
+    #expect(fixture.status == "")
+  }
+
+  @Test func aLockLeftByAnotherProgramIsReportedThenClearedOnceStale() throws {
+    let (fixture, id, _) = try ledgerWithAClaim()
+    try fixture.scratch.write("", to: ".git/index.lock")
+    let old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
+    var times = [old, old]
+    _ = utimensat(AT_FDCWD, "\(fixture.path)/.git/index.lock", &times, 0)
+    let report = try fixture.ledger.check()
+    #expect(report.problems.map(\.path) == [".git/index.lock"])
+    // The next write goes through: a lock that old belongs to no live process.
+    #expect(try record(fixture, id, "supported") != nil)
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/index.lock") == .missing)
+    #expect(fixture.status == "")
+  }
+}
