@@ -11,6 +11,9 @@ let libgit2Ready: Void = {
   // a report reads 300,000 objects, and rehashing them cost a tenth of its time. `git fsck`
   // remains the check of a repository's integrity.
   _ = claims_git_enable_strict_hash_verification(0)
+  // A reviewer's laptop may lose power mid-command: objects, references and the index reach the
+  // disk before a write is reported done. About 5 ms per commit on this machine's disk.
+  _ = claims_git_enable_fsync_gitdir(1)
 }()
 
 /// The libgit2 library this process is linked with.

@@ -87,13 +87,15 @@ enum FileSystem {
 
   /// Writes `bytes` to a temporary file beside `path` and renames it into place, so a reader (or a
   /// crash) sees the old file or the new one, never half of one.
-  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LedgerError) {
-    try writeAtomically(chunks: [bytes], to: path)
+  /// With `durable`, the file and its directory entry are on the disk when this returns, so that
+  /// a power cut cannot lose or tear it.
+  static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = false) throws(LedgerError) {
+    try writeAtomically(chunks: [bytes], to: path, durable: durable)
   }
 
   /// Writes `chunks` one after another to a temporary file and renames it into place, like
-  /// ``writeAtomically(_:to:)`` but without first copying large chunks into one array.
-  static func writeAtomically(chunks: [[UInt8]], to path: String) throws(LedgerError) {
+  /// ``writeAtomically(_:to:durable:)`` but without first copying large chunks into one array.
+  static func writeAtomically(chunks: [[UInt8]], to path: String, durable: Bool = false) throws(LedgerError) {
     let (directory, name) = LedgerSnapshot.split(path)
     let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -103,12 +105,28 @@ enum FileSystem {
     for chunk in chunks {
       try writeChunk(chunk, to: descriptor, path: path, removingOnFailure: temporary)
     }
+    if durable && fsync(descriptor) != 0 {
+      let reason = String(cString: strerror(errno))
+      close(descriptor)
+      unlink(temporary)
+      throw LedgerError("cannot write \(path): \(reason)")
+    }
     close(descriptor)
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw LedgerError("cannot write \(path): \(reason)")
     }
+    if durable { synchroniseDirectory(directory.isEmpty ? "." : directory) }
+  }
+
+  /// Makes a rename or unlink in `directory` durable. A failure is ignored: some file systems
+  /// cannot sync a directory, and the file itself is already on the disk.
+  private static func synchroniseDirectory(_ directory: String) {
+    let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    close(descriptor)
   }
 
   /// Makes every missing directory of `relativePath` below `root`, refusing to pass through a

@@ -46,7 +46,10 @@ struct WriteJournal: Equatable {
   }
 
   func write(to gitDirectory: String) throws(LedgerError) {
-    try FileSystem.writeAtomically(JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory))
+    // Durable before the branch moves: after a power cut, the journal is what tells the next
+    // writer which work-tree files to bring up to the commit.
+    try FileSystem.writeAtomically(
+      JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory), durable: true)
   }
 
   static func remove(from gitDirectory: String) {
