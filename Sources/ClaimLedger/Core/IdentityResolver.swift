@@ -14,6 +14,9 @@ public enum IdentityResolver {
   public static func resolve(
     explicit: String?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
   ) throws(LedgerError) -> Identity {
+    if let explicit, explicit.trimmingWhitespace().isEmpty {
+      throw LedgerError("\(sources.flag) is empty; give an identity as 'Name <email>'")
+    }
     for (value, origin) in [(explicit, sources.flag), (environment, sources.variable)] {
       guard let value, !value.trimmingWhitespace().isEmpty else { continue }
       guard let identity = Identity(parsing: value) else {
@@ -21,13 +24,24 @@ public enum IdentityResolver {
           "\(origin) '\(value.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
         )
       }
-      return identity
+      return try requireAddress(identity, origin: origin)
     }
     let name = try? GitConfig.string("user.name", in: ledger?.repository)
     let email = try? GitConfig.string("user.email", in: ledger?.repository)
-    if let identity = Identity(name: (name ?? nil) ?? "", email: (email ?? nil) ?? "") { return identity }
+    if let identity = Identity(name: (name ?? nil) ?? "", email: (email ?? nil) ?? "") {
+      return try requireAddress(identity, origin: "git config user.email")
+    }
     throw LedgerError(
       "no identity: pass \(sources.flag) 'Name <email>', set \(sources.variable), or set git config user.name and user.email"
+    )
+  }
+
+  /// An e-mail address must look like one: `Name <ana>` would share a review file with the
+  /// name-only identity `Ana`.
+  private static func requireAddress(_ identity: Identity, origin: String) throws(LedgerError) -> Identity {
+    guard !identity.email.isEmpty, !identity.email.contains("@") else { return identity }
+    throw LedgerError(
+      "\(origin): '\(identity.email.escapedForMessage)' is not an e-mail address; write the identity as 'Name <name@example.org>' or as a name alone"
     )
   }
 }

@@ -69,7 +69,7 @@ final class ObjectReader {
     do {
       return try R(decoding: bytes)
     } catch {
-      report("\(directory)/\(entry.name)", error.problem)
+      report(directory.isEmpty ? entry.name : "\(directory)/\(entry.name)", error.problem)
       return nil
     }
   }

@@ -16,18 +16,22 @@ extension Ledger {
       let claims = try select(snapshot)
       guard !claims.isEmpty else { throw LedgerError("no claims match; nothing to assign") }
       changed = []
+      _ = snapshot.config()
+      try snapshot.requireReadable(LedgerPaths.config)
       var files: [LedgerChange.File] = []
       var assignmentsBySource: [SourceID: [ClaimID: Assignment]] = [:]
       for claim in claims {
         if assignmentsBySource[claim.source] == nil {
           assignmentsBySource[claim.source] = snapshot.assignments(of: claim.source)
         }
+        let path = LedgerPaths.assignment(claim.id, in: claim.source, by: editor)
+        try snapshot.requireReadable(path)
         let current = assignmentsBySource[claim.source]?[claim.id]
         // Unassigning what nobody holds, or assigning to the same person again, changes nothing.
         if current?.assignee?.key == assignee?.key { continue }
         let record = Assignment(
           claim: claim.id, source: claim.source, assignee: assignee, assignedBy: editor, updated: time)
-        files.append(.record(record, at: LedgerPaths.assignment(claim.id, in: claim.source, by: editor)))
+        files.append(.record(record, at: path))
         changed.append(claim)
       }
       guard !changed.isEmpty else { return nil }

@@ -17,7 +17,11 @@ extension Ledger {
           "claim \(claim.id) was retired when its article was revised; review the claim that replaced it")
       }
       let config = snapshot.config()
+      try snapshot.requireReadable(LedgerPaths.config)
+      let path = LedgerPaths.review(claim.id, in: claim.source, by: reviewer)
       let previous = snapshot.reviews(of: claim).first { $0.reviewer.key == reviewer.key }
+      try snapshot.requireReadable(path)
+      try Self.requireOwnFile(previous, for: reviewer, at: path)
       var review =
         previous
         ?? Review(claim: claim.id, source: claim.source, reviewer: reviewer, updated: time)
@@ -28,7 +32,7 @@ extension Ledger {
       var updated = review
       updated.updated = time
       outcome?.review = updated
-      let path = LedgerPaths.review(claim.id, in: claim.source, by: reviewer)
+      try Self.requireWritable(updated, at: path)
       let file: LedgerChange.File = updated.isEmpty ? .init(path: path, contents: nil) : .record(updated, at: path)
       if updated.isEmpty, previous == nil { return nil }
       return LedgerChange(files: [file], message: message(reviewer))
@@ -63,6 +67,7 @@ extension Ledger {
       trailers.append(.init(TrailerKey.verdict, verdict.id))
       if let before { trailers.append(.init(TrailerKey.previousVerdict, before)) }
     case .cite(let citation):
+      if case .invalid(let reason) = CitationLocation(citation.url) { throw LedgerError(reason) }
       if case .ledgerDocument(let path) = CitationLocation(citation.url), snapshot.entry(at: path) == nil {
         throw LedgerError("\(path) is not in the ledger; commit the document under seeds/ first, or cite its URL")
       }

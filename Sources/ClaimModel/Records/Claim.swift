@@ -130,6 +130,15 @@ extension String {
     return result
   }
 
+  /// Whether the string holds a C0 or C1 control character or DEL (the stuff of terminal escape
+  /// sequences); with `allowingLineBreaks`, line feeds and tabs do not count.
+  public func containsControlCharacters(allowingLineBreaks: Bool = false) -> Bool {
+    unicodeScalars.contains { scalar in
+      if allowingLineBreaks, scalar == "\n" || scalar == "\t" { return false }
+      return scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+    }
+  }
+
   /// The string made safe to quote in a one-line message: control characters shown as escapes,
   /// and cut short when long.
   public var escapedForMessage: String {

@@ -163,14 +163,19 @@ enum ReviewCommands {
   {
     if text.lowercased().hasPrefix("file:") {
       var path = String(text.dropFirst(5))
+      if path.hasPrefix("//localhost/") { path.removeFirst("//localhost".count) }
       while path.hasPrefix("//") { path.removeFirst() }
       let ledger = try context.openLedger(arguments)
       let seeds = ledger.rootPath + "/" + LedgerPaths.seeds + "/"
-      guard path.hasPrefix(seeds), !path.contains("/../") else {
-        throw CommandFailure(
-          "'\(text.escapedForMessage)' is outside the ledger; only documents under seeds/ can be cited as files")
+      guard path.hasPrefix(seeds) else {
+        let hint =
+          path.hasPrefix("/")
+          ? "only documents under \(seeds) can be cited as files" : "a file: URL needs an absolute path"
+        throw CommandFailure("'\(text.escapedForMessage)' is outside the ledger; \(hint), or cite seeds/<file>")
       }
-      return LedgerPaths.seeds + "/" + path.dropFirst(seeds.count)
+      let relative = LedgerPaths.seeds + "/" + path.dropFirst(seeds.count)
+      if case .invalid(let reason) = CitationLocation(relative) { throw CommandFailure(reason) }
+      return relative
     }
     if case .invalid(let reason) = CitationLocation(text) {
       throw CommandFailure(reason)
