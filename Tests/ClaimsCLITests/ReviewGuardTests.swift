@@ -65,7 +65,8 @@ import Testing
     let fixture = try CLIFixture()
     let head = fixture.head
     expectRefusal(
-      fixture.run("note", "storm:1", "x \u{1B}]0;owned\u{7} \u{1B}[2J"), containing: "the note contains control characters",
+      fixture.run("note", "storm:1", "x \u{1B}]0;owned\u{7} \u{1B}[2J"),
+      containing: "the note contains control characters",
       ledger: fixture, head: head)
     expectRefusal(
       fixture.run("verdict", "storm:1", "refuted", "--note", "bad\u{9B}31m"), containing: "control characters",

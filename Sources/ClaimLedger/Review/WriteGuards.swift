@@ -18,7 +18,9 @@ extension Ledger {
   static func requireWritable(_ review: Review, at path: String) throws(LedgerError) {
     let texts: [(String, String?)] =
       [("the note", review.note)]
-      + review.citations.flatMap { [("a citation title", $0.title), ("a publisher", $0.publisher), ("a quote", $0.quote)] }
+      + review.citations.flatMap {
+        [("a citation title", $0.title), ("a publisher", $0.publisher), ("a quote", $0.quote)]
+      }
     for case (let what, let text?) in texts where text.containsControlCharacters(allowingLineBreaks: true) {
       throw LedgerError("\(what) contains control characters ('\(text.escapedForMessage)'); remove them and try again")
     }
