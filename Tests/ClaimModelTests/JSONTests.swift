@@ -40,6 +40,15 @@ import Testing
     ])
     #expect(try JSONParser.parse(JSONWriter.canonicalText(of: value)) == value)
   }
+
+  @Test func writesCharactersATerminalWouldActOnAsEscapes() throws {
+    let text = "csi \u{9B}31m, del \u{7F}, nel \u{85}, ls \u{2028}, rlo \u{202E}, fsi \u{2068}, é ‘ok’ — …"
+    let written = JSONWriter.compactText(of: .string(text))
+    #expect(
+      written
+        == #""csi \u009b31m, del \u007f, nel \u0085, ls \u2028, rlo \u202e, fsi \u2068, é ‘ok’ — …""#)
+    #expect(try JSONParser.parse(written) == .string(text))
+  }
 }
 
 @Suite struct JSONParserTests {

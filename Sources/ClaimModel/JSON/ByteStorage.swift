@@ -76,16 +76,23 @@ final class ByteStorage {
   }
 
   /// `text` with `"`, `\` and control characters escaped, without quotes; runs that need no
-  /// escaping are copied whole, which for ledger text is usually the entire string.
+  /// escaping are copied whole, which for ledger text is usually the entire string. Besides the
+  /// C0 controls JSON requires, DEL, the C1 controls (U+0080–U+009F, whose U+009B a terminal
+  /// takes for an escape sequence), the line and paragraph separators and the bidi overrides and
+  /// isolates are written as `\u` escapes, so that JSON printed to a terminal is inert.
   func appendEscaped(_ text: String) {
     var text = text
     text.withUTF8 { utf8 in
       var start = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      while index < utf8.count {
         let byte = utf8[index]
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        let length = Self.escapedLength(utf8, at: index)
+        guard length > 0 else {
+          index += 1
+          continue
+        }
         append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        start = index + 1
         switch byte {
         case 0x22: append("\\\"")
         case 0x5C: append("\\\\")
@@ -94,15 +101,45 @@ final class ByteStorage {
         case 0x09: append("\\t")
         case 0x08: append("\\b")
         case 0x0C: append("\\f")
-        default:
-          append("\\u00")
-          Self.hexDigits.withUTF8Buffer { digits in
-            append(digits[Int(byte >> 4)])
-            append(digits[Int(byte & 0xF)])
-          }
+        default: appendUnicodeEscape(Self.scalarValue(utf8, at: index, length: length))
         }
+        index += length
+        start = index
       }
       append(UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+  }
+
+  /// How many bytes at `index` form a character to escape, or 0 for one to copy.
+  private static func escapedLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = utf8[index]
+    if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return 1 }
+    guard byte == 0xC2 || byte == 0xE2, index + 1 < utf8.count else { return 0 }
+    let second = utf8[index + 1]
+    if byte == 0xC2 { return (0x80...0x9F).contains(second) ? 2 : 0 }
+    guard index + 2 < utf8.count else { return 0 }
+    let third = utf8[index + 2]
+    // U+2028, U+2029, U+202A–U+202E (E2 80 A8–AE) and U+2066–U+2069 (E2 81 A6–A9).
+    if second == 0x80 && (0xA8...0xAE).contains(third) { return 3 }
+    if second == 0x81 && (0xA6...0xA9).contains(third) { return 3 }
+    return 0
+  }
+
+  private static func scalarValue(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+    switch length {
+    case 1: return UInt32(utf8[index])
+    case 2: return UInt32(utf8[index] & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+    default:
+      return UInt32(utf8[index] & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+    }
+  }
+
+  private func appendUnicodeEscape(_ value: UInt32) {
+    append("\\u")
+    Self.hexDigits.withUTF8Buffer { digits in
+      for shift in stride(from: 12, through: 0, by: -4) {
+        append(digits[Int((value >> UInt32(shift)) & 0xF)])
+      }
     }
   }
 
