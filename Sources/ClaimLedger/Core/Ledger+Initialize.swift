@@ -48,14 +48,28 @@ extension Ledger {
       isNew = true
     }
     let ledger = Ledger(repository: repository)
-    if try ledger.snapshot().hasConfig { return (ledger, .alreadyLedger) }
+    let snapshot = try ledger.snapshot()
+    if snapshot.hasConfig {
+      _ = snapshot.config()
+      if let problem = snapshot.problems.first(where: { $0.path == LedgerPaths.config }) {
+        throw LedgerError(
+          "'\(directory.escapedForMessage)' holds a \(LedgerPaths.config) that is not a claims config (\(problem.problem)); rename that file in a commit of its own, then run claims init again"
+        )
+      }
+      return (ledger, .alreadyLedger)
+    }
+    let writeLock = "\(ledger.gitDirectory)/claims.lock"
+    let hadWriteLock = FileSystem.node(at: writeLock) != .missing
     do {
       try commitConfig(to: ledger, as: author, at: time)
     } catch {
-      // Leave nothing behind: the repository (and directory) made for the ledger go again.
+      // Leave nothing behind: the repository (and directory) made for the ledger go again, and
+      // a repository that was not a ledger keeps no lock file of ours.
       if isNew {
         let made = directoryExisted && !isBare ? "\(directory)/.git" : directory
         try? FileManager.default.removeItem(atPath: made)
+      } else if !hadWriteLock {
+        unlink(writeLock)
       }
       throw error
     }

@@ -38,6 +38,12 @@ extension Ledger {
       Trace.mark("write lock taken")
       let (branch, tip) = try branchTip()
       let snapshot = try snapshot()
+      // Records written under a config this build cannot read (broken, someone else's file, or a
+      // newer format) could be wrong in ways nobody would notice.
+      if snapshot.hasConfig {
+        _ = snapshot.config()
+        try snapshot.requireReadable(LedgerPaths.config)
+      }
       guard let change = try build(snapshot) else { return nil }
       Trace.mark("change built")
       let index = try openIndex()
