@@ -86,17 +86,37 @@ import Testing
     #expect(fixture.status == "")
   }
 
-  @Test func aLockLeftByAnotherProgramIsReportedThenClearedOnceStale() throws {
+  @Test func aLockOfAnotherProgramIsReportedAndNeverRemoved() throws {
     let (fixture, id, _) = try ledgerWithAClaim()
+    let head = try fixture.git("rev-parse", "HEAD")
     try fixture.scratch.write("", to: ".git/index.lock")
     let old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
     var times = [old, old]
     _ = utimensat(AT_FDCWD, "\(fixture.path)/.git/index.lock", &times, 0)
     let report = try fixture.ledger.check()
     #expect(report.problems.map(\.path) == [".git/index.lock"])
-    // The next write goes through: a lock that old belongs to no live process.
+    // However old, the lock may be a live git command's (`git commit` waiting for its editor): the
+    // write is refused before it commits anything, and the lock stays.
+    #expect(throws: LedgerError.self) { try record(fixture, id, "supported") }
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/index.lock") != .missing)
+    #expect(try fixture.git("rev-parse", "HEAD") == head)
+    unlink("\(fixture.path)/.git/index.lock")
     #expect(try record(fixture, id, "supported") != nil)
-    #expect(FileSystem.node(at: "\(fixture.path)/.git/index.lock") == .missing)
     #expect(fixture.status == "")
+  }
+
+  @Test func aBranchLockOfAnotherProgramIsNeverRemoved() throws {
+    let (fixture, id, _) = try ledgerWithAClaim()
+    let head = try fixture.git("rev-parse", "HEAD")
+    try fixture.scratch.write(head, to: ".git/refs/heads/main.lock")
+    do {
+      _ = try record(fixture, id, "supported")
+      Issue.record("the write went through a held branch lock")
+    } catch {
+      #expect("\(error)".contains("the branch is locked by another program"))
+      #expect("\(error)".contains("remove that file, then retry"))
+    }
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/refs/heads/main.lock") != .missing)
+    #expect(try fixture.git("rev-parse", "HEAD") == head)
   }
 }

@@ -8,9 +8,14 @@ import Git
 extension Ledger {
   /// How many times a write is rebuilt on a fresh tip when another writer moved the branch first.
   static let maximumAttempts = 200
-  /// A branch lock file older than this, left by something other than a claims writer, is taken to
-  /// belong to a dead process and removed.
+  /// A lock file older than this, left by something other than a claims writer, is reported by
+  /// `claims check` (and a remote-tracking one is cleared by sync). Lock files of the branch and
+  /// the index are never removed by age: a git command may hold one for minutes (`git commit`
+  /// waiting for its editor), and claims cannot tell it from a dead one. Its own dead writers'
+  /// locks are cleared at once, proven by their journal.
   static let foreignLockStaleAfter = 10.0
+  /// How long a write waits for another program's lock on the index or branch before giving up.
+  static let foreignLockPatience = 3.0
   /// Changes with more files than this are written as one pack rather than as loose objects.
   static let packThreshold = 64
 
@@ -53,6 +58,7 @@ extension Ledger {
         for file in change.files { try guardian.checkWritable(file.path) }
       }
       Trace.mark("work tree checked")
+      if index != nil { try waitForForeignIndexLock() }
       let (commit, blobs) =
         if let prepared = change.prepared {
           (prepared.commit, prepared.blobs)
@@ -61,7 +67,8 @@ extension Ledger {
         }
       Trace.mark("objects written")
       let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
-      if !isBare { try journal.write(to: gitDirectory) }
+      // Also in a bare ledger: the journal is what proves a dead writer's branch lock its own.
+      try journal.write(to: gitDirectory)
       do {
         try repository.updateReference(
           named: branch, to: commit, expecting: tip, logMessage: "claims: \(change.message.subject)")
@@ -72,9 +79,12 @@ extension Ledger {
           backOff(attempt)
           continue
         case .locked where attempt < Self.maximumAttempts:
-          if let warning = clearStaleBranchLock(branch) { warnings.append(warning) }
           backOff(attempt)
           continue
+        case .locked:
+          throw LedgerError(
+            "the branch is locked by another program (\(gitDirectory)/\(branch).lock); let the git command holding it finish, or if none is running remove that file, then retry"
+          )
         default:
           throw LedgerError("cannot move branch \(branch): \(error.message)")
         }
@@ -92,6 +102,8 @@ extension Ledger {
         } else {
           WriteJournal.remove(from: gitDirectory)
         }
+      } else {
+        WriteJournal.remove(from: gitDirectory)
       }
       return CommitResult(commit: commit.hex, paths: change.files.map(\.path), warnings: warnings)
     }
@@ -198,19 +210,32 @@ extension Ledger {
       do {
         try index.write()
         return
-      } catch  where error.code == .locked {
-        let lockPath = "\(gitDirectory)/index.lock"
-        if let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter {
-          unlink(lockPath)
-        } else if waited > Self.foreignLockStaleAfter + 1 {
-          throw LedgerError("the git index is locked (\(lockPath)); if no git command is running, remove that file")
-        }
+      } catch where error.code == .locked {
+        guard waited < Self.foreignLockPatience else { throw foreignIndexLockError() }
         usleep(10_000)
         waited += 0.01
       } catch {
         throw LedgerError("cannot write the git index: \(error.message)")
       }
     }
+  }
+
+  /// Waits a little for another program's `index.lock` to go, and refuses the write (before any
+  /// commit) when it stays: the program holding it may be alive.
+  private func waitForForeignIndexLock() throws(LedgerError) {
+    let lockPath = "\(gitDirectory)/index.lock"
+    var waited = 0.0
+    while FileSystem.node(at: lockPath) != .missing {
+      guard waited < Self.foreignLockPatience else { throw foreignIndexLockError() }
+      usleep(10_000)
+      waited += 0.01
+    }
+  }
+
+  private func foreignIndexLockError() -> LedgerError {
+    LedgerError(
+      "the git index is locked by another program (\(gitDirectory)/index.lock); let the git command holding it finish, or if none is running remove that file, then retry"
+    )
   }
 
   /// Finishes a write a killed claims process left half done. We hold the write lock, so that
@@ -243,14 +268,6 @@ extension Ledger {
     }
     WriteJournal.remove(from: gitDirectory)
     return warnings
-  }
-
-  /// Removes the branch's lock file when no live writer can own it. Returns a warning when it did.
-  private func clearStaleBranchLock(_ branch: String) -> String? {
-    let lockPath = "\(gitDirectory)/\(branch).lock"
-    guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { return nil }
-    unlink(lockPath)
-    return "removed \(lockPath), left \(Int(age)) s ago by a process that is gone"
   }
 
   private func backOff(_ attempt: Int) {
