@@ -210,7 +210,7 @@ extension Ledger {
       do {
         try index.write()
         return
-      } catch where error.code == .locked {
+      } catch  where error.code == .locked {
         guard waited < Self.foreignLockPatience else { throw foreignIndexLockError() }
         usleep(10_000)
         waited += 0.01
