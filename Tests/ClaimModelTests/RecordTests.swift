@@ -22,6 +22,16 @@ import Testing
     #expect(text.contains("\"type\": \"TextQuoteSelector\""))
   }
 
+  @Test func aShortenedReferenceKeepsTheOrdinal() throws {
+    var claim = try sampleClaim()
+    claim.source = try #require(SourceID("peru-fujimori-mourning"))
+    claim.ordinal = 12
+    #expect(claim.reference(fittingIn: 40) == "peru-fujimori-mourning:12")
+    #expect(claim.reference(fittingIn: 25) == "peru-fujimori-mourning:12")
+    #expect(claim.reference(fittingIn: 24) == "peru-fujimori-mourni…:12")
+    #expect(claim.reference(fittingIn: 4) == "…:12")
+  }
+
   @Test func claimDecodingNamesTheBadField() throws {
     var json = try sampleClaim().json
     guard case .object(var members) = json else { return }

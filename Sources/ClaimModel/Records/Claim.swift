@@ -42,6 +42,17 @@ public struct Claim: LedgerRecord {
   /// `<source-id>:<ordinal>`, the other way to name a claim.
   public var reference: String { "\(source):\(ordinal)" }
 
+  /// ``reference`` in at most `width` characters: a long source id is cut, never the ordinal,
+  /// which is what a reviewer types back (`peru-fujimori…:12`).
+  public func reference(fittingIn width: Int) -> String {
+    let full = reference
+    guard full.count > width else { return full }
+    let suffix = ":\(ordinal)"
+    let room = width - suffix.count - 1
+    guard room > 0 else { return "…" + suffix }
+    return String(source.rawValue.prefix(room)) + "…" + suffix
+  }
+
   /// The text with every run of white space (line breaks included) collapsed to one space.
   public var normalizedText: String { text.collapsingWhitespace() }
 

@@ -160,12 +160,14 @@ struct TextRenderer {
     guard !report.backlog.isEmpty else { return [] }
     var lines = section(
       "Backlog", report.backlog.count, "checkable claims without a verdict, oldest first")
-    let referenceWidth = min(24, report.backlog.prefix(limit).map { safe($0.claim.reference).count }.max() ?? 0)
+    let referenceWidth = min(
+      max(24, width - 76), report.backlog.prefix(limit).map { safe($0.claim.reference).count }.max() ?? 0)
     for item in report.backlog.prefix(limit) {
       let assignee = item.assignee.map { TextLayout.left(safe($0.name), 16) }
       let textWidth = width - 2 - 10 - 2 - referenceWidth - 2 - 16 - 2
       lines.append(
-        "  " + style.yellow(item.claim.id.rawValue) + "  " + TextLayout.left(safe(item.claim.reference), referenceWidth)
+        "  " + style.yellow(item.claim.id.rawValue) + "  "
+          + TextLayout.left(safe(item.claim.reference(fittingIn: referenceWidth)), referenceWidth)
           + "  " + (assignee ?? style.dim(TextLayout.left("unassigned", 16))) + "  "
           + TextLayout.clip(safe(item.claim.text), textWidth))
     }

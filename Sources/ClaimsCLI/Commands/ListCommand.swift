@@ -44,10 +44,10 @@ enum ListCommand {
       return ExitStatus.success
     }
     let style = context.style
-    let referenceWidth = min(24, claims.map { $0.reference.count }.max() ?? 3)
+    let referenceWidth = min(26, claims.map { $0.reference.count }.max() ?? 3)
     for claim in claims {
       let status = ClaimStatus(claim: claim, reviews: snapshot.reviews(of: claim), config: config)
-      let reference = TerminalText.oneLine(claim.reference, width: referenceWidth).padded(to: referenceWidth)
+      let reference = TerminalText.sanitize(claim.reference(fittingIn: referenceWidth)).padded(to: referenceWidth)
       let kind = claim.kind.rawValue.padded(to: 11)
       let verdicts = TerminalText.oneLine(verdictSummary(status), width: 18).padded(to: 18)
       let text = TerminalText.oneLine(claim.text, width: max(20, 100 - 10 - referenceWidth - 11 - 18 - 8))
