@@ -213,6 +213,13 @@ import Testing
     #expect(claims.first?["assignee"] as? String == "Carol <carol@example.org>")
   }
 
+  @Test func anUnknownVerdictFilterIsAnErrorNotAnEmptyList() throws {
+    let fixture = try CLIFixture()
+    fixture.run("verdict", "storm:1", "refuted")
+    expectRefusal(fixture.run("list", "--verdict", "refutd"), containing: "Did you mean 'refuted'?")
+    #expect(fixture.run("list", "--verdict", "Refuted").stdout.contains(fixture.id(1)))
+  }
+
   @Test func showListsEveryReviewWithItsCitations() throws {
     let fixture = try CLIFixture()
     fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Bob <bob@example.org>", "--note", "Only 12.")

@@ -59,7 +59,7 @@ enum AssignCommands {
       if hasBulk {
         let sources = Result { () throws(CommandFailure) in try ListCommand.selectedSources(arguments, in: snapshot) }
         switch sources {
-        case .success(let sources): selected += filter.apply(to: sources, in: snapshot)
+        case .success(let sources): selected += try filter.apply(to: sources, in: snapshot)
         case .failure(let failure): throw LedgerError(failure.message)
         }
       }

@@ -28,7 +28,7 @@ enum ListCommand {
       ?? ledger.snapshot()
     let sources = try selectedSources(arguments, in: snapshot)
     let filter = try ClaimFilter(arguments: arguments, context: context, ledger: ledger, reviewerIsFilter: true)
-    let claims = filter.apply(to: sources, in: snapshot)
+    let claims = try filter.apply(to: sources, in: snapshot)
     let config = snapshot.config()
     context.report(snapshot.problems)
     if arguments.flag("json") {

@@ -27,7 +27,7 @@ enum ReviewSessionCommand {
     let sources = try ListCommand.selectedSources(arguments, in: snapshot)
     var filter = try ClaimFilter(arguments: arguments, context: context, ledger: ledger)
     if filter.status == nil { filter.withoutVerdictBy = reviewer }
-    let claims = filter.apply(to: sources, in: snapshot)
+    let claims = try filter.apply(to: sources, in: snapshot)
     context.report(snapshot.problems)
     guard !claims.isEmpty else {
       context.print("No claims to review: nothing matches.")

@@ -60,8 +60,10 @@ struct ClaimFilter {
   }
 
   /// The non-retired claims of `sources` that pass every filter, in order.
-  func apply(to sources: [SourceID], in snapshot: LedgerSnapshot) -> [Claim] {
+  /// - Throws: ``LedgerError`` for a `--verdict` the ledger's scale does not have.
+  func apply(to sources: [SourceID], in snapshot: LedgerSnapshot) throws(LedgerError) -> [Claim] {
     let config = snapshot.config()
+    let verdict = try verdict.map { (name) throws(LedgerError) in try Ledger.resolveVerdict(name, in: config.scale).id }
     snapshot.loadRecords(of: sources)
     let needle = text?.lowercased()
     var result: [Claim] = []
