@@ -35,7 +35,8 @@ struct ClaimReviewRendererTests {
               "datePublished": "2026-02-01",
               "headline": "Science",
               "url": "https://a.example/story"
-            }
+            },
+            "datePublished": "2026-02-01"
           },
           "reviewRating": {
             "@type": "Rating",

@@ -56,5 +56,22 @@ import Testing
     #expect(items.count == 1)
     #expect(items.first?["@type"] as? String == "ClaimReview")
     #expect((items.first?["reviewRating"] as? [String: Any])?["alternateName"] as? String == "Supported")
+    #expect(items.first?["url"] == nil)
+    #expect(result.stderr.contains("source 'storm' has no http(s) URL and no publication date"))
+    // The same text re-imported with the missing details updates the source alone.
+    try fixture.scratch.write(CLIFixture.article, to: ".git/storm.txt")
+    let updated = fixture.run(
+      "import", fixture.scratch.path(".git/storm.txt"), "--id", "storm", "--replace", "--url",
+      "https://news.example.org/storm", "--published", "2026-11-20")
+    #expect(updated.status == 0, "\(updated.stderr)")
+    #expect(fixture.git("diff", "--name-only", "HEAD~1") == "seeds/storm.json\n")
+    let published = fixture.run("report", "--format", "claimreview")
+    #expect(published.stderr == "")
+    let item = try #require(
+      (try JSONSerialization.jsonObject(with: Data(published.stdout.utf8)) as? [[String: Any]])?.first)
+    #expect((item["url"] as? String)?.hasPrefix("https://news.example.org/storm#claim-") == true)
+    let claim = try #require(item["itemReviewed"] as? [String: Any])
+    #expect(claim["datePublished"] as? String == "2026-11-20")
+    #expect((claim["appearance"] as? [String: Any])?["url"] as? String == "https://news.example.org/storm")
   }
 }

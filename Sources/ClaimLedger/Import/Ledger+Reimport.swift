@@ -35,13 +35,14 @@ extension Ledger {
       plan = made
       let records = snapshot.records(of: source)
       let previousText = snapshot.seedText(source)
-      guard previousText != text else { return nil }
-      let existing = Dictionary(records.claims.map { ($0.id, $0) }) { first, _ in first }
-      var files: [LedgerChange.File] = [LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes)]
       let sourceRecord = SourceRecord(
         id: source, title: request.title ?? previousRecord?.title, url: request.url ?? previousRecord?.url,
         published: request.published ?? previousRecord?.published, textSHA256: SHA256.hexDigest(of: request.bytes),
         claimCount: made.records.filter { !$0.isRetired }.count)
+      // The same text with a new title, URL or date updates the source's record alone.
+      guard previousText != text || sourceRecord != previousRecord else { return nil }
+      let existing = Dictionary(records.claims.map { ($0.id, $0) }) { first, _ in first }
+      var files: [LedgerChange.File] = [LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes)]
       files.append(.record(sourceRecord, at: LedgerPaths.sourceRecord(source)))
       for claim in made.records where existing[claim.id] != claim {
         files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source)))

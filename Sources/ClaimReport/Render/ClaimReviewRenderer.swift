@@ -73,12 +73,16 @@ struct ClaimReviewRenderer {
     if let pageURL { appearance["url"] = .string(pageURL) }
     if let published = record?.published { appearance["datePublished"] = .string(published.text) }
     if let title = record?.title { appearance["headline"] = .string(title) }
+    // The claim was made when its article was published: Google's fact-check markup reads the
+    // date from the Claim itself, schema.org's CreativeWork from the appearance.
+    var itemReviewed: [String: JSONValue] = ["@type": "Claim", "appearance": .object(appearance)]
+    if let published = record?.published { itemReviewed["datePublished"] = .string(published.text) }
     var review: [String: JSONValue] = [
       "@context": "https://schema.org",
       "@type": "ClaimReview",
       "claimReviewed": .string(entry.claim.normalizedText),
       "reviewRating": .object(rating),
-      "itemReviewed": .object(["@type": "Claim", "appearance": .object(appearance)]),
+      "itemReviewed": .object(itemReviewed),
       "author": authors.count == 1 ? authors[0] : .array(authors),
       "datePublished": .string(Formatting.day(latest)),
     ]

@@ -66,6 +66,7 @@ enum ReportCommand {
     }
     Trace.mark("entries loaded")
     context.report(problems(before: snapshot.problems, sources: gathered.problems))
+    if format == .claimreview { warnAboutUnpublishableSources(report, context: context) }
     let render = { (output: ReportOutput) in
       ReportRenderer.write(report, as: format, options: options, store: gathered.fragments, to: output)
     }
@@ -76,6 +77,20 @@ enum ReportCommand {
     }
     Trace.mark("report written")
     return ExitStatus.success
+  }
+
+  /// ClaimReview markup needs the page a claim appeared on and when: say which sources lack them,
+  /// since their objects then carry no `url` and an empty `appearance`.
+  static func warnAboutUnpublishableSources(_ report: VerificationReport, context: CommandContext) {
+    for source in report.sources {
+      var missing: [String] = []
+      if case .web = source.record?.url.map({ CitationLocation($0) }) {} else { missing.append("http(s) URL") }
+      if source.record?.published == nil { missing.append("publication date") }
+      guard !missing.isEmpty else { continue }
+      context.warn(
+        "source '\(source.id)' has no \(missing.joined(separator: " and no ")), so its ClaimReview objects lack them; add them with 'claims import FILE --id \(source.id) --replace --url URL --published DATE'"
+      )
+    }
   }
 
   /// The review actions of the history up to the snapshot's commit, of the selected sources.
