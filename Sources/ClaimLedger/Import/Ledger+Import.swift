@@ -36,7 +36,7 @@ extension Ledger {
       for claim in claims { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
       let checkable = claims.filter(\.kind.isCheckable).count
       let message = CommitMessage(
-        subject: "import: \(source) (\(claims.count) claims)",
+        subject: "import: \(source) (\(String.count(claims.count, "claim")))",
         body: [request.title.map { "Title: \($0)" }, request.url.map { "URL: \($0)" }].compactMap { $0 }
           .joined(separator: "\n"),
         trailers: [

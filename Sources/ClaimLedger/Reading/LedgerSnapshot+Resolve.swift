@@ -18,10 +18,22 @@ extension LedgerSnapshot {
         "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
       )
     }
-    let matches = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory).matches(prefix: lowered)
+    let index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory)
+    let matches = index.matches(prefix: lowered)
     switch matches.count {
     case 0:
-      throw LedgerError("no claim id starts with '\(reference.escapedForMessage)'; 'claims list' shows the ids")
+      // The candidates are the ids that share the longest start with what was typed: a typo in
+      // the last digits still finds the claim meant.
+      var nearest: [(id: ClaimID, source: SourceID)] = []
+      var length = lowered.count - 1
+      while nearest.isEmpty && length > 0 {
+        nearest = index.matches(prefix: String(lowered.prefix(length)))
+        length -= 1
+      }
+      let shown = nearest.prefix(5).map { "\($0.id)" }.joined(separator: ", ")
+      let candidates = shown.isEmpty ? "" : "; the nearest: \(shown)\(nearest.count > 5 ? ", …" : "")"
+      throw LedgerError(
+        "no claim id starts with '\(reference.escapedForMessage)'\(candidates); 'claims list' shows the ids")
     case 1:
       let match = matches[0]
       guard let claim = claim(match.id, in: match.source) else {

@@ -69,7 +69,8 @@ final class ObjectReader {
     do {
       return try R(decoding: bytes)
     } catch {
-      report(directory.isEmpty ? entry.name : "\(directory)/\(entry.name)", error.problem)
+      let path = directory.isEmpty ? entry.name : "\(directory)/\(entry.name)"
+      if let remedy = error.remedy { report(path, error.problem, remedy: remedy) } else { report(path, error.problem) }
       return nil
     }
   }

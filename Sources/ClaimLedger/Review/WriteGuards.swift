@@ -7,8 +7,8 @@ extension LedgerSnapshot {
   /// would destroy what it holds.
   func requireReadable(_ path: String) throws(LedgerError) {
     guard let problem = problems.first(where: { $0.path == path }) else { return }
-    if problem.problem.hasSuffix("upgrade claims") {
-      throw LedgerError("\(path): \(problem.problem) before writing to this ledger")
+    if problem.remedy == "upgrade claims" {
+      throw LedgerError("\(path): \(problem.problem); upgrade claims before writing to this ledger")
     }
     throw LedgerError(
       "\(path) cannot be read (\(problem.problem)); fix it or remove it with 'git rm', commit, then try again")

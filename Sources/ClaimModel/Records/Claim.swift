@@ -141,6 +141,11 @@ extension String {
     return result
   }
 
+  /// `n` and the noun, singular for one: `1 claim`, `42 claims`.
+  public static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+  }
+
   /// Whether the string holds a C0 or C1 control character or DEL (the stuff of terminal escape
   /// sequences); with `allowingLineBreaks`, line feeds and tabs do not count.
   public func containsControlCharacters(allowingLineBreaks: Bool = false) -> Bool {

@@ -2,12 +2,15 @@
 public struct RecordError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What is wrong, in words a reviewer can act on.
   public var problem: String
+  /// What to do about it, when that is not fixing or removing the file (a newer format: upgrade).
+  public var remedy: String?
 
-  public init(_ problem: String) {
+  public init(_ problem: String, remedy: String? = nil) {
     self.problem = problem
+    self.remedy = remedy
   }
 
-  public var description: String { problem }
+  public var description: String { remedy.map { "\(problem); \($0)" } ?? problem }
 }
 
 /// Typed access to the members of a JSON object, with errors that name the field.
@@ -85,7 +88,7 @@ struct FieldReader {
     guard version >= 1 else { throw RecordError("field 'format_version' must be 1 or more, not \(version)") }
     guard version <= supported else {
       throw RecordError(
-        "format version \(version) is newer than this claims understands (\(supported)); upgrade claims")
+        "format version \(version) is newer than this claims understands (\(supported))", remedy: "upgrade claims")
     }
   }
 }

@@ -38,7 +38,7 @@ enum DiffCommand {
     }
     context.print(
       style.bold("Changes from \(from) to \(to):")
-        + " \(diff.claims.count) claims, \(diff.reviews.count) reviews, \(diff.disputes.count) disputes, \(diff.assignments.count) assignments"
+        + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))"
     )
     var bySource: [SourceID: [String]] = [:]
     for change in diff.claims {

@@ -50,6 +50,11 @@ enum ImportCommand {
     if let url = arguments.value("url"), case .invalid(let reason) = CitationLocation(url) {
       throw UsageError("The value for '--url <url>' is invalid: \(reason)", command: "import")
     }
+    if let title = arguments.value("title"), title.containsControlCharacters() {
+      throw UsageError(
+        "The value '\(title.escapedForMessage)' is invalid for '--title <text>': a title is one line without control characters",
+        command: "import")
+    }
     let ledger = try context.openLedger(arguments)
     let author = try context.author(arguments, ledger: ledger)
     let request = ImportRequest(
@@ -73,7 +78,7 @@ enum ImportCommand {
         return count == 0 ? nil : "\(count) \(kind.rawValue)\(count == 1 ? "" : "s")"
       }
       context.print(
-        "Imported \(source): \(result.claims.count) claims (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"
+        "Imported \(source): \(String.count(result.claims.count, "claim")) (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"
       )
     }
     return ExitStatus.success

@@ -44,7 +44,7 @@ enum ReportCommand {
     let actions = try reportActions(ledger: ledger, snapshot: snapshot, selected: Set(sources))
     Trace.mark("history read")
     let importTimes = ReportBuilder.importTimes(of: actions)
-    context.status("Reading \(sources.count) sources…")
+    context.status("Reading \(String.count(sources.count, "source"))…")
     let gathered = ReportSources(
       snapshot: snapshot, sources: sources, config: config, format: format, importTimes: importTimes)
     var claimSources: [ClaimID: SourceID] = [:]
