@@ -118,6 +118,13 @@ import Testing
       expectRefusal(result, containing: "is ambiguous")
       for id in sharing { #expect(result.stderr.contains(id)) }
     }
+    // A typo in the last digits: the claim meant is named.
+    let typo = String(ids[0].prefix(6)) + (ids[0].dropFirst(6).first == "0" ? "1" : "0")
+    if !ids.contains(where: { $0.hasPrefix(typo) }) {
+      let result = fixture.run("show", typo)
+      expectRefusal(result, containing: "no claim id starts with '\(typo)'; the nearest: ")
+      #expect(result.stderr.contains(ids[0]))
+    }
   }
 
   @Test func ledgerTextNeverReachesTheTerminalRaw() throws {
