@@ -60,6 +60,12 @@ extension Repository {
     try check(result, function: "git_reference_remove")
   }
 
+  /// Points HEAD at branch `name` (`refs/heads/…`), which need not exist yet
+  /// (`git_repository_set_head`).
+  public func setHead(toBranch name: String) throws(GitError) {
+    try check(git_repository_set_head(pointer, name), function: "git_repository_set_head")
+  }
+
   /// The names of every reference starting with `prefix` (`git_reference_foreach_glob`).
   public func referenceNames(matching glob: String) throws(GitError) -> [String] {
     final class Collector {

@@ -57,6 +57,23 @@ final class SharedDesk {
     #expect(try FileManager.default.contentsOfDirectory(atPath: desk.scratch.path("empty")) == [])
   }
 
+  @Test func aDeskStartsFromABareLedgerOrFromAPlainBareRepositoryFilledBySync() throws {
+    let desk = try SharedDesk()
+    #expect(desk.run("init", "--bare", "shared.git").status == 0)
+    #expect(desk.git("shared.git", "rev-parse", "--is-bare-repository") == "true")
+    #expect(desk.run("clone", "shared.git", "a").status == 0)
+    // `git init --bare` leaves HEAD on git's default name; the first sync pushes `main`.
+    try ProcessRunner.git(
+      ["-c", "init.defaultBranch=master", "init", "-q", "--bare", desk.scratch.path("plain.git")],
+      in: desk.scratch.path)
+    #expect(desk.run("-C", desk.origin.path, "sync", desk.scratch.path("plain.git")).status == 0)
+    let cloned = desk.run("clone", "plain.git", "b")
+    #expect(cloned.status == 0, "\(cloned.stderr)")
+    #expect(desk.git("b", "rev-parse", "--abbrev-ref", "HEAD") == "main")
+    #expect(desk.run("list", in: desk.scratch.path("b")).stdout.split(separator: "\n").count == 4)
+    expectRefusal(desk.run("clone", "/nonexistent/desk.git", "c"), containing: "there is no repository at")
+  }
+
   @Test func cloneNeedsAURL() {
     let scratch = ScratchDirectory()
     let result = CLIHarness.run(["clone"], in: scratch.path)
@@ -87,19 +104,19 @@ final class SharedDesk {
     let laptop = desk.scratch.path("laptop")
     let desktop = desk.scratch.path("desktop")
     let id = desk.origin.id(1)
-    #expect(desk.run("sync", in: laptop).stdout == "Already in sync with origin/main.\n")
+    #expect(desk.run("sync", in: laptop).stdout == "Already in sync with main on origin.\n")
     #expect(desk.run("verdict", id, "supported", in: laptop).status == 0)
-    #expect(desk.run("sync", in: laptop).stdout == "Sent 1 commit to origin/main.\n")
+    #expect(desk.run("sync", in: laptop).stdout == "Sent 1 commit to main on origin.\n")
     #expect(desk.run("verdict", id, "refuted", in: desktop).status == 0)
     let merged = desk.run("sync", in: desktop)
     #expect(merged.status == 0, "\(merged.stderr)")
     let path = "Reviews/storm/\(id)/reviewer@example.org.json"
     #expect(
       merged.stdout == """
-        Merged 1 commit from origin/main.
+        Merged 1 commit from main on origin.
         Kept the later version of 1 file changed on both sides (both stay in history):
           \(path): theirs, made 2026-11-24T12:00:00Z (the other 2026-11-24T12:00:00Z, same time: larger object id)
-        Sent 2 commits to origin/main.
+        Sent 2 commits to main on origin.
 
         """ || merged.stdout.contains("\(path): yours, made"))
     let json = desk.run("sync", "--json", in: laptop)

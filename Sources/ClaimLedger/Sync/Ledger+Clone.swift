@@ -42,6 +42,7 @@ extension Ledger {
     }
     do {
       let ledger = Ledger(repository: try Repository(openingAt: directory))
+      try adoptRemoteBranchIfHeadIsUnborn(ledger.repository)
       guard try ledger.snapshot().hasConfig else {
         removeWhatWasMade()
         throw LedgerError(
@@ -53,6 +54,7 @@ extension Ledger {
       try checkout.checkOutHead()
       return Ledger(repository: checkout)
     } catch let error as LedgerError {
+      removeWhatWasMade()
       throw error
     } catch let error as GitError {
       removeWhatWasMade()
@@ -61,5 +63,20 @@ extension Ledger {
       removeWhatWasMade()
       throw LedgerError("cannot check out the clone in '\(directory.escapedForMessage)': \(error)")
     }
+  }
+
+  /// A remote made with `git init --bare` and filled by a push keeps HEAD on git's default
+  /// branch name (`master`), which may not exist: the clone then takes the remote's `main`, or
+  /// its only branch, as git users would expect of a shared ledger.
+  private static func adoptRemoteBranchIfHeadIsUnborn(_ repository: Repository) throws(GitError) {
+    guard case .unborn = try repository.headState() else { return }
+    let prefix = "refs/remotes/origin/"
+    let branches = try repository.referenceNames(matching: "\(prefix)*").filter { $0 != "\(prefix)HEAD" }
+    guard let chosen = branches.first(where: { $0 == "\(prefix)main" }) ?? (branches.count == 1 ? branches[0] : nil),
+      let target = try repository.referenceTarget(named: chosen)
+    else { return }
+    let local = "refs/heads/" + chosen.dropFirst(prefix.count)
+    try repository.updateReference(named: local, to: target, expecting: nil, logMessage: "claims clone")
+    try repository.setHead(toBranch: local)
   }
 }

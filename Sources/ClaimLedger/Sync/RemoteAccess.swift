@@ -57,6 +57,9 @@ public struct RemoteAccess {
     if let rejection = callbacks.hostKeyRejection {
       return LedgerError("cannot \(action) \(shown): \(rejection)")
     }
+    if case .local(let path) = RemoteURL(url).kind, FileSystem.node(at: path) == .missing {
+      return LedgerError("cannot \(action) \(shown): there is no repository at \(path.escapedForMessage); check the path")
+    }
     switch error.code {
     case .authentication:
       let tried = policy.tried.isEmpty ? "no credentials found" : "tried \(policy.tried.joined(separator: ", "))"

@@ -11,7 +11,8 @@ enum InitCommand {
     options: [
       .value(
         "author", "identity", help: "Who makes the commit, as 'Name <email>' (default: CLAIMS_AUTHOR, then git config)."
-      )
+      ),
+      .flag("bare", help: "Make a bare ledger, without a work tree: the desk's shared remote to clone and sync with."),
     ]
   ) { arguments, context in
     let directory = arguments.argument("directory").map(context.absolutePath) ?? context.currentDirectory

@@ -82,7 +82,8 @@ enum RemoteCommands {
   }
 
   private static func print(_ result: SyncResult, context: CommandContext) {
-    let place = TerminalText.sanitize("\(result.remote)/\(result.branch)")
+    // `main on /srv/desk.git`: `remote/branch` reads as a path when the remote is one.
+    let place = TerminalText.sanitize("\(result.branch) on \(result.remote)")
     let commits = { (count: Int) in "\(count) commit\(count == 1 ? "" : "s")" }
     switch result.integration {
     case .none: break
