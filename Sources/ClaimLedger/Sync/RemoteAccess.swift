@@ -58,7 +58,8 @@ public struct RemoteAccess {
       return LedgerError("cannot \(action) \(shown): \(rejection)")
     }
     if case .local(let path) = RemoteURL(url).kind, FileSystem.node(at: path) == .missing {
-      return LedgerError("cannot \(action) \(shown): there is no repository at \(path.escapedForMessage); check the path")
+      return LedgerError(
+        "cannot \(action) \(shown): there is no repository at \(path.escapedForMessage); check the path")
     }
     switch error.code {
     case .authentication:
