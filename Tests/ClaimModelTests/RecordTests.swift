@@ -111,27 +111,33 @@ import Testing
 }
 
 @Suite struct CitationLocationTests {
-  /// The classification of web URLs as it was before the ASCII fast path: the reference.
-  static func reference(_ text: String) -> CitationLocation? {
-    if text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) { return nil }
-    let lower = text.lowercased()
-    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
-    let rest = text.drop(while: { $0 != ":" }).dropFirst(3)
-    let host = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
-    let hostName = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
-    return hostName.isEmpty ? .invalid("'\(text.escapedForMessage)' has no host name") : .web(text)
-  }
-
-  @Test func classifiesWebURLsAsBefore() {
-    let urls = [
-      "https://example.org/a", "HTTP://EXAMPLE.ORG", "http://", "https://", "https:///x", "http://@", "http://@:",
-      "http://user@:8080/", "http://:80", "https://a?b", "https://a#b", "http://user:pw@host:1/x", "https://é.example/",
-      "https://example.org/é", "hTtPs://x", "http:/x", "http:x", "httpx://a", "https//a", "https://a@b@c",
+  @Test func classifiesWebURLs() {
+    let web = [
+      "https://example.org/a", "HTTP://EXAMPLE.ORG", "https://a?b", "https://a#b", "http://user:pw@host:1/x",
+      "https://é.example/", "https://example.org/é", "hTtPs://x", "https://a@b@c", "https://example.org./x",
+      "https://[::1]:8080/", "https://example.org:/x",
     ]
-    for url in urls {
-      if let expected = Self.reference(url) { #expect(CitationLocation(url) == expected, "\(url)") }
+    for url in web { #expect(CitationLocation(url) == .web(url), "\(url)") }
+    let noHost = ["http://", "https://", "https:///x", "http://@", "http://@:", "http://user@:8080/", "http://:80"]
+    for url in noHost {
+      #expect(
+        CitationLocation(url) == .invalid("'\(url)' has no host name; write it as https://host/path"), "\(url)")
     }
-    #expect(CitationLocation("https://example.org/a") == .web("https://example.org/a"))
-    #expect(CitationLocation("https://@") == .invalid("'https://@' has no host name"))
+    for url in ["https://a..b", "https://.example.org", "https://é..example/"] {
+      #expect(CitationLocation(url) == .invalid("'\(url)' has an invalid host name; check the address"), "\(url)")
+    }
+    for url in ["https://a:0/", "https://a:65536/", "https://a:8o/", "https://é.example:123456/"] {
+      #expect(CitationLocation(url) == .invalid("'\(url)' has an invalid port; check the address"), "\(url)")
+    }
+    for url in ["http:/x", "http:x", "https:"] {
+      #expect(
+        CitationLocation(url) == .invalid("'\(url)' is not a complete web address; write it as https://host/path"),
+        "\(url)")
+    }
+    if case .invalid(let reason) = CitationLocation("httpx://a") {
+      #expect(reason.contains("scheme is not accepted"))
+    } else {
+      Issue.record("httpx: accepted")
+    }
   }
 }

@@ -91,6 +91,32 @@ import Testing
     #expect(fixture.git("log", "-1", "--format=%s") == "cite: \(fixture.id(1)) seeds/storm.txt\n")
   }
 
+  @Test func webAddressesAreCheckedForHostPortAndCompleteness() throws {
+    let fixture = try CLIFixture()
+    let head = fixture.head
+    for (url, fragment) in [
+      ("https://example.org:99999/", "has an invalid port"), ("https://.../", "has an invalid host name"),
+      ("https://a..b/x", "has an invalid host name"), ("https:", "is not a complete web address"),
+      ("http:example.org", "is not a complete web address"), ("http://", "has no host name; write it as"),
+      ("https://exa mple.org", "write a space as %20"),
+    ] {
+      expectRefusal(fixture.run("cite", "storm:1", url), containing: fragment, ledger: fixture, head: head)
+    }
+    for url in ["https://example.org./x", "https://u@example.org:8080/x", "https://[::1]:8080/", "https://例え.jp/"] {
+      #expect(fixture.run("cite", "storm:1", url).status == 0, "\(url)")
+    }
+  }
+
+  @Test func anAccessDateInTheFutureIsRefused() throws {
+    let fixture = try CLIFixture()
+    fixture.environment["CLAIMS_DATE"] = "2026-11-24T23:00:00Z"
+    let head = fixture.head
+    expectRefusal(
+      fixture.run("cite", "storm:1", "https://example.org", "--accessed", "2026-11-26"), status: 64,
+      containing: "it is in the future", ledger: fixture, head: head)
+    #expect(fixture.run("cite", "storm:1", "https://example.org", "--accessed", "2026-11-25").status == 0)
+  }
+
   @Test func theReviewSessionRefusesABadCitationAndKeepsTheReview() throws {
     let fixture = try CLIFixture()
     let result = fixture.run("review", input: "r\nc\njavascript:alert(1)\n\nq\n")

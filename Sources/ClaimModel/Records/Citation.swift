@@ -85,7 +85,9 @@ public enum CitationLocation: Equatable, Sendable {
   public init(_ text: String) {
     // Spaces and controls are single bytes in UTF-8, never part of a longer character.
     if text.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) {
-      self = .invalid("'\(text.escapedForMessage)' contains spaces or control characters")
+      self = .invalid(
+        "'\(text.escapedForMessage)' contains spaces or control characters; write a space as %20, or copy the address again"
+      )
       return
     }
     if let web = Self.asciiWeb(text) {
@@ -95,13 +97,10 @@ public enum CitationLocation: Equatable, Sendable {
     let lower = text.lowercased()
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
       let rest = text.drop(while: { $0 != ":" }).dropFirst(3)
-      let host = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
-      let hostName = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
-      guard !hostName.isEmpty else {
-        self = .invalid("'\(text.escapedForMessage)' has no host name")
-        return
-      }
-      self = .web(text)
+      let authority = rest.prefix(while: { $0 != "/" && $0 != "?" && $0 != "#" })
+      self = Self.checkAuthority(Array(authority.utf8), of: text) ?? .web(text)
+    } else if lower.hasPrefix("http:") || lower.hasPrefix("https:") {
+      self = .invalid("'\(text.escapedForMessage)' is not a complete web address; write it as https://host/path")
     } else if lower.hasPrefix("doi:") {
       let name = text.dropFirst(4)
       guard name.hasPrefix("10."), name.contains("/") else {
@@ -134,10 +133,38 @@ public enum CitationLocation: Equatable, Sendable {
     let lowered = bytes.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     guard lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8) else { return nil }
     let rest = bytes.drop(while: { $0 != UInt8(ascii: ":") }).dropFirst(3)
-    let host = rest.prefix(while: { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") })
-    let hostName =
-      host.split(separator: UInt8(ascii: "@")).last.map { $0.split(separator: UInt8(ascii: ":")).first ?? [] } ?? []
-    guard !hostName.isEmpty else { return .invalid("'\(text.escapedForMessage)' has no host name") }
-    return .web(text)
+    let authority = rest.prefix(while: {
+      $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
+    })
+    return checkAuthority(Array(authority), of: text) ?? .web(text)
+  }
+
+  /// Why the `user@host:port` part of a web address is unusable, or nil when it is fine: a host
+  /// with an empty label (`https://.../`, `https://a..b/`), or a port that is not 1–65535.
+  private static func checkAuthority(_ authority: [UInt8], of text: String) -> CitationLocation? {
+    let hostAndPort = authority.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false).last ?? []
+    var host = hostAndPort[...]
+    var port: ArraySlice<UInt8>?
+    if host.first != UInt8(ascii: "["), let colon = host.lastIndex(of: UInt8(ascii: ":")) {
+      port = host[(colon + 1)...]
+      host = host[..<colon]
+    }
+    guard !host.isEmpty else {
+      return .invalid("'\(text.escapedForMessage)' has no host name; write it as https://host/path")
+    }
+    if host.first != UInt8(ascii: "[") {
+      let labels = host.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+      // One final dot is the root (`example.org.`); any other empty label is a typo.
+      let inner = labels.last?.isEmpty == true ? labels.dropLast() : labels[...]
+      guard !inner.isEmpty, !inner.contains(where: \.isEmpty) else {
+        return .invalid("'\(text.escapedForMessage)' has an invalid host name; check the address")
+      }
+    }
+    if let port, !port.isEmpty {
+      guard port.allSatisfy({ (0x30...0x39).contains($0) }), port.count <= 5,
+        let number = Int(String(decoding: port, as: UTF8.self)), (1...65_535).contains(number)
+      else { return .invalid("'\(text.escapedForMessage)' has an invalid port; check the address") }
+    }
+    return nil
   }
 }

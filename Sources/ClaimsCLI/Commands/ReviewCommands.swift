@@ -143,7 +143,15 @@ enum ReviewCommands {
     if let title = arguments.value("title") { citation.title = title }
     if let publisher = arguments.value("publisher") { citation.publisher = publisher }
     if let published = try date("published") { citation.published = published }
-    citation.accessed = try date("accessed") ?? citation.accessed ?? CalendarDate(day: try context.now())
+    let now = try context.now()
+    citation.accessed = try date("accessed") ?? citation.accessed ?? CalendarDate(day: now)
+    // A day ahead of UTC is today somewhere on Earth; later than that is a typo.
+    if let accessed = citation.accessed,
+      accessed > CalendarDate(day: Timestamp(secondsSince1970: now.secondsSince1970 + 86_400))
+    {
+      throw UsageError(
+        "The value '\(accessed.text)' is invalid for '--accessed <date>': it is in the future", command: "cite")
+    }
     if let quote = arguments.value("quote") { citation.quote = quote }
     if let stanceText = arguments.value("stance") {
       guard let stance = Citation.Stance(rawValue: stanceText) else {

@@ -19,7 +19,7 @@ enum InputFile {
         "cannot read '\(path.escapedForMessage)': \(String(cString: strerror(errno))); check the path")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw CommandFailure("'\(path.escapedForMessage)' is a directory; give the article's file")
+      throw CommandFailure("'\(path.escapedForMessage)' is a directory; give a file")
     }
     guard Int(info.st_size) <= maximumSize else {
       throw CommandFailure(
