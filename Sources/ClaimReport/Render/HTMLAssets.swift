@@ -75,7 +75,7 @@ enum HTMLAssets {
     .was { color: var(--muted); }
     .filters { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
     .filters label { margin-right: .9rem; white-space: nowrap; }
-    .chart { max-width: 100%; height: auto; margin: .5rem 0; }
+    .chart { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
     .chart .label, .chart .figure { fill: var(--ink); }
     .chart .figure { fill: var(--muted); }
     .seg-verified { fill: var(--verified); }
