@@ -126,6 +126,21 @@ struct HTMLRendererTests {
     #expect(checker.tags.first { $0.attributes["id"] == "filters" }?.attributes["hidden"] == "hidden")
   }
 
+  @Test func narrowScreensKeepCellsReadable() {
+    let report = SampleLedger.report
+    let checker = HTMLChecker(html(report))
+    let cells = checker.tags.filter { $0.name == "td" }
+    // Dates never break at their hyphens.
+    let dates = report.backlog.count + report.staleReviews.count + report.activity.count
+    #expect(cells.filter { $0.attributes["class"] == "date" }.count == dates)
+    // Claim text and notes keep a readable width when a narrow screen makes their table scroll.
+    let prose = report.claims.count + report.backlog.count + report.flagged.count + report.staleReviews.count
+    #expect(cells.filter { $0.attributes["class"] == "text" }.count >= prose)
+    let style = checker.rawTexts.first { $0.name == "style" }?.text ?? ""
+    #expect(style.contains("section { overflow-x: auto; }"))
+    #expect(style.contains("td.text { min-width:"))
+  }
+
   @Test func listsEverythingWithoutCaps() {
     let claims = (1...30).map { Fixture.claim("many", $0) }
     let page = ReportRenderer.render(
