@@ -103,7 +103,7 @@ enum HTMLAssets {
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
       .filters, noscript { display: none; }
-      h2 { break-after: avoid; }
+      h2, h2 + .hint { break-after: avoid; }
       tr, .claim-block, .card, svg { break-inside: avoid; }
       a { color: inherit; }
       a[href]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); word-break: break-all; }
