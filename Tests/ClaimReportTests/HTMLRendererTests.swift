@@ -126,6 +126,21 @@ struct HTMLRendererTests {
     #expect(checker.tags.first { $0.attributes["id"] == "filters" }?.attributes["hidden"] == "hidden")
   }
 
+  @Test func narrowScreensKeepCellsReadable() {
+    let report = SampleLedger.report
+    let checker = HTMLChecker(html(report))
+    let cells = checker.tags.filter { $0.name == "td" }
+    // Dates never break at their hyphens.
+    let dates = report.backlog.count + report.staleReviews.count + report.activity.count
+    #expect(cells.filter { $0.attributes["class"] == "date" }.count == dates)
+    // Claim text and notes keep a readable width when a narrow screen makes their table scroll.
+    let prose = report.claims.count + report.backlog.count + report.flagged.count + report.staleReviews.count
+    #expect(cells.filter { $0.attributes["class"] == "text" }.count >= prose)
+    let style = checker.rawTexts.first { $0.name == "style" }?.text ?? ""
+    #expect(style.contains("section { overflow-x: auto; }"))
+    #expect(style.contains("td.text { min-width:"))
+  }
+
   @Test func listsEverythingWithoutCaps() {
     let claims = (1...30).map { Fixture.claim("many", $0) }
     let page = ReportRenderer.render(
@@ -152,11 +167,29 @@ struct SVGChartTests {
   @Test func coverageSegmentsAddUpToTheBar() {
     let chart = SVGCharts.coverage(SampleLedger.report)
     let checker = HTMLChecker(chart)
-    let overall = checker.tags.filter { $0.name == "rect" && $0.attributes["y"] == "8.0" }
+    let overall = checker.tags.filter { $0.name == "rect" && $0.attributes["y"] == "24.0" }
     let widths = overall.compactMap { Double($0.attributes["width"] ?? "") }
-    // 720 wide, minus 190 for labels and 150 for figures: 380 for the bar; 1, 3 and 1 of 5 claims.
-    #expect(widths == [76, 228, 76])
+    // The bar spans the chart's 480 units under its label and figure; 1, 3 and 1 of 5 claims.
+    #expect(widths == [96, 288, 96])
     #expect(overall.map { $0.attributes["class"] ?? "" } == ["seg-verified", "seg-reviewed", "seg-awaiting"])
+  }
+
+  @Test func labelAndFigureShareTheLineAboveEachBar() {
+    for chart in [SVGCharts.coverage(SampleLedger.report), SVGCharts.verdicts(SampleLedger.report)] {
+      let tags = HTMLChecker(chart).tags
+      let labels = tags.filter { $0.attributes["class"] == "label" }
+      let figures = tags.filter { $0.attributes["class"] == "figure" }
+      #expect(!labels.isEmpty && labels.count == figures.count)
+      #expect(labels.allSatisfy { $0.attributes["x"] == "0.0" && $0.attributes["text-anchor"] == "start" })
+      #expect(figures.allSatisfy { $0.attributes["x"] == "480.0" && $0.attributes["text-anchor"] == "end" })
+      #expect(labels.map { $0.attributes["y"] } == figures.map { $0.attributes["y"] })
+      // Each bar starts below its row's baseline.
+      let baselines = Set(labels.compactMap { $0.attributes["y"].flatMap(Double.init) })
+      for bar in tags where bar.name == "rect" {
+        let top = Double(bar.attributes["y"] ?? "") ?? 0
+        #expect(baselines.contains(top - 6))
+      }
+    }
   }
 }
 

@@ -75,7 +75,8 @@ enum HTMLAssets {
     .was { color: var(--muted); }
     .filters { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; margin: .5rem 0; }
     .filters label { margin-right: .9rem; white-space: nowrap; }
-    .chart { max-width: 100%; height: auto; margin: .5rem 0; }
+    .date { white-space: nowrap; }
+    .chart { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
     .chart .label, .chart .figure { fill: var(--ink); }
     .chart .figure { fill: var(--muted); }
     .seg-verified { fill: var(--verified); }
@@ -83,15 +84,26 @@ enum HTMLAssets {
     .seg-awaiting { fill: var(--awaiting); }
     .bar { fill: var(--accent); }
     .bar-flagging { fill: var(--alarm); }
-    .legend span { margin-right: 1rem; }
+    .legend > span { margin-right: 1rem; white-space: nowrap; }
     .swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: -.1rem; margin-right: .3rem; }
     .swatch-verified { background: var(--verified); }
     .swatch-reviewed { background: var(--reviewed); }
     .swatch-awaiting { background: var(--awaiting); }
+    @media screen {
+      section { overflow-x: auto; }
+    }
+    @media screen and (max-width: 64rem) {
+      td.text { min-width: 16rem; }
+    }
+    @media screen and (max-width: 40rem) {
+      body { padding: .75rem; }
+      th, td { padding: .25rem .4rem; }
+      td.text { min-width: 14rem; }
+    }
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
       .filters, noscript { display: none; }
-      h2 { break-after: avoid; }
+      h2, h2 + .hint { break-after: avoid; }
       tr, .claim-block, .card, svg { break-inside: avoid; }
       a { color: inherit; }
       a[href]::after { content: " (" attr(href) ")"; font-size: 8pt; color: var(--muted); word-break: break-all; }

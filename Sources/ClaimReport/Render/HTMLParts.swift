@@ -16,7 +16,7 @@ struct HTMLParts {
       html += "<tbody>\n"
       for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
         html += "<tr><td>\(h(review.reviewer.name))</td><td>\(verdict(review.verdict))</td>"
-        html += "<td>\(h(review.note ?? ""))</td><td>\(citations(review.citations))</td></tr>\n"
+        html += "<td class=\"text\">\(h(review.note ?? ""))</td><td>\(citations(review.citations))</td></tr>\n"
       }
       html += "</tbody>\n</table>\n</article>\n"
     }
@@ -27,7 +27,7 @@ struct HTMLParts {
     var html = ""
     for entry in entries {
       html += "<tr><td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
-      html += "<td>\(h(entry.claim.text))</td><td>\(verdictList(entry.reviews))</td>"
+      html += "<td class=\"text\">\(h(entry.claim.text))</td><td>\(verdictList(entry.reviews))</td>"
       html += "<td>\(stateBadges(entry.status))</td></tr>\n"
     }
     return Array(html.utf8)
@@ -37,8 +37,10 @@ struct HTMLParts {
     var html = ""
     for item in items {
       html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.review.reviewer.name))</td>"
-      html += "<td>\(verdict(item.review.verdict))</td><td>\(h(Formatting.day(item.staleness.since)))</td>"
-      html += "<td>\(h(item.claim.text))<br /><span class=\"was\">was: \(h(item.staleness.previousText))</span></td>"
+      html += "<td>\(verdict(item.review.verdict))</td>"
+      html += "<td class=\"date\">\(h(Formatting.day(item.staleness.since)))</td>"
+      html += "<td class=\"text\">\(h(item.claim.text))<br />"
+      html += "<span class=\"was\">was: \(h(item.staleness.previousText))</span></td>"
       html += "</tr>\n"
     }
     return Array(html.utf8)
@@ -48,8 +50,9 @@ struct HTMLParts {
     var html = ""
     for item in items {
       html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
-      html += "<td>\(h(item.assignee?.name ?? "—"))</td><td>\(h(item.waitingSince.map(Formatting.day) ?? "—"))</td>"
-      html += "<td>\(h(item.claim.text))</td></tr>\n"
+      html += "<td>\(h(item.assignee?.name ?? "—"))</td>"
+      html += "<td class=\"date\">\(h(item.waitingSince.map(Formatting.day) ?? "—"))</td>"
+      html += "<td class=\"text\">\(h(item.claim.text))</td></tr>\n"
     }
     return Array(html.utf8)
   }
@@ -65,7 +68,7 @@ struct HTMLParts {
       html += "<td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
       html += "<td>\(h(entry.claim.kind.rawValue))</td><td>\(stateBadges(status))</td>"
       html += "<td>\(verdictList(entry.reviews))</td><td class=\"num\">\(status.citationCount)</td>"
-      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td>\(h(entry.claim.text))</td></tr>\n"
+      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td class=\"text\">\(h(entry.claim.text))</td></tr>\n"
     }
     return Array(html.utf8)
   }
@@ -74,7 +77,7 @@ struct HTMLParts {
     var html = ""
     for item in items {
       html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
-      html += "<td class=\"num\">\(item.reviewCount)</td><td>\(h(item.claim.text))</td></tr>\n"
+      html += "<td class=\"num\">\(item.reviewCount)</td><td class=\"text\">\(h(item.claim.text))</td></tr>\n"
     }
     return Array(html.utf8)
   }

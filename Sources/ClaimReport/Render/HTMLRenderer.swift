@@ -127,7 +127,8 @@ struct HTMLRenderer {
     func cell(_ count: Int) -> String {
       "<td class=\"num\">\(count) (\(h(Formatting.percent(coverage.share(count)))))</td>"
     }
-    return "<tr><td>\(name)</td><td class=\"num\">\(coverage.claims)</td><td class=\"num\">\(coverage.checkable)</td>"
+    return "<tr><td class=\"text\">\(name)</td><td class=\"num\">\(coverage.claims)</td>"
+      + "<td class=\"num\">\(coverage.checkable)</td>"
       + cell(coverage.reviewed) + cell(coverage.cited) + cell(coverage.verified)
       + "<td class=\"num\">\(coverage.unreviewed)</td></tr>\n"
   }
@@ -199,7 +200,8 @@ struct HTMLRenderer {
       html += "<tr><td>\(h(item.reviewer.description))</td><td class=\"num\">\(item.claimsReviewed)</td>"
       html += "<td class=\"num\">\(item.citations)</td><td class=\"num\">\(perVerdict)</td>"
       html += "<td class=\"num\">\(item.staleReviews)</td><td class=\"num\">\(item.openAssignments)</td>"
-      html += "<td>\(h(item.lastActive.map(Formatting.day) ?? "—"))</td><td>\(h(Formatting.actions(item)))</td></tr>\n"
+      html += "<td class=\"date\">\(h(item.lastActive.map(Formatting.day) ?? "—"))</td>"
+      html += "<td>\(h(Formatting.actions(item)))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n</section>\n"
   }
