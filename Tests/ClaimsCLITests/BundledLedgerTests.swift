@@ -42,6 +42,14 @@ import Testing
     for (path, data) in expected where actual[path] != data {
       Issue.record("\(path) differs from what scripts/bundled-ledger produces")
     }
+    // What is committed, not only what the work tree holds: the same trees, by git's own ids.
+    if FileManager.default.fileExists(atPath: PackagePaths.root + "/.git") {
+      for path in Self.ledgerPaths {
+        let committed = try ProcessRunner.git(["rev-parse", "HEAD:\(path)"], in: PackagePaths.root).stdout
+        let produced = try ProcessRunner.git(["rev-parse", "HEAD:\(path)"], in: scratch.path("ledger")).stdout
+        #expect(committed == produced, "\(path) as committed differs from what scripts/bundled-ledger commits")
+      }
+    }
     #expect(expected.keys.filter { $0.hasPrefix("Claims/") }.count == 42)
     #expect(expected.keys.contains("seeds/peru-fujimori-mourning.txt"))
   }
