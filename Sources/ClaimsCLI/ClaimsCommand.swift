@@ -45,10 +45,10 @@ public enum ClaimsCommand {
   public static func main(_ arguments: [String], context: CommandContext) -> Int32 {
     var arguments = arguments
     var leading: [String] = []
-    // `-C DIR` may come before the subcommand, as with git.
-    while let first = arguments.first, first == "-C" || first.hasPrefix("--directory") {
+    // `-C DIR` and `--no-color` may come before the subcommand, as with git.
+    while let first = arguments.first, first == "-C" || first.hasPrefix("--directory") || first == "--no-color" {
       leading.append(arguments.removeFirst())
-      if !first.contains("="), let value = arguments.first {
+      if first != "--no-color", !first.contains("="), let value = arguments.first {
         leading.append(value)
         arguments.removeFirst()
       }

@@ -47,6 +47,10 @@ import Testing
     #expect(SourceID.slug(fromFileName: "002_e79ad1ab3cf49ab3.txt")?.rawValue == "002_e79ad1ab3cf49ab3")
     #expect(SourceID.slug(fromFileName: "Peru Fujimori (final).TXT")?.rawValue == "peru-fujimori-final")
     #expect(SourceID.slug(fromFileName: "---.txt") == nil)
+    #expect(SourceID.slug(fromFileName: "Café.txt")?.rawValue == "cafe")
+    #expect(SourceID.slug(fromFileName: "Ünïcode Réport.txt")?.rawValue == "unicode-report")
+    #expect(SourceID.slug(fromFileName: "Søren Ærø.txt")?.rawValue == "soren-ro")
+    #expect(SourceID.slug(fromFileName: "日本語.txt") == nil)
   }
 }
 

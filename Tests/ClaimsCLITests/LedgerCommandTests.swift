@@ -146,6 +146,10 @@ import Testing
     #expect(!fixture.run("list", terminal: true).stdout.contains("\u{1B}["))
     fixture.environment["NO_COLOR"] = nil
     #expect(!fixture.run("list", "--no-color", terminal: true).stdout.contains("\u{1B}["))
+    // Before the subcommand too, as -C may be.
+    let leading = fixture.run("--no-color", "list", terminal: true)
+    #expect(leading.status == 0, "\(leading.stderr)")
+    #expect(!leading.stdout.contains("\u{1B}["))
   }
 
   @Test func splitNeedsNoLedger() throws {

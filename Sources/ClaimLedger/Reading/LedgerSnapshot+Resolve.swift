@@ -73,7 +73,12 @@ extension LedgerSnapshot {
     }
     guard let claim = claims.first(where: { $0.ordinal == ordinal }) else {
       let range = "\(claims.first?.ordinal ?? 1)–\(claims.last?.ordinal ?? 1)"
-      throw LedgerError("source '\(source)' has no claim \(ordinal); its claims are numbered \(range)")
+      let directory = LedgerPaths.claimDirectory(source) + "/"
+      let unreadable = problems.filter { $0.path.hasPrefix(directory) }.count
+      let hint =
+        unreadable == 0
+        ? "" : "; \(String.count(unreadable, "claim file")) of it cannot be read, which 'claims check' lists"
+      throw LedgerError("source '\(source)' has no claim \(ordinal); its claims are numbered \(range)\(hint)")
     }
     return claim
   }

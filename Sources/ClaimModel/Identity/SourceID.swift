@@ -30,7 +30,7 @@ public struct SourceID: Hashable, Comparable, Sendable, CustomStringConvertible 
     var stem = Substring(fileName)
     if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
     var slug = ""
-    for scalar in stem.unicodeScalars {
+    for scalar in stem.unicodeScalars.map(baseLetter) {
       let lower = scalar.properties.lowercaseMapping
       if lower.unicodeScalars.count == 1, let only = lower.unicodeScalars.first, only.isASCII,
         isAlphanumeric(UInt8(only.value)) || only == "_"
@@ -43,6 +43,21 @@ public struct SourceID: Hashable, Comparable, Sendable, CustomStringConvertible 
     while slug.hasPrefix("-") || slug.hasPrefix("_") { slug.removeFirst() }
     while slug.hasSuffix("-") { slug.removeLast() }
     return SourceID(String(slug.prefix(maximumLength)))
+  }
+
+  /// The Latin letter under an accent (`é` → `e`, `Ø` → `O`), read from the character's Unicode
+  /// name (`LATIN SMALL LETTER E WITH ACUTE`) since the standard library has no decomposition;
+  /// anything else unchanged.
+  static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    guard !scalar.isASCII, let name = scalar.properties.name else { return scalar }
+    for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+      let rest = name.dropFirst(prefix.count).unicodeScalars
+      guard let letter = rest.first, ("A"..."Z").contains(letter) else { return scalar }
+      let after = rest.dropFirst()
+      guard after.isEmpty || String(after).hasPrefix(" WITH ") else { return scalar }
+      return prefix.hasPrefix("LATIN SMALL") ? Unicode.Scalar(letter.value + 0x20)! : letter
+    }
+    return scalar
   }
 
   static func isAlphanumeric(_ byte: UInt8) -> Bool {
