@@ -55,7 +55,8 @@ public struct SourceID: Hashable, Comparable, Sendable, CustomStringConvertible 
       guard let letter = rest.first, ("A"..."Z").contains(letter) else { return scalar }
       let after = rest.dropFirst()
       guard after.isEmpty || String(after).hasPrefix(" WITH ") else { return scalar }
-      return prefix.hasPrefix("LATIN SMALL") ? Unicode.Scalar(letter.value + 0x20)! : letter
+      guard prefix.hasPrefix("LATIN SMALL") else { return letter }
+      return Unicode.Scalar(UInt8(letter.value + 0x20))
     }
     return scalar
   }
