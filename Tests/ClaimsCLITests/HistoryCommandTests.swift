@@ -176,11 +176,10 @@ private func reviewedStorm() throws -> CLIFixture {
     fixture.run("verdict", "storm:4", "supported", "--reviewer", "Bob <bob@example.org>")
     fixture.run("verdict", "storm:5", "refuted", "--reviewer", "Bob <bob@example.org>")
     fixture.run("verdict", "storm:1", "supported", "--reviewer", "Bob <bob@example.org>")
-    try fixture.scratch.write(Self.revised, to: "../revised.txt")
-    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../revised.txt")) }
+    let revisedFile = try fixture.writeBeside(Self.revised, name: "revised.txt")
     let head = fixture.head
 
-    let dry = fixture.run("import", "../revised.txt", "--id", "storm", "--replace", "--dry-run", "--json")
+    let dry = fixture.run("import", revisedFile, "--id", "storm", "--replace", "--dry-run", "--json")
     #expect(fixture.head == head)
     #expect(fixture.status == "")
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
@@ -191,7 +190,7 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(replaced == [[ids[1]], [ids[2]], [ids[2]], [ids[3], ids[4]]])
     #expect((plan["added"] as? [String])?.count == 1)
 
-    let result = fixture.run("import", "../revised.txt", "--id", "storm", "--replace")
+    let result = fixture.run("import", revisedFile, "--id", "storm", "--replace")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       fixture.git("rev-list", "--count", "\(head.trimmingCharacters(in: .whitespacesAndNewlines))..HEAD") == "1\n")
@@ -231,7 +230,7 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(changelog.contains("A curfew remains in place."))
 
     // Re-importing the same text again changes nothing.
-    let again = fixture.run("import", "../revised.txt", "--id", "storm", "--replace")
+    let again = fixture.run("import", revisedFile, "--id", "storm", "--replace")
     #expect(again.stdout.hasPrefix("No claim of storm changes"))
   }
 
