@@ -234,6 +234,27 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(again.stdout.hasPrefix("No claim of storm changes"))
   }
 
+  @Test func aMergeCarriesTheLaterVerdictAndNamesItsClaim() throws {
+    let fixture = try CLIFixture(importing: Self.original)
+    let ids = (1...6).map { fixture.id($0) }
+    // Both in the same second: the flag on the second sentence is the later action.
+    fixture.run("verdict", "storm:4", "supported", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("verdict", "storm:5", "misleading", "--reviewer", "Bob <bob@example.org>")
+    let revisedFile = try fixture.writeBeside(Self.revised, name: "revised.txt")
+    let imported = fixture.run("import", revisedFile, "--id", "storm", "--replace")
+    #expect(
+      imported.stdout.contains(
+        "      Bob <bob@example.org>: carries misleading (on \(ids[4]), the later), not supported (on \(ids[3]))\n"))
+    let merged = fixture.id(5)
+    let review = try Review(
+      decoding: Array(try fixture.scratch.read("Reviews/storm/\(merged)/bob@example.org.json").utf8))
+    #expect(review.verdict == "misleading")
+    #expect(review.stale?.previousClaim.rawValue == ids[4])
+    #expect(
+      fixture.run("diff", "HEAD~1").stdout.contains(
+        "  \(merged) Bob <bob@example.org>: review carried over from \(ids[4]) (verdict misleading, 0 citations)"))
+  }
+
   @Test func replaceNeedsAnExistingSource() throws {
     let fixture = try CLIFixture()
     try fixture.scratch.write("New text here.\n", to: "../other.txt")
