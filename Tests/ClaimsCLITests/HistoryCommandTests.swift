@@ -18,6 +18,26 @@ private func reviewedStorm() throws -> CLIFixture {
   return fixture
 }
 
+/// The storm article reviewed, then corrected and re-imported by an editor: storm:2 is edited
+/// (40 → 41 homes), so its reviews are carried to a new claim.
+private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edited: String) {
+  let fixture = try CLIFixture(importing: ReimportTests.original)
+  let old = (1...6).map { fixture.id($0) }
+  fixture.environment["CLAIMS_DATE"] = "2026-11-25T09:00:00Z"
+  fixture.run("verdict", "storm:2", "supported", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("note", "storm:2", "County figures due Friday.", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("cite", "storm:2", "https://county.example.gov/damage", "--reviewer", "Ada <ada@example.org>")
+  fixture.environment["CLAIMS_DATE"] = "2026-11-25T10:00:00Z"
+  fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("verdict", "storm:2", "misleading", "--reviewer", "Bob <bob@example.org>")
+  let revisedFile = try fixture.writeBeside(ReimportTests.revised, name: "revised.txt")
+  fixture.environment["CLAIMS_DATE"] = "2026-11-26T09:00:00Z"
+  fixture.environment["CLAIMS_AUTHOR"] = "Ed Itor <ed@example.org>"
+  let result = fixture.run("import", revisedFile, "--id", "storm", "--replace")
+  guard result.status == 0 else { throw Fixtures.Invalid(description: "re-import failed: \(result.stderr)") }
+  return (fixture, old, fixture.id(2))
+}
+
 @Suite struct LogCommandTests {
   @Test func logListsActionsNewestFirstWithWhoAndWhen() throws {
     let fixture = try reviewedStorm()
@@ -95,6 +115,47 @@ private func reviewedStorm() throws -> CLIFixture {
       text.contains(
         "  verdict misleading       set in \(lastVerdictCommit.prefix(7)) by Ada <ada@example.org> on 2026-11-27 09:00, replacing supported"
       ))
+  }
+
+  @Test func blameFollowsACarriedReviewBackToTheClaimItWasGivenTo() throws {
+    let (fixture, old, edited) = try revisedStorm()
+    let oldFile = "Reviews/storm/\(old[1])/ada@example.org.json"
+    func commit(_ grep: String) -> String {
+      fixture.git("log", "-1", "--format=%H", "--grep=\(grep)", "--", oldFile)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    func ada() throws -> [String: Any] {
+      let result = fixture.run("blame", edited, "--json")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let reviewers = try #require(object["reviewers"] as? [[String: Any]])
+      return try #require(reviewers.first { ($0["reviewer"] as? String)?.hasPrefix("Ada") == true })
+    }
+    var review = try ada()
+    let verdictSet = try #require(review["verdict_set"] as? [String: Any])
+    #expect(verdictSet["commit"] as? String == commit("^Verdict: refuted"))
+    #expect(verdictSet["author"] as? String == "Ada <ada@example.org>")
+    #expect(verdictSet["time"] as? String == "2026-11-25T10:00:00Z")
+    #expect(verdictSet["claim"] as? String == old[1])
+    #expect(review["replaced_verdict"] as? String == "supported")
+    #expect((review["note_set"] as? [String: Any])?["commit"] as? String == commit("^Action: note"))
+    let citation = try #require((review["citations"] as? [[String: Any]])?.first)
+    #expect((citation["added"] as? [String: Any])?["commit"] as? String == commit("^Action: cite"))
+    #expect(review["carried_from"] as? String == old[1])
+    let text = fixture.run("blame", edited).stdout
+    #expect(!text.contains("Ed Itor"))
+    #expect(text.contains("carried over from claim \(old[1]) when the article was revised; stale"))
+    #expect(
+      text.contains(
+        "set in \(commit("^Verdict: refuted").prefix(7)) by Ada <ada@example.org> on 2026-11-25 10:00 on claim \(old[1]), replacing supported"
+      ))
+    // Looking again at the new text makes the verdict hers on this claim; the citation stays where it was set.
+    fixture.environment["CLAIMS_DATE"] = "2026-11-27T09:00:00Z"
+    fixture.run("verdict", edited, "refuted", "--reviewer", "Ada <ada@example.org>")
+    review = try ada()
+    #expect((review["verdict_set"] as? [String: Any])?["claim"] as? String == edited)
+    #expect((review["verdict_set"] as? [String: Any])?["time"] as? String == "2026-11-27T09:00:00Z")
+    #expect(
+      ((review["citations"] as? [[String: Any]])?.first?["added"] as? [String: Any])?["claim"] as? String == old[1])
   }
 
   @Test func diffReportsVerdictsCitationsAndDisputes() throws {

@@ -26,26 +26,31 @@ enum BlameCommand {
       }
       if let verdict = reviewer.verdict {
         let replaced = reviewer.replacedVerdict.map { ", replacing \($0)" } ?? ""
-        context.print("  verdict \(verdict.padded(to: 17))\(origin(reviewer.verdictOrigin, style: style))\(replaced)")
+        context.print(
+          "  verdict \(verdict.padded(to: 17))\(origin(reviewer.verdictOrigin, of: blame.claim, style: style))\(replaced)"
+        )
       }
       if let note = reviewer.note {
         context.print(
-          "  note    \(TerminalText.oneLine(note, width: 17).padded(to: 17))\(origin(reviewer.noteOrigin, style: style))"
+          "  note    \(TerminalText.oneLine(note, width: 17).padded(to: 17))\(origin(reviewer.noteOrigin, of: blame.claim, style: style))"
         )
       }
       for (index, item) in reviewer.citations.enumerated() {
         context.print("  [\(index + 1)] \(TerminalText.oneLine(item.citation.url, width: 60))")
-        context.print("      \(origin(item.origin, style: style))")
+        context.print("      \(origin(item.origin, of: blame.claim, style: style))")
       }
     }
     return ExitStatus.success
   }
 
-  static func origin(_ origin: ClaimBlame.Origin?, style: Style) -> String {
+  /// `set in 3f9a2c4 by Ada <ada@example.org> on 2026-11-24 12:00`, and `on claim …` when it was
+  /// set on a claim that `claim` superseded.
+  static func origin(_ origin: ClaimBlame.Origin?, of claim: Claim, style: Style) -> String {
     guard let origin else { return style.dim("(origin not found in history)") }
     let when = String(origin.time.text.prefix(16)).replacingAll("T", with: " ")
+    let elsewhere = origin.claim == claim.id ? "" : " on claim \(origin.claim)"
     return
-      "set in \(style.yellow(String(origin.commit.prefix(7)))) by \(TerminalText.oneLine(origin.author.description, width: 40)) on \(when)"
+      "set in \(style.yellow(String(origin.commit.prefix(7)))) by \(TerminalText.oneLine(origin.author.description, width: 40)) on \(when)\(elsewhere)"
   }
 
   static func json(_ blame: ClaimBlame) -> JSONValue {
@@ -54,7 +59,7 @@ enum BlameCommand {
       return .object([
         "commit": .string(origin.commit), "author": .string(origin.author.description),
         "time": .string(origin.time.text),
-        "subject": .string(origin.subject),
+        "subject": .string(origin.subject), "claim": .string(origin.claim.rawValue),
       ])
     }
     return .object([
