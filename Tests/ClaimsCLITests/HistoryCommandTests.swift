@@ -68,6 +68,26 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
     #expect(entries[0]["verdict"] as? String == "misleading")
   }
 
+  @Test func logOfAReplacementIncludesTheStoryOfTheClaimItSuperseded() throws {
+    let (fixture, old, edited) = try revisedStorm()
+    let ours = fixture.run("log", edited, "--json")
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [[String: Any]])
+    #expect(
+      entries.compactMap { $0["action"] as? String } == [
+        "reimport", "verdict", "verdict", "cite", "note", "verdict", "import",
+      ])
+    // The re-import is on the claim itself; everything before it was on the claim it superseded.
+    #expect(entries[0]["superseded_claim"] == nil)
+    #expect(entries.dropFirst().allSatisfy { $0["superseded_claim"] as? String == old[1] })
+    let text = fixture.run("log", edited).stdout.split(separator: "\n").map(String.init)
+    #expect(text.count == 7)
+    #expect(text[1].hasSuffix("verdict  \(old[1]) misleading  (on superseded claim \(old[1]))"))
+    #expect(text.last?.hasSuffix("import   storm (6 claims)  (on superseded claim \(old[1]))") == true)
+    // The old claim's own story ends at the re-import that retired it, and marks nothing.
+    let oldStory = fixture.run("log", old[1]).stdout
+    #expect(oldStory.split(separator: "\n").count == 7 && !oldStory.contains("superseded"))
+  }
+
   @Test func logFiltersByReviewerDateAndCount() throws {
     let fixture = try reviewedStorm()
     #expect(fixture.run("log", "--reviewer", "bob").stdout.split(separator: "\n").count == 2)
