@@ -220,6 +220,104 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
   }
 }
 
+/// `claims diff` across re-imports reads as a changelog of the article.
+@Suite struct DiffAcrossReimportTests {
+  /// The storm article with two disputes (storm:2, edited by the revision; storm:6, dropped by it),
+  /// tagged `published`, then re-imported revised.
+  private func disputedThenRevised() throws -> (fixture: CLIFixture, old: [String], revisedFile: String) {
+    let fixture = try CLIFixture(importing: ReimportTests.original)
+    let old = (1...6).map { fixture.id($0) }
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "supported", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("verdict", "storm:6", "supported", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:6", "refuted", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("snapshot", "published")
+    let revisedFile = try fixture.writeBeside(ReimportTests.revised, name: "revised.txt")
+    let result = fixture.run("import", revisedFile, "--id", "storm", "--replace")
+    guard result.status == 0 else { throw Fixtures.Invalid(description: "re-import failed: \(result.stderr)") }
+    return (fixture, old, revisedFile)
+  }
+
+  @Test func disputesAreComparedWithThePredecessorAndEndWithARetiredClaim() throws {
+    let (fixture, old, _) = try disputedThenRevised()
+    let edited = fixture.id(2)
+    let text = fixture.run("diff", "published").stdout
+    // Carried over with the reviews, the dispute on storm:2 is no news.
+    #expect(!text.contains("became disputed"), "\(text)")
+    #expect(text.contains("  \(edited) Ada <ada@example.org>: review carried over from \(old[1])"))
+    // The dropped sentence's dispute ends with it.
+    #expect(text.contains("  \(old[5]) dispute ended: claim retired (supported ≠ refuted)\n"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "published", "--json").stdout.utf8))
+        as? [String: Any])
+    let disputes = try #require(json["disputes"] as? [[String: Any]])
+    #expect(disputes.count == 1)
+    #expect(disputes.first?["claim"] as? String == old[5] && disputes.first?["ended_by"] as? String == "retirement")
+    #expect(disputes.first?["disputed"] as? Bool == false)
+    // A verdict that settles the carried dispute is reported against the state before.
+    fixture.run("verdict", edited, "refuted", "--reviewer", "Bob <bob@example.org>")
+    #expect(fixture.run("diff", "published").stdout.contains("  \(edited) settled (refuted)\n"))
+  }
+
+  @Test func entriesComeInArticleOrderWithRetiredClaimsAtTheirOldPlace() throws {
+    let (fixture, old, _) = try disputedThenRevised()
+    let new = (1...6).map { fixture.id($0) }
+    let lines = fixture.run("diff", "published").stdout.split(separator: "\n").map(String.init)
+    let claimLines = lines.filter { $0.hasPrefix("+ ") || $0.hasPrefix("- ") || $0.hasPrefix("~ ") }
+    #expect(
+      claimLines.map { String($0.dropFirst(2).prefix(10)) } == [
+        old[1], new[1], old[2], new[2], old[3], new[3], old[4], new[4], old[5], new[5],
+      ], "\(lines.joined(separator: "\n"))")
+    #expect(claimLines[0] == "- \(old[1]) retired (replaced by \(new[1])): \"Officials said 40 homes were damaged.\"")
+    #expect(claimLines[2].hasPrefix("- \(old[2]) retired (replaced by \(new[2]), \(new[3])): "))
+    // Each claim's reviews and dispute follow its own line.
+    let retiredAt = try #require(lines.firstIndex { $0.hasPrefix("- \(old[5])") })
+    #expect(lines[retiredAt + 1].hasPrefix("  \(old[5]) dispute ended"))
+    let editedAt = try #require(lines.firstIndex { $0.hasPrefix("~ \(new[1])") })
+    #expect(lines[editedAt + 1].hasPrefix("  \(new[1]) Ada <ada@example.org>: review carried over"))
+    #expect(lines[editedAt + 2].hasPrefix("  \(new[1]) Bob <bob@example.org>: review carried over"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "published", "--json").stdout.utf8))
+        as? [String: Any])
+    let claims = try #require(json["claims"] as? [[String: Any]])
+    #expect(
+      claims.compactMap { ($0["claim"] as? [String: Any])?["id"] as? String }
+        == claimLines.map { String($0.dropFirst(2).prefix(10)) })
+    #expect(claims.first?["replaced_by"] as? [String] == [new[1]])
+  }
+
+  @Test func aRevertComparesStatesNotTheWayBetween() throws {
+    let (fixture, _, _) = try disputedThenRevised()
+    let originalFile = try fixture.writeBeside(ReimportTests.original, name: "original.txt")
+    #expect(fixture.run("import", originalFile, "--id", "storm", "--replace").status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "published", "--json").stdout.utf8))
+        as? [String: Any])
+    // Every claim of the published text is back with the same text; those made in between are in neither.
+    #expect((json["claims"] as? [Any])?.isEmpty == true, "\(json["claims"] ?? "")")
+    let text = fixture.run("diff", "published").stdout
+    #expect(!text.contains("reworded") && !text.contains("retired") && !text.contains("added:"), "\(text)")
+  }
+
+  @Test func aClaimFileBrokenByHandIsUnreadableNotRetired() throws {
+    let fixture = try CLIFixture()
+    let id = fixture.id(2)
+    try fixture.scratch.write("{\"id\": ", to: "Claims/storm/\(id).json")
+    try ProcessRunner.git(["commit", "-q", "-am", "A slip of the hand"], in: fixture.path)
+    let result = fixture.run("diff", "HEAD~1")
+    #expect(!result.stdout.contains("retired"), "\(result.stdout)")
+    #expect(result.stdout.contains("! Claims/storm/\(id).json unreadable in "))
+    #expect(result.stderr.contains("warning: Claims/storm/\(id).json: "))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "HEAD~1", "--json").stdout.utf8))
+        as? [String: Any])
+    #expect((json["claims"] as? [Any])?.isEmpty == true)
+    let unreadable = try #require((json["unreadable"] as? [[String: Any]])?.first)
+    #expect(unreadable["path"] as? String == "Claims/storm/\(id).json" && unreadable["claim"] as? String == id)
+    #expect(unreadable["revision"] as? String == fixture.head.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+}
+
 @Suite struct ReimportTests {
   static let original = """
     The storm reached the coast on Monday.
