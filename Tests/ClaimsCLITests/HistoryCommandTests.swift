@@ -178,6 +178,46 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
       ((review["citations"] as? [[String: Any]])?.first?["added"] as? [String: Any])?["claim"] as? String == old[1])
   }
 
+  @Test(arguments: [
+    "age was 86? check",  // 17 characters: filled the column and ran into the origin
+    "Only 12 homes.",
+    "County figures differ by a wide margin; see the damage report of 24 November.",
+    "短い注記です",  // wide characters: two columns each
+    "Two lines:\nthe second one.",
+    "sixteen chars ok",
+  ])
+  func blameNeverRunsFieldsTogether(note: String) throws {
+    let fixture = try CLIFixture()
+    fixture.run("verdict", "storm:2", "mostly-supported", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("note", "storm:2", note, "--reviewer", "Ada <ada@example.org>")
+    let lines = fixture.run("blame", "storm:2").stdout.split(separator: "\n").map(String.init)
+    let origins = lines.filter { $0.contains("set in ") }
+    #expect(origins.count == 2)
+    for line in origins {
+      // What stands before the origin is blank or ends in a space.
+      let before = try #require(line.range(of: "set in ")).lowerBound
+      #expect(line[..<before].last == " ", "\(lines.joined(separator: "\n"))")
+    }
+    let noteLine = try #require(lines.firstIndex { $0.hasPrefix("  note    ") })
+    func line(_ index: Int) -> String { lines.indices.contains(index) ? lines[index] : "" }
+    let shown = note.split(separator: "\n").map(String.init)
+    if shown.count == 1, note.count < 17, !note.contains("短") {
+      #expect(
+        lines[noteLine] == "  note    \(note.padding(toLength: 17, withPad: " ", startingAt: 0))set in "
+          + (lines[noteLine].components(separatedBy: "set in ").last ?? ""))
+    } else if note.contains("短") {
+      #expect(lines[noteLine].hasPrefix("  note    短い注記です     set in "))
+    } else {
+      // Long or several lines: the whole note under the label, the origin on a line of its own.
+      for (offset, text) in shown.enumerated() {
+        #expect(line(noteLine + offset) == (offset == 0 ? "  note    " : "          ") + text)
+      }
+      #expect(line(noteLine + shown.count).hasPrefix("          set in "))
+    }
+    // Sixteen characters fill the column but for the one space before the origin.
+    #expect(lines.contains { $0.hasPrefix("  verdict mostly-supported set in ") })
+  }
+
   @Test func diffReportsVerdictsCitationsAndDisputes() throws {
     let fixture = try CLIFixture()
     let start = fixture.head.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -25,15 +25,21 @@ enum BlameCommand {
         context.print("  " + style.yellow("carried over from claim \(carried) when the article was revised; stale"))
       }
       if let verdict = reviewer.verdict {
-        let replaced = reviewer.replacedVerdict.map { ", replacing \($0)" } ?? ""
-        context.print(
-          "  verdict \(verdict.padded(to: 17))\(origin(reviewer.verdictOrigin, of: blame.claim, style: style))\(replaced)"
-        )
+        let replaced = reviewer.replacedVerdict.map { ", replacing \(TerminalText.oneLine($0, width: 60))" } ?? ""
+        for line in field(
+          "verdict", [TerminalText.oneLine(verdict, width: 60)],
+          origin(reviewer.verdictOrigin, of: blame.claim, style: style) + replaced)
+        {
+          context.print(line)
+        }
       }
       if let note = reviewer.note {
-        context.print(
-          "  note    \(TerminalText.oneLine(note, width: 17).padded(to: 17))\(origin(reviewer.noteOrigin, of: blame.claim, style: style))"
-        )
+        let lines = note.split(whereSeparator: \.isNewline).map { TerminalText.oneLine(String($0), width: .max) }
+        for line in field(
+          "note", lines.filter { !$0.isEmpty }, origin(reviewer.noteOrigin, of: blame.claim, style: style))
+        {
+          context.print(line)
+        }
       }
       for (index, item) in reviewer.citations.enumerated() {
         context.print("  [\(index + 1)] \(TerminalText.oneLine(item.citation.url, width: 60))")
@@ -41,6 +47,21 @@ enum BlameCommand {
       }
     }
     return ExitStatus.success
+  }
+
+  /// The width of the value column, spaces included.
+  static let valueColumn = 17
+
+  /// One labelled value and where it was set, laid out so they never run together: the origin beside
+  /// a one-line value that leaves at least a space before it in its column, else the value's lines
+  /// under the label and the origin on a line of its own below them.
+  static func field(_ label: String, _ lines: [String], _ origin: String) -> [String] {
+    let head = "  " + label.padded(to: 8)
+    let indent = String(repeating: " ", count: head.count)
+    if lines.count == 1, lines[0].terminalColumns < valueColumn {
+      return [head + lines[0].padded(toColumns: valueColumn) + origin]
+    }
+    return lines.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element } + [indent + origin]
   }
 
   /// `set in 3f9a2c4 by Ada <ada@example.org> on 2026-11-24 12:00`, and `on claim …` when it was
