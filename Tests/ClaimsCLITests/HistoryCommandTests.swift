@@ -98,6 +98,10 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
     #expect(fixture.run("log", "-n", "1").stdout.split(separator: "\n").count == 1)
     #expect(fixture.run("log", "--source", "storm", "-n", "50").stdout.split(separator: "\n").count == 6)
     expectRefusal(fixture.run("log", "--since", "last week"), status: 64, containing: "'--since <date>'")
+    expectRefusal(
+      fixture.run("log", "--source", "nope"),
+      containing: "no source 'nope' in the ledger or its history; sources: storm")
+    expectRefusal(fixture.run("log", fixture.id(2), "--source", "nope"), containing: "no source 'nope'")
   }
 
   @Test func logSurvivesCommitsMadeWithGitAndRemovingTheCache() throws {
@@ -240,7 +244,11 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
         as? [String: Any])
     #expect((json["reviews"] as? [Any])?.count == 2)
     #expect((json["disputes"] as? [[String: Any]])?.first?["disputed"] as? Bool == true)
-    #expect(fixture.run("diff", start, "--source", "other").stdout.hasPrefix("No changes"))
+    #expect(fixture.run("diff", start, "--source", "storm").stdout.contains("verdict none → supported"))
+    // An unknown source is an error, as in 'claims list', not an empty answer.
+    expectRefusal(
+      fixture.run("diff", "HEAD~1", "--source", "nope"),
+      containing: "no source 'nope' in either revision; sources: storm")
     expectRefusal(fixture.run("diff", "no-such-rev"), containing: "unknown revision 'no-such-rev'")
   }
 

@@ -19,8 +19,14 @@ extension Ledger {
     } else {
       after = try snapshot()
     }
-    var diff = LedgerDiff(from: before.revision, to: after.revision)
     let wanted = Set(sources)
+    if !wanted.isEmpty {
+      let known = Set(before.sourceIDs()).union(after.sourceIDs())
+      if let unknown = sources.first(where: { !known.contains($0) }) {
+        throw LedgerError("no source '\(unknown)' in either revision; \(Self.describe(sources: known.sorted()))")
+      }
+    }
+    var diff = LedgerDiff(from: before.revision, to: after.revision)
     func isWanted(_ path: String) -> SourceID? {
       let parts = path.split(separator: "/")
       guard parts.count >= 3, let source = SourceID(String(parts[1])) else { return nil }
@@ -175,6 +181,15 @@ extension Ledger {
     diff.unreadable.sort { ($0.source, rank($0.claim), $0.path) < ($1.source, rank($1.claim), $1.path) }
     diff.problems = before.problems + after.problems
     return diff
+  }
+}
+
+extension Ledger {
+  /// `sources: a, b, c` for a message naming the sources there are (the first 20, and how many).
+  public static func describe(sources: [SourceID]) -> String {
+    guard !sources.isEmpty else { return "there are no sources yet" }
+    let shown = sources.prefix(20).map(\.rawValue).joined(separator: ", ")
+    return "sources: " + shown + (sources.count > 20 ? ", … (\(sources.count) in all; 'claims list' shows them)" : "")
   }
 }
 

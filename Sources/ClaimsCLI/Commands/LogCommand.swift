@@ -44,6 +44,15 @@ enum LogCommand {
       return source
     }
     let history = try ledger.history(from: arguments.value("at"))
+    if !sources.isEmpty {
+      // A source named in history counts even if it is gone now.
+      var known = Set(snapshot.sourceIDs())
+      for entry in history { known.formUnion(entry.sources) }
+      if let unknown = sources.first(where: { !known.contains($0) }) {
+        throw CommandFailure(
+          "no source '\(unknown)' in the ledger or its history; \(Ledger.describe(sources: known.sorted()))")
+      }
+    }
     // With a claim: its story, and that of the claims it superseded, each entry with the claim it was on.
     let story: [(entry: HistoryEntry, claim: ClaimID?)] =
       claim.map { claim in ledger.story(of: claim, in: history, at: snapshot).map { ($0.entry, $0.claim) } }
