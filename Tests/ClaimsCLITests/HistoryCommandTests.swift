@@ -182,6 +182,38 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
       ((review["citations"] as? [[String: Any]])?.first?["added"] as? [String: Any])?["claim"] as? String == old[1])
   }
 
+  @Test func blameAndLogFollowARevertThroughTheClaimBetween() throws {
+    let (fixture, old, edited) = try revisedStorm()
+    fixture.environment["CLAIMS_DATE"] = "2026-11-27T09:00:00Z"
+    fixture.run("verdict", edited, "misleading", "--reviewer", "Ada <ada@example.org>")
+    let between = fixture.head.trimmingCharacters(in: .whitespacesAndNewlines)
+    // The correction is withdrawn: the original text comes back, and with it the original claim id,
+    // now replacing the claim made in between.
+    let originalFile = try fixture.writeBeside(ReimportTests.original, name: "original.txt")
+    fixture.environment["CLAIMS_DATE"] = "2026-11-28T09:00:00Z"
+    #expect(fixture.run("import", originalFile, "--id", "storm", "--replace").status == 0)
+    #expect(fixture.id(2) == old[1])
+    let result = fixture.run("blame", old[1], "--json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let ada = try #require(
+      (object["reviewers"] as? [[String: Any]])?.first { ($0["reviewer"] as? String)?.hasPrefix("Ada") == true })
+    let verdictSet = try #require(ada["verdict_set"] as? [String: Any])
+    #expect(verdictSet["commit"] as? String == between)
+    #expect(verdictSet["claim"] as? String == edited)
+    #expect(ada["replaced_verdict"] as? String == "refuted")
+    let citation = try #require((ada["citations"] as? [[String: Any]])?.first?["added"] as? [String: Any])
+    #expect(citation["claim"] as? String == old[1] && citation["author"] as? String == "Ada <ada@example.org>")
+    // Its story: the revert, the claim between, and its own first life, the import included.
+    let story = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("log", old[1], "--json").stdout.utf8))
+        as? [[String: Any]])
+    #expect(
+      story.compactMap { $0["action"] as? String } == [
+        "reimport", "verdict", "reimport", "verdict", "verdict", "cite", "note", "verdict", "import",
+      ])
+    #expect(story.map { $0["superseded_claim"] as? String } == [nil, edited, edited, nil, nil, nil, nil, nil, nil])
+  }
+
   @Test(arguments: [
     "age was 86? check",  // 17 characters: filled the column and ran into the origin
     "Only 12 homes.",

@@ -58,19 +58,22 @@ extension Ledger {
     return ClaimBlame(claim: claim, reviewers: reviewers)
   }
 
-  /// The index in `entries` (newest first) of the commit that made `claim` replace the claims it
-  /// supersedes: the oldest one, older than `cutoff`, naming it with one of them (a re-import names
-  /// both), else the oldest naming it at all.
+  /// The index in `entries` (newest first) of the commit, older than entry `cutoff`, that made
+  /// `claim` replace the claims it supersedes: the newest re-import naming it and one of them (a
+  /// re-import names both the new claims and those they replace), else the newest commit doing so;
+  /// nil when none does (the claim had no predecessor then). The newest, because a sentence that
+  /// comes back after a revision makes a claim again with the same id, replacing its own successor.
   static func creationIndex(of claim: Claim, in entries: [HistoryEntry], olderThan cutoff: Int?) -> Int? {
     let start = cutoff.map { $0 + 1 } ?? 0
-    guard start < entries.count else { return nil }
+    guard start < entries.count, !claim.supersedes.isEmpty else { return nil }
     var naming: Int?
-    var withPredecessor: Int?
-    for index in start..<entries.count where entries[index].claims.contains(claim.id) {
-      naming = index
-      if entries[index].claims.contains(where: claim.supersedes.contains) { withPredecessor = index }
+    for index in start..<entries.count {
+      let entry = entries[index]
+      guard entry.claims.contains(claim.id), entry.claims.contains(where: claim.supersedes.contains) else { continue }
+      if entry.action == "reimport" { return index }
+      naming = naming ?? index
     }
-    return withPredecessor ?? naming
+    return naming
   }
 }
 
