@@ -30,6 +30,21 @@ final class CLIFixture {
 
   var path: String { scratch.path }
 
+  /// Writes `text` beside the ledger (not in its work tree), in a file of this fixture's own, and
+  /// returns its path relative to the ledger. Removed with the fixture.
+  func writeBeside(_ text: String, name: String) throws -> String {
+    let relative = "../\((scratch.path as NSString).lastPathComponent)-\(name)"
+    try scratch.write(text, to: relative)
+    besideFiles.append(scratch.path(relative))
+    return relative
+  }
+
+  private var besideFiles: [String] = []
+
+  deinit {
+    for file in besideFiles { try? FileManager.default.removeItem(atPath: file) }
+  }
+
   @discardableResult
   func run(_ arguments: String..., input: String = "", terminal: Bool = false) -> ProcessResult {
     CLIHarness.run(arguments, in: scratch.path, environment: environment, input: input, isOutputTerminal: terminal)

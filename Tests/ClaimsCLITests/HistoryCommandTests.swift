@@ -18,6 +18,26 @@ private func reviewedStorm() throws -> CLIFixture {
   return fixture
 }
 
+/// The storm article reviewed, then corrected and re-imported by an editor: storm:2 is edited
+/// (40 → 41 homes), so its reviews are carried to a new claim.
+private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edited: String) {
+  let fixture = try CLIFixture(importing: ReimportTests.original)
+  let old = (1...6).map { fixture.id($0) }
+  fixture.environment["CLAIMS_DATE"] = "2026-11-25T09:00:00Z"
+  fixture.run("verdict", "storm:2", "supported", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("note", "storm:2", "County figures due Friday.", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("cite", "storm:2", "https://county.example.gov/damage", "--reviewer", "Ada <ada@example.org>")
+  fixture.environment["CLAIMS_DATE"] = "2026-11-25T10:00:00Z"
+  fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+  fixture.run("verdict", "storm:2", "misleading", "--reviewer", "Bob <bob@example.org>")
+  let revisedFile = try fixture.writeBeside(ReimportTests.revised, name: "revised.txt")
+  fixture.environment["CLAIMS_DATE"] = "2026-11-26T09:00:00Z"
+  fixture.environment["CLAIMS_AUTHOR"] = "Ed Itor <ed@example.org>"
+  let result = fixture.run("import", revisedFile, "--id", "storm", "--replace")
+  guard result.status == 0 else { throw Fixtures.Invalid(description: "re-import failed: \(result.stderr)") }
+  return (fixture, old, fixture.id(2))
+}
+
 @Suite struct LogCommandTests {
   @Test func logListsActionsNewestFirstWithWhoAndWhen() throws {
     let fixture = try reviewedStorm()
@@ -48,6 +68,26 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(entries[0]["verdict"] as? String == "misleading")
   }
 
+  @Test func logOfAReplacementIncludesTheStoryOfTheClaimItSuperseded() throws {
+    let (fixture, old, edited) = try revisedStorm()
+    let ours = fixture.run("log", edited, "--json")
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [[String: Any]])
+    #expect(
+      entries.compactMap { $0["action"] as? String } == [
+        "reimport", "verdict", "verdict", "cite", "note", "verdict", "import",
+      ])
+    // The re-import is on the claim itself; everything before it was on the claim it superseded.
+    #expect(entries[0]["superseded_claim"] == nil)
+    #expect(entries.dropFirst().allSatisfy { $0["superseded_claim"] as? String == old[1] })
+    let text = fixture.run("log", edited).stdout.split(separator: "\n").map(String.init)
+    #expect(text.count == 7)
+    #expect(text[1].hasSuffix("verdict  \(old[1]) misleading  (on superseded claim \(old[1]))"))
+    #expect(text.last?.hasSuffix("import   storm (6 claims)  (on superseded claim \(old[1]))") == true)
+    // The old claim's own story ends at the re-import that retired it, and marks nothing.
+    let oldStory = fixture.run("log", old[1]).stdout
+    #expect(oldStory.split(separator: "\n").count == 7 && !oldStory.contains("superseded"))
+  }
+
   @Test func logFiltersByReviewerDateAndCount() throws {
     let fixture = try reviewedStorm()
     #expect(fixture.run("log", "--reviewer", "bob").stdout.split(separator: "\n").count == 2)
@@ -58,6 +98,10 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(fixture.run("log", "-n", "1").stdout.split(separator: "\n").count == 1)
     #expect(fixture.run("log", "--source", "storm", "-n", "50").stdout.split(separator: "\n").count == 6)
     expectRefusal(fixture.run("log", "--since", "last week"), status: 64, containing: "'--since <date>'")
+    expectRefusal(
+      fixture.run("log", "--source", "nope"),
+      containing: "no source 'nope' in the ledger or its history; sources: storm")
+    expectRefusal(fixture.run("log", fixture.id(2), "--source", "nope"), containing: "no source 'nope'")
   }
 
   @Test func logSurvivesCommitsMadeWithGitAndRemovingTheCache() throws {
@@ -97,6 +141,119 @@ private func reviewedStorm() throws -> CLIFixture {
       ))
   }
 
+  @Test func blameFollowsACarriedReviewBackToTheClaimItWasGivenTo() throws {
+    let (fixture, old, edited) = try revisedStorm()
+    let oldFile = "Reviews/storm/\(old[1])/ada@example.org.json"
+    func commit(_ grep: String) -> String {
+      fixture.git("log", "-1", "--format=%H", "--grep=\(grep)", "--", oldFile)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    func ada() throws -> [String: Any] {
+      let result = fixture.run("blame", edited, "--json")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let reviewers = try #require(object["reviewers"] as? [[String: Any]])
+      return try #require(reviewers.first { ($0["reviewer"] as? String)?.hasPrefix("Ada") == true })
+    }
+    var review = try ada()
+    let verdictSet = try #require(review["verdict_set"] as? [String: Any])
+    #expect(verdictSet["commit"] as? String == commit("^Verdict: refuted"))
+    #expect(verdictSet["author"] as? String == "Ada <ada@example.org>")
+    #expect(verdictSet["time"] as? String == "2026-11-25T10:00:00Z")
+    #expect(verdictSet["claim"] as? String == old[1])
+    #expect(review["replaced_verdict"] as? String == "supported")
+    #expect((review["note_set"] as? [String: Any])?["commit"] as? String == commit("^Action: note"))
+    let citation = try #require((review["citations"] as? [[String: Any]])?.first)
+    #expect((citation["added"] as? [String: Any])?["commit"] as? String == commit("^Action: cite"))
+    #expect(review["carried_from"] as? String == old[1])
+    let text = fixture.run("blame", edited).stdout
+    #expect(!text.contains("Ed Itor"))
+    #expect(text.contains("carried over from claim \(old[1]) when the article was revised; stale"))
+    #expect(
+      text.contains(
+        "set in \(commit("^Verdict: refuted").prefix(7)) by Ada <ada@example.org> on 2026-11-25 10:00 on claim \(old[1]), replacing supported"
+      ))
+    // Looking again at the new text makes the verdict hers on this claim; the citation stays where it was set.
+    fixture.environment["CLAIMS_DATE"] = "2026-11-27T09:00:00Z"
+    fixture.run("verdict", edited, "refuted", "--reviewer", "Ada <ada@example.org>")
+    review = try ada()
+    #expect((review["verdict_set"] as? [String: Any])?["claim"] as? String == edited)
+    #expect((review["verdict_set"] as? [String: Any])?["time"] as? String == "2026-11-27T09:00:00Z")
+    #expect(
+      ((review["citations"] as? [[String: Any]])?.first?["added"] as? [String: Any])?["claim"] as? String == old[1])
+  }
+
+  @Test func blameAndLogFollowARevertThroughTheClaimBetween() throws {
+    let (fixture, old, edited) = try revisedStorm()
+    fixture.environment["CLAIMS_DATE"] = "2026-11-27T09:00:00Z"
+    fixture.run("verdict", edited, "misleading", "--reviewer", "Ada <ada@example.org>")
+    let between = fixture.head.trimmingCharacters(in: .whitespacesAndNewlines)
+    // The correction is withdrawn: the original text comes back, and with it the original claim id,
+    // now replacing the claim made in between.
+    let originalFile = try fixture.writeBeside(ReimportTests.original, name: "original.txt")
+    fixture.environment["CLAIMS_DATE"] = "2026-11-28T09:00:00Z"
+    #expect(fixture.run("import", originalFile, "--id", "storm", "--replace").status == 0)
+    #expect(fixture.id(2) == old[1])
+    let result = fixture.run("blame", old[1], "--json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let ada = try #require(
+      (object["reviewers"] as? [[String: Any]])?.first { ($0["reviewer"] as? String)?.hasPrefix("Ada") == true })
+    let verdictSet = try #require(ada["verdict_set"] as? [String: Any])
+    #expect(verdictSet["commit"] as? String == between)
+    #expect(verdictSet["claim"] as? String == edited)
+    #expect(ada["replaced_verdict"] as? String == "refuted")
+    let citation = try #require((ada["citations"] as? [[String: Any]])?.first?["added"] as? [String: Any])
+    #expect(citation["claim"] as? String == old[1] && citation["author"] as? String == "Ada <ada@example.org>")
+    // Its story: the revert, the claim between, and its own first life, the import included.
+    let story = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("log", old[1], "--json").stdout.utf8))
+        as? [[String: Any]])
+    #expect(
+      story.compactMap { $0["action"] as? String } == [
+        "reimport", "verdict", "reimport", "verdict", "verdict", "cite", "note", "verdict", "import",
+      ])
+    #expect(story.map { $0["superseded_claim"] as? String } == [nil, edited, edited, nil, nil, nil, nil, nil, nil])
+  }
+
+  @Test(arguments: [
+    "age was 86? check",  // 17 characters: filled the column and ran into the origin
+    "Only 12 homes.",
+    "County figures differ by a wide margin; see the damage report of 24 November.",
+    "短い注記です",  // wide characters: two columns each
+    "Two lines:\nthe second one.",
+    "sixteen chars ok",
+  ])
+  func blameNeverRunsFieldsTogether(note: String) throws {
+    let fixture = try CLIFixture()
+    fixture.run("verdict", "storm:2", "mostly-supported", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("note", "storm:2", note, "--reviewer", "Ada <ada@example.org>")
+    let lines = fixture.run("blame", "storm:2").stdout.split(separator: "\n").map(String.init)
+    let origins = lines.filter { $0.contains("set in ") }
+    #expect(origins.count == 2)
+    for line in origins {
+      // What stands before the origin is blank or ends in a space.
+      let before = try #require(line.range(of: "set in ")).lowerBound
+      #expect(line[..<before].last == " ", "\(lines.joined(separator: "\n"))")
+    }
+    let noteLine = try #require(lines.firstIndex { $0.hasPrefix("  note    ") })
+    func line(_ index: Int) -> String { lines.indices.contains(index) ? lines[index] : "" }
+    let shown = note.split(separator: "\n").map(String.init)
+    if shown.count == 1, note.count < 17, !note.contains("短") {
+      #expect(
+        lines[noteLine] == "  note    \(note.padding(toLength: 17, withPad: " ", startingAt: 0))set in "
+          + (lines[noteLine].components(separatedBy: "set in ").last ?? ""))
+    } else if note.contains("短") {
+      #expect(lines[noteLine].hasPrefix("  note    短い注記です     set in "))
+    } else {
+      // Long or several lines: the whole note under the label, the origin on a line of its own.
+      for (offset, text) in shown.enumerated() {
+        #expect(line(noteLine + offset) == (offset == 0 ? "  note    " : "          ") + text)
+      }
+      #expect(line(noteLine + shown.count).hasPrefix("          set in "))
+    }
+    // Sixteen characters fill the column but for the one space before the origin.
+    #expect(lines.contains { $0.hasPrefix("  verdict mostly-supported set in ") })
+  }
+
   @Test func diffReportsVerdictsCitationsAndDisputes() throws {
     let fixture = try CLIFixture()
     let start = fixture.head.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -119,7 +276,11 @@ private func reviewedStorm() throws -> CLIFixture {
         as? [String: Any])
     #expect((json["reviews"] as? [Any])?.count == 2)
     #expect((json["disputes"] as? [[String: Any]])?.first?["disputed"] as? Bool == true)
-    #expect(fixture.run("diff", start, "--source", "other").stdout.hasPrefix("No changes"))
+    #expect(fixture.run("diff", start, "--source", "storm").stdout.contains("verdict none → supported"))
+    // An unknown source is an error, as in 'claims list', not an empty answer.
+    expectRefusal(
+      fixture.run("diff", "HEAD~1", "--source", "nope"),
+      containing: "no source 'nope' in either revision; sources: storm")
     expectRefusal(fixture.run("diff", "no-such-rev"), containing: "unknown revision 'no-such-rev'")
   }
 
@@ -136,6 +297,104 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(fixture.run("snapshot").stdout == "published\n")
     expectRefusal(fixture.run("snapshot", "published"), containing: "already exists")
     expectRefusal(fixture.run("snapshot", "bad..name"), containing: "not a valid tag name")
+  }
+}
+
+/// `claims diff` across re-imports reads as a changelog of the article.
+@Suite struct DiffAcrossReimportTests {
+  /// The storm article with two disputes (storm:2, edited by the revision; storm:6, dropped by it),
+  /// tagged `published`, then re-imported revised.
+  private func disputedThenRevised() throws -> (fixture: CLIFixture, old: [String], revisedFile: String) {
+    let fixture = try CLIFixture(importing: ReimportTests.original)
+    let old = (1...6).map { fixture.id($0) }
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "supported", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("verdict", "storm:6", "supported", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:6", "refuted", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("snapshot", "published")
+    let revisedFile = try fixture.writeBeside(ReimportTests.revised, name: "revised.txt")
+    let result = fixture.run("import", revisedFile, "--id", "storm", "--replace")
+    guard result.status == 0 else { throw Fixtures.Invalid(description: "re-import failed: \(result.stderr)") }
+    return (fixture, old, revisedFile)
+  }
+
+  @Test func disputesAreComparedWithThePredecessorAndEndWithARetiredClaim() throws {
+    let (fixture, old, _) = try disputedThenRevised()
+    let edited = fixture.id(2)
+    let text = fixture.run("diff", "published").stdout
+    // Carried over with the reviews, the dispute on storm:2 is no news.
+    #expect(!text.contains("became disputed"), "\(text)")
+    #expect(text.contains("  \(edited) Ada <ada@example.org>: review carried over from \(old[1])"))
+    // The dropped sentence's dispute ends with it.
+    #expect(text.contains("  \(old[5]) dispute ended: claim retired (supported ≠ refuted)\n"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "published", "--json").stdout.utf8))
+        as? [String: Any])
+    let disputes = try #require(json["disputes"] as? [[String: Any]])
+    #expect(disputes.count == 1)
+    #expect(disputes.first?["claim"] as? String == old[5] && disputes.first?["ended_by"] as? String == "retirement")
+    #expect(disputes.first?["disputed"] as? Bool == false)
+    // A verdict that settles the carried dispute is reported against the state before.
+    fixture.run("verdict", edited, "refuted", "--reviewer", "Bob <bob@example.org>")
+    #expect(fixture.run("diff", "published").stdout.contains("  \(edited) settled (refuted)\n"))
+  }
+
+  @Test func entriesComeInArticleOrderWithRetiredClaimsAtTheirOldPlace() throws {
+    let (fixture, old, _) = try disputedThenRevised()
+    let new = (1...6).map { fixture.id($0) }
+    let lines = fixture.run("diff", "published").stdout.split(separator: "\n").map(String.init)
+    let claimLines = lines.filter { $0.hasPrefix("+ ") || $0.hasPrefix("- ") || $0.hasPrefix("~ ") }
+    #expect(
+      claimLines.map { String($0.dropFirst(2).prefix(10)) } == [
+        old[1], new[1], old[2], new[2], old[3], new[3], old[4], new[4], old[5], new[5],
+      ], "\(lines.joined(separator: "\n"))")
+    #expect(claimLines[0] == "- \(old[1]) retired (replaced by \(new[1])): \"Officials said 40 homes were damaged.\"")
+    #expect(claimLines[2].hasPrefix("- \(old[2]) retired (replaced by \(new[2]), \(new[3])): "))
+    // Each claim's reviews and dispute follow its own line.
+    let retiredAt = try #require(lines.firstIndex { $0.hasPrefix("- \(old[5])") })
+    #expect(lines[retiredAt + 1].hasPrefix("  \(old[5]) dispute ended"))
+    let editedAt = try #require(lines.firstIndex { $0.hasPrefix("~ \(new[1])") })
+    #expect(lines[editedAt + 1].hasPrefix("  \(new[1]) Ada <ada@example.org>: review carried over"))
+    #expect(lines[editedAt + 2].hasPrefix("  \(new[1]) Bob <bob@example.org>: review carried over"))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "published", "--json").stdout.utf8))
+        as? [String: Any])
+    let claims = try #require(json["claims"] as? [[String: Any]])
+    #expect(
+      claims.compactMap { ($0["claim"] as? [String: Any])?["id"] as? String }
+        == claimLines.map { String($0.dropFirst(2).prefix(10)) })
+    #expect(claims.first?["replaced_by"] as? [String] == [new[1]])
+  }
+
+  @Test func aRevertComparesStatesNotTheWayBetween() throws {
+    let (fixture, _, _) = try disputedThenRevised()
+    let originalFile = try fixture.writeBeside(ReimportTests.original, name: "original.txt")
+    #expect(fixture.run("import", originalFile, "--id", "storm", "--replace").status == 0)
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "published", "--json").stdout.utf8))
+        as? [String: Any])
+    // Every claim of the published text is back with the same text; those made in between are in neither.
+    #expect((json["claims"] as? [Any])?.isEmpty == true, "\(json["claims"] ?? "")")
+    let text = fixture.run("diff", "published").stdout
+    #expect(!text.contains("reworded") && !text.contains("retired") && !text.contains("added:"), "\(text)")
+  }
+
+  @Test func aClaimFileBrokenByHandIsUnreadableNotRetired() throws {
+    let fixture = try CLIFixture()
+    let id = fixture.id(2)
+    try fixture.scratch.write("{\"id\": ", to: "Claims/storm/\(id).json")
+    try ProcessRunner.git(["commit", "-q", "-am", "A slip of the hand"], in: fixture.path)
+    let result = fixture.run("diff", "HEAD~1")
+    #expect(!result.stdout.contains("retired"), "\(result.stdout)")
+    #expect(result.stdout.contains("! Claims/storm/\(id).json unreadable in "))
+    #expect(result.stderr.contains("warning: Claims/storm/\(id).json: "))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(fixture.run("diff", "HEAD~1", "--json").stdout.utf8))
+        as? [String: Any])
+    #expect((json["claims"] as? [Any])?.isEmpty == true)
+    let unreadable = try #require((json["unreadable"] as? [[String: Any]])?.first)
+    #expect(unreadable["path"] as? String == "Claims/storm/\(id).json" && unreadable["claim"] as? String == id)
+    #expect(unreadable["revision"] as? String == fixture.head.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 }
 
@@ -176,11 +435,10 @@ private func reviewedStorm() throws -> CLIFixture {
     fixture.run("verdict", "storm:4", "supported", "--reviewer", "Bob <bob@example.org>")
     fixture.run("verdict", "storm:5", "refuted", "--reviewer", "Bob <bob@example.org>")
     fixture.run("verdict", "storm:1", "supported", "--reviewer", "Bob <bob@example.org>")
-    try fixture.scratch.write(Self.revised, to: "../revised.txt")
-    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../revised.txt")) }
+    let revisedFile = try fixture.writeBeside(Self.revised, name: "revised.txt")
     let head = fixture.head
 
-    let dry = fixture.run("import", "../revised.txt", "--id", "storm", "--replace", "--dry-run", "--json")
+    let dry = fixture.run("import", revisedFile, "--id", "storm", "--replace", "--dry-run", "--json")
     #expect(fixture.head == head)
     #expect(fixture.status == "")
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
@@ -191,7 +449,7 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(replaced == [[ids[1]], [ids[2]], [ids[2]], [ids[3], ids[4]]])
     #expect((plan["added"] as? [String])?.count == 1)
 
-    let result = fixture.run("import", "../revised.txt", "--id", "storm", "--replace")
+    let result = fixture.run("import", revisedFile, "--id", "storm", "--replace")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       fixture.git("rev-list", "--count", "\(head.trimmingCharacters(in: .whitespacesAndNewlines))..HEAD") == "1\n")
@@ -231,8 +489,29 @@ private func reviewedStorm() throws -> CLIFixture {
     #expect(changelog.contains("A curfew remains in place."))
 
     // Re-importing the same text again changes nothing.
-    let again = fixture.run("import", "../revised.txt", "--id", "storm", "--replace")
+    let again = fixture.run("import", revisedFile, "--id", "storm", "--replace")
     #expect(again.stdout.hasPrefix("No claim of storm changes"))
+  }
+
+  @Test func aMergeCarriesTheLaterVerdictAndNamesItsClaim() throws {
+    let fixture = try CLIFixture(importing: Self.original)
+    let ids = (1...6).map { fixture.id($0) }
+    // Both in the same second: the flag on the second sentence is the later action.
+    fixture.run("verdict", "storm:4", "supported", "--reviewer", "Bob <bob@example.org>")
+    fixture.run("verdict", "storm:5", "misleading", "--reviewer", "Bob <bob@example.org>")
+    let revisedFile = try fixture.writeBeside(Self.revised, name: "revised.txt")
+    let imported = fixture.run("import", revisedFile, "--id", "storm", "--replace")
+    #expect(
+      imported.stdout.contains(
+        "      Bob <bob@example.org>: carries misleading (on \(ids[4]), the later), not supported (on \(ids[3]))\n"))
+    let merged = fixture.id(5)
+    let review = try Review(
+      decoding: Array(try fixture.scratch.read("Reviews/storm/\(merged)/bob@example.org.json").utf8))
+    #expect(review.verdict == "misleading")
+    #expect(review.stale?.previousClaim.rawValue == ids[4])
+    #expect(
+      fixture.run("diff", "HEAD~1").stdout.contains(
+        "  \(merged) Bob <bob@example.org>: review carried over from \(ids[4]) (verdict misleading, 0 citations)"))
   }
 
   @Test func replaceNeedsAnExistingSource() throws {

@@ -39,10 +39,9 @@ import Testing
     #expect(fixture.run("snapshot", "published").status == 0)
 
     // The article is corrected and re-imported.
-    try fixture.scratch.write(ReimportTests.revised, to: "../revised.txt")
-    defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../revised.txt")) }
+    let revisedFile = try fixture.writeBeside(ReimportTests.revised, name: "revised.txt")
     fixture.environment["CLAIMS_DATE"] = "2026-11-26T09:00:00Z"
-    #expect(fixture.run("import", "../revised.txt", "--id", "storm", "--replace").status == 0)
+    #expect(fixture.run("import", revisedFile, "--id", "storm", "--replace").status == 0)
     #expect(git("rev-list", "--count", "published..HEAD") == "1\n")
     #expect(git("log", "-1", "--format=%(trailers:key=Action,valueonly)").hasPrefix("reimport"))
     #expect(git("status", "--porcelain") == "")

@@ -74,3 +74,35 @@ extension Ledger {
     }
   }
 }
+
+extension Ledger {
+  /// The whole story of `claim` in `entries` (newest first, as ``history(from:)`` gives them): the
+  /// commits that concern it and, before the re-import that made it, those of the claims it
+  /// supersedes and theirs in turn, each with the claim it was on. `snapshot` is where the records
+  /// of the superseded claims are read (retired claims stay in the tree).
+  public func story(of claim: Claim, in entries: [HistoryEntry], at snapshot: LedgerSnapshot) -> [(
+    entry: HistoryEntry, claim: ClaimID
+  )] {
+    var on: [Int: ClaimID] = [:]
+    var visited: Set<String> = []
+    func visit(_ claim: Claim, olderThan cutoff: Int?) {
+      guard visited.insert("\(claim.id)@\(cutoff ?? -1)").inserted else { return }
+      let start = cutoff.map { $0 + 1 } ?? 0
+      guard start < entries.count else { return }
+      var end = entries.count - 1
+      if !claim.supersedes.isEmpty, let creation = Self.creationIndex(of: claim, in: entries, olderThan: cutoff) {
+        // Before the re-import that made it, the story is that of the claims it replaced (the import
+        // of the article, in particular, made them, not this one).
+        end = creation
+        for old in claim.supersedes {
+          if let record = snapshot.claimRecord(old, in: claim.source) { visit(record, olderThan: creation) }
+        }
+      }
+      for index in start...end where on[index] == nil && entries[index].concerns(claim.id, of: claim.source) {
+        on[index] = claim.id
+      }
+    }
+    visit(claim, olderThan: nil)
+    return on.keys.sorted().compactMap { index in on[index].map { (entries[index], $0) } }
+  }
+}

@@ -6,15 +6,25 @@ public struct LedgerDiff: Sendable {
   public enum ClaimChangeKind: Sendable, Equatable {
     /// A new claim (a new article, or a sentence a revision added).
     case added
-    /// A claim that replaces earlier ones whose sentence was edited, split or merged.
+    /// A claim that replaces earlier ones (live in the earlier revision) whose sentence was edited,
+    /// split or merged.
     case reworded(from: [ClaimID])
     /// A claim whose sentence the revised article no longer has, or whose file was removed.
     case retired
   }
 
   public struct ClaimChange: Sendable, Equatable {
+    /// The claim: as the later revision has it, or for a retired claim as the earlier one had it.
     public var claim: Claim
     public var kind: ClaimChangeKind
+    /// For a retired claim, the claims of the later revision that replaced it (none: dropped).
+    public var replacedBy: [ClaimID]
+
+    public init(claim: Claim, kind: ClaimChangeKind, replacedBy: [ClaimID] = []) {
+      self.claim = claim
+      self.kind = kind
+      self.replacedBy = replacedBy
+    }
   }
 
   /// One reviewer's review of one claim, before and after (nil: none).
@@ -59,14 +69,38 @@ public struct LedgerDiff: Sendable {
     }
   }
 
-  /// A claim whose reviewers came to disagree, or stopped disagreeing.
+  /// A claim whose reviewers came to disagree, or stopped disagreeing. A claim that replaced others
+  /// at a re-import is compared with them: a dispute carried over is no change.
   public struct DisputeChange: Sendable, Equatable {
     public var claim: ClaimID
     public var source: SourceID
-    /// True: it became disputed; false: the dispute was settled.
+    /// True: it became disputed; false: the dispute was settled (or ended with the claim).
     public var isDisputed: Bool
-    /// The distinct verdicts after the change.
+    /// The distinct verdicts after the change; for a dispute that ended with the claim's
+    /// retirement, the verdicts that disagreed.
     public var verdicts: [String]
+    /// The dispute ended because the claim was retired with nothing to replace it.
+    public var byRetirement: Bool
+
+    public init(claim: ClaimID, source: SourceID, isDisputed: Bool, verdicts: [String], byRetirement: Bool = false) {
+      self.claim = claim
+      self.source = source
+      self.isDisputed = isDisputed
+      self.verdicts = verdicts
+      self.byRetirement = byRetirement
+    }
+  }
+
+  /// A changed record file that cannot be read in one of the revisions (broken by hand, say):
+  /// what changed in it is unknown, and it is said so rather than guessed.
+  public struct UnreadableFile: Sendable, Equatable {
+    public var path: String
+    public var source: SourceID
+    /// The claim its path names, if it names one.
+    public var claim: ClaimID?
+    /// The revision it cannot be read in, as a commit id.
+    public var revision: String?
+    public var problem: String
   }
 
   /// A claim's assignment, before and after (nil: unassigned).
@@ -84,9 +118,16 @@ public struct LedgerDiff: Sendable {
   public var reviews: [ReviewChange] = []
   public var disputes: [DisputeChange] = []
   public var assignments: [AssignmentChange] = []
+  /// Changed files that cannot be read in one of the revisions.
+  public var unreadable: [UnreadableFile] = []
   /// Files that could not be read on either side.
   public var problems: [LedgerProblem] = []
+  /// Each claim any entry names, by its rank in article order (source, then ordinal; a retired
+  /// claim at its old ordinal, before the claim that now has it). Every list is sorted by it.
+  public var articleOrder: [ClaimID: Int] = [:]
 
   /// Whether nothing changed.
-  public var isEmpty: Bool { claims.isEmpty && reviews.isEmpty && disputes.isEmpty && assignments.isEmpty }
+  public var isEmpty: Bool {
+    claims.isEmpty && reviews.isEmpty && disputes.isEmpty && assignments.isEmpty && unreadable.isEmpty
+  }
 }

@@ -23,9 +23,10 @@ extension Ledger {
       }
       let records = snapshot.records(of: source)
       let elsewhere = Set(snapshot.claimLocations().filter { $0.source != source }.map(\.id))
+      let order = ReviewHistoryOrder(ledger: self, snapshot: snapshot)
       let plan = ReimportPlanner().plan(
         source: source, newText: text, previous: records.claims, reviews: records.reviews, takenElsewhere: elsewhere,
-        time: time)
+        time: time, scale: snapshot.config().scale, historyRank: order.rank)
       return (plan, snapshot.sourceRecord(source))
     }
     if dryRun { return (try makePlan(try snapshot()).0, nil) }

@@ -22,6 +22,29 @@ public struct ReimportPlan: Sendable {
   public var staleReviews: [Review] = []
   /// Every claim record of the source after the re-import (retired ones included).
   public var records: [Claim] = []
+  /// Merges whose claims one reviewer had given different verdicts: which verdict the merged
+  /// claim carries, and which it does not.
+  public var verdictChoices: [VerdictChoice] = []
+
+  /// One reviewer's different verdicts on claims merged into one.
+  public struct VerdictChoice: Sendable {
+    /// The merged claim.
+    public var claim: ClaimID
+    public var reviewer: Identity
+    /// The verdict carried, and the claim it was given to.
+    public var kept: (verdict: String, from: ClaimID)
+    /// The other verdicts, each with the claim it was given to.
+    public var setAside: [(verdict: String, from: ClaimID)]
+    /// Why the kept verdict was chosen.
+    public var reason: Reason
+
+    public enum Reason: String, Sendable {
+      /// It was given after the others (history, else the reviews' `updated` times).
+      case later
+      /// Nothing told the order; it is the more severe (a flag before any other verdict).
+      case moreSevere = "more-severe"
+    }
+  }
 
   /// Whether the revision changes no claim.
   public var isUnchanged: Bool { added.isEmpty && reworded.isEmpty && deleted.isEmpty }
@@ -37,7 +60,8 @@ struct ReimportPlanner {
 
   func plan(
     source: SourceID, newText: String, previous: [Claim], reviews: [ClaimID: [Review]],
-    takenElsewhere: Set<ClaimID>, time: Timestamp
+    takenElsewhere: Set<ClaimID>, time: Timestamp, scale: VerdictScale,
+    historyRank: (Review) -> Int?
   ) -> ReimportPlan {
     var plan = ReimportPlan(source: source)
     let current = previous.filter { !$0.isRetired }
@@ -122,31 +146,86 @@ struct ReimportPlanner {
 
     // 3. Reviews of replaced claims go to their replacements, to be looked at again.
     for rewording in plan.reworded {
-      var carried: [String: Review] = [:]
+      var byReviewer: [String: [(old: Claim, review: Review)]] = [:]
       for old in rewording.replaces {
-        for review in reviews[old.id] ?? [] {
-          var stale = review
-          stale.claim = rewording.claim.id
-          stale.updated = time
-          stale.stale = Review.Staleness(previousClaim: old.id, previousText: old.text, since: time)
-          if let existing = carried[review.reviewer.key] {
-            // A merge of two claims the same reviewer had reviewed: keep the later verdict and every source.
-            let later = existing.updated >= review.updated ? existing : stale
-            stale.verdict = later.verdict
-            stale.note = [existing.note, review.note].compactMap { $0 }.joined(separator: "\n\n")
-            stale.note = stale.note?.isEmpty == true ? nil : stale.note
-            stale.citations =
-              existing.citations
-              + review.citations.filter { citation in
-                !existing.citations.contains { $0.url == citation.url && $0.quote == citation.quote }
-              }
-          }
-          carried[review.reviewer.key] = stale
-        }
+        for review in reviews[old.id] ?? [] { byReviewer[review.reviewer.key, default: []].append((old, review)) }
       }
-      plan.staleReviews += carried.keys.sorted().compactMap { carried[$0] }
+      for key in byReviewer.keys.sorted() {
+        guard let given = byReviewer[key], let first = given.first else { continue }
+        // A merge of claims the same reviewer had reviewed: one review, with the verdict of their later
+        // action, every note and every citation.
+        let winner =
+          given.count == 1 ? (first.old, first.review, .later) : latest(of: given, scale: scale, rank: historyRank)
+        var stale = winner.review
+        stale.claim = rewording.claim.id
+        stale.updated = time
+        stale.stale = Review.Staleness(previousClaim: winner.old.id, previousText: winner.old.text, since: time)
+        if given.count > 1 {
+          let notes = given.compactMap(\.review.note)
+          stale.note = notes.isEmpty ? nil : notes.joined(separator: "\n\n")
+          var citations: [Citation] = []
+          for citation in given.flatMap(\.review.citations)
+          where !citations.contains(where: { $0.url == citation.url && $0.quote == citation.quote }) {
+            citations.append(citation)
+          }
+          stale.citations = citations
+          if let kept = winner.review.verdict {
+            let others = given.compactMap { item in item.review.verdict.map { ($0, item.old.id) } }.filter {
+              $0.0 != kept
+            }
+            if !others.isEmpty {
+              plan.verdictChoices.append(
+                .init(
+                  claim: rewording.claim.id, reviewer: winner.review.reviewer, kept: (kept, winner.old.id),
+                  setAside: others, reason: winner.reason))
+            }
+          }
+        }
+        plan.staleReviews.append(stale)
+      }
     }
     return plan
+  }
+
+  /// Of one reviewer's reviews of several merged claims, the one whose verdict the merged claim
+  /// carries: the one changed last in history (`rank`, larger is later), else the one updated
+  /// last; when neither tells them apart, the more severe verdict (a flag before any other, then
+  /// the later on the scale), so that a flag is never dropped for want of an order. Reviews with a
+  /// verdict come before reviews without one.
+  func latest(
+    of given: [(old: Claim, review: Review)], scale: VerdictScale, rank: (Review) -> Int?
+  ) -> (old: Claim, review: Review, reason: ReimportPlan.VerdictChoice.Reason) {
+    func severity(_ verdict: String?) -> (Int, Int) {
+      guard let verdict else { return (-1, -1) }
+      guard let index = scale.verdicts.firstIndex(where: { $0.id == verdict }) else { return (0, -1) }
+      return (scale.verdicts[index].flags ? 1 : 0, index)
+    }
+    let withVerdict = given.filter { $0.review.verdict != nil }
+    let candidates = withVerdict.isEmpty ? given : withVerdict
+    var best = candidates[0]
+    var bestRank = rank(best.review)
+    var bySeverity = false
+    for candidate in candidates.dropFirst() {
+      let candidateRank = rank(candidate.review)
+      let wins: Bool
+      var decidedBySeverity = false
+      if let candidateRank, let bestRank, candidateRank != bestRank {
+        wins = candidateRank > bestRank
+      } else if candidate.review.updated != best.review.updated {
+        wins = candidate.review.updated > best.review.updated
+      } else {
+        wins = severity(candidate.review.verdict) > severity(best.review.verdict)
+        decidedBySeverity = candidate.review.verdict != best.review.verdict
+      }
+      if wins {
+        best = candidate
+        bestRank = candidateRank
+        bySeverity = decidedBySeverity
+      } else if decidedBySeverity {
+        bySeverity = true
+      }
+    }
+    return (best.old, best.review, bySeverity ? .moreSevere : .later)
   }
 
   /// Whether `new` is an edit, a part or a merger of `old`: its quote selector's context frames

@@ -25,27 +25,53 @@ enum BlameCommand {
         context.print("  " + style.yellow("carried over from claim \(carried) when the article was revised; stale"))
       }
       if let verdict = reviewer.verdict {
-        let replaced = reviewer.replacedVerdict.map { ", replacing \($0)" } ?? ""
-        context.print("  verdict \(verdict.padded(to: 17))\(origin(reviewer.verdictOrigin, style: style))\(replaced)")
+        let replaced = reviewer.replacedVerdict.map { ", replacing \(TerminalText.oneLine($0, width: 60))" } ?? ""
+        for line in field(
+          "verdict", [TerminalText.oneLine(verdict, width: 60)],
+          origin(reviewer.verdictOrigin, of: blame.claim, style: style) + replaced)
+        {
+          context.print(line)
+        }
       }
       if let note = reviewer.note {
-        context.print(
-          "  note    \(TerminalText.oneLine(note, width: 17).padded(to: 17))\(origin(reviewer.noteOrigin, style: style))"
-        )
+        let lines = note.split(whereSeparator: \.isNewline).map { TerminalText.oneLine(String($0), width: .max) }
+        for line in field(
+          "note", lines.filter { !$0.isEmpty }, origin(reviewer.noteOrigin, of: blame.claim, style: style))
+        {
+          context.print(line)
+        }
       }
       for (index, item) in reviewer.citations.enumerated() {
         context.print("  [\(index + 1)] \(TerminalText.oneLine(item.citation.url, width: 60))")
-        context.print("      \(origin(item.origin, style: style))")
+        context.print("      \(origin(item.origin, of: blame.claim, style: style))")
       }
     }
     return ExitStatus.success
   }
 
-  static func origin(_ origin: ClaimBlame.Origin?, style: Style) -> String {
+  /// The width of the value column, spaces included.
+  static let valueColumn = 17
+
+  /// One labelled value and where it was set, laid out so they never run together: the origin beside
+  /// a one-line value that leaves at least a space before it in its column, else the value's lines
+  /// under the label and the origin on a line of its own below them.
+  static func field(_ label: String, _ lines: [String], _ origin: String) -> [String] {
+    let head = "  " + label.padded(to: 8)
+    let indent = String(repeating: " ", count: head.count)
+    if lines.count == 1, lines[0].terminalColumns < valueColumn {
+      return [head + lines[0].padded(toColumns: valueColumn) + origin]
+    }
+    return lines.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element } + [indent + origin]
+  }
+
+  /// `set in 3f9a2c4 by Ada <ada@example.org> on 2026-11-24 12:00`, and `on claim …` when it was
+  /// set on a claim that `claim` superseded.
+  static func origin(_ origin: ClaimBlame.Origin?, of claim: Claim, style: Style) -> String {
     guard let origin else { return style.dim("(origin not found in history)") }
     let when = String(origin.time.text.prefix(16)).replacingAll("T", with: " ")
+    let elsewhere = origin.claim == claim.id ? "" : " on claim \(origin.claim)"
     return
-      "set in \(style.yellow(String(origin.commit.prefix(7)))) by \(TerminalText.oneLine(origin.author.description, width: 40)) on \(when)"
+      "set in \(style.yellow(String(origin.commit.prefix(7)))) by \(TerminalText.oneLine(origin.author.description, width: 40)) on \(when)\(elsewhere)"
   }
 
   static func json(_ blame: ClaimBlame) -> JSONValue {
@@ -54,7 +80,7 @@ enum BlameCommand {
       return .object([
         "commit": .string(origin.commit), "author": .string(origin.author.description),
         "time": .string(origin.time.text),
-        "subject": .string(origin.subject),
+        "subject": .string(origin.subject), "claim": .string(origin.claim.rawValue),
       ])
     }
     return .object([

@@ -6,7 +6,7 @@ enum DiffCommand {
   static let spec = CommandSpec(
     name: "diff", abstract: "Show what changed in the review state between two revisions.",
     discussion:
-      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled; assignments. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree).",
+      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled (a claim that replaced others is compared with them, so a dispute carried over is no change; a dispute on a claim retired with no replacement ends with it); assignments; record files that cannot be read. It compares the two states, not the way between them: a claim in both with the same text is unchanged, whatever happened in between. Lines come in article order within each source, a retired claim at its old place. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree).",
     arguments: [
       ArgumentSpec(name: "rev1", help: "The earlier revision."),
       ArgumentSpec(name: "rev2", help: "The later revision (default: the current state).", isOptional: true),
@@ -36,30 +36,39 @@ enum DiffCommand {
       context.print("No changes in review state from \(from) to \(to).")
       return ExitStatus.success
     }
+    let unreadable = diff.unreadable.isEmpty ? "" : ", \(diff.unreadable.count) unreadable files"
     context.print(
       style.bold("Changes from \(from) to \(to):")
-        + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))"
+        + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))\(unreadable)"
     )
-    var bySource: [SourceID: [String]] = [:]
+    // Lines in article order: each claim's change, then its reviews, dispute and assignment.
+    var lines: [SourceID: [(rank: Int, part: Int, text: String)]] = [:]
+    func add(_ source: SourceID, _ claim: ClaimID?, _ part: Int, _ text: String) {
+      lines[source, default: []].append((claim.flatMap { diff.articleOrder[$0] } ?? Int.max, part, text))
+    }
     for change in diff.claims {
       let text = "\"" + TerminalText.oneLine(change.claim.text, width: 60) + "\""
       let line: String
       switch change.kind {
       case .added: line = style.green("+ \(change.claim.id) \(change.claim.reference) added: ") + text
-      case .retired: line = style.red("- \(change.claim.id) retired: ") + text
+      case .retired:
+        let successors =
+          change.replacedBy.isEmpty ? "" : " (replaced by \(change.replacedBy.map(\.rawValue).joined(separator: ", ")))"
+        line = style.red("- \(change.claim.id) retired") + successors + ": " + text
       case .reworded(let from):
         line =
           style.yellow("~ \(change.claim.id) \(change.claim.reference) reworded")
           + " (was \(from.map(\.rawValue).joined(separator: ", "))): " + text
       }
-      bySource[change.claim.source, default: []].append(line)
+      add(change.claim.source, change.claim.id, 0, line)
     }
     for change in diff.reviews {
       let who = TerminalText.oneLine(change.reviewer.description, width: 40)
       var parts: [String] = []
       if change.before == nil, let after = change.after, let stale = after.stale {
         let verdict = after.verdict.map { "verdict \($0)" } ?? "no verdict"
-        bySource[change.source, default: []].append(
+        add(
+          change.source, change.claim, 1,
           "  \(change.claim) \(who): review carried over from \(stale.previousClaim) (\(verdict), \(after.citations.count) citations); stale until looked at again"
         )
         continue
@@ -75,26 +84,40 @@ enum DiffCommand {
             ? "removed the note" : "note: " + TerminalText.oneLine(change.after?.note ?? "", width: 50))
       }
       if let stale = change.staleChange {
-        parts.append(stale ? "review is now stale (claim reworded)" : "looked again (no longer stale)")
+        let previous = change.after?.stale.map { " (carried over from \($0.previousClaim))" } ?? ""
+        parts.append(stale ? "review is now stale\(previous)" : "looked again (no longer stale)")
       }
       if change.after == nil, change.before != nil, parts.isEmpty { parts.append("review removed") }
-      for part in parts { bySource[change.source, default: []].append("  \(change.claim) \(who): \(part)") }
+      for part in parts { add(change.source, change.claim, 1, "  \(change.claim) \(who): \(part)") }
     }
     for change in diff.disputes {
       let verdicts = change.verdicts.joined(separator: " ≠ ")
-      bySource[change.source, default: []].append(
-        change.isDisputed
-          ? style.red("  \(change.claim) became disputed (\(verdicts))")
-          : style.green("  \(change.claim) settled (\(verdicts))"))
+      add(
+        change.source, change.claim, 2,
+        change.byRetirement
+          ? style.green("  \(change.claim) dispute ended: claim retired (\(verdicts))")
+          : change.isDisputed
+            ? style.red("  \(change.claim) became disputed (\(verdicts))")
+            : style.green("  \(change.claim) settled (\(verdicts))"))
     }
     for change in diff.assignments {
       let who = change.after.map { "assigned to " + TerminalText.sanitize($0.description) } ?? "unassigned"
-      bySource[change.source, default: []].append("  \(change.claim) \(who)")
+      add(change.source, change.claim, 3, "  \(change.claim) \(who)")
     }
-    for source in bySource.keys.sorted() {
+    for file in diff.unreadable {
+      let revision = file.revision.map { " in \(String($0.prefix(7)))" } ?? ""
+      add(
+        file.source, file.claim, 4,
+        style.red("! \(TerminalText.oneLine(file.path, width: 100)) unreadable\(revision): ")
+          + TerminalText.oneLine(file.problem, width: 100))
+    }
+    for source in lines.keys.sorted() {
       context.print()
       context.print(style.bold(source.rawValue))
-      for line in bySource[source] ?? [] { context.print(line) }
+      let ordered = (lines[source] ?? []).enumerated().sorted { lhs, rhs in
+        (lhs.element.rank, lhs.element.part, lhs.offset) < (rhs.element.rank, rhs.element.part, rhs.offset)
+      }
+      for line in ordered { context.print(line.element.text) }
     }
     return ExitStatus.success
   }
@@ -109,7 +132,11 @@ enum DiffCommand {
           var members: [String: JSONValue] = ["claim": change.claim.json]
           switch change.kind {
           case .added: members["change"] = "added"
-          case .retired: members["change"] = "retired"
+          case .retired:
+            members["change"] = "retired"
+            if !change.replacedBy.isEmpty {
+              members["replaced_by"] = .array(change.replacedBy.map { .string($0.rawValue) })
+            }
           case .reworded(let from):
             members["change"] = "reworded"
             members["from"] = .array(from.map { .string($0.rawValue) })
@@ -135,10 +162,20 @@ enum DiffCommand {
         }),
       "disputes": .array(
         diff.disputes.map {
-          .object([
+          var members: [String: JSONValue] = [
             "claim": .string($0.claim.rawValue), "source": .string($0.source.rawValue),
             "disputed": .bool($0.isDisputed),
             "verdicts": .array($0.verdicts.map { .string($0) }),
+          ]
+          if $0.byRetirement { members["ended_by"] = "retirement" }
+          return .object(members)
+        }),
+      "unreadable": .array(
+        diff.unreadable.map {
+          .object([
+            "path": .string($0.path), "source": .string($0.source.rawValue),
+            "claim": $0.claim.map { .string($0.rawValue) } ?? .null,
+            "revision": $0.revision.map { .string($0) } ?? .null, "problem": .string($0.problem),
           ])
         }),
       "assignments": .array(

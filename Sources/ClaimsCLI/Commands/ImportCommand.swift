@@ -110,6 +110,12 @@ extension ImportCommand {
     for rewording in plan.reworded {
       context.print(style.yellow("  ~ \(rewording.claim.id) \(rewording.claim.reference) ") + quoted(rewording.claim))
       for old in rewording.replaces { context.print("      replaces \(old.id) " + quoted(old)) }
+      for choice in plan.verdictChoices where choice.claim == rewording.claim.id {
+        let others = choice.setAside.map { "\($0.verdict) (on \($0.from))" }.joined(separator: ", ")
+        context.print(
+          "      \(TerminalText.oneLine(choice.reviewer.description, width: 40)): carries \(choice.kept.verdict) (on \(choice.kept.from), \(choice.reason == .later ? "the later" : "the more severe")), not \(others)"
+        )
+      }
     }
     for claim in plan.deleted { context.print(style.red("  - \(claim.id) retired ") + quoted(claim)) }
     if let commit { context.print("in commit \(commit.commit.prefix(7))") }
@@ -132,6 +138,16 @@ enum ImportOutput {
           ])
         }),
       "retired": .array(plan.deleted.map { .string($0.id.rawValue) }),
+      "verdict_choices": .array(
+        plan.verdictChoices.map { choice in
+          .object([
+            "claim": .string(choice.claim.rawValue), "reviewer": .string(choice.reviewer.description),
+            "kept": .object(["verdict": .string(choice.kept.verdict), "from": .string(choice.kept.from.rawValue)]),
+            "set_aside": .array(
+              choice.setAside.map { .object(["verdict": .string($0.verdict), "from": .string($0.from.rawValue)]) }),
+            "reason": .string(choice.reason.rawValue),
+          ])
+        }),
       "stale_reviews": .array(
         plan.staleReviews.map {
           .object(["claim": .string($0.claim.rawValue), "reviewer": .string($0.reviewer.description)])

@@ -6,7 +6,7 @@ enum LogCommand {
   static let spec = CommandSpec(
     name: "log", abstract: "Show the review history: who did what to which claims, newest first.",
     discussion:
-      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on.",
+      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on.",
     arguments: [
       ArgumentSpec(
         name: "id", help: "Only the history of this claim (id prefix or SOURCE-ID:ORDINAL).", isOptional: true)
@@ -31,12 +31,11 @@ enum LogCommand {
       }
       return identity
     }
-    var claim: Claim?
-    if let reference = arguments.argument("id") {
-      let snapshot =
-        try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
-        ?? ledger.snapshot()
-      claim = try snapshot.resolveClaim(reference)
+    let snapshot =
+      try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
+      ?? ledger.snapshot()
+    let claim = try arguments.argument("id").map { reference throws(LedgerError) in
+      try snapshot.resolveClaim(reference)
     }
     let sources = try arguments.allValues("source").map { name in
       guard let source = SourceID(name) else {
@@ -44,8 +43,22 @@ enum LogCommand {
       }
       return source
     }
-    var entries = try ledger.history(from: arguments.value("at")).filter { entry in
-      if let claim, !entry.concerns(claim.id, of: claim.source) { return false }
+    let history = try ledger.history(from: arguments.value("at"))
+    if !sources.isEmpty {
+      // A source named in history counts even if it is gone now.
+      var known = Set(snapshot.sourceIDs())
+      for entry in history { known.formUnion(entry.sources) }
+      if let unknown = sources.first(where: { !known.contains($0) }) {
+        throw CommandFailure(
+          "no source '\(unknown)' in the ledger or its history; \(Ledger.describe(sources: known.sorted()))")
+      }
+    }
+    // With a claim: its story, and that of the claims it superseded, each entry with the claim it was on.
+    let story: [(entry: HistoryEntry, claim: ClaimID?)] =
+      claim.map { claim in ledger.story(of: claim, in: history, at: snapshot).map { ($0.entry, $0.claim) } }
+      ?? history.map { ($0, nil) }
+    var entries = story.filter { item in
+      let entry = item.entry
       if !sources.isEmpty, !entry.sources.contains(where: sources.contains) { return false }
       if let reviewer, !ClaimFilter.matches(entry.author, reviewer),
         !(entry.reviewer.flatMap(Identity.init(parsing:)).map { ClaimFilter.matches($0, reviewer) } ?? false)
@@ -57,16 +70,33 @@ enum LogCommand {
       return true
     }
     if let limit { entries = Array(entries.prefix(limit)) }
+    // Entries on a claim the one asked about superseded.
+    func earlier(_ item: (entry: HistoryEntry, claim: ClaimID?)) -> ClaimID? {
+      guard let on = item.claim, on != claim?.id else { return nil }
+      return on
+    }
     if arguments.flag("json") {
-      context.output.write(JSONWriter.canonicalText(of: .array(entries.map(json))))
+      context.output.write(
+        JSONWriter.canonicalText(
+          of: .array(
+            entries.map { item in
+              guard let on = earlier(item), case .object(var members) = json(item.entry) else {
+                return json(item.entry)
+              }
+              members["superseded_claim"] = .string(on.rawValue)
+              return .object(members)
+            })))
       return ExitStatus.success
     }
     let style = context.style
-    for entry in entries {
+    for item in entries {
+      let entry = item.entry
       let when = String(entry.time.text.prefix(16)).replacingAll("T", with: " ")
       let who = TerminalText.oneLine(entry.author.description, width: 28).padded(to: 28)
+      let on = earlier(item).map { style.dim("  (on superseded claim \($0))") } ?? ""
       context.print(
-        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(describe(entry, style: style))")
+        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(describe(entry, style: style))\(on)"
+      )
     }
     return ExitStatus.success
   }

@@ -63,6 +63,34 @@ extension String {
 }
 
 extension String {
+  /// The columns the string takes on a terminal: two for each wide (East Asian) character or emoji,
+  /// one for any other character (a grapheme cluster, combining marks included).
+  var terminalColumns: Int {
+    var columns = 0
+    for character in self {
+      guard let scalar = character.unicodeScalars.first else { continue }
+      columns += Self.isWide(scalar) || (character.unicodeScalars.count > 1 && scalar.properties.isEmoji) ? 2 : 1
+    }
+    return columns
+  }
+
+  private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+      0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return true
+    default:
+      return scalar.properties.isEmojiPresentation
+    }
+  }
+
+  /// The string followed by spaces up to `width` terminal columns.
+  func padded(toColumns width: Int) -> String {
+    let columns = terminalColumns
+    return columns >= width ? self : self + String(repeating: " ", count: width - columns)
+  }
+
   /// The string followed by spaces up to `width` characters.
   func padded(to width: Int) -> String {
     count >= width ? self : self + String(repeating: " ", count: width - count)
