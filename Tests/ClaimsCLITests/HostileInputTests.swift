@@ -192,6 +192,8 @@ import Testing
     let check = fixture.run("check")
     #expect(!check.stdout.contains("\u{1B}"))
     #expect(!fixture.run("show", id).stdout.contains("\u{1B}"))
+    // Warnings name such a file as check does, a line break shown as an escape, not a space.
+    #expect(fixture.run("list").stderr.contains("Reviews/storm/\(id)/new\\u{a}line.json: "))
   }
 
   // MARK: Links

@@ -31,7 +31,7 @@ enum CheckCommand {
     }
     for problem in report.problems {
       context.print(
-        "\(context.style.yellow(visible(problem.path))): \(TerminalText.sanitize(problem.problem)); \(TerminalText.sanitize(problem.remedy))"
+        "\(context.style.yellow(TerminalText.visiblePath(problem.path))): \(TerminalText.sanitize(problem.problem)); \(TerminalText.sanitize(problem.remedy))"
       )
     }
     let files = "\(report.fileCount) file\(report.fileCount == 1 ? "" : "s")"
@@ -41,19 +41,5 @@ enum CheckCommand {
     default: context.print("Checked \(files): \(report.problems.count) problems.")
     }
     return report.problems.isEmpty ? ExitStatus.success : ExitStatus.failure
-  }
-
-  /// A path with its control characters shown as escapes, so that each problem stays on one line
-  /// and the path can still be told apart from another.
-  private static func visible(_ path: String) -> String {
-    var result = ""
-    for scalar in path.unicodeScalars {
-      if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-        result += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return TerminalText.sanitize(result)
   }
 }

@@ -103,7 +103,11 @@ public final class CommandContext {
 
   /// Reports files in the ledger that could not be used.
   func report(_ problems: [LedgerProblem]) {
-    for problem in problems.prefix(20) { warn(problem.description) }
+    for problem in problems.prefix(20) {
+      printError(
+        "\(errorStyle.yellow("warning:")) \(TerminalText.visiblePath(problem.path)): "
+          + TerminalText.sanitize("\(problem.problem); \(problem.remedy)"))
+    }
     if problems.count > 20 { warn("\(problems.count - 20) more problems; run 'claims check' for the full list") }
   }
 

@@ -42,6 +42,21 @@ enum TerminalText {
     return result
   }
 
+  /// A path with every control character shown as an escape (a line break too, which
+  /// ``sanitize(_:keepingLineBreaks:)`` turns into a space), so that each problem stays on one line
+  /// and two paths can still be told apart.
+  static func visiblePath(_ path: String) -> String {
+    var result = ""
+    for scalar in path.unicodeScalars {
+      if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+        result += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return sanitize(result)
+  }
+
   /// One line of at most `width` characters, with `…` when cut.
   static func oneLine(_ text: String, width: Int) -> String {
     let line = sanitize(text.collapsingWhitespaceRuns())
