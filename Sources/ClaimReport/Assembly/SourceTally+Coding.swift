@@ -6,7 +6,7 @@ extension SourceTally {
 
   /// The tally in a compact binary form, for a cache.
   public func encoded() -> [UInt8] {
-    var writer = CompactWriter()
+    var writer = BinaryWriter()
     writer.write(Self.encodingVersion)
     writer.write(source.rawValue)
     writer.write(hasClaims)
@@ -71,14 +71,14 @@ extension SourceTally {
 
   /// Decodes what ``encoded()`` wrote; nil when the bytes are damaged or of another version.
   public init?(decoding bytes: [UInt8]) {
-    var reader = CompactReader(bytes)
+    var reader = BinaryReader(bytes)
     guard let decoded = try? Self.decode(&reader), reader.isAtEnd else { return nil }
     self = decoded
   }
 
-  private static func decode(_ reader: inout CompactReader) throws(CompactReader.Corrupt) -> SourceTally {
+  private static func decode(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> SourceTally {
     guard try reader.readInt() == encodingVersion, let source = SourceID(try reader.readString()) else {
-      throw CompactReader.Corrupt()
+      throw BinaryReader.Corrupt()
     }
     let hasClaims = try reader.readBool()
     var kinds: [Int] = []
@@ -90,7 +90,7 @@ extension SourceTally {
       claims: try reader.readFigure(), disputed: try reader.readFigure(), flagged: try reader.readFigure(),
       staleReviews: try reader.readFigure(), backlog: try reader.readFigure(), retired: try reader.readFigure(),
       retiredWithReviews: try reader.readFigure())
-    guard try reader.readCount() == ClaimState.allCases.count else { throw CompactReader.Corrupt() }
+    guard try reader.readCount() == ClaimState.allCases.count else { throw BinaryReader.Corrupt() }
     var stateCounts: [Int] = []
     for _ in ClaimState.allCases { stateCounts.append(try reader.readFigure()) }
     let unmatchedReviews = try reader.readFigure()
@@ -108,7 +108,7 @@ extension SourceTally {
     for _ in 0..<(try reader.readCount()) {
       let key = try reader.readString()
       guard let identity = Identity(name: try reader.readString(), email: try reader.readString()) else {
-        throw CompactReader.Corrupt()
+        throw BinaryReader.Corrupt()
       }
       let seen = try timestamp(try reader.readOptionalString())
       var reviewer = Tally.Reviewer(
@@ -133,11 +133,11 @@ extension SourceTally {
     }
     var record: SourceRecord?
     if try reader.readBool() {
-      guard let id = SourceID(try reader.readString()) else { throw CompactReader.Corrupt() }
+      guard let id = SourceID(try reader.readString()) else { throw BinaryReader.Corrupt() }
       let title = try reader.readOptionalString()
       let url = try reader.readOptionalString()
-      let published = try reader.readOptionalString().map { text throws(CompactReader.Corrupt) in
-        guard let date = CalendarDate(text) else { throw CompactReader.Corrupt() }
+      let published = try reader.readOptionalString().map { text throws(BinaryReader.Corrupt) in
+        guard let date = CalendarDate(text) else { throw BinaryReader.Corrupt() }
         return date
       }
       record = SourceRecord(
@@ -149,15 +149,15 @@ extension SourceTally {
         overall: coverage, disputedClaims: disputedClaims, totalVerdicts: totalVerdicts, verdictIDs: verdictIDs,
         reviewsByVerdict: reviewsByVerdict, claimsByVerdict: claimsByVerdict, agreementUnits: units,
         reviewers: reviewers)
-    else { throw CompactReader.Corrupt() }
+    else { throw BinaryReader.Corrupt() }
     return SourceTally(
       source: source, hasClaims: hasClaims, tally: tally, counts: counts, stateCounts: stateCounts,
       unmatchedReviews: unmatchedReviews, record: record)
   }
 
-  private static func timestamp(_ text: String?) throws(CompactReader.Corrupt) -> Timestamp? {
+  private static func timestamp(_ text: String?) throws(BinaryReader.Corrupt) -> Timestamp? {
     guard let text else { return nil }
-    guard let timestamp = Timestamp(text) else { throw CompactReader.Corrupt() }
+    guard let timestamp = Timestamp(text) else { throw BinaryReader.Corrupt() }
     return timestamp
   }
 }
