@@ -78,13 +78,17 @@ fi
 ids="$work/big-$claims.ids"
 
 echo "== 2. claims show of one claim among $claims ($runs runs) =="
-"$bin/claims" -C "$big" show "$(sed -n 17p "$ids")" >/dev/null   # builds the claim index cache once
+# The first show after the caches are gone builds the claim index (every claim's id and source,
+# from the trees alone): timed on its own, once.
+rm -rf "$big/.git/claims-cache"
+start=$(now); "$bin/claims" -C "$big" show "$(sed -n 17p "$ids")" >/dev/null; first=$(elapsed "$start")
 times=()
 for run in $(seq "$runs"); do
   id=$(sed -n "$((run * 997 % claims + 1))p" "$ids")
   start=$(now); "$bin/claims" -C "$big" show "$id" >/dev/null; times+=("$(elapsed "$start")")
 done
 printf '  claims show:                      %.1f ms  (target: under 50 ms)\n' "$(calc "$(printf '%s\n' "${times[@]}" | median) * 1000")"
+printf '  the first, with no cache:         %.1f ms  (builds the claim index)\n' "$(calc "$first * 1000")"
 start=$(now); "$bin/claims" --version >/dev/null; printf '  process start alone:              %.1f ms\n' "$(calc "$(elapsed "$start") * 1000")"
 
 echo "== 3. one verdict among $claims claims and $claims reviews ($runs runs each) =="
@@ -101,7 +105,8 @@ for run in $(seq "$runs"); do
   case "$out" in Recorded*) ;; *) echo "verdict $id $verdict recorded nothing: $out" >&2; exit 1 ;; esac
   file=$(git -C "$big" ls-files Reviews | sed -n "$((run * 104729 % claims + 1))p")
   start=$(now)
-  sed -i "s/\"updated\": \"[^\"]*\"/\"updated\": \"2026-11-24T12:00:$(printf %02d $((run % 60)))Z\"/" "$big/$file"
+  # The current time, so that the edit is never the one an earlier run made (nothing to commit).
+  sed -i "s/\"updated\": \"[^\"]*\"/\"updated\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"/" "$big/$file"
   git -C "$big" add "$file" && git -C "$big" commit -q -m "baseline edit $run"
   theirs+=("$(elapsed "$start")")
 done
