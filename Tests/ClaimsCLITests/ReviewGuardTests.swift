@@ -117,6 +117,21 @@ import Testing
     #expect(fixture.run("cite", "storm:1", "https://example.org", "--accessed", "2026-11-25").status == 0)
   }
 
+  @Test func aCSLDateThatCannotBeReadIsNamedNotDroppedSilently() throws {
+    let fixture = try CLIFixture()
+    try fixture.scratch.write(
+      #"[{"id": "r", "type": "report", "title": "T", "URL": "https://example.org/r", "issued": {"raw": "Spring 2019"}}]"#,
+      to: ".git/reference.json")
+    let cited = fixture.run("cite", "storm:1", "--csl", fixture.scratch.path(".git/reference.json"))
+    #expect(cited.status == 0)
+    #expect(cited.stderr.contains("the reference's 'issued' date is not a date claims can read"))
+    #expect(cited.stderr.contains("give --published YYYY-MM-DD"))
+    let given = fixture.run(
+      "cite", "storm:2", "--csl", fixture.scratch.path(".git/reference.json"), "--published", "2019-04-01")
+    #expect(given.status == 0)
+    #expect(given.stderr == "")
+  }
+
   @Test func theReviewSessionRefusesABadCitationAndKeepsTheReview() throws {
     let fixture = try CLIFixture()
     let result = fixture.run("review", input: "r\nc\njavascript:alert(1)\n\nq\n")

@@ -6,6 +6,30 @@ extension Citation {
   ///   - itemID: which item to take when the file holds several (its `id`); nil takes the only one.
   /// - Throws: ``RecordError`` when the document is not CSL-JSON or the item has no location.
   public init(cslJSON value: JSONValue, itemID: String? = nil) throws(RecordError) {
+    let item = try Self.cslItem(value, itemID: itemID)
+    let url: String
+    if let link = Self.text(item["URL"]) {
+      url = link
+    } else if let doi = Self.text(item["DOI"]) {
+      url = doi.lowercased().hasPrefix("doi:") ? doi : "doi:\(doi)"
+    } else {
+      throw RecordError("the CSL-JSON reference has neither 'URL' nor 'DOI'; pass the URL on the command line")
+    }
+    self.init(
+      url: url, title: Self.text(item["title"]),
+      publisher: Self.text(item["publisher"]) ?? Self.text(item["container-title"]),
+      published: Self.date(item["issued"]), accessed: Self.date(item["accessed"]))
+  }
+
+  /// The CSL date fields (`issued`, `accessed`) the reference has but that are no date a citation
+  /// can hold (`{"raw": "Spring 2019"}`, a thirteenth month): the caller should say so.
+  public static func cslDatesNotRead(in value: JSONValue, itemID: String? = nil) -> [String] {
+    guard let item = try? cslItem(value, itemID: itemID) else { return [] }
+    return ["issued", "accessed"].filter { item[$0] != nil && item[$0] != .null && date(item[$0]) == nil }
+  }
+
+  /// The reference a CSL-JSON document holds, or the one with `itemID` of several.
+  private static func cslItem(_ value: JSONValue, itemID: String?) throws(RecordError) -> [String: JSONValue] {
     var items: [[String: JSONValue]] = []
     switch value {
     case .array(let elements):
@@ -24,29 +48,18 @@ extension Citation {
     }
     let item: [String: JSONValue]
     if let itemID {
-      guard let found = items.first(where: { Self.text($0["id"]) == itemID }) else {
+      guard let found = items.first(where: { text($0["id"]) == itemID }) else {
         throw RecordError("no reference with id '\(itemID.escapedForMessage)' in the CSL-JSON file")
       }
       item = found
     } else {
       guard items.count == 1, let only = items.first else {
-        let ids = items.compactMap { Self.text($0["id"]) }.prefix(10).joined(separator: ", ")
+        let ids = items.compactMap { text($0["id"]) }.prefix(10).joined(separator: ", ")
         throw RecordError("the CSL-JSON file holds \(items.count) references (\(ids)); choose one with --csl-id")
       }
       item = only
     }
-    let url: String
-    if let link = Self.text(item["URL"]) {
-      url = link
-    } else if let doi = Self.text(item["DOI"]) {
-      url = doi.lowercased().hasPrefix("doi:") ? doi : "doi:\(doi)"
-    } else {
-      throw RecordError("the CSL-JSON reference has neither 'URL' nor 'DOI'; pass the URL on the command line")
-    }
-    self.init(
-      url: url, title: Self.text(item["title"]),
-      publisher: Self.text(item["publisher"]) ?? Self.text(item["container-title"]),
-      published: Self.date(item["issued"]), accessed: Self.date(item["accessed"]))
+    return item
   }
 
   private static func text(_ value: JSONValue?) -> String? {

@@ -117,6 +117,13 @@ enum ReviewCommands {
       do {
         let value = try JSONParser.parse(bytes)
         citation = try Citation(cslJSON: value, itemID: arguments.value("csl-id"))
+        let options = ["issued": "published", "accessed": "accessed"]
+        for field in Citation.cslDatesNotRead(in: value, itemID: arguments.value("csl-id"))
+        where arguments.value(options[field] ?? field) == nil {
+          context.warn(
+            "the reference's '\(field)' date is not a date claims can read (YYYY, YYYY-MM or YYYY-MM-DD), so it is left out; give --\(options[field] ?? field) YYYY-MM-DD"
+          )
+        }
       } catch let error as JSONParseError {
         throw CommandFailure(
           "\(file.escapedForMessage) is not CSL-JSON: not valid JSON (\(error.description)); export the reference as CSL JSON"
