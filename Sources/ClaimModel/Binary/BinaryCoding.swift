@@ -13,8 +13,10 @@ public struct BinaryWriter {
 
   @inlinable
   public mutating func write(_ value: Int) {
-    // Zig-zag then LEB128, so small negative numbers stay small too.
-    var encoded = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+    // Zig-zag then LEB128, so small negative numbers stay small too; on the bit pattern, so that
+    // numbers beyond ±2^62 (a hand-edited ordinal) come back as they were.
+    let signed = Int64(value)
+    var encoded = (UInt64(bitPattern: signed) << 1) ^ UInt64(bitPattern: signed >> 63)
     while encoded >= 0x80 {
       storage.append(UInt8(encoded & 0x7F) | 0x80)
       encoded >>= 7
@@ -80,8 +82,7 @@ public struct BinaryReader {
       if byte < 0x80 { break }
       shift += 7
     }
-    let value = Int64(bitPattern: result)
-    return Int((value >> 1) ^ -(value & 1))
+    return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
   }
 
   /// A count of things to come, which a damaged entry must not make huge: everything counted takes
