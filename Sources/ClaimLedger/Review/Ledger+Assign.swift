@@ -16,8 +16,6 @@ extension Ledger {
       let claims = try select(snapshot)
       guard !claims.isEmpty else { throw LedgerError("no claims match; nothing to assign") }
       changed = []
-      _ = snapshot.config()
-      try snapshot.requireReadable(LedgerPaths.config)
       var files: [LedgerChange.File] = []
       var assignmentsBySource: [SourceID: [ClaimID: Assignment]] = [:]
       for claim in claims {

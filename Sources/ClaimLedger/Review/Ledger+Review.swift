@@ -17,7 +17,6 @@ extension Ledger {
           "claim \(claim.id) was retired when its article was revised; review the claim that replaced it")
       }
       let config = snapshot.config()
-      try snapshot.requireReadable(LedgerPaths.config)
       let path = LedgerPaths.review(claim.id, in: claim.source, by: reviewer)
       let previous = snapshot.reviews(of: claim).first { $0.reviewer.key == reviewer.key }
       try snapshot.requireReadable(path)
