@@ -108,5 +108,13 @@ struct ClaimReviewRendererTests {
       return
     }
     #expect(appearance["headline"] == "</title><script>alert(7)</script>")
+    // Line and paragraph separators end a line in a script before ES2019: the JSON writer escapes them.
+    let claim = Fixture.claim("a", 1)
+    let separated = ReportRenderer.render(
+      Fixture.report(
+        claims: [claim], reviews: [Fixture.review(claim, by: "Alice", "refuted")],
+        sources: [Fixture.record("a", title: "One\u{2028}two\u{2029}three")]), as: .claimreview,
+      options: RenderOptions())
+    #expect(separated.contains("One\\u2028two\\u2029three"))
   }
 }

@@ -12,7 +12,8 @@ import ClaimModel
 ///   ledger);
 /// - `url` is the source's URL with the fragment `#claim-<id>`, the only stable address the
 ///   ledger knows for a claim; it is left out when the source has no http(s) URL.
-/// The JSON has `<`, `>`, `&`, U+2028 and U+2029 escaped, so it can be pasted into a
+/// The JSON has `<`, `>` and `&` escaped here (U+2028, U+2029 and the other characters a terminal
+/// or a script parser would act on are escaped by the JSON writer), so it can be pasted into a
 /// `<script type="application/ld+json">` element as is.
 struct ClaimReviewRenderer {
   let report: VerificationReport
@@ -99,8 +100,7 @@ struct ClaimReviewRenderer {
   /// JSON text with the characters that could end or confuse an HTML `<script>` element escaped.
   /// Outside strings canonical JSON holds none of them, so the text stays valid, equal JSON.
   static func scriptSafe(_ json: String) -> String {
-    // 0xE2 leads the UTF-8 of U+2028 and U+2029.
-    guard json.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else { return json }
+    guard json.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) else { return json }
     var result = ""
     result.reserveCapacity(json.utf8.count)
     for scalar in json.unicodeScalars {
@@ -108,8 +108,6 @@ struct ClaimReviewRenderer {
       case "<": result += "\\u003c"
       case ">": result += "\\u003e"
       case "&": result += "\\u0026"
-      case "\u{2028}": result += "\\u2028"
-      case "\u{2029}": result += "\\u2029"
       default: result.unicodeScalars.append(scalar)
       }
     }
