@@ -22,6 +22,7 @@ public enum ClaimsCommand {
       ReviewCommands.cite,
       ReviewCommands.uncite,
       ReviewCommands.note,
+      ReviewCommands.withdraw,
       AssignCommands.assign,
       AssignCommands.unassign,
       ReviewSessionCommand.spec,

@@ -111,14 +111,19 @@ final class SharedDesk {
     let merged = desk.run("sync", in: desktop)
     #expect(merged.status == 0, "\(merged.stderr)")
     let path = "Reviews/storm/\(id)/reviewer@example.org.json"
+    let lines = merged.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines.count == 5)
+    #expect(lines.first == "Merged 1 commit from main on origin.")
+    #expect(lines.dropFirst().first == "Settled 1 change made on both sides (both stay in history):")
+    let settled = lines.dropFirst(2).first ?? ""
+    #expect(settled.hasPrefix("  \(path): Test Reviewer's verdict on storm:1 from "))
     #expect(
-      merged.stdout == """
-        Merged 1 commit from main on origin.
-        Kept the later version of 1 file changed on both sides (both stay in history):
-          \(path): theirs, made 2026-11-24T12:00:00Z (the other 2026-11-24T12:00:00Z, same time: larger object id)
-        Sent 2 commits to main on origin.
-
-        """ || merged.stdout.contains("\(path): yours, made"))
+      settled.hasSuffix(
+        "(supported, 2026-11-24T12:00:00Z) replaced by refuted, made in the same second (the larger event id decides)")
+        || settled.hasSuffix(
+          "(refuted, 2026-11-24T12:00:00Z) replaced by supported, made in the same second (the larger event id decides)"
+        ))
+    #expect(lines.dropFirst(3).first == "Sent 2 commits to main on origin.")
     let json = desk.run("sync", "--json", in: laptop)
     let value = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(value["integration"] as? String == "fast-forward")

@@ -84,7 +84,8 @@ struct SourceReader {
             "\(claimDirectory)/\(entry.name)", "holds a review whose claim, source or reviewer does not match its path")
           continue
         }
-        reviews.append(review)
+        // A review whose reviewer withdrew everything says nothing; its file stays for merges.
+        if !review.isEmpty { reviews.append(review) }
       }
       if !reviews.isEmpty { result[claimID] = reviews.sorted { $0.reviewer.key < $1.reviewer.key } }
     }

@@ -71,6 +71,19 @@ enum ReviewCommands {
     try perform(.note(arguments.argument("text") ?? ""), arguments, context)
   }
 
+  static let withdraw = CommandSpec(
+    name: "withdraw", abstract: "Withdraw your verdict on a claim, or your whole review of it.",
+    discussion:
+      "Without --verdict-only, withdraws your verdict, note and citations: the claim counts as not reviewed by you. History keeps everything you recorded, and 'claims log' shows the withdrawal.",
+    arguments: [claimArgument],
+    options: [
+      .flag("verdict-only", help: "Withdraw only the verdict; keep your note and citations."), reviewerOption,
+      jsonFlag,
+    ]
+  ) { arguments, context in
+    try perform(arguments.flag("verdict-only") ? .withdrawVerdict : .withdrawReview, arguments, context)
+  }
+
   private static func perform(_ action: ReviewAction, _ arguments: ParsedArguments, _ context: CommandContext) throws
     -> Int32
   {
@@ -105,6 +118,11 @@ enum ReviewCommands {
       context.print("Removed your citation \(number) from \(claim) in commit \(short)")
     case .note:
       context.print("\(result.review.note == nil ? "Removed" : "Saved") your note on \(claim) in commit \(short)")
+    case .withdrawVerdict:
+      let verdict = result.previous?.verdict ?? ""
+      context.print("Withdrew your verdict \(context.style.bold(verdict)) on \(claim) in commit \(short)")
+    case .withdrawReview:
+      context.print("Withdrew your review of \(claim) in commit \(short)")
     }
     return ExitStatus.success
   }
