@@ -90,14 +90,9 @@ public enum ClaimsCommand {
       return try command.run(parsed, context)
     } catch let error as UsageError {
       return fail(error, context: context)
-    } catch let error as CommandFailure {
-      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
-      return ExitStatus.failure
-    } catch let error as LedgerError {
-      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
-      return ExitStatus.failure
     } catch {
-      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(String(describing: error)))")
+      let failure = CommandFailure(error)
+      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(failure.message))")
       return ExitStatus.failure
     }
   }

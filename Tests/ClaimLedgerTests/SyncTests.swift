@@ -149,6 +149,7 @@ import Testing
     do {
       _ = try ann.sync(remote: other.path, as: desk.importer, at: desk.start, access: desk.access)
     } catch {
+      #expect(error.kind == .wrongState)
       #expect(error.message.contains("no history in common"))
     }
   }

@@ -15,12 +15,13 @@ public enum IdentityResolver {
     explicit: String?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
   ) throws(LedgerError) -> Identity {
     if let explicit, explicit.trimmingWhitespace().isEmpty {
-      throw LedgerError("\(sources.flag) is empty; give an identity as 'Name <email>'")
+      throw LedgerError(.invalidInput, "\(sources.flag) is empty; give an identity as 'Name <email>'")
     }
     for (value, origin) in [(explicit, sources.flag), (environment, sources.variable)] {
       guard let value, !value.trimmingWhitespace().isEmpty else { continue }
       guard let identity = Identity(parsing: value) else {
         throw LedgerError(
+          .invalidInput,
           "\(origin) '\(value.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
         )
       }
@@ -32,6 +33,7 @@ public enum IdentityResolver {
       return try requireAddress(identity, origin: "git config user.email")
     }
     throw LedgerError(
+      .notFound,
       "no identity: pass \(sources.flag) 'Name <email>', set \(sources.variable), or set git config user.name and user.email"
     )
   }
@@ -41,6 +43,7 @@ public enum IdentityResolver {
   private static func requireAddress(_ identity: Identity, origin: String) throws(LedgerError) -> Identity {
     guard !identity.email.isEmpty, !identity.email.contains("@") else { return identity }
     throw LedgerError(
+      .invalidInput,
       "\(origin): '\(identity.email.escapedForMessage)' is not an e-mail address; write the identity as 'Name <name@example.org>' or as a name alone"
     )
   }

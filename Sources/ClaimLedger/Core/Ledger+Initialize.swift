@@ -28,12 +28,15 @@ extension Ledger {
     switch FileSystem.node(at: directory) {
     case .missing: directoryExisted = false
     case .directory: directoryExisted = true
-    default: throw LedgerError("'\(directory.escapedForMessage)' exists and is not a directory; choose another place")
+    default:
+      throw LedgerError(
+        .alreadyExists, "'\(directory.escapedForMessage)' exists and is not a directory; choose another place")
     }
     if FileSystem.node(at: "\(directory)/.git") == .missing,
       FileSystem.node(at: "\(directory)/\(LedgerPaths.config)") != .missing
     {
       throw LedgerError(
+        .alreadyExists,
         "'\(directory.escapedForMessage)/\(LedgerPaths.config)' already exists; move it away, then retry")
     }
     if let existing = try? Repository(openingAt: directory) {
@@ -43,7 +46,8 @@ extension Ledger {
       do {
         repository = try Repository.create(at: directory, isBare: isBare)
       } catch {
-        throw LedgerError("cannot create a git repository in '\(directory.escapedForMessage)': \(error.message)")
+        throw LedgerError(
+          .git(error), "cannot create a git repository in '\(directory.escapedForMessage)': \(error.message)")
       }
       isNew = true
     }
@@ -53,6 +57,7 @@ extension Ledger {
       _ = snapshot.config()
       if let problem = snapshot.problems.first(where: { $0.path == LedgerPaths.config }) {
         throw LedgerError(
+          .alreadyExists,
           "'\(directory.escapedForMessage)' holds a \(LedgerPaths.config) that is not a claims config (\(problem.problem)); rename that file in a commit of its own, then run claims init again"
         )
       }

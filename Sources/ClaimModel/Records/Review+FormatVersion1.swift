@@ -33,7 +33,7 @@ extension Review {
   {
     let updatedText = try fields.string("updated")
     guard let updated = Timestamp(updatedText) else {
-      throw RecordError("field 'updated' is not a UTC timestamp: '\(updatedText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'updated' is not a UTC timestamp: '\(updatedText.escapedForMessage)'")
     }
     var citations: [Citation] = []
     for element in try fields.array("citations") { citations.append(try Citation(json: element)) }
@@ -43,7 +43,7 @@ extension Review {
       let previousText = try staleFields.string("previous_claim")
       let sinceText = try staleFields.string("since")
       guard let previous = ClaimID(previousText), let since = Timestamp(sinceText) else {
-        throw RecordError("field 'stale' needs a claim id in 'previous_claim' and a timestamp in 'since'")
+        throw RecordError(.invalidField, "field 'stale' needs a claim id in 'previous_claim' and a timestamp in 'since'")
       }
       stale = Staleness(previousClaim: previous, previousText: try staleFields.string("previous_text"), since: since)
     }

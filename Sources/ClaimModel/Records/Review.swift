@@ -187,15 +187,15 @@ public struct Review: LedgerRecord {
     try fields.checkFormatVersion(supported: currentFormatVersion)
     let claimText = try fields.string("claim")
     guard let claim = ClaimID(claimText) else {
-      throw RecordError("field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
     }
     let sourceText = try fields.string("source")
     guard let source = SourceID(sourceText) else {
-      throw RecordError("field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
     }
     let reviewerText = try fields.string("reviewer")
     guard let reviewer = Identity(parsing: reviewerText) else {
-      throw RecordError("field 'reviewer' is not a usable identity: '\(reviewerText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'reviewer' is not a usable identity: '\(reviewerText.escapedForMessage)'")
     }
     if try fields.integer("format_version") == 1 {
       self = try Self.legacy(fields, claim: claim, source: source, reviewer: reviewer)
@@ -203,7 +203,7 @@ public struct Review: LedgerRecord {
     }
     var events: [ReviewEvent] = []
     for element in try fields.array("events") { events.append(try ReviewEvent(json: element, fileClaim: claim)) }
-    guard !events.isEmpty else { throw RecordError("field 'events' must list at least one event") }
+    guard !events.isEmpty else { throw RecordError(.invalidField, "field 'events' must list at least one event") }
     self.init(claim: claim, source: source, reviewer: reviewer, events: events)
   }
 }

@@ -119,18 +119,18 @@ public struct ReviewEvent: Sendable, Equatable {
     let fields = try FieldReader(json, what: "an event")
     let id = try fields.string("id")
     guard id.utf8.count == 16, id.utf8.allSatisfy(Self.isLowerHex) else {
-      throw RecordError("an event's 'id' must be 16 lowercase hex digits, not '\(id.escapedForMessage)'")
+      throw RecordError(.invalidField, "an event's 'id' must be 16 lowercase hex digits, not '\(id.escapedForMessage)'")
     }
     let atText = try fields.string("at")
     guard let at = Timestamp(atText) else {
-      throw RecordError("an event's 'at' is not a UTC timestamp: '\(atText.escapedForMessage)'")
+      throw RecordError(.invalidField, "an event's 'at' is not a UTC timestamp: '\(atText.escapedForMessage)'")
     }
     let sequence = try fields.integer("seq")
-    guard sequence >= 0 else { throw RecordError("an event's 'seq' must not be negative") }
+    guard sequence >= 0 else { throw RecordError(.invalidField, "an event's 'seq' must not be negative") }
     var claim = fileClaim
     if let claimText = try fields.optionalString("claim") {
       guard let parsed = ClaimID(claimText) else {
-        throw RecordError("an event's 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
+        throw RecordError(.invalidField, "an event's 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
       }
       claim = parsed
     }
@@ -152,15 +152,16 @@ public struct ReviewEvent: Sendable, Equatable {
     case "carry":
       let fromText = try fields.string("from")
       guard let from = ClaimID(fromText) else {
-        throw RecordError("a carry event's 'from' is not a claim id: '\(fromText.escapedForMessage)'")
+        throw RecordError(.invalidField, "a carry event's 'from' is not a claim id: '\(fromText.escapedForMessage)'")
       }
       let keeps = try fields.optionalString("keeps")
       if let keeps, keeps.utf8.count != 16 || !keeps.utf8.allSatisfy(Self.isLowerHex) {
-        throw RecordError("a carry event's 'keeps' must be an event id (16 lowercase hex digits)")
+        throw RecordError(.invalidField, "a carry event's 'keeps' must be an event id (16 lowercase hex digits)")
       }
       change = .carry(from: from, text: try fields.string("from_text"), keeps: keeps)
     default:
       throw RecordError(
+        .invalidField,
         "an event's 'type' is '\(type.escapedForMessage)'; expected verdict, note, cite, uncite, withdraw-verdict, withdraw or carry"
       )
     }
@@ -171,7 +172,7 @@ public struct ReviewEvent: Sendable, Equatable {
     var ids: [String] = []
     for element in try fields.array("removes") {
       guard case .string(let id) = element, id.utf8.count == 16, id.utf8.allSatisfy(isLowerHex) else {
-        throw RecordError("field 'removes' must list event ids (16 lowercase hex digits)")
+        throw RecordError(.invalidField, "field 'removes' must list event ids (16 lowercase hex digits)")
       }
       ids.append(id)
     }

@@ -60,7 +60,7 @@ enum AssignCommands {
         let sources = Result { () throws(CommandFailure) in try ListCommand.selectedSources(arguments, in: snapshot) }
         switch sources {
         case .success(let sources): selected += try filter.apply(to: sources, in: snapshot)
-        case .failure(let failure): throw LedgerError(failure.message)
+        case .failure(let failure): throw LedgerError(failure.kind, failure.message)
         }
       }
       var seen: Set<ClaimID> = []

@@ -87,7 +87,7 @@ enum ListCommand {
       guard let id = SourceID(name), all.contains(id) else {
         let known =
           all.isEmpty ? "the ledger has no sources yet" : "sources: " + all.map(\.rawValue).joined(separator: ", ")
-        throw CommandFailure("no source '\(name.escapedForMessage)' in the ledger; \(known)")
+        throw CommandFailure(.notFound, "no source '\(name.escapedForMessage)' in the ledger; \(known)")
       }
       selected.append(id)
     }

@@ -50,7 +50,7 @@ enum LogCommand {
       for entry in history { known.formUnion(entry.sources) }
       if let unknown = sources.first(where: { !known.contains($0) }) {
         throw CommandFailure(
-          "no source '\(unknown)' in the ledger or its history; \(Ledger.describe(sources: known.sorted()))")
+          .notFound, "no source '\(unknown)' in the ledger or its history; \(Ledger.describe(sources: known.sorted()))")
       }
     }
     // With a claim: its story, and that of the claims it superseded, each entry with the claim it was on.

@@ -126,7 +126,8 @@ enum ReportCommand {
   static func write(_ render: (ReportOutput) -> Void, to path: String, shown: String) throws {
     let temporary = path + ".claims-\(getpid()).tmp"
     guard let file = fopen(temporary, "wx") else {
-      throw CommandFailure("cannot write '\(shown.escapedForMessage)': \(String(cString: strerror(errno)))")
+      throw CommandFailure(
+        .writeFailed(path: shown), "cannot write '\(shown.escapedForMessage)': \(String(cString: strerror(errno)))")
     }
     var failed = false
     render(
@@ -137,7 +138,7 @@ enum ReportCommand {
     guard !failed, closed == 0, rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
-      throw CommandFailure("cannot write '\(shown.escapedForMessage)': \(reason)")
+      throw CommandFailure(.writeFailed(path: shown), "cannot write '\(shown.escapedForMessage)': \(reason)")
     }
   }
 }

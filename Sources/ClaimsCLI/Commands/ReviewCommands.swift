@@ -144,10 +144,11 @@ enum ReviewCommands {
         }
       } catch let error as JSONParseError {
         throw CommandFailure(
+          .invalidInput,
           "\(file.escapedForMessage) is not CSL-JSON: not valid JSON (\(error.description)); export the reference as CSL JSON"
         )
       } catch let error as RecordError {
-        throw CommandFailure("\(file.escapedForMessage): \(error.problem)")
+        throw CommandFailure(CommandFailure.Kind(error.kind), "\(file.escapedForMessage): \(error.problem)")
       }
     }
     if let url = arguments.argument("url") { citation.url = url }
@@ -204,14 +205,15 @@ enum ReviewCommands {
         let hint =
           path.hasPrefix("/")
           ? "only documents under \(seeds) can be cited as files" : "a file: URL needs an absolute path"
-        throw CommandFailure("'\(text.escapedForMessage)' is outside the ledger; \(hint), or cite seeds/<file>")
+        throw CommandFailure(
+          .invalidInput, "'\(text.escapedForMessage)' is outside the ledger; \(hint), or cite seeds/<file>")
       }
       let relative = LedgerPaths.seeds + "/" + path.dropFirst(seeds.count)
-      if case .invalid(let reason) = CitationLocation(relative) { throw CommandFailure(reason) }
+      if case .invalid(let reason) = CitationLocation(relative) { throw CommandFailure(.invalidInput, reason) }
       return relative
     }
     if case .invalid(let reason) = CitationLocation(text) {
-      throw CommandFailure(reason)
+      throw CommandFailure(.invalidInput, reason)
     }
     return text
   }

@@ -1,3 +1,4 @@
+import ClaimLedger
 import ClaimModel
 import Segmentation
 
@@ -16,6 +17,7 @@ enum SplitCommand {
     let bytes = try InputFile.read(file, context: context)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw CommandFailure(
+        .invalidInput,
         "\(file == "-" ? "standard input" : file) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
     }
     let segments = Segmenter().segments(of: text)

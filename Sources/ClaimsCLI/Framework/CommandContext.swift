@@ -117,6 +117,7 @@ public final class CommandContext {
     if let fixed = environment["CLAIMS_DATE"] {
       guard let timestamp = Timestamp(fixed) else {
         throw CommandFailure(
+          .invalidInput,
           "CLAIMS_DATE '\(fixed.escapedForMessage)' is not a timestamp like 2024-09-18T12:00:00Z; fix or unset it")
       }
       return timestamp
