@@ -10,7 +10,7 @@ import Git
 /// always safe to delete, and a torn last record (a killed process) is ignored.
 struct HistoryCache {
   private static let magic = Array("CLMH".utf8)
-  private static let version: UInt8 = 2
+  private static let version: UInt8 = 3
 
   let path: String
 
@@ -79,6 +79,7 @@ extension BinaryWriter {
     write(entry.citation)
     write(entry.assignee)
     write(entry.reviewer)
+    write(entry.event)
   }
 }
 
@@ -99,6 +100,7 @@ extension BinaryReader {
     return HistoryEntry(
       commit: commit, parents: parents, author: author, time: time, subject: subject, body: body, action: action,
       claims: claims, sources: sources, verdict: try readOptionalString(), previousVerdict: try readOptionalString(),
-      citation: try readOptionalString(), assignee: try readOptionalString(), reviewer: try readOptionalString())
+      citation: try readOptionalString(), assignee: try readOptionalString(), reviewer: try readOptionalString(),
+      event: try readOptionalString())
   }
 }

@@ -79,31 +79,79 @@ extension Ledger {
 extension Ledger {
   /// The whole story of `claim` in `entries` (newest first, as ``history(from:)`` gives them): the
   /// commits that concern it and, before the re-import that made it, those of the claims it
-  /// supersedes and theirs in turn, each with the claim it was on. `snapshot` is where the records
-  /// of the superseded claims are read (retired claims stay in the tree).
+  /// supersedes and theirs in turn, each with the claim it was on. "Before" means not after in
+  /// history: a commit on another machine's branch that reviewed an old claim while the re-import
+  /// was made elsewhere belongs to the old claim's story (its review followed the replacement when
+  /// the two met). `snapshot` is where the records of the superseded claims are read (retired
+  /// claims stay in the tree).
   public func story(of claim: Claim, in entries: [HistoryEntry], at snapshot: LedgerSnapshot) -> [(
     entry: HistoryEntry, claim: ClaimID
   )] {
+    let graph = HistoryGraph(entries)
     var on: [Int: ClaimID] = [:]
     var visited: Set<String> = []
-    func visit(_ claim: Claim, olderThan cutoff: Int?) {
-      guard visited.insert("\(claim.id)@\(cutoff ?? -1)").inserted else { return }
-      let start = cutoff.map { $0 + 1 } ?? 0
-      guard start < entries.count else { return }
-      var end = entries.count - 1
-      if !claim.supersedes.isEmpty, let creation = Self.creationIndex(of: claim, in: entries, olderThan: cutoff) {
-        // Before the re-import that made it, the story is that of the claims it replaced (the import
-        // of the article, in particular, made them, not this one).
-        end = creation
+    func visit(_ claim: Claim, excluding excluded: Set<Int>, key: Int) {
+      guard visited.insert("\(claim.id)@\(key)").inserted else { return }
+      var life: Set<Int>?
+      if !claim.supersedes.isEmpty,
+        let creation = Self.creationIndex(of: claim, in: entries, excluding: excluded)
+      {
+        // From the re-import that made it on, the story is this claim's; before it (the import of
+        // the article, in particular), that of the claims it replaced.
+        let after = graph.descendants(of: creation)
         for old in claim.supersedes {
-          if let record = snapshot.claimRecord(old, in: claim.source) { visit(record, olderThan: creation) }
+          if let record = snapshot.claimRecord(old, in: claim.source) {
+            visit(record, excluding: excluded.union(after), key: creation)
+          }
         }
+        life = after
       }
-      for index in start...end where on[index] == nil && entries[index].concerns(claim.id, of: claim.source) {
-        on[index] = claim.id
+      for index in entries.indices where on[index] == nil && !excluded.contains(index) {
+        if let life, !life.contains(index) { continue }
+        if entries[index].concerns(claim.id, of: claim.source) { on[index] = claim.id }
       }
     }
-    visit(claim, olderThan: nil)
+    visit(claim, excluding: [], key: -1)
     return on.keys.sorted().compactMap { index in on[index].map { (entries[index], $0) } }
+  }
+
+  /// The index in `entries` (newest first) of the commit, among those not `excluded`, that made
+  /// `claim` replace the claims it supersedes: the newest re-import naming it and one of them (a
+  /// re-import names both the new claims and those they replace), else the newest commit doing so;
+  /// nil when none does.
+  static func creationIndex(of claim: Claim, in entries: [HistoryEntry], excluding excluded: Set<Int>) -> Int? {
+    guard !claim.supersedes.isEmpty else { return nil }
+    var naming: Int?
+    for (index, entry) in entries.enumerated() where !excluded.contains(index) {
+      guard entry.claims.contains(claim.id), entry.claims.contains(where: claim.supersedes.contains) else { continue }
+      if entry.action == "reimport" { return index }
+      naming = naming ?? index
+    }
+    return naming
+  }
+}
+
+/// The parent links of a list of history entries, to tell which commits came after one.
+struct HistoryGraph {
+  private var children: [Int: [Int]] = [:]
+
+  init(_ entries: [HistoryEntry]) {
+    var index: [String: Int] = [:]
+    for (position, entry) in entries.enumerated() { index[entry.commit] = position }
+    for (position, entry) in entries.enumerated() {
+      for parent in entry.parents {
+        if let parentIndex = index[parent] { children[parentIndex, default: []].append(position) }
+      }
+    }
+  }
+
+  /// Entry `index` and every entry whose commit has it as an ancestor.
+  func descendants(of index: Int) -> Set<Int> {
+    var found: Set<Int> = [index]
+    var pending = [index]
+    while let next = pending.popLast() {
+      for child in children[next] ?? [] where found.insert(child).inserted { pending.append(child) }
+    }
+    return found
   }
 }

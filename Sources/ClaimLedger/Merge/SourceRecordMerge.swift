@@ -24,6 +24,12 @@ enum SourceRecordMerge {
       let other = theirs.record[keyPath: keyPath]
       guard mine != other else { return }
       let baseValue = base?[keyPath: keyPath]
+      // Imported on both sides (no earlier record): a field one side did not give is not a removal.
+      if base == nil, isUnset(other) { return }
+      if base == nil, isUnset(mine) {
+        merged[keyPath: keyPath] = other
+        return
+      }
       if let baseValue, baseValue == mine {
         merged[keyPath: keyPath] = other
         return
@@ -37,6 +43,10 @@ enum SourceRecordMerge {
           oursTime: Timestamp(secondsSince1970: ours.time), theirsTime: Timestamp(secondsSince1970: theirs.time),
           detail: "\(field) of source \(ours.record.id) \(show(lost)) replaced by \(show(kept)), made later"))
     }
+    func isUnset<Value>(_ value: Value) -> Bool {
+      if let optional = value as? (any OptionalProtocol) { return optional.isNone }
+      return false
+    }
     let quoted = { (text: String?) in text.map { "'\($0.escapedForMessage)'" } ?? "(none)" }
     settle("the title", \.title, show: quoted)
     settle("the URL", \.url, show: quoted)
@@ -48,4 +58,13 @@ enum SourceRecordMerge {
 extension JSONValue {
   /// The value's canonical text, to break ties between two records deterministically.
   var debugText: String { JSONWriter.canonicalText(of: self) }
+}
+
+/// Tells whether a value of some `Optional` type is `nil`, for the generic field merge.
+protocol OptionalProtocol {
+  var isNone: Bool { get }
+}
+
+extension Optional: OptionalProtocol {
+  var isNone: Bool { self == nil }
 }

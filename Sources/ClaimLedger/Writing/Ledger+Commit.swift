@@ -252,7 +252,7 @@ extension Ledger {
       guard FileSystem.node(at: WriteJournal.path(in: gitDirectory)) != .missing else { return [] }
       return WriteJournal.removeUnreadable(from: gitDirectory, branch: try? branchTip().branch)
     }
-    unlink("\(gitDirectory)/\(journal.branch).lock")
+    if journal.isOwnBranchLock(in: gitDirectory) { unlink("\(gitDirectory)/\(journal.branch).lock") }
     unlink("\(gitDirectory)/index.lock")
     WorkTreeLeftovers.remove(around: journal.paths, under: rootPath)
     var warnings: [String] = []

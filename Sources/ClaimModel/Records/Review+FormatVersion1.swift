@@ -43,7 +43,8 @@ extension Review {
       let previousText = try staleFields.string("previous_claim")
       let sinceText = try staleFields.string("since")
       guard let previous = ClaimID(previousText), let since = Timestamp(sinceText) else {
-        throw RecordError(.invalidField, "field 'stale' needs a claim id in 'previous_claim' and a timestamp in 'since'")
+        throw RecordError(
+          .invalidField, "field 'stale' needs a claim id in 'previous_claim' and a timestamp in 'since'")
       }
       stale = Staleness(previousClaim: previous, previousText: try staleFields.string("previous_text"), since: since)
     }
