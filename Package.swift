@@ -21,6 +21,14 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
 
+    // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+    .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
+    .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
+    .target(name: "WebArchive", dependencies: ["ClaimModel", "HTTPMessage"], swiftSettings: strictSettings),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
@@ -58,6 +66,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "web-bench",
+      dependencies: ["HTTP", "WebArchive", "TestSupport"],
+      path: "Benchmarks/WebBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -81,6 +96,17 @@ let package = Package(
     .testTarget(
       name: "ClaimsCLITests",
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "HTTPTests",
+      dependencies: ["HTTP", "HTTPMessage", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WebArchiveTests",
+      dependencies: ["WebArchive", "HTTP", "HTTPMessage", "ClaimModel", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ],
