@@ -25,9 +25,10 @@ let package = Package(
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
     .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
-    .target(name: "WebArchive", dependencies: ["ClaimModel", "HTTPMessage"], swiftSettings: strictSettings),
+    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CCrypto"], swiftSettings: strictSettings),
 
     // Storage, history and sync.
     .target(

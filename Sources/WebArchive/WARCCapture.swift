@@ -1,4 +1,3 @@
-import ClaimModel
 import HTTPMessage
 
 /// One fetch archived: a `response` and a `request` record for each exchange (redirects first,
@@ -65,9 +64,10 @@ public struct WARCCapture: Sendable {
   public init(records: [WARCRecord]) {
     self.records = records
     var bytes: [UInt8] = []
-    for record in records { bytes += record.serialized }
+    bytes.reserveCapacity(records.reduce(0) { $0 + $1.block.count + 512 })
+    for record in records { record.serialize(into: &bytes) }
     self.bytes = bytes
-    digest = SHA256.hexDigest(of: bytes)
+    digest = SHA256Digest.hex(SHA256Digest.digest(bytes))
   }
 
   /// The final `response` record: the page itself.
@@ -87,9 +87,11 @@ public struct WARCCapture: Sendable {
   private static func record(
     type: String, uri: String, date: WARCDate, ipAddress: String?, head: [UInt8], body: [UInt8], concurrentTo: String?
   ) -> WARCRecord {
-    let block = head + body
-    let blockDigest = WARCDigest.make(block)
+    let blockDigest = head.withUnsafeBytes { head in
+      body.withUnsafeBytes { body in WARCDigest.algorithm + ":" + SHA256Digest.hex(SHA256Digest.digest([head, body])) }
+    }
     let payloadDigest = WARCDigest.make(body)
+    let block = head + body
     let id = recordID(type: type, uri: uri, date: date, blockDigest: blockDigest)
     var fields = [
       HeaderField(name: "WARC-Type", value: type),
@@ -111,12 +113,11 @@ public struct WARCCapture: Sendable {
   /// `<urn:uuid:…>` derived from what makes the record unique, in the layout of an RFC 9562
   /// version 8 (custom) UUID.
   static func recordID(type: String, uri: String, date: WARCDate, blockDigest: String) -> String {
-    var hasher = SHA256()
-    hasher.update(Array("claims-warc-record-v1\0\(type)\0\(uri)\0\(date)\0\(blockDigest)".utf8))
-    var bytes = Array(hasher.finalize().prefix(16))
+    let material = Array("claims-warc-record-v1\0\(type)\0\(uri)\0\(date)\0\(blockDigest)".utf8)
+    var bytes = Array(SHA256Digest.digest(material).prefix(16))
     bytes[6] = bytes[6] & 0x0f | 0x80
     bytes[8] = bytes[8] & 0x3f | 0x80
-    let hex = SHA256.hex(bytes)
+    let hex = SHA256Digest.hex(bytes)
     let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
       hex.utf8.dropFirst(range.lowerBound).prefix(range.count)
     }

@@ -1,5 +1,3 @@
-import ClaimModel
-
 /// A `WARC-Block-Digest` or `WARC-Payload-Digest` value: `sha256:` and the digest in lowercase hex.
 ///
 /// Hex rather than the base32 of older WARC tools, so a digest compares directly with `sha256sum`;
@@ -11,7 +9,7 @@ public enum WARCDigest {
 
   /// `sha256:<hex>` of `bytes`.
   public static func make(_ bytes: UnsafeRawBufferPointer) -> String {
-    "\(algorithm):\(SHA256.hex(sha256(bytes)))"
+    "\(algorithm):\(SHA256Digest.hex(SHA256Digest.digest([bytes])))"
   }
 
   /// `sha256:<hex>` of `bytes`.
@@ -39,9 +37,7 @@ public enum WARCDigest {
 
   /// The 32-byte SHA-256 of `bytes`.
   public static func sha256(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-    var hasher = SHA256()
-    hasher.update(bytes)
-    return hasher.finalize()
+    SHA256Digest.digest([bytes])
   }
 
   private static func hexBytes(_ text: Substring) -> [UInt8]? {

@@ -49,13 +49,18 @@ public struct WARCRecord: Sendable {
   /// The record as it is written: version line, fields, empty line, block, two line ends.
   public var serialized: [UInt8] {
     var bytes: [UInt8] = []
+    serialize(into: &bytes)
+    return bytes
+  }
+
+  /// Appends `serialized` to `bytes` without an intermediate copy.
+  public func serialize(into bytes: inout [UInt8]) {
     var head = version + "\r\n"
     for field in fields { head += "\(field.name): \(field.value)\r\n" }
     head += "\r\n"
-    bytes.reserveCapacity(head.utf8.count + block.count + 4)
+    bytes.reserveCapacity(bytes.count + head.utf8.count + block.count + 4)
     bytes.append(contentsOf: head.utf8)
     bytes.append(contentsOf: block)
     bytes.append(contentsOf: [13, 10, 13, 10])
-    return bytes
   }
 }
