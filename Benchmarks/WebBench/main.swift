@@ -25,7 +25,8 @@ func milliseconds(_ duration: Duration) -> Double {
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   guard !sorted.isEmpty else { return 0 }
-  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 func format(_ value: Double) -> String { String(format: "%8.2f", value) }
@@ -39,7 +40,9 @@ func timeCurl(_ arguments: [String]) -> Double? {
 
 /// The transfer time curl(1) reports for one fetch of `url` (`%{time_total}`, process start excluded).
 func curlTransferMilliseconds(_ url: String) -> Double? {
-  guard let result = try? ProcessRunner.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{time_total}", url], in: "/"),
+  guard
+    let result = try? ProcessRunner.run(
+      "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{time_total}", url], in: "/"),
     result.status == 0, let seconds = Double(result.stdout)
   else { return nil }
   return seconds * 1000
@@ -116,7 +119,8 @@ func archive() throws {
     _ = try ProcessRunner.run("/usr/bin/sha256sum", ["20mb"], in: scratch.path)
     tool.append(milliseconds(clock.now - start))
   }
-  print("SHA-256 of 20 MB (ms): ClaimModel.SHA256 \(format(median(hashes))); WebArchive (OpenSSL) \(format(median(openSSL)));"
+  print(
+    "SHA-256 of 20 MB (ms): ClaimModel.SHA256 \(format(median(hashes))); WebArchive (OpenSSL) \(format(median(openSSL)));"
       + " sha256sum(1) whole process \(format(median(tool)))")
 }
 
@@ -129,7 +133,8 @@ func concurrent() throws {
   for index in 0..<count {
     let server = servers[index % hostCount]
     let path = "/citation/\(index)"
-    server.setRoute(path, .delayed(milliseconds: 50, .page(headers: [("Content-Type", "text/html")], body: page(size: 20_000))))
+    server.setRoute(
+      path, .delayed(milliseconds: 50, .page(headers: [("Content-Type", "text/html")], body: page(size: 20_000))))
     urls.append(server.url(path))
   }
   print("== \(count) fetches, \(hostCount) hosts, each answer after 50 ms (target: under 15 s) ==")
@@ -139,7 +144,10 @@ func concurrent() throws {
   let overlapped = milliseconds(clock.now - start) / 1000
   let failures = results.filter { if case .failure = $0 { true } else { false } }.count
   let most = servers.map(\.maxConcurrentRequests).max() ?? 0
-  print(String(format: "claims ConcurrentFetch (%d threads, 1 per host):  %6.2f s  (%d failed; most at once on one host: %d)", concurrency, overlapped, failures, most))
+  print(
+    String(
+      format: "claims ConcurrentFetch (%d threads, 1 per host):  %6.2f s  (%d failed; most at once on one host: %d)",
+      concurrency, overlapped, failures, most))
   let scratch = ScratchDirectory()
   try scratch.write(urls.map { "url = \"\($0)\"\noutput = \"/dev/null\"\n" }.joined(), to: "urls.curl")
   if let seconds = timeCurl(["-s", "--parallel", "--parallel-max", "\(concurrency)", "-K", scratch.path("urls.curl")]) {
@@ -150,7 +158,10 @@ func concurrent() throws {
   start = clock.now
   for url in urls.prefix(sample) { _ = try client.fetch(url) }
   let sequential = milliseconds(clock.now - start) / 1000
-  print(String(format: "one after another (%d fetches, scaled to %d):      %6.2f s", sample, count, sequential * Double(count) / Double(sample)))
+  print(
+    String(
+      format: "one after another (%d fetches, scaled to %d):      %6.2f s", sample, count,
+      sequential * Double(count) / Double(sample)))
 }
 
 do {

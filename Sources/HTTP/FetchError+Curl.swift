@@ -1,5 +1,5 @@
-import HTTPMessage
 internal import CCurl
+import HTTPMessage
 
 extension FetchError {
   /// What the client knew when libcurl failed, to tell the causes apart.
@@ -22,7 +22,8 @@ extension FetchError {
     case CURLE_WRITE_ERROR where context.bodyTooLarge, CURLE_FILESIZE_EXCEEDED:
       self.init(.tooLarge, "page larger than the \(ByteCount.text(context.limit)) limit: \(url)", url: url)
     case CURLE_WRITE_ERROR where context.headTooLarge:
-      self.init(.tooLarge, "the server's headers are larger than \(ByteCount.text(Transfer.headLimit)): \(url)", url: url)
+      self.init(
+        .tooLarge, "the server's headers are larger than \(ByteCount.text(Transfer.headLimit)): \(url)", url: url)
     case CURLE_COULDNT_RESOLVE_HOST:
       self.init(.cannotResolve, "cannot resolve host '\(host)': \(url)", url: url)
     case CURLE_COULDNT_CONNECT:
@@ -30,7 +31,8 @@ extension FetchError {
     case CURLE_OPERATION_TIMEDOUT:
       let phase: TimeoutPhase =
         !context.connected ? .connect : (reason.hasPrefix("Operation too slow") ? .lowSpeed : .total)
-      self = .timedOut(url: url, after: phase == .connect ? context.options.connectTimeout : context.options.timeout,
+      self = .timedOut(
+        url: url, after: phase == .connect ? context.options.connectTimeout : context.options.timeout,
         phase: phase, options: context.options)
     case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
       CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,
@@ -74,7 +76,8 @@ extension FetchError {
     case 404: self.init(.notFound, "HTTP 404\(reason): \(url)", url: url, response: response)
     case 410: self.init(.gone, "HTTP 410\(reason): \(url)", url: url, response: response)
     case 500...599:
-      self.init(.serverError, "HTTP \(status)\(reason) (server error; try again later): \(url)", url: url, response: response)
+      self.init(
+        .serverError, "HTTP \(status)\(reason) (server error; try again later): \(url)", url: url, response: response)
     default:
       self.init(.clientError, "HTTP \(status)\(reason) (client error): \(url)", url: url, response: response)
     }

@@ -1,5 +1,5 @@
-import HTTPMessage
 internal import CCurl
+import HTTPMessage
 
 #if canImport(Glibc)
   import Glibc

@@ -92,7 +92,8 @@ public struct MessageHead: Equatable, Sendable {
       guard let colon = line.firstIndex(of: ":") else {
         throw CodingError(.corrupt, "HTTP header line without a colon: '\(line.prefix(80))'")
       }
-      fields.append(HeaderField(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingSpaces()))
+      fields.append(
+        HeaderField(name: String(line[..<colon]), value: line[line.index(after: colon)...].trimmingSpaces()))
     }
     return (MessageHead(startLine: startLine, fields: fields), bytes.distance(from: bytes.startIndex, to: index))
   }

@@ -64,7 +64,8 @@ public struct WARCDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     let (year, month, day) = Self.civil(fromDays: days)
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-    return "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+    return
+      "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
   }
 
   public static func < (lhs: WARCDate, rhs: WARCDate) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }

@@ -36,7 +36,8 @@ extension WARCRecord {
     do {
       let transferCodings = message.head.value(for: "Transfer-Encoding").map(ContentDecoding.codings(in:)) ?? []
       let body = transferCodings.last == "chunked" ? try ChunkedCoding.decode(raw, limit: limit) : Array(raw)
-      return try ContentDecoding.decode(body, contentEncoding: message.head.value(for: "Content-Encoding"), limit: limit)
+      return try ContentDecoding.decode(
+        body, contentEncoding: message.head.value(for: "Content-Encoding"), limit: limit)
     } catch {
       throw WARCError(error.kind == .tooLarge ? .tooLarge : .malformed, "record \(recordID): \(error.message)")
     }

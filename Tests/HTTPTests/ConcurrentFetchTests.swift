@@ -1,7 +1,7 @@
 import HTTP
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// Many fetches overlap, but never more than one per host at a time.
 @Suite struct ConcurrentFetchTests {

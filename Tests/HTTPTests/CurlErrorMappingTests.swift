@@ -6,7 +6,8 @@ import Testing
 /// a DNS server) are checked on libcurl's codes directly.
 @Suite struct CurlErrorMappingTests {
   @Test func unresolvableHostHasItsKindAndNamesTheHost() {
-    let error = FetchError(curlCodeValue: 6, detail: "Could not resolve host: nosuch.invalid", url: "https://nosuch.invalid/a")
+    let error = FetchError(
+      curlCodeValue: 6, detail: "Could not resolve host: nosuch.invalid", url: "https://nosuch.invalid/a")
     #expect(error.kind == .cannotResolve)
     #expect(error.message == "cannot resolve host 'nosuch.invalid': https://nosuch.invalid/a")
   }

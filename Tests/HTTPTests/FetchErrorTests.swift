@@ -1,8 +1,8 @@
 import Foundation
 import HTTP
 import HTTPMessage
-import Testing
 import TestSupport
+import Testing
 
 /// Each failure has its kind and a one-line message that says what happened.
 @Suite struct FetchErrorTests {
@@ -43,7 +43,8 @@ import TestSupport
     #expect(internalError.isTransient)
     let unavailable = try fetchError(server.url("/503"))
     #expect(unavailable.kind == .serverError)
-    #expect(unavailable.message == "HTTP 503 Service Unavailable (server error; try again later): \(server.url("/503"))")
+    #expect(
+      unavailable.message == "HTTP 503 Service Unavailable (server error; try again later): \(server.url("/503"))")
   }
 
   @Test func errorStatusIsReturnedWhenAccepted() throws {

@@ -1,8 +1,8 @@
 import Foundation
 import HTTP
 import HTTPMessage
-import Testing
 import TestSupport
+import Testing
 
 /// Fetching against a server on 127.0.0.1: bytes kept as received, codings undone, headers sent.
 @Suite struct FetchTests {
@@ -15,7 +15,8 @@ import TestSupport
     let response = try HTTPClient().fetch(server.url("/page"))
     #expect(response.status == 200)
     #expect(response.statusLine == "HTTP/1.1 200 OK")
-    let expectedHead = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nX-Custom: a  b\r\n"
+    let expectedHead =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\nX-Custom: a  b\r\n"
       + "Content-Length: \(html.count)\r\n\r\n"
     #expect(response.rawHeaders == Array(expectedHead.utf8))
     #expect(response.headers.value(for: "x-custom") == "a  b")
@@ -76,8 +77,9 @@ import TestSupport
     let client = try HTTPClient()
     let plain = try client.fetch(server.url("/chunked"))
     #expect(plain.body == html)
-    #expect(plain.rawBody == Array("a\r\n".utf8) + html[0..<10] + Array("\r\n\(String(html.count - 10, radix: 16))\r\n".utf8)
-      + html[10...] + Array("\r\n0\r\n\r\n".utf8))
+    #expect(
+      plain.rawBody == Array("a\r\n".utf8) + html[0..<10] + Array("\r\n\(String(html.count - 10, radix: 16))\r\n".utf8)
+        + html[10...] + Array("\r\n0\r\n\r\n".utf8))
     #expect(try client.fetch(server.url("/chunked-gzip")).body == html)
   }
 
@@ -90,7 +92,9 @@ import TestSupport
 
   @Test func binaryContentComesBackByteForByte() throws {
     let pdf = Array("%PDF-1.7\n".utf8) + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-    let server = try LocalHTTPServer(routes: ["/doc.pdf": .page(headers: [("Content-Type", "application/pdf")], body: pdf)])
+    let server = try LocalHTTPServer(routes: [
+      "/doc.pdf": .page(headers: [("Content-Type", "application/pdf")], body: pdf)
+    ])
     let response = try HTTPClient().fetch(server.url("/doc.pdf"))
     #expect(response.body == pdf)
     #expect(response.contentType == "application/pdf")

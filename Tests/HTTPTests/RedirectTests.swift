@@ -1,7 +1,7 @@
 import HTTP
 import HTTPMessage
-import Testing
 import TestSupport
+import Testing
 
 /// Redirects: each hop recorded, loops and long chains told apart, other schemes refused.
 @Suite struct RedirectTests {
@@ -29,7 +29,10 @@ import TestSupport
     ])
     let error = try fetchError(server.url("/one"))
     #expect(error.kind == .redirectLoop)
-    #expect(error.message == "redirect loop: \(server.url("/one")) -> \(server.url("/two")) -> \(server.url("/one")) -> \(server.url("/two"))")
+    #expect(
+      error.message
+        == "redirect loop: \(server.url("/one")) -> \(server.url("/two")) -> \(server.url("/one")) -> \(server.url("/two"))"
+    )
     #expect(server.hitCount("/one") == 2)
   }
 

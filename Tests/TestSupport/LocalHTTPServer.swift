@@ -218,7 +218,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let written = Glibc.send(client, buffer.baseAddress.map { $0 + offset }, buffer.count - offset, Int32(MSG_NOSIGNAL))
+        let written = Glibc.send(
+          client, buffer.baseAddress.map { $0 + offset }, buffer.count - offset, Int32(MSG_NOSIGNAL))
         if written < 0 && errno == EINTR { continue }
         guard written > 0 else { return false }
         offset += written
@@ -290,7 +291,9 @@ public final class LocalHTTPServer: @unchecked Sendable {
       throw Fixtures.Invalid(description: "not an IPv4 address: \(host)")
     }
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0, listen(descriptor, backlog) == 0 else {
       let message = String(cString: strerror(errno))
@@ -326,7 +329,9 @@ public final class StalledListener: @unchecked Sendable {
       address.sin_port = UInt16(port).bigEndian
       inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
       _ = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(filler, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          connect(filler, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
       }
       fillers.append(filler)
     }

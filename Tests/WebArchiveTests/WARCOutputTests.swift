@@ -2,8 +2,8 @@ import ClaimModel
 import Foundation
 import HTTP
 import HTTPMessage
-import Testing
 import TestSupport
+import Testing
 import WebArchive
 
 /// Captures of real fetches from a local server, written and read back, checked by warcio.
@@ -36,14 +36,19 @@ import WebArchive
   @Test func captureHoldsAResponseAndARequestPerExchange() throws {
     let (capture, response, server) = try capture()
     #expect(capture.records.map(\.type) == ["response", "request", "response", "request"])
-    #expect(capture.records.map(\.targetURI) == [server.url("/old"), server.url("/old"), server.url("/story"), server.url("/story")])
+    #expect(
+      capture.records.map(\.targetURI) == [
+        server.url("/old"), server.url("/old"), server.url("/story"), server.url("/story"),
+      ])
     let final = try #require(capture.finalResponse)
     #expect(final.block == response.rawHeaders + response.rawBody)
     #expect(final.contentType == "application/http;msgtype=response")
     #expect(final.ipAddress == "127.0.0.1")
     #expect(capture.records[3].field("WARC-Concurrent-To") == final.recordID)
     #expect(capture.records[3].contentType == "application/http;msgtype=request")
-    #expect(final.recordID.wholeMatch(of: /<urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}>/) != nil)
+    #expect(
+      final.recordID.wholeMatch(of: /<urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}>/)
+        != nil)
     #expect(try final.decodedPayload() == html)
     #expect(final.date == WARCDate(secondsSince1970: response.retrievedAt))
   }
@@ -58,7 +63,10 @@ import WebArchive
     #expect(sums.status == 0)
     let lines = sums.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
     let final = try #require(capture.finalResponse)
-    #expect(lines == [capture.digest, String(final.payloadDigest?.dropFirst(7) ?? ""), String(final.blockDigest?.dropFirst(7) ?? "")])
+    #expect(
+      lines == [
+        capture.digest, String(final.payloadDigest?.dropFirst(7) ?? ""), String(final.blockDigest?.dropFirst(7) ?? ""),
+      ])
   }
 
   @Test func sameFetchArchivesToTheSameBytes() throws {
@@ -112,7 +120,9 @@ import WebArchive
 
   @Test func binaryPageIsArchivedAndHashedAsReceived() throws {
     let pdf = Array("%PDF-1.4\n".utf8) + (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 13) }
-    let server = try LocalHTTPServer(routes: ["/a.pdf": .page(headers: [("Content-Type", "application/pdf")], body: pdf)])
+    let server = try LocalHTTPServer(routes: [
+      "/a.pdf": .page(headers: [("Content-Type", "application/pdf")], body: pdf)
+    ])
     let response = try HTTPClient().fetch(server.url("/a.pdf"))
     let capture = WARCCapture(exchanges: Self.exchanges(of: response))
     let final = try #require(capture.finalResponse)

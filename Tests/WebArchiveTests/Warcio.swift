@@ -10,7 +10,8 @@ enum Warcio {
     return result?.status == 0
   }()
 
-  static let skipMessage = "skipped: warcio is not installed (python3 -m pip install warcio); WARC output not checked by it"
+  static let skipMessage =
+    "skipped: warcio is not installed (python3 -m pip install warcio); WARC output not checked by it"
 
   /// Runs `warcio <arguments>` in `directory`.
   static func run(_ arguments: [String], in directory: String) throws -> ProcessResult {
