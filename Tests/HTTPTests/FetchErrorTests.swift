@@ -67,6 +67,7 @@ import Testing
     let stalled = try StalledListener()
     var options = FetchOptions()
     options.connectTimeout = .milliseconds(300)
+    options.timeout = .seconds(3)
     let started = ContinuousClock().now
     let error = try fetchError(stalled.url("/"), options: options)
     #expect(error.kind == .timedOut)

@@ -69,7 +69,11 @@ public final class LocalHTTPServer: @unchecked Sendable {
     let socket = try Self.listeningSocket(host: host, backlog: 128)
     listener = socket.descriptor
     port = socket.port
-    let thread = Thread { [self] in acceptLoop() }
+    // The accept thread holds the server weakly, so that dropping the server stops it (`deinit`
+    // shuts the listener down, which ends the blocked `accept`).
+    let descriptor = listener
+    let box = WeakServer(self)
+    let thread = Thread { Self.acceptLoop(descriptor, box) }
     thread.stackSize = 1 << 20
     thread.start()
   }
@@ -108,31 +112,41 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
   // MARK: Serving
 
-  private func acceptLoop() {
+  /// A weak reference to the server that the accept thread can hold.
+  private final class WeakServer: @unchecked Sendable {
+    weak var server: LocalHTTPServer?
+    init(_ server: LocalHTTPServer) { self.server = server }
+  }
+
+  private static func acceptLoop(_ listener: Int32, _ box: WeakServer) {
     while true {
       let client = accept(listener, nil, nil)
       if client < 0 {
         if errno == EINTR { continue }
         break
       }
-      let accepted: Bool = lock.withLock {
-        guard !stopped else { return false }
-        connections.insert(client)
-        return true
-      }
-      guard accepted else {
+      guard let server = box.server, server.register(client) else {
         close(client)
         break
       }
-      let thread = Thread { [self] in
-        serve(client)
-        lock.withLock { _ = connections.remove(client) }
+      let thread = Thread {
+        server.serve(client)
+        server.lock.withLock { _ = server.connections.remove(client) }
         close(client)
       }
       thread.stackSize = 1 << 20
       thread.start()
     }
     close(listener)
+  }
+
+  /// Counts a new connection, unless the server has stopped.
+  private func register(_ client: Int32) -> Bool {
+    lock.withLock {
+      guard !stopped else { return false }
+      connections.insert(client)
+      return true
+    }
   }
 
   private func serve(_ client: Int32) {
