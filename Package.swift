@@ -21,6 +21,15 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
 
+    // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
+    .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
+    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CCrypto"], swiftSettings: strictSettings),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
@@ -58,6 +67,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "web-bench",
+      dependencies: ["HTTP", "WebArchive", "TestSupport"],
+      path: "Benchmarks/WebBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -81,6 +97,17 @@ let package = Package(
     .testTarget(
       name: "ClaimsCLITests",
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "HTTPTests",
+      dependencies: ["HTTP", "HTTPMessage", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WebArchiveTests",
+      dependencies: ["WebArchive", "HTTP", "HTTPMessage", "ClaimModel", "TestSupport"],
       swiftSettings: strictSettings
     ),
   ],
