@@ -187,13 +187,17 @@ final class SharedDesk {
     let result = fixture.run("check")
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.last == "Checked 9 files: 5 problems.")
+    #expect(lines.last == "Checked 9 files: 7 problems.")
+    let hand = try #require(
+      fixture.git("rev-parse", "--short=7", "HEAD").split(separator: "\n").first.map(String.init))
     #expect(
       lines.dropLast() == [
         "Claims/storm/not-an-id.json: is not named <claim-id>.json; rename or remove it, then commit",
         "Reviews/storm/0000000000: belongs to claim 0000000000, which does not exist in Claims/storm/; remove the directory (or restore the claim), then commit",
         "Reviews/storm/0000000000/ghost.json: missing field 'format_version'; fix or remove the file, then commit",
+        "Reviews/storm/0000000000/ghost.json: was changed in commit \(hand) by Oracle <oracle@example.org>, who is not its reviewer; if the reviewer did not ask for it, revert that commit ('git revert \(hand)') and commit",
         "\(review): gives the verdict 'fabulous', which is not on the ledger's scale (supported, mostly-supported, misleading, refuted, unverifiable, opinion); record a verdict from the scale, or add it to ledger.json, then commit",
+        "\(review): was changed in commit \(hand) by Oracle <oracle@example.org>, who is not its reviewer; if the reviewer did not ask for it, revert that commit ('git revert \(hand)') and commit",
         "seeds/storm.txt: no longer matches the SHA-256 in seeds/storm.json; it was edited after import; restore it, or import the revised text with 'claims import --replace', then commit",
       ])
     #expect(fixture.run("check", "--at", "HEAD~1").status == 0)

@@ -80,6 +80,9 @@ extension BinaryWriter {
     write(entry.assignee)
     write(entry.reviewer)
     write(entry.event)
+    write(entry.recordsChanged)
+    write(entry.foreignEdits.count)
+    for path in entry.foreignEdits { write(path) }
   }
 }
 
@@ -97,10 +100,13 @@ extension BinaryReader {
     for _ in 0..<(try readCount()) { claims.append(try readClaimID()) }
     var sources: [SourceID] = []
     for _ in 0..<(try readCount()) { sources.append(try readSourceID()) }
-    return HistoryEntry(
+    var entry = HistoryEntry(
       commit: commit, parents: parents, author: author, time: time, subject: subject, body: body, action: action,
       claims: claims, sources: sources, verdict: try readOptionalString(), previousVerdict: try readOptionalString(),
       citation: try readOptionalString(), assignee: try readOptionalString(), reviewer: try readOptionalString(),
       event: try readOptionalString())
+    entry.recordsChanged = try readBool()
+    for _ in 0..<(try readCount()) { entry.foreignEdits.append(try readString()) }
+    return entry
   }
 }

@@ -34,6 +34,11 @@ public struct HistoryEntry: Sendable, Equatable {
   public var reviewer: String?
   /// The id of the review event the commit recorded (its `Event:` trailer), for review actions.
   public var event: String? = nil
+  /// Whether the commit changed the records its trailers name. A commit that claims an action
+  /// (`Action: verdict`) but changes no record is reported by `claims check` and not counted.
+  public var recordsChanged = true
+  /// Review files the commit changed whose reviewer is not its author: reported by `claims check`.
+  public var foreignEdits: [String] = []
 
   /// Whether this commit concerns `claim` of `source`: it names the claim, or imported its source.
   public func concerns(_ claim: ClaimID, of source: SourceID) -> Bool {

@@ -57,10 +57,11 @@ extension Ledger {
 
   private func readEntry(_ id: ObjectID) throws(GitError) -> HistoryEntry {
     let commit = try repository.commit(id)
-    return HistoryEntry.make(from: commit) {
+    let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
+    var changedPaths: [String]?
+    var entry = HistoryEntry.make(from: commit) {
       // Only the ledger's record directories matter, and a listing of one source's directory is enough
       // to name its claims: a bulk commit of a whole ledger must not be walked file by file.
-      let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
       var paths: [String] = []
       for directory in [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments] {
         let old = parentTree.flatMap { try? repository.treeEntry(at: directory, inTree: $0) }?.id
@@ -71,8 +72,45 @@ extension Ledger {
             from: old, to: new, prefix: directory, limit: 4 * HistoryEntry.maximumListedClaims)) ?? []
         paths += changes.map(\.path)
       }
+      changedPaths = paths
       return paths
     }
+    guard commit.parentIDs.count <= 1 else { return entry }
+    let authorSlug = entry.author.fileSlug
+    /// The files under `path` (or `path` itself, a file) that the commit changed.
+    func changed(_ path: String) -> [String] {
+      let old = parentTree.flatMap { try? repository.treeEntry(at: path, inTree: $0) }
+      let new = try? repository.treeEntry(at: path, inTree: commit.treeID)
+      guard old?.id != new?.id else { return [] }
+      guard old?.kind == .tree || new?.kind == .tree else { return [path] }
+      let trees = (old?.kind == .tree ? old?.id : nil, new?.kind == .tree ? new?.id : nil)
+      return ((try? repository.changedFiles(from: trees.0, to: trees.1, prefix: path, limit: 64)) ?? []).map(\.path)
+    }
+    func isForeign(_ path: String) -> Bool {
+      guard path.hasPrefix(LedgerPaths.reviews + "/"), path.hasSuffix(".json") else { return false }
+      let name = path.split(separator: "/").last.map { String($0.dropLast(5)) } ?? ""
+      return name != authorSlug
+    }
+    switch entry.action {
+    case "verdict", "cite", "uncite", "note", "withdraw", "withdraw-verdict":
+      let paths = zip(entry.sources, entry.claims).flatMap { source, claim in
+        changed(LedgerPaths.reviewDirectory(claim, in: source))
+      }
+      entry.recordsChanged = !paths.isEmpty
+      entry.foreignEdits = paths.filter(isForeign)
+    case "assign", "unassign":
+      entry.recordsChanged = entry.sources.contains { !changed("\(LedgerPaths.assignments)/\($0)").isEmpty }
+    case "import", "reimport":
+      entry.recordsChanged = entry.sources.contains { source in
+        !changed(LedgerPaths.seedText(source)).isEmpty || !changed(LedgerPaths.sourceRecord(source)).isEmpty
+          || !changed(LedgerPaths.claimDirectory(source)).isEmpty
+      }
+    case "edit":
+      entry.foreignEdits = (changedPaths ?? []).filter(isForeign)
+    default:
+      break
+    }
+    return entry
   }
 }
 
