@@ -25,17 +25,23 @@ public enum IdentityResolver {
           "\(origin) '\(value.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
         )
       }
-      return try requireAddress(identity, origin: origin)
+      return try known(try requireAddress(identity, origin: origin), in: ledger)
     }
     let name = try? GitConfig.string("user.name", in: ledger?.repository)
     let email = try? GitConfig.string("user.email", in: ledger?.repository)
     if let identity = Identity(name: (name ?? nil) ?? "", email: (email ?? nil) ?? "") {
-      return try requireAddress(identity, origin: "git config user.email")
+      return try known(try requireAddress(identity, origin: "git config user.email"), in: ledger)
     }
     throw LedgerError(
       .notFound,
       "no identity: pass \(sources.flag) 'Name <email>', set \(sources.variable), or set git config user.name and user.email"
     )
+  }
+
+  /// The person `identity` is in `ledger` (its `.mailmap`, the name known for an address alone).
+  private static func known(_ identity: Identity, in ledger: Ledger?) throws(LedgerError) -> Identity {
+    guard let ledger else { return identity }
+    return try ledger.identify(identity)
   }
 
   /// An e-mail address must look like one: `Name <ana>` would share a review file with the
