@@ -61,7 +61,7 @@ import Testing
     let fixture = try CLIFixture()
     let result = fixture.run("verdict", "storm:1", "opinion", "--reviewer", name)
     if result.status != 0 {
-      expectRefusal(result, containing: "not a usable identity")
+      expectRefusal(result, status: 64, containing: "is invalid for '--reviewer <identity>'")
       return
     }
     let files = fixture.git("ls-tree", "-r", "--name-only", "HEAD", "Reviews").split(separator: "\n")

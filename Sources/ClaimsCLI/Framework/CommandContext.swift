@@ -133,22 +133,16 @@ public final class CommandContext {
   }
 
   /// The ledger containing the working directory or `-C`'s.
-  func openLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
+  func openLedger() throws(LedgerError) -> Ledger {
     try Ledger.discover(from: currentDirectory)
   }
 
-  /// The person running an importing or assigning command.
-  func author(_ arguments: ParsedArguments, ledger: Ledger?) throws(LedgerError) -> Identity {
+  /// The person running an importing, tagging or assigning command: `explicit` (`--author`), else
+  /// `CLAIMS_AUTHOR`, else git config.
+  func author(_ explicit: Identity?, ledger: Ledger?) throws(LedgerError) -> Identity {
     try IdentityResolver.resolve(
-      explicit: arguments.value("author"), environment: environment["CLAIMS_AUTHOR"],
-      sources: ("--author", "CLAIMS_AUTHOR"), ledger: ledger)
-  }
-
-  /// The person recording a review.
-  func reviewer(_ arguments: ParsedArguments, ledger: Ledger?) throws(LedgerError) -> Identity {
-    try IdentityResolver.resolve(
-      explicit: arguments.value("reviewer"), environment: environment["CLAIMS_REVIEWER"],
-      sources: ("--reviewer", "CLAIMS_REVIEWER"), ledger: ledger)
+      explicit: explicit, environment: environment["CLAIMS_AUTHOR"], sources: ("--author", "CLAIMS_AUTHOR"),
+      ledger: ledger)
   }
 }
 
