@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 import Git
 
 /// The `claims` command line: reads the options of `claims` itself, finds the subcommand, parses

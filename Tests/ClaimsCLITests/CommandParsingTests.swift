@@ -108,3 +108,37 @@ import Testing
     #expect(longs.allSatisfy { !$0.isEmpty } && positionals.allSatisfy { !$0.name.isEmpty })
   }
 }
+
+/// Wording met in daily use (issue 17, point 11).
+@Suite struct DailyWordingTests {
+  @Test func aShortOptionThatIsNotOneSuggestsTheLongOneItStarts() throws {
+    let fixture = try CLIFixture()
+    let result = fixture.run("snapshot", "v1", "-m", "published")
+    expectRefusal(result, status: 64, containing: "Unknown option '-m'. Did you mean '--message'?")
+  }
+
+  @Test func initInsideALedgerRefusesInsteadOfNestingOne() throws {
+    let fixture = try CLIFixture()
+    let head = fixture.head
+    expectRefusal(
+      fixture.run("init", "notes/inner"), containing: "is inside the claims ledger in", ledger: fixture, head: head)
+    #expect(!FileManager.default.fileExists(atPath: fixture.scratch.path("notes")))
+    #expect(fixture.run("init").stdout.hasSuffix("is already a claims ledger; nothing to do\n"))
+  }
+
+  @Test func theAmbiguityErrorQuotesEachExcerptOnce() throws {
+    let fixture = try CLIFixture(importing: nil)
+    // Enough quoted sentences that two ids share their first digit.
+    let text = (1...20).map { "\"Quote number \($0) is here,\" she said." }.joined(separator: " ")
+    let file = try fixture.writeBeside(text, name: "quotes.txt")
+    let imported = fixture.run("import", file, "--id", "quotes")
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let ids = (1...20).map { fixture.id($0) }
+    let digit = try #require(
+      "0123456789abcdef".first { digit in ids.filter { $0.hasPrefix(String(digit)) }.count > 1 })
+    let result = fixture.run("show", String(digit))
+    expectRefusal(result, containing: "is ambiguous")
+    #expect(result.stderr.contains("\"Quote number"))
+    #expect(!result.stderr.contains("\"\""))
+  }
+}

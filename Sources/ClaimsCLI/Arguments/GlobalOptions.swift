@@ -1,3 +1,5 @@
+import ClaimReport
+
 /// Options every command accepts, before the subcommand or after it: `-C` and `--no-color`.
 struct GlobalOptions: ParsableArguments {
   @Option(name: .short("C", long: "directory"), valueName: "dir", help: "Run as if claims was started in <dir>.")

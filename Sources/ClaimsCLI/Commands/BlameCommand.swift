@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims blame ID`: who set each current verdict and citation on a claim, and when.
 struct BlameCommand: ParsableCommand {
@@ -71,7 +72,7 @@ struct BlameCommand: ParsableCommand {
 
   /// `set in 3f9a2c4 by Ada <ada@example.org> on 2026-11-24 12:00`, and `on claim …` when it was
   /// set on a claim that `claim` superseded.
-  static func origin(_ origin: ClaimBlame.Origin?, of claim: Claim, style: Style) -> String {
+  static func origin(_ origin: ClaimBlame.Origin?, of claim: Claim, style: TextStyle) -> String {
     guard let origin else { return style.dim("(origin not found in history)") }
     let when = String(origin.time.text.prefix(16)).replacingAll("T", with: " ")
     let elsewhere = origin.claim == claim.id ? "" : " on claim \(origin.claim)"

@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims check`: every file of the ledger against the ledger's rules, one line per problem.
 struct CheckCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims diff REV1 [REV2]`: what changed in the review state between two revisions.
 struct DiffCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct DiffCommand: ParsableCommand {
       context.print("No changes in review state from \(from) to \(to).")
       return ExitStatus.success
     }
-    let unreadable = diff.unreadable.isEmpty ? "" : ", \(diff.unreadable.count) unreadable files"
+    let unreadable = diff.unreadable.isEmpty ? "" : ", \(String.count(diff.unreadable.count, "unreadable file"))"
     context.print(
       style.bold("Changes from \(from) to \(to):")
         + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))\(unreadable)"
@@ -69,7 +70,7 @@ struct DiffCommand: ParsableCommand {
         let verdict = after.verdict.map { "verdict \($0)" } ?? "no verdict"
         add(
           change.source, change.claim, 1,
-          "  \(change.claim) \(who): review carried over from \(stale.previousClaim) (\(verdict), \(after.citations.count) citations); stale until looked at again"
+          "  \(change.claim) \(who): review carried over from \(stale.previousClaim) (\(verdict), \(String.count(after.citations.count, "citation"))); stale until looked at again"
         )
         continue
       }

@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims import FILE`: copies an article into the ledger and makes a claim of every sentence.
 struct ImportCommand: ParsableCommand {

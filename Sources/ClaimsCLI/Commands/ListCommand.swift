@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims list`: the claims of the ledger, one per line, filtered.
 struct ListCommand: ParsableCommand {

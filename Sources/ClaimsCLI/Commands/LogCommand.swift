@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims log [ID]`: the review history as actions, newest first.
 struct LogCommand: ParsableCommand {
@@ -99,7 +100,7 @@ struct LogCommand: ParsableCommand {
   }
 
   /// One action in words: `verdict  3f9a2c41b7 supported → refuted`.
-  static func describe(_ entry: HistoryEntry, style: Style) -> String {
+  static func describe(_ entry: HistoryEntry, style: TextStyle) -> String {
     let claims =
       entry.claims.count == 1 ? entry.claims[0].rawValue : entry.claims.isEmpty ? "" : "\(entry.claims.count) claims"
     let action = entry.action.padded(to: 9)

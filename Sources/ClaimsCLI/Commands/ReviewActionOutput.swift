@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// What `claims verdict`, `cite`, `uncite` and `note` share: one review action, one commit, and
 /// one line (or JSON) saying what was recorded.

@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims review`: walks through claims one at a time, recording each answer as a commit.
 struct ReviewCommand: ParsableCommand {
@@ -153,7 +154,7 @@ struct ReviewCommand: ParsableCommand {
 
     func printSummary() {
       context.print(
-        "Went through \(seen) of \(total) claims: \(verdicts) verdicts, \(citations) citations, \(notes) notes recorded."
+        "Went through \(seen) of \(String.count(total, "claim")): \(String.count(verdicts, "verdict")), \(String.count(citations, "citation")), \(String.count(notes, "note")) recorded."
       )
     }
   }

@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 #if canImport(Glibc)
   import Glibc
@@ -50,8 +51,8 @@ public final class CommandContext {
   let isOutputTerminal: Bool
   let isErrorTerminal: Bool
   let isInputTerminal: Bool
-  var style: Style
-  var errorStyle: Style
+  var style: TextStyle
+  var errorStyle: TextStyle
 
   public init(
     output: any TextSink, errorOutput: any TextSink, input: any LineSource, environment: [String: String],
@@ -68,8 +69,8 @@ public final class CommandContext {
     self.isInputTerminal = isInputTerminal
     let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
     let dumb = environment["TERM"] == "dumb"
-    style = Style(isEnabled: isOutputTerminal && colourAllowed && !dumb)
-    errorStyle = Style(isEnabled: isErrorTerminal && colourAllowed && !dumb)
+    style = TextStyle(isEnabled: isOutputTerminal && colourAllowed && !dumb)
+    errorStyle = TextStyle(isEnabled: isErrorTerminal && colourAllowed && !dumb)
   }
 
   /// Prints a line on standard output.

@@ -111,7 +111,10 @@ struct CommandParser {
     }
     let letters = Array(argument.dropFirst())
     guard let letter = letters.first, let slot = named.first(where: { $0.definition.short == letter }) else {
-      throw UsageError("Unknown option '\(argument)'.")
+      // `-m` for `--message`: the one long option that starts with the letter, if there is one.
+      let starting = named.filter { $0.definition.name.hasPrefix(String(letters.prefix(1))) }
+      let suggestion = starting.count == 1 ? starting.first.map { " Did you mean '--\($0.definition.name)'?" } : nil
+      throw UsageError("Unknown option '\(argument)'.\(suggestion ?? "")")
     }
     return (slot, letters.count > 1 ? String(letters.dropFirst()) : nil)
   }
