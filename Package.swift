@@ -21,6 +21,11 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
 
+    // libxml2's HTML parser and its safe wrapper; article extraction on top (pure: bytes in, article out).
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+    .target(name: "ArticleExtraction", dependencies: ["HTML"], swiftSettings: strictSettings),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
@@ -58,6 +63,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "extraction-bench",
+      dependencies: ["ArticleExtraction"],
+      path: "Benchmarks/ExtractionBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -67,6 +79,8 @@ let package = Package(
     ),
     .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
+    .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
+    .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "ClaimLedgerTests",
