@@ -105,6 +105,10 @@ case "extract":
     exit(1)
   }
 
+case "explain":
+  guard arguments.count == 2 else { fail("usage: explain FILE") }
+  writeAll(ArticleExtractor.explain(html: String(decoding: readFile(arguments[1]), as: UTF8.self)))
+
 case "batch":
   guard arguments.count >= 3 else { fail("usage: batch OUTPUT FILE...") }
   let files = arguments.dropFirst(2).map { ($0, readFile($0)) }

@@ -1,11 +1,14 @@
 /// Finds the article's body among a page's text blocks.
 ///
 /// 1. Each block gets a content value and a noise weight from its own text: long, sentence-like
-///    text with few links is content; link lists, text inside furniture (by tag or class words)
-///    and link-heavy headings are noise; short lines are neutral.
-/// 2. The container is the block-level element whose content minus weighted noise is largest:
+///    text with few links is content; link lists and link-heavy headings are noise; short lines
+///    are neutral.
+/// 2. Elements whose tag or class words name furniture (share bars, related lists, comments,
+///    footers...) are believed when they hold a small part of the page's content, or always for
+///    comments; their text becomes noise.
+/// 3. The container is the block-level element whose content minus weighted noise is largest:
 ///    going up a level pays only when it adds more article than furniture.
-/// 3. Inside it, blocks are kept in order except furniture, captions (listed apart), link lists,
+/// 4. Inside it, blocks are kept in order except furniture, captions (listed apart), link lists,
 ///    the headline and lines of page furniture at the edges.
 struct BodyExtractor {
   let model: PageModel
@@ -21,34 +24,65 @@ struct BodyExtractor {
   }
 
   func extract() -> Result? {
+    extract(explaining: nil)
+  }
+
+  /// The extraction, writing to `log` (when given) each block with its element path, weights
+  /// and fate, for tuning.
+  func extract(explaining log: UnsafeMutablePointer<String>?) -> Result? {
     let blocks = model.blocks
     guard !blocks.isEmpty else { return nil }
-    let regions = FurnitureRegions(elements: model.elements)
 
-    var value = [Double](repeating: 0, count: blocks.count + 1)
-    var noise = [Double](repeating: 0, count: blocks.count + 1)
-    for (index, block) in blocks.enumerated() {
-      let (blockValue, blockNoise) = weigh(block, inFurniture: regions.isFurniture(block.element))
-      value[index + 1] = value[index] + blockValue
-      noise[index + 1] = noise[index] + blockNoise
-    }
+    // Content by text alone, to judge how much of the page a furniture-named element holds.
+    let plain = PrefixSums(runWeighted(blocks.map { weigh($0, inFurniture: false) }))
+    let regions = FurnitureRegions(elements: model.elements, content: plain)
+    let weights = runWeighted(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) })
+    let sums = PrefixSums(weights)
 
     var best = -1
     var bestScore = 0.0
     for (index, element) in model.elements.enumerated() {
       let range = element.blockRange
-      let content = value[range.upperBound] - value[range.lowerBound]
+      let content = sums.value(range)
       guard content > 0 else { continue }
-      let score = content - Self.noiseWeight * (noise[range.upperBound] - noise[range.lowerBound])
+      let score = content - Self.noiseWeight * sums.noise(range)
       if score > bestScore || (best >= 0 && score == bestScore && isInside(index, best)) {
         best = index
         bestScore = score
       }
     }
-    let range = best >= 0 ? model.elements[best].blockRange : 0..<blocks.count
-    guard value[range.upperBound] - value[range.lowerBound] > 0 || best < 0 else { return nil }
-    return select(in: range, container: best)
+    guard best >= 0 else { return nil }
+    let range = model.elements[best].blockRange
+    let result = select(in: range, container: best, regions: regions)
+    if let log {
+      log.pointee += "container: \(path(best)) score \(bestScore)\n"
+      for (index, block) in blocks.enumerated() {
+        let (value, noise) = weights[index]
+        let inside = range.contains(index) ? "*" : " "
+        let kept = result.paragraphs.contains(block.text) ? "K" : " "
+        log.pointee +=
+          "\(inside)\(kept) v\(Int(value)) n\(Int(noise)) c\(block.characterCount) l\(block.linkCharacterCount) "
+          + "h\(block.headingLevel) \(path(block.element)) | \(block.text.prefix(90))\n"
+      }
+    }
+    return result
   }
+
+  private func path(_ element: Int) -> String {
+    var parts: [String] = []
+    var current = element
+    while current >= 0, parts.count < 7 {
+      let element = model.elements[current]
+      let furniture = String(repeating: "!", count: element.furniture.rawValue)
+      parts.append(element.name + furniture + (element.isArticleMarker ? "+" : "") + (element.signal.isCaption ? "~" : ""))
+      current = element.parent
+    }
+    return parts.reversed().joined(separator: ">")
+  }
+
+  /// Link text costs this many times its length in a block's value: a paragraph with a few
+  /// inline links stays content, a teaser (a linked headline and a sentence) does not.
+  static let linkCost = 2.5
 
   private func weigh(_ block: TextBlock, inFurniture: Bool) -> (value: Double, noise: Double) {
     let characters = Double(block.characterCount)
@@ -56,9 +90,34 @@ struct BodyExtractor {
     if inFurniture { return (0, characters) }
     if block.linkDensity > 0.5 { return (0, characters) }
     if block.headingLevel > 0 || block.context.contains(.caption) { return (0, links) }
-    if block.characterCount >= 80 { return (characters - links, links) }
-    if block.characterCount >= 25, TextShape.endsLikeSentence(block.text) { return ((characters - links) * 0.5, links) }
+    let value = max(0, characters - Self.linkCost * links)
+    if block.characterCount >= 80 { return (value, links) }
+    if block.characterCount >= 25, TextShape.endsLikeSentence(block.text) { return (value * 0.5, links) }
     return (0, links)
+  }
+
+  /// Scales each block's value by the length of the run of content blocks it stands in: an
+  /// article is paragraphs one after another, while teasers stand alone between linked
+  /// headlines, bylines and dates. Blocks that are mostly links end a run; short neutral lines
+  /// (a subheading, a dateline) do not.
+  private func runWeighted(_ weights: [(value: Double, noise: Double)]) -> [(value: Double, noise: Double)] {
+    var result = weights
+    var runStart = 0
+    var index = 0
+    func close(_ end: Int) {
+      let count = weights[runStart..<end].lazy.filter { $0.value > 0 }.count
+      let factor = count >= 3 ? 1 : count == 2 ? 0.75 : 0.5
+      for position in runStart..<end { result[position].value = weights[position].value * factor }
+    }
+    for block in model.blocks {
+      if block.linkCharacterCount > 0 && block.linkDensity > 0.5 {
+        close(index)
+        runStart = index + 1
+      }
+      index += 1
+    }
+    close(weights.count)
+    return result
   }
 
   /// True when element `inner` is `outer` or inside it.
@@ -82,8 +141,7 @@ struct BodyExtractor {
     return false
   }
 
-  private func select(in range: Range<Int>, container: Int) -> Result {
-    let regions = FurnitureRegions(elements: model.elements)
+  private func select(in range: Range<Int>, container: Int, regions: FurnitureRegions) -> Result {
     var kept: [TextBlock] = []
     var captions: [String] = []
     let normalizedTitle = title.map(TextShape.comparable)
@@ -114,24 +172,75 @@ struct BodyExtractor {
   }
 }
 
-/// Which block-level elements are page furniture: a furniture tag (`header`, `footer`,
-/// `aside`, `form`) or class words, unless the element holds the marked-up article itself.
+/// Running totals of block values and noise, so any element's totals cost two subtractions.
+struct PrefixSums {
+  private var values: [Double]
+  private var noises: [Double]
+
+  init(_ weights: [(value: Double, noise: Double)]) {
+    values = [0]
+    noises = [0]
+    values.reserveCapacity(weights.count + 1)
+    noises.reserveCapacity(weights.count + 1)
+    for weight in weights {
+      values.append(values[values.count - 1] + weight.value)
+      noises.append(noises[noises.count - 1] + weight.noise)
+    }
+  }
+
+  func value(_ range: Range<Int>) -> Double { values[range.upperBound] - values[range.lowerBound] }
+  func noise(_ range: Range<Int>) -> Double { noises[range.upperBound] - noises[range.lowerBound] }
+  var totalValue: Double { values[values.count - 1] }
+}
+
+/// Which block-level elements are page furniture. An element named furniture by its tag or
+/// class words is believed unless it holds the marked-up article, or (for the words page
+/// builders also put on wrappers) unless it holds much of the page's content: a `widget` holding
+/// 90% of the page's text is the article's wrapper, not a widget.
 struct FurnitureRegions {
+  /// The largest share of the page's content an element named by weak or strong words may hold.
+  static let weakShare = 0.25
+  static let strongShare = 0.6
+
   private let furniture: [Bool]
   private let inherited: [Bool]
 
-  init(elements: [PageElement]) {
-    var containsMarker = elements.map(\.isArticleMarker)
+  /// The share of the page's content a marked-up article must hold to be taken as the article
+  /// (lists of teasers are often `<article>` elements too).
+  static let markerShare = 0.3
+  /// An element named furniture inside the marked-up article that holds this share of it is a
+  /// wrapper of the article's text (a `paywall` wrapper, a builder's `widget-container`).
+  static let shareOfArticle = 0.3
+
+  init(elements: [PageElement], content: PrefixSums) {
+    let total = max(content.totalValue, 1)
+    let isMarker = elements.map { $0.isArticleMarker && content.value($0.blockRange) >= Self.markerShare * total }
+    var containsMarker = isMarker
     for index in elements.indices.reversed() where containsMarker[index] {
       let parent = elements[index].parent
       if parent >= 0 { containsMarker[parent] = true }
     }
+    // The nearest marked-up article around each element.
+    var enclosingMarker = [Int](repeating: -1, count: elements.count)
+    for (index, element) in elements.enumerated() where element.parent >= 0 {
+      enclosingMarker[index] = isMarker[element.parent] ? element.parent : enclosingMarker[element.parent]
+    }
     var furniture = [Bool](repeating: false, count: elements.count)
     var inherited = [Bool](repeating: false, count: elements.count)
     for (index, element) in elements.enumerated() {
-      let own =
-        (element.signal.isBoilerplate || element.isFurnitureTag) && !containsMarker[index]
-        && element.name != "article" && element.name != "main"
+      var own: Bool
+      let share = content.value(element.blockRange) / total
+      switch element.furniture {
+      case .none: own = false
+      case .weak: own = share < Self.weakShare
+      case .strong: own = share < Self.strongShare
+      case .comments: own = true
+      }
+      if containsMarker[index] { own = false }
+      if own, element.furniture < .comments, enclosingMarker[index] >= 0 {
+        let article = content.value(elements[enclosingMarker[index]].blockRange)
+        if content.value(element.blockRange) >= Self.shareOfArticle * article { own = false }
+      }
       furniture[index] = own
       inherited[index] = own || (element.parent >= 0 && inherited[element.parent])
     }

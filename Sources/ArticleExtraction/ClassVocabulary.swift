@@ -1,8 +1,20 @@
 /// What an element's `class`, `id` and `role` say about its content, in general words used
 /// across the web (never a particular site's names).
 struct ClassSignal: Equatable {
-  /// Words of page furniture: navigation, share bars, related lists, comments, ads, bylines...
-  var isBoilerplate = false
+  /// How sure the words are that the element is page furniture.
+  enum Furniture: Int, Comparable {
+    case none = 0
+    /// Words page builders also put on content wrappers (`widget`, `header`, `meta`).
+    case weak
+    /// Words of furniture (`share`, `related`, `footer`, `sidebar`, `ad`).
+    case strong
+    /// Comments: as long and sentence-like as an article, so only their names tell them apart.
+    case comments
+
+    static func < (lhs: Furniture, rhs: Furniture) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  var furniture = Furniture.none
   /// Words that name an article's body (`article-body`, `post-content`, `entry-content`).
   var isArticleBody = false
   /// Words of hidden or screen-reader-only content.
@@ -12,18 +24,31 @@ struct ClassSignal: Equatable {
 }
 
 enum ClassVocabulary {
-  /// Whole words (after splitting on punctuation and camelCase) that mark furniture.
-  static let boilerplateWords: Set<String> = [
-    "nav", "navbar", "navigation", "menu", "menus", "submenu", "footer", "sidebar", "aside", "rail", "widget",
-    "widgets", "share", "shares", "sharing", "sharebar", "social", "related", "recommended", "recommendation",
-    "recommendations", "comment", "comments", "commenting", "disqus", "cookie", "cookies", "consent", "gdpr",
-    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "sponsor", "sponsored",
-    "promo", "promoted", "promotion", "newsletter", "subscribe", "subscription", "signup", "paywall", "popup",
-    "modal", "overlay", "lightbox", "breadcrumb", "breadcrumbs", "pagination", "pager", "byline", "bylines",
-    "author", "authors", "bio", "tags", "tagged", "taxonomy", "masthead", "header", "toolbar", "tools", "login",
-    "signin", "search", "trending", "popular", "follow", "print", "banner", "skip", "meta", "date", "timestamp",
-    "copyright", "legal", "button", "btn", "logo", "dropdown", "carousel", "slider", "player",
-  ]
+  /// Whole words (after splitting on punctuation and camelCase) that mark furniture, by how
+  /// sure they are.
+  static let furnitureWords: [String: ClassSignal.Furniture] = {
+    var words: [String: ClassSignal.Furniture] = [:]
+    for word in ["comment", "comments", "commenting", "disqus"] { words[word] = .comments }
+    for word in [
+      "nav", "navbar", "navigation", "menu", "menus", "submenu", "footer", "sidebar", "share", "shares", "sharing",
+      "sharebar", "social", "related", "recommended", "recommendation", "recommendations", "cookie", "cookies",
+      "consent", "gdpr", "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit",
+      "sponsor", "sponsored", "promo", "promoted", "promotion", "newsletter", "subscribe", "subscription", "signup",
+      "popup", "modal", "overlay", "lightbox", "breadcrumb", "breadcrumbs", "pagination", "pager",
+      "byline", "bylines", "bio", "masthead", "login", "signin", "trending", "popular", "copyright", "legal",
+      "carousel", "slider",
+    ] {
+      words[word] = .strong
+    }
+    for word in [
+      "widget", "widgets", "rail", "aside", "author", "authors", "tags", "tagged", "taxonomy", "header", "toolbar",
+      "tools", "search", "follow", "print", "banner", "skip", "meta", "date", "timestamp", "button", "btn", "logo",
+      "dropdown", "player",
+    ] {
+      words[word] = .weak
+    }
+    return words
+  }()
 
   /// Words that, placed just before a furniture word, describe the page's state rather than
   /// the element (`has-sidebar`, `no-comments`, `with-ads`).
@@ -49,8 +74,8 @@ enum ClassVocabulary {
     var hasSubject = false
     var hasBody = false
     for word in words {
-      if boilerplateWords.contains(word), !stateModifiers.contains(previous) {
-        signal.isBoilerplate = true
+      if let furniture = furnitureWords[word], furniture > signal.furniture, !stateModifiers.contains(previous) {
+        signal.furniture = furniture
       }
       if captionWords.contains(word) { signal.isCaption = true }
       if articleSubjects.contains(word) { hasSubject = true }

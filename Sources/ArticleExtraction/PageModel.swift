@@ -19,8 +19,11 @@ struct PageElement {
   /// Marked up as the article itself: `<article>`, `<main>`, `itemprop="articleBody"`,
   /// `role="main"` or article-body class words.
   var isArticleMarker: Bool
-  /// A furniture tag (`header`, `footer`, `aside`, `form`).
-  var isFurnitureTag: Bool
+  /// What the tag says (`header`, `footer`, `aside`, `form` are furniture).
+  var furnitureTag: ClassSignal.Furniture
+
+  /// The stronger of what the tag and the class words say.
+  var furniture: ClassSignal.Furniture { max(signal.furniture, furnitureTag) }
 }
 
 /// A run of text between two block boundaries (a paragraph, a heading, a list item...).

@@ -17,6 +17,11 @@ struct PageReader {
     "sub", "sup", "time", "tt", "u", "var", "wbr", "br", "label", "output", "meter", "progress",
   ]
 
+  /// Tags of page furniture, weighed as class words are.
+  static let furnitureTags: [String: ClassSignal.Furniture] = [
+    "header": .weak, "form": .weak, "footer": .strong, "aside": .strong,
+  ]
+
   /// Microdata properties worth reading as text (others, such as `articleBody`, are large).
   static let textItemprops: Set<String> = ["author", "name", "headline", "datepublished", "datemodified", "creator"]
 
@@ -104,14 +109,14 @@ struct PageReader {
     if let role, ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]
       .contains(role)
     {
-      elementSignal.isBoilerplate = true
+      elementSignal.furniture = max(elementSignal.furniture, .strong)
     }
     let isMarker =
       name == "article" || name == "main" || itemprop == "articlebody" || role == "main" || signal.isArticleBody
     model.elements.append(
       PageElement(
         name: name, parent: currentElement, blockRange: start..<start, signal: elementSignal, isArticleMarker: isMarker,
-        isFurnitureTag: name == "header" || name == "footer" || name == "aside" || name == "form"))
+        furnitureTag: Self.furnitureTags[name] ?? .none))
 
     let saved = (currentElement, headingLevel, context, preformattedDepth)
     currentElement = index
@@ -159,7 +164,7 @@ struct PageReader {
     // A span of screen-reader text, a share button or a caption credit inside a line.
     if element.attribute("class") != nil || element.attribute("id") != nil {
       let signal = signal(of: element)
-      if signal.isHidden || signal.isBoilerplate || signal.isCaption { return }
+      if signal.isHidden || signal.furniture >= .strong || signal.isCaption { return }
     }
     visitChildren(of: element)
   }
