@@ -34,9 +34,9 @@ struct BodyExtractor {
     guard !blocks.isEmpty else { return nil }
 
     // Content by text alone, to judge how much of the page a furniture-named element holds.
-    let plain = PrefixSums(runWeighted(blocks.map { weigh($0, inFurniture: false) }))
+    let plain = PrefixSums(runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: false) })))
     let regions = FurnitureRegions(elements: model.elements, content: plain)
-    let weights = runWeighted(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) })
+    let weights = runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) }))
     let sums = PrefixSums(weights)
 
     var best = -1
@@ -84,16 +84,43 @@ struct BodyExtractor {
   /// inline links stays content, a teaser (a linked headline and a sentence) does not.
   static let linkCost = 2.5
 
+  /// A long sentence may carry many links (a news digest links every item) and stay text.
+  private func isLinkedSentence(_ block: TextBlock) -> Bool {
+    block.characterCount >= 100 && block.linkDensity < 0.8 && TextShape.endsLikeSentence(block.text)
+  }
+
+  private func isLinkList(_ block: TextBlock) -> Bool {
+    block.linkDensity > 0.5 && !isLinkedSentence(block)
+  }
+
   private func weigh(_ block: TextBlock, inFurniture: Bool) -> (value: Double, noise: Double) {
     let characters = Double(block.characterCount)
     let links = Double(block.linkCharacterCount)
-    if inFurniture { return (0, characters) }
-    if block.linkDensity > 0.5 { return (0, characters) }
+    if inFurniture || isLinkList(block) { return (0, characters) }
     if block.headingLevel > 0 || block.context.contains(.caption) { return (0, links) }
-    let value = max(0, characters - Self.linkCost * links)
+    // Teasers end cut short.
+    if TextShape.isTruncated(block.text) { return (0, characters * 0.5) }
+    let cost = isLinkedSentence(block) ? 1 : Self.linkCost
+    let value = max(0, characters - cost * links)
     if block.characterCount >= 80 { return (value, links) }
     if block.characterCount >= 25, TextShape.endsLikeSentence(block.text) { return (value * 0.5, links) }
     return (0, links)
+  }
+
+  /// A paragraph cut short right after a paragraph of the same element is where a paywall
+  /// cuts the article, not a teaser: it counts as half content.
+  private func continuingCuts(_ weights: [(value: Double, noise: Double)]) -> [(value: Double, noise: Double)] {
+    var result = weights
+    let blocks = model.blocks
+    for index in blocks.indices.dropFirst() where weights[index - 1].value > 0 && weights[index].value == 0 {
+      let block = blocks[index]
+      let previous = blocks[index - 1]
+      guard TextShape.isTruncated(block.text), block.headingLevel == 0, block.linkDensity < 0.5 else { continue }
+      let parent = model.elements[block.element].parent
+      guard previous.element == block.element || model.elements[previous.element].parent == parent else { continue }
+      result[index] = (Double(block.characterCount) * 0.5, 0)
+    }
+    return result
   }
 
   /// Scales each block's value by the length of the run of content blocks it stands in: an
@@ -110,7 +137,7 @@ struct BodyExtractor {
       for position in runStart..<end { result[position].value = weights[position].value * factor }
     }
     for block in model.blocks {
-      if block.linkCharacterCount > 0 && block.linkDensity > 0.5 {
+      if block.linkCharacterCount > 0 && isLinkList(block) {
         close(index)
         runStart = index + 1
       }
@@ -151,7 +178,7 @@ struct BodyExtractor {
         captions.append(block.text)
         continue
       }
-      if block.linkDensity > 0.5 { continue }
+      if isLinkList(block) { continue }
       if block.headingLevel > 0, let normalizedTitle, TextShape.comparable(block.text) == normalizedTitle { continue }
       if block.headingLevel == 1 { continue }
       if TextShape.isFurnitureLine(block.text) { continue }

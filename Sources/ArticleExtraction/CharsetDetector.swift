@@ -43,6 +43,7 @@ enum CharsetDetector {
   /// Without any declaration: UTF-8 if the multi-byte sequences outnumber the invalid bytes
   /// (a UTF-8 page with a stray byte stays UTF-8), windows-1252 otherwise.
   static func guessUndeclared(_ bytes: [UInt8]) -> TextEncoding {
+    if String(validating: bytes, as: UTF8.self) != nil { return .utf8 }
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var multiByte = 0

@@ -62,30 +62,55 @@ enum ClassVocabulary {
 
   static let hiddenPhrases = ["sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "screenreader", "offscreen"]
 
+  /// What one word says; every vocabulary in one table, so each word costs one lookup.
+  private struct WordMeaning {
+    var furniture = ClassSignal.Furniture.none
+    var isStateModifier = false
+    var isSubject = false
+    var isBody = false
+    var isArticleBody = false
+    var isCaption = false
+  }
+
+  private static let meanings: [String: WordMeaning] = {
+    var table: [String: WordMeaning] = [:]
+    for (word, furniture) in furnitureWords { table[word, default: WordMeaning()].furniture = furniture }
+    for word in stateModifiers { table[word, default: WordMeaning()].isStateModifier = true }
+    for word in articleSubjects { table[word, default: WordMeaning()].isSubject = true }
+    for word in articleBodies { table[word, default: WordMeaning()].isBody = true }
+    for word in captionWords { table[word, default: WordMeaning()].isCaption = true }
+    for word in [
+      "articlebody", "storybody", "postbody", "entrycontent", "postcontent", "articlecontent", "storycontent",
+      "articletext",
+    ] {
+      table[word, default: WordMeaning()].isArticleBody = true
+    }
+    return table
+  }()
+
+  private static let hiddenPhraseBytes = hiddenPhrases.map { Array($0.utf8) }
+
   /// Reads the signal of an element's attributes.
   static func signal(classAndID: String) -> ClassSignal {
     var signal = ClassSignal()
-    let lowered = classAndID.lowercasedASCII()
-    for phrase in hiddenPhrases where lowered.contains(phrase) {
+    let lowered = classAndID.utf8.map(\.lowercasedASCII)
+    for phrase in hiddenPhraseBytes where ContentSniffer.contains(phrase, in: lowered[...]) {
       signal.isHidden = true
     }
-    let words = splitWords(classAndID)
-    var previous = ""
+    var previousIsModifier = false
     var hasSubject = false
     var hasBody = false
-    for word in words {
-      if let furniture = furnitureWords[word], furniture > signal.furniture, !stateModifiers.contains(previous) {
-        signal.furniture = furniture
+    for word in splitWords(classAndID) {
+      guard let meaning = meanings[word] else {
+        previousIsModifier = false
+        continue
       }
-      if captionWords.contains(word) { signal.isCaption = true }
-      if articleSubjects.contains(word) { hasSubject = true }
-      if articleBodies.contains(word) { hasBody = true }
-      if word == "articlebody" || word == "storybody" || word == "postbody" || word == "entrycontent"
-        || word == "postcontent" || word == "articlecontent" || word == "storycontent" || word == "articletext"
-      {
-        signal.isArticleBody = true
-      }
-      previous = word
+      if meaning.furniture > signal.furniture, !previousIsModifier { signal.furniture = meaning.furniture }
+      if meaning.isCaption { signal.isCaption = true }
+      if meaning.isSubject { hasSubject = true }
+      if meaning.isBody { hasBody = true }
+      if meaning.isArticleBody { signal.isArticleBody = true }
+      previousIsModifier = meaning.isStateModifier
     }
     if hasSubject && hasBody { signal.isArticleBody = true }
     return signal

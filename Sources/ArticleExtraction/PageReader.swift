@@ -17,6 +17,16 @@ struct PageReader {
     "sub", "sup", "time", "tt", "u", "var", "wbr", "br", "label", "output", "meter", "progress",
   ]
 
+  private enum ElementKind { case skipped, inline, block }
+
+  /// Both lists in one table, so each element costs one lookup.
+  private static let elementKinds: [String: ElementKind] = {
+    var kinds: [String: ElementKind] = [:]
+    for name in skippedElements { kinds[name] = .skipped }
+    for name in inlineElements { kinds[name] = .inline }
+    return kinds
+  }()
+
   /// Tags of page furniture, weighed as class words are.
   static let furnitureTags: [String: ClassSignal.Furniture] = [
     "header": .weak, "form": .weak, "footer": .strong, "aside": .strong,
@@ -90,10 +100,11 @@ struct PageReader {
     default:
       break
     }
-    if Self.skippedElements.contains(name) || inHead || isHidden(element) { return }
+    let kind = Self.elementKinds[name] ?? .block
+    if kind == .skipped || inHead || isHidden(element) { return }
     recordMicrodata(element)
 
-    if Self.inlineElements.contains(name) {
+    if kind == .inline {
       visitInline(element)
       return
     }

@@ -5,11 +5,21 @@ enum TextShape {
     for scalar in text.unicodeScalars.reversed() {
       switch scalar {
       case "\"", "'", "”", "’", "»", ")", "]", " ": continue
-      case ".", "!", "?", "…", "。", "！", "？", ":", ";": return true
+      case ".", "!", "?", "。", "！", "？", ":", ";": return !isTruncated(text)
       default: return false
       }
     }
     return false
+  }
+
+  /// Cut short with an ellipsis, as teasers are ("…may soon..."); an ellipsis inside a closing
+  /// quotation mark is a quotation trailing off, not a cut.
+  static func isTruncated(_ text: String) -> Bool {
+    var scalars = text.unicodeScalars.reversed().drop { $0 == " " }.makeIterator()
+    guard let last = scalars.next() else { return false }
+    if last == "…" { return true }
+    guard last == "." else { return false }
+    return scalars.next() == "." && scalars.next() == "."
   }
 
   /// Lowercased letters and digits only, for comparing a heading with the title.
