@@ -195,7 +195,12 @@ struct BodyExtractor {
       block.headingLevel == 0 && (block.characterCount >= 80 || TextShape.endsLikeSentence(block.text))
     }
     while let first = blocks.first, !isParagraph(first), first.headingLevel == 0 { blocks.removeFirst() }
-    while let last = blocks.last, !isParagraph(last) { blocks.removeLast() }
+    // A list or table closing the article (the teams qualified, the items reviewed) is part of it.
+    while let last = blocks.last, !isParagraph(last),
+      last.headingLevel > 0 || last.context.isDisjoint(with: [.listItem, .tableCell])
+    {
+      blocks.removeLast()
+    }
   }
 }
 

@@ -58,6 +58,9 @@ enum ClassVocabulary {
   static let articleSubjects: Set<String> = ["article", "story", "post", "entry", "blog", "news", "main", "single"]
   static let articleBodies: Set<String> = ["body", "content", "text", "copy", "inner"]
 
+  /// Words of content quoted from elsewhere (social posts embedded in the text).
+  static let embedWords: Set<String> = ["embed", "embedded", "tweet"]
+
   static let captionWords: Set<String> = ["caption", "credit", "credits", "figcaption"]
 
   static let hiddenPhrases = ["sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "screenreader", "offscreen"]
@@ -70,6 +73,7 @@ enum ClassVocabulary {
     var isBody = false
     var isArticleBody = false
     var isCaption = false
+    var isEmbed = false
   }
 
   private static let meanings: [String: WordMeaning] = {
@@ -79,6 +83,7 @@ enum ClassVocabulary {
     for word in articleSubjects { table[word, default: WordMeaning()].isSubject = true }
     for word in articleBodies { table[word, default: WordMeaning()].isBody = true }
     for word in captionWords { table[word, default: WordMeaning()].isCaption = true }
+    for word in embedWords { table[word, default: WordMeaning()].isEmbed = true }
     for word in [
       "articlebody", "storybody", "postbody", "entrycontent", "postcontent", "articlecontent", "storycontent",
       "articletext",
@@ -100,6 +105,7 @@ enum ClassVocabulary {
     var previousIsModifier = false
     var hasSubject = false
     var hasBody = false
+    var isEmbed = false
     for word in splitWords(classAndID) {
       guard let meaning = meanings[word] else {
         previousIsModifier = false
@@ -110,9 +116,13 @@ enum ClassVocabulary {
       if meaning.isSubject { hasSubject = true }
       if meaning.isBody { hasBody = true }
       if meaning.isArticleBody { signal.isArticleBody = true }
+      if meaning.isEmbed { isEmbed = true }
       previousIsModifier = meaning.isStateModifier
     }
     if hasSubject && hasBody { signal.isArticleBody = true }
+    // A post quoted from a social network (`social-media-embed`, `twitter-tweet`) is part of
+    // the article, however social its wrapper's name.
+    if isEmbed && signal.furniture < .comments { signal.furniture = .none }
     return signal
   }
 
