@@ -188,16 +188,21 @@ struct BodyExtractor {
     return Result(paragraphs: kept.map(\.text), captions: captions)
   }
 
-  /// Drops short lines before the first and after the last paragraph-like block: bylines,
-  /// dates, "Advertisement", tag lists.
+  /// Drops lines before the first and after the last paragraph that are not the article's:
+  /// short lines (bylines, dates, "Advertisement"), and paragraphs of furniture (credits,
+  /// contact details, copyright, calls to subscribe).
   private func trimEdges(_ blocks: inout [TextBlock]) {
     func isParagraph(_ block: TextBlock) -> Bool {
-      block.headingLevel == 0 && (block.characterCount >= 80 || TextShape.endsLikeSentence(block.text))
+      block.headingLevel == 0 && !TextShape.isEdgeFurniture(block.text)
+        && ((block.characterCount >= 80 && block.linkDensity < 0.25) || TextShape.endsLikeSentence(block.text))
     }
-    while let first = blocks.first, !isParagraph(first), first.headingLevel == 0 { blocks.removeFirst() }
+    while let first = blocks.first, first.headingLevel > 0 ? TextShape.isEdgeFurniture(first.text) : !isParagraph(first) {
+      blocks.removeFirst()
+    }
     // A list or table closing the article (the teams qualified, the items reviewed) is part of it.
     while let last = blocks.last, !isParagraph(last),
-      last.headingLevel > 0 || last.context.isDisjoint(with: [.listItem, .tableCell])
+      last.headingLevel > 0 || TextShape.isEdgeFurniture(last.text)
+        || last.context.isDisjoint(with: [.listItem, .tableCell])
     {
       blocks.removeLast()
     }
