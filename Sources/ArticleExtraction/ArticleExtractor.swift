@@ -55,7 +55,14 @@ public enum ArticleExtractor {
     let model = PageReader.read(document)
     let metadata = MetadataResolver(tags: model.metadata)
     let title = metadata.title
-    guard let body = BodyExtractor(model: model, title: title).extract(), !body.paragraphs.isEmpty else {
+    let hint = ArticleBodyHint(metadata.jsonLD?.articleBody)
+    var body = BodyExtractor(model: model, title: title, hint: hint).extract()
+    if body?.paragraphs.isEmpty ?? true, let stated = metadata.jsonLD?.articleBody, stated.utf8.count >= 200 {
+      // Nothing in the markup reads as the article (a page that renders it by script), but the
+      // page states its text.
+      body = BodyExtractor.Result(paragraphs: [stated], captions: [])
+    }
+    guard let body, !body.paragraphs.isEmpty else {
       throw ExtractionError(kind: .noArticle, message: "no article text was found in the page")
     }
     return Article(

@@ -13,6 +13,11 @@
 struct BodyExtractor {
   let model: PageModel
   let title: String?
+  /// The page's own statement of its article text, when it gives one.
+  var hint: ArticleBodyHint? = nil
+
+  /// A block the page's JSON-LD `articleBody` confirms counts this many times its value.
+  static let confirmedBonus = 2.0
 
   /// How much a character of noise costs against a character of content when choosing the
   /// container.
@@ -36,7 +41,12 @@ struct BodyExtractor {
     // Content by text alone, to judge how much of the page a furniture-named element holds.
     let plain = PrefixSums(runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: false) })))
     let regions = FurnitureRegions(elements: model.elements, content: plain)
-    let weights = runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) }))
+    var weights = runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) }))
+    if let hint {
+      for (index, block) in blocks.enumerated() where weights[index].value > 0 && hint.confirms(block.text) {
+        weights[index].value *= Self.confirmedBonus
+      }
+    }
     let sums = PrefixSums(weights)
 
     var best = -1

@@ -180,11 +180,18 @@ struct PageReader {
     visitChildren(of: element)
   }
 
-  private func signal(of element: HTMLElement) -> ClassSignal {
+  /// Pages repeat the same class lists hundreds of times; each is read once.
+  private var signalCache: [String: ClassSignal] = [:]
+
+  private mutating func signal(of element: HTMLElement) -> ClassSignal {
     let classes = element.attribute("class")
     let id = element.attribute("id")
     guard classes != nil || id != nil else { return ClassSignal() }
-    return ClassVocabulary.signal(classAndID: (classes ?? "") + " " + (id ?? ""))
+    let key = (classes ?? "") + " " + (id ?? "")
+    if let known = signalCache[key] { return known }
+    let signal = ClassVocabulary.signal(classAndID: key)
+    signalCache[key] = signal
+    return signal
   }
 
   private func isHidden(_ element: HTMLElement) -> Bool {

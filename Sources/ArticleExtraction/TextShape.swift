@@ -80,13 +80,17 @@ enum TextShape {
     "alle rechte",
   ]
 
+  private static let edgePrefixBytes = edgePrefixes.map { Array($0.utf8) }
+  private static let edgePhraseBytes = edgePhrases.map { Array($0.utf8) }
+
   /// A line of furniture at the start or end of an article.
   static func isEdgeFurniture(_ text: String) -> Bool {
     guard text.utf8.count < 400 else { return false }
-    let lowered = text.lowercased()
+    // The phrases are ASCII, so lowercasing ASCII bytes is enough to compare.
+    let lowered = text.utf8.map(\.lowercasedASCII)
     // "By Jane Doe, Staff Reporter", not "By the end of the year, ..."
-    if lowered.hasPrefix("by "), text.utf8.count < 100, !endsLikeSentence(text) { return true }
-    if edgePrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
-    return edgePhrases.contains { lowered.firstRange(of: $0) != nil }
+    if lowered.starts(with: "by ".utf8), text.utf8.count < 100, !endsLikeSentence(text) { return true }
+    if edgePrefixBytes.contains(where: { lowered.starts(with: $0) }) { return true }
+    return edgePhraseBytes.contains { ContentSniffer.contains($0, in: lowered[...]) }
   }
 }
