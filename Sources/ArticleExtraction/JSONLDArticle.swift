@@ -17,7 +17,6 @@ struct JSONLDArticle {
     "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "techarticle", "scholarlyarticle", "report",
     "liveblogposting", "socialmediaposting", "posting", "satiricalarticle", "advertisertcontentarticle",
   ]
-  static let pageTypes: Set<String> = ["webpage", "itempage", "collectionpage", "aboutpage", "qapage", "faqpage"]
 
   init?(scripts: [String]) {
     var nodes: [LenientJSON] = []
@@ -28,20 +27,42 @@ struct JSONLDArticle {
     for node in nodes {
       if let id = node["@id"]?.string, byID[id] == nil { byID[id] = node }
     }
-    let article =
-      nodes.first { Self.types(of: $0).contains(where: Self.articleTypes.contains) }
-      ?? nodes.first { Self.types(of: $0).contains(where: Self.pageTypes.contains) && $0["headline"] != nil }
-    guard let article else { return nil }
-    headline = Self.text(article["headline"]) ?? Self.text(article["name"])
-    for author in (article["author"] ?? article["creator"])?.elements ?? [] {
-      if let name = Self.name(of: author, byID: byID), !authors.contains(name) { authors.append(name) }
+    // The article's node first, then other article nodes and the page's node for what it leaves
+    // out (Yoast's graphs date the WebPage, not the Article).
+    let articles = nodes.filter { Self.types(of: $0).contains(where: Self.isArticleType) }
+    let pages = nodes.filter { Self.types(of: $0).contains(where: Self.isPageType) }
+    let candidates = articles + pages
+    guard !articles.isEmpty || pages.contains(where: { $0["headline"] != nil || $0["datePublished"] != nil }) else {
+      return nil
     }
-    datePublished = Self.text(article["datePublished"]) ?? Self.text(article["dateCreated"])
-    dateModified = Self.text(article["dateModified"])
-    publisher = article["publisher"]?.elements.lazy.compactMap { Self.name(of: $0, byID: byID) }.first
-    language = Self.text(article["inLanguage"]) ?? article["inLanguage"]?["name"].flatMap(Self.text)
-    url = Self.text(article["url"]) ?? article["mainEntityOfPage"].flatMap { Self.text($0) ?? Self.text($0["@id"]) }
-    articleBody = Self.text(article["articleBody"])
+    func first<T>(_ read: (LenientJSON) -> T?) -> T? {
+      for node in candidates {
+        if let value = read(node) { return value }
+      }
+      return nil
+    }
+    headline = first { Self.text($0["headline"]) } ?? articles.lazy.compactMap { Self.text($0["name"]) }.first
+    authors =
+      first { node in
+        let names = ((node["author"] ?? node["creator"])?.elements ?? []).compactMap { Self.name(of: $0, byID: byID) }
+        return names.isEmpty ? nil : names
+      } ?? []
+    datePublished = first { Self.text($0["datePublished"]) ?? Self.text($0["dateCreated"]) }
+    dateModified = first { Self.text($0["dateModified"]) }
+    publisher = first { $0["publisher"]?.elements.lazy.compactMap { Self.name(of: $0, byID: byID) }.first }
+    language = first { Self.text($0["inLanguage"]) ?? $0["inLanguage"]?["name"].flatMap(Self.text) }
+    url = first { Self.text($0["url"]) ?? $0["mainEntityOfPage"].flatMap { Self.text($0) ?? Self.text($0["@id"]) } }
+    articleBody = articles.lazy.compactMap { Self.text($0["articleBody"]) }.first
+  }
+
+  /// schema.org's Article and its descendants (NewsArticle, BlogPosting, ReportageNewsArticle...).
+  static func isArticleType(_ type: String) -> Bool {
+    articleTypes.contains(type) || type.hasSuffix("article") || type.hasSuffix("posting")
+  }
+
+  /// WebPage and its descendants (ItemPage, MedicalWebPage...).
+  static func isPageType(_ type: String) -> Bool {
+    type.hasSuffix("page")
   }
 
   /// Gathers every object node, looking into arrays, `@graph` and `mainEntity`.

@@ -10,35 +10,44 @@ struct MetadataResolver {
     jsonLD = tags.jsonLD.isEmpty ? nil : JSONLDArticle(scripts: tags.jsonLD)
   }
 
+  /// A metadata string as people read it: character references decoded (some templates escape
+  /// twice), white space collapsed; nil when empty.
+  static func clean(_ text: String?) -> String? {
+    guard let text else { return nil }
+    let cleaned = TextCleaner.collapseWhitespace(HTMLEntities.decode(text))
+    return cleaned.isEmpty ? nil : cleaned
+  }
+
+  private func metaValues(_ keys: [String]) -> [String] {
+    keys.flatMap { tags.meta[$0] ?? [] }.compactMap(Self.clean)
+  }
+
   private func meta(_ keys: String...) -> String? {
-    for key in keys {
-      for value in tags.meta[key] ?? [] {
-        let cleaned = TextCleaner.collapseWhitespace(value)
-        if !cleaned.isEmpty { return cleaned }
-      }
-    }
-    return nil
+    metaValues(keys).first
   }
 
   private func itemprop(_ key: String) -> String? {
-    (tags.itemprops[key] ?? []).lazy.map { TextCleaner.collapseWhitespace($0) }.first { !$0.isEmpty }
+    (tags.itemprops[key] ?? []).lazy.compactMap(Self.clean).first
   }
 
   var publisher: String? {
-    jsonLD?.publisher ?? meta("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
+    let candidates =
+      [jsonLD?.publisher].compactMap(Self.clean)
+      + metaValues(["og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher"])
+    return candidates.first { !MetadataResolver.isAddress($0) }
   }
 
   var title: String? {
     let candidate =
-      jsonLD?.headline ?? meta("og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "sailthru.title")
-      ?? itemprop("headline") ?? tags.firstHeadings.first { !$0.isEmpty } ?? tags.title.map { TextCleaner.collapseWhitespace($0) }
-    guard let candidate, !candidate.isEmpty else { return nil }
-    return stripSiteName(from: candidate)
+      Self.clean(jsonLD?.headline)
+      ?? meta("og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "sailthru.title")
+      ?? itemprop("headline") ?? tags.firstHeadings.lazy.compactMap(Self.clean).first ?? Self.clean(tags.title)
+    return candidate.map(stripSiteName)
   }
 
   /// "Headline | Site" and "Headline - Site" lose the site's name when it is the publisher's.
   private func stripSiteName(from title: String) -> String {
-    guard let publisher, !publisher.isEmpty else { return title }
+    guard let publisher else { return title }
     for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
       let suffix = separator + publisher
       if title.hasSuffix(suffix), title.count > suffix.count {
@@ -49,89 +58,88 @@ struct MetadataResolver {
   }
 
   var authors: [String] {
-    if let jsonLD, !jsonLD.authors.isEmpty { return Self.unique(jsonLD.authors.flatMap(Self.splitNames)) }
+    if let jsonLD {
+      let names = jsonLD.authors.compactMap(Self.clean).flatMap(AuthorNames.split)
+      if !names.isEmpty { return AuthorNames.unique(names) }
+    }
     let sources: [[String]] = [
       tags.meta["author"] ?? [], tags.meta["article:author"] ?? [], tags.meta["parsely-author"] ?? [],
       tags.meta["sailthru.author"] ?? [], tags.meta["dc.creator"] ?? [], tags.meta["dcterms.creator"] ?? [],
       tags.meta["byl"] ?? [], tags.itemprops["author"] ?? [], tags.itemprops["creator"] ?? [], tags.authorLinks,
     ]
     for source in sources {
-      let names = source.map { TextCleaner.collapseWhitespace($0) }.filter { !$0.isEmpty && !Self.isAddress($0) }
-      if !names.isEmpty { return Self.unique(names.flatMap(Self.splitNames)) }
+      let names = source.compactMap(Self.clean).filter { !Self.isAddress($0) }.flatMap(AuthorNames.split)
+      if !names.isEmpty { return AuthorNames.unique(names) }
     }
     return []
   }
 
+  /// The first date among `candidates` that reads as one, in ISO 8601.
+  private static func firstDate(_ candidates: [String?]) -> String? {
+    candidates.lazy.compactMap { $0.flatMap(Self.clean).flatMap(DateReader.normalize) }.first
+  }
+
   var published: String? {
-    jsonLD?.datePublished
-      ?? meta(
-        "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate",
-        "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-        "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime")
-      ?? itemprop("datepublished") ?? tags.times.first { $0.isPublication }?.value ?? tags.times.first?.value
+    Self.firstDate(
+      [jsonLD?.datePublished]
+        + metaValues([
+          "article:published_time", "article:published", "og:published_time", "og:article:published_time",
+          "datepublished", "pubdate", "pdate",
+          "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+          "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published",
+        ]) + (tags.itemprops["datepublished"] ?? []) + tags.times.filter(\.isPublication).map(\.value)
+        + metaValues(publicationDateKeys)
+        + tags.times.prefix(1).map(\.value) + [jsonLD?.dateModified])
+  }
+
+  /// Other `<meta>` names that say they hold the publication date (`post-date`, `pub_date`,
+  /// `publication-date`), in the page's order.
+  private var publicationDateKeys: [String] {
+    tags.meta.keys.filter { key in
+      (key.contains("publish") || key.contains("pubdate") || key.contains("pub-date") || key.contains("pub_date")
+        || key.contains("post-date") || key.contains("post_date") || key.contains("postdate"))
+        && !key.contains("modif") && !key.contains("update") && !key.contains("expir")
+    }.sorted()
   }
 
   var modified: String? {
-    jsonLD?.dateModified
-      ?? meta("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "dcterms.modified", "last-modified")
-      ?? itemprop("datemodified")
+    Self.firstDate(
+      [jsonLD?.dateModified]
+        + metaValues([
+          "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "dcterms.modified",
+          "last-modified",
+        ]) + (tags.itemprops["datemodified"] ?? []))
   }
 
   var language: String? {
-    let raw =
-      jsonLD?.language ?? tags.htmlLanguage.flatMap { $0.isEmpty ? nil : $0 }
-      ?? meta("content-language", "language", "dc.language", "og:locale")
-    guard let raw else { return nil }
-    let cleaned = TextCleaner.collapseWhitespace(raw).replacingUnderscores()
-    return cleaned.isEmpty ? nil : cleaned
+    let candidates =
+      [jsonLD?.language, tags.htmlLanguage].compactMap(Self.clean)
+      + metaValues(["content-language", "language", "dc.language", "og:locale"])
+    return candidates.lazy.compactMap(Self.languageTag).first
+  }
+
+  /// `en_us` and `EN-us` as BCP 47 writes them (`en-US`); nil for what is not a language tag.
+  static func languageTag(_ text: String) -> String? {
+    let parts = text.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
+      parts.allSatisfy({ !$0.isEmpty && $0.count <= 8 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+    else { return nil }
+    var tag = [first.lowercased()]
+    for part in parts.dropFirst() {
+      tag.append(part.count == 2 ? part.uppercased() : part.count == 4 ? part.prefix(1).uppercased() + part.dropFirst().lowercased() : part)
+    }
+    return tag.joined(separator: "-")
   }
 
   func canonicalURL(base: String?) -> String? {
     let raw = tags.canonical.flatMap { $0.isEmpty ? nil : $0 } ?? meta("og:url") ?? jsonLD?.url
     guard let raw else { return nil }
-    return URLResolver.resolve(raw, against: base)
-  }
-
-  /// "By Jane Doe and John Roe" is two authors; "Doe, Jane" (one name, comma-inverted) is not split.
-  static func splitNames(_ text: String) -> [String] {
-    var text = text
-    for prefix in ["By ", "by ", "BY "] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
-    var parts = [text]
-    for separator in [" and ", " & ", " und ", " y ", " e ", ";", "|"] {
-      parts = parts.flatMap { $0.pieces(separatedBy: separator) }
-    }
-    let commaParts = parts.flatMap { $0.split(separator: ",").map(String.init) }
-    // Split on commas only when every piece looks like a whole name (two words or more).
-    if commaParts.count > parts.count, commaParts.allSatisfy({ $0.split(separator: " ").count >= 2 }) {
-      parts = commaParts
-    }
-    return parts.map { TextCleaner.collapseWhitespace($0) }.filter { !$0.isEmpty }
+    return URLResolver.resolve(HTMLEntities.decode(raw), against: base)
   }
 
   static func isAddress(_ text: String) -> Bool {
-    text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("//") || text.hasPrefix("www.")
-  }
-
-  static func unique(_ names: [String]) -> [String] {
-    var seen: Set<String> = []
-    return names.filter { seen.insert($0.lowercased()).inserted }
-  }
-}
-
-extension String {
-  func replacingUnderscores() -> String {
-    String(map { $0 == "_" ? "-" : $0 })
-  }
-
-  func pieces(separatedBy separator: String) -> [String] {
-    guard !separator.isEmpty else { return [self] }
-    var parts: [String] = []
-    var rest = self[...]
-    while let range = rest.firstRange(of: separator) {
-      parts.append(String(rest[..<range.lowerBound]))
-      rest = rest[range.upperBound...]
-    }
-    parts.append(String(rest))
-    return parts
+    let lowered = text.lowercasedASCII()
+    return lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("//")
+      || lowered.hasPrefix("www.")
   }
 }

@@ -210,8 +210,9 @@ struct PageReader {
       return
     }
     for attribute in ["name", "property", "itemprop", "http-equiv"] {
-      if let key = element.attribute(attribute), !key.isEmpty {
-        let key = key.lowercasedASCII().trimmingASCIIWhitespace()
+      guard let keys = element.attribute(attribute) else { continue }
+      // `itemprop="datePublished dateCreated"` names two properties.
+      for key in keys.lowercasedASCII().split(separator: " ").map(String.init) {
         model.metadata.meta[key, default: []].append(content)
         if attribute == "itemprop" { model.metadata.itemprops[key, default: []].append(content) }
       }
