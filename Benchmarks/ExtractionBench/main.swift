@@ -1,11 +1,13 @@
 // The driver that Benchmarks/extraction.sh runs. Kept free of Foundation so that a
 // whole-process timing measures the extraction and the process start, not a framework's start-up.
 //
-//   extraction-bench extract --json FILE   the article of FILE as `claims extract --json` prints it
-//   extraction-bench batch OUTPUT FILE...  extracts every FILE in this one process and writes OUTPUT:
-//                                          one JSON object keyed by file name (without .html), each
-//                                          value the `claims extract --json` object; prints the
-//                                          extraction time (files already read) to stdout
+//   extraction-bench extract --json FILE  the article of FILE as `claims extract --json` prints it
+//   extraction-bench batch LIST OUTPUT    LIST has one page a line, `key<TAB>file<TAB>address`; extracts
+//                                         every page in this one process and writes OUTPUT, a JSON
+//                                         object mapping each key to the `claims extract --json` object
+//                                         (or to {"error": ...}); prints the extraction time, pages
+//                                         already read into memory, as `pages=N seconds=S`
+//   extraction-bench explain FILE         every text block of FILE with its weights and fate (tuning)
 
 import ArticleExtraction
 
@@ -110,26 +112,29 @@ case "explain":
   writeAll(ArticleExtractor.explain(html: String(decoding: readFile(arguments[1]), as: UTF8.self)))
 
 case "batch":
-  guard arguments.count >= 3 else { fail("usage: batch OUTPUT FILE...") }
-  let files = arguments.dropFirst(2).map { ($0, readFile($0)) }
+  guard arguments.count == 3 else { fail("usage: batch LIST OUTPUT") }
+  let list = String(decoding: readFile(arguments[1]), as: UTF8.self)
+  let pages = list.split(separator: "\n").map { line in
+    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    guard fields.count >= 2 else { fail("bad line in \(arguments[1]): \(line)") }
+    return (key: fields[0], bytes: readFile(fields[1]), address: fields.count > 2 ? fields[2] : fields[1])
+  }
   var entries: [String] = []
   let clock = ContinuousClock()
   let elapsed = clock.measure {
-    for (path, bytes) in files {
-      let name = String(path.split(separator: "/").last ?? "")
-      let key = name.hasSuffix(".html") ? String(name.dropLast(5)) : name
+    for page in pages {
       let object: String
       do {
-        object = json(try ArticleExtractor.extract(bytes, address: path).article)
+        object = json(try ArticleExtractor.extract(page.bytes, address: page.address).article)
       } catch {
-        object = "{\"error\": \(quoted("\(error)")), \"text\": \"\"}"
+        object = "{\"error\": \(quoted("\(error)"))}"
       }
-      entries.append("\(quoted(key)): \(object)")
+      entries.append("\(quoted(page.key)): \(object)")
     }
   }
-  writeFile(arguments[1], "{\n" + entries.joined(separator: ",\n") + "\n}\n")
-  print("pages=\(files.count) seconds=\(seconds(elapsed))")
+  writeFile(arguments[2], "{\n" + entries.joined(separator: ",\n") + "\n}\n")
+  print("pages=\(pages.count) seconds=\(seconds(elapsed))")
 
 default:
-  fail("usage: extraction-bench extract --json FILE | batch OUTPUT FILE...")
+  fail("usage: extraction-bench extract --json FILE | batch LIST OUTPUT | explain FILE")
 }

@@ -53,7 +53,7 @@ public enum ArticleExtractor {
       throw ExtractionError(kind: .tooLarge, message: error.message)
     }
     let model = PageReader.read(document)
-    let metadata = MetadataResolver(tags: model.metadata)
+    let metadata = MetadataResolver(tags: model.metadata, address: url)
     let title = metadata.title
     let hint = ArticleBodyHint(metadata.jsonLD?.articleBody)
     var body = BodyExtractor(model: model, title: title, hint: hint).extract()

@@ -4,9 +4,12 @@
 struct MetadataResolver {
   let tags: MetadataTags
   let jsonLD: JSONLDArticle?
+  /// Where the page came from, when known: its host's name is the site's name in titles.
+  let address: String?
 
-  init(tags: MetadataTags) {
+  init(tags: MetadataTags, address: String? = nil) {
     self.tags = tags
+    self.address = address
     jsonLD = tags.jsonLD.isEmpty ? nil : JSONLDArticle(scripts: tags.jsonLD)
   }
 
@@ -41,20 +44,45 @@ struct MetadataResolver {
     let candidate =
       Self.clean(jsonLD?.headline)
       ?? meta("og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "sailthru.title")
-      ?? itemprop("headline") ?? tags.firstHeadings.lazy.compactMap(Self.clean).first ?? Self.clean(tags.title)
+      ?? itemprop("headline") ?? documentTitle
     return candidate.map(stripSiteName)
   }
 
-  /// "Headline | Site" and "Headline - Site" lose the site's name when it is the publisher's.
+  /// Without metadata, the `<h1>` that `<title>` repeats (the title adds the site's name), else
+  /// `<title>` itself: a page's first `<h1>` is often its logo.
+  private var documentTitle: String? {
+    let headings = tags.firstHeadings.compactMap(Self.clean)
+    guard let title = Self.clean(tags.title) else { return headings.first }
+    return headings.first { title.contains($0) && $0.count * 3 >= title.count } ?? title
+  }
+
+  /// "Headline | Site" and "Headline - Site" lose the site's name when it is the publisher's or
+  /// the host's ("Entermedia" on entermedia.co.kr).
   private func stripSiteName(from title: String) -> String {
-    guard let publisher else { return title }
+    let names = [publisher, hostName].compactMap { $0 }.map(Self.letters)
+    guard !names.isEmpty else { return title }
     for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
-      let suffix = separator + publisher
-      if title.hasSuffix(suffix), title.count > suffix.count {
-        return String(title.dropLast(suffix.count))
+      guard let range = title.ranges(of: separator).last, range.lowerBound > title.startIndex else { continue }
+      let suffix = Self.letters(String(title[range.upperBound...]))
+      if !suffix.isEmpty, names.contains(suffix) {
+        return String(title[..<range.lowerBound])
       }
     }
     return title
+  }
+
+  /// The distinctive label of the page's host (`entermedia` for www.entermedia.co.kr).
+  private var hostName: String? {
+    let base = address ?? canonicalURL(base: nil)
+    guard let base, let schemeEnd = base.firstRange(of: "://") else { return nil }
+    let host = base[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" }
+    let labels = host.split(separator: ".").filter { !["www", "m", "com", "co", "org", "net", "news"].contains($0) }
+    return labels.first.map(String.init)
+  }
+
+  /// Lowercased letters and digits: "Al-Bawaba" and "Al Bawaba" are one name.
+  private static func letters(_ text: String) -> String {
+    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
   }
 
   var authors: [String] {
