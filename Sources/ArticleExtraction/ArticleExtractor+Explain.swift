@@ -8,7 +8,8 @@ extension ArticleExtractor {
     let model = PageReader.read(document)
     let metadata = MetadataResolver(tags: model.metadata)
     var log = ""
-    _ = BodyExtractor(model: model, title: metadata.title, hint: ArticleBodyHint(metadata.jsonLD?.articleBody)).extract(explaining: &log)
+    _ = BodyExtractor(model: model, title: metadata.title, hint: ArticleBodyHint(metadata.jsonLD?.articleBody)).extract(
+      explaining: &log)
     return log
   }
 }

@@ -21,7 +21,8 @@ public enum ArticleExtractor {
     _ bytes: [UInt8], contentType: String? = nil, address: String? = nil
   ) throws(ExtractionError) -> Extraction {
     guard bytes.count <= maximumBytes else {
-      throw ExtractionError(kind: .tooLarge, message: "the page is \(bytes.count) bytes, over the limit of \(maximumBytes)")
+      throw ExtractionError(
+        kind: .tooLarge, message: "the page is \(bytes.count) bytes, over the limit of \(maximumBytes)")
     }
     let sniffed = ContentSniffer.sniff(bytes)
     switch sniffed {
@@ -37,7 +38,8 @@ public enum ArticleExtractor {
     let (text, invalidBytes) = TextDecoder.decode(bytes[bomLength...], as: encoding)
     if isPlainText(sniffed: sniffed, contentType: contentType, address: address) {
       return Extraction(
-        article: Article(url: url, text: text), format: .plainText, encoding: encoding.name, invalidByteCount: invalidBytes)
+        article: Article(url: url, text: text), format: .plainText, encoding: encoding.name,
+        invalidByteCount: invalidBytes)
     }
     let article = try extractArticle(fromHTML: text, url: url)
     return Extraction(article: article, format: .html, encoding: encoding.name, invalidByteCount: invalidBytes)
@@ -78,7 +80,9 @@ public enum ArticleExtractor {
 
   private static func isPlainText(sniffed: ContentSniffer.Sniffed, contentType: String?, address: String?) -> Bool {
     if let contentType {
-      let mediaType = contentType.split(separator: ";").first.map { String($0).trimmingASCIIWhitespace().lowercasedASCII() }
+      let mediaType = contentType.split(separator: ";").first.map {
+        String($0).trimmingASCIIWhitespace().lowercasedASCII()
+      }
       if mediaType == "text/plain" { return true }
       if mediaType == "text/html" || mediaType == "application/xhtml+xml" { return false }
     }

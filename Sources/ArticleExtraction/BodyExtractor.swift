@@ -39,9 +39,9 @@ struct BodyExtractor {
     guard !blocks.isEmpty else { return nil }
 
     // Content by text alone, to judge how much of the page a furniture-named element holds.
-    let plain = PrefixSums(runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: false) })))
+    let plain = PrefixSums(adjusted(blocks.map { weigh($0, inFurniture: false) }))
     let regions = FurnitureRegions(elements: model.elements, content: plain)
-    var weights = runWeighted(continuingCuts(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) }))
+    var weights = adjusted(blocks.map { weigh($0, inFurniture: regions.isFurniture($0.element)) })
     if let hint {
       for (index, block) in blocks.enumerated() where weights[index].value > 0 && hint.confirms(block.text) {
         weights[index].value *= Self.confirmedBonus
@@ -84,7 +84,8 @@ struct BodyExtractor {
     while current >= 0, parts.count < 7 {
       let element = model.elements[current]
       let furniture = String(repeating: "!", count: element.furniture.rawValue)
-      parts.append(element.name + furniture + (element.isArticleMarker ? "+" : "") + (element.signal.isCaption ? "~" : ""))
+      parts.append(
+        element.name + furniture + (element.isArticleMarker ? "+" : "") + (element.signal.isCaption ? "~" : ""))
       current = element.parent
     }
     return parts.reversed().joined(separator: ">")
@@ -115,6 +116,55 @@ struct BodyExtractor {
     if block.characterCount >= 80 { return (value, links) }
     if block.characterCount >= 25, TextShape.endsLikeSentence(block.text) { return (value * 0.5, links) }
     return (0, links)
+  }
+
+  /// The weights of blocks after looking at their neighbours.
+  private func adjusted(_ weights: [(value: Double, noise: Double)]) -> [(value: Double, noise: Double)] {
+    runWeighted(teaserSummaries(continuingCuts(weights)))
+  }
+
+  /// A paragraph under a linked headline of its own small box (with at most a byline or a date
+  /// between) is a teaser's summary, the card of another article: it counts a fifth. A linked
+  /// headline from a box of its own (a related link set into the article) is not the paragraph's.
+  private func teaserSummaries(_ weights: [(value: Double, noise: Double)]) -> [(value: Double, noise: Double)] {
+    var result = weights
+    let blocks = model.blocks
+    for index in blocks.indices where weights[index].value > 0 {
+      var previous = index - 1
+      while previous >= 0, previous >= index - 3 {
+        let block = blocks[previous]
+        let isHeadline =
+          block.characterCount >= 15
+          && (block.headingLevel > 0 ? block.linkDensity > 0.5 : block.linkDensity >= 0.95)
+        if isHeadline {
+          if areCardmates(block.element, blocks[index].element) { result[index].value *= 0.2 }
+          break
+        }
+        // Only short lines (a byline, a date, a category) may stand between.
+        guard block.characterCount < 40, block.headingLevel == 0 else { break }
+        previous -= 1
+      }
+    }
+    return result
+  }
+
+  /// True when two elements stand within two levels of a common ancestor, as a card's headline
+  /// and summary do.
+  private func areCardmates(_ first: Int, _ second: Int) -> Bool {
+    var ancestors: [Int] = []
+    var current = first
+    while current >= 0, ancestors.count < 3 {
+      ancestors.append(current)
+      current = model.elements[current].parent
+    }
+    current = second
+    var steps = 0
+    while current >= 0, steps < 3 {
+      if ancestors.contains(current) { return true }
+      current = model.elements[current].parent
+      steps += 1
+    }
+    return false
   }
 
   /// A paragraph cut short right after a paragraph of the same element is where a paywall
@@ -206,7 +256,8 @@ struct BodyExtractor {
       block.headingLevel == 0 && !TextShape.isEdgeFurniture(block.text)
         && ((block.characterCount >= 80 && block.linkDensity < 0.25) || TextShape.endsLikeSentence(block.text))
     }
-    while let first = blocks.first, first.headingLevel > 0 ? TextShape.isEdgeFurniture(first.text) : !isParagraph(first) {
+    while let first = blocks.first, first.headingLevel > 0 ? TextShape.isEdgeFurniture(first.text) : !isParagraph(first)
+    {
       blocks.removeFirst()
     }
     // A list or table closing the article (the teams qualified, the items reviewed) is part of it.

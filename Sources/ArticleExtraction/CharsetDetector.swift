@@ -104,7 +104,8 @@ enum CharsetDetector {
   private static func endOfComment(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
     var index = start
     while index + 2 < bytes.endIndex {
-      if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") {
+      if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">")
+      {
         return index + 3
       }
       index += 1

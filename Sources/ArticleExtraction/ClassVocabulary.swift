@@ -52,7 +52,9 @@ enum ClassVocabulary {
 
   /// Words that, placed just before a furniture word, describe the page's state rather than
   /// the element (`has-sidebar`, `no-comments`, `with-ads`).
-  static let stateModifiers: Set<String> = ["has", "with", "without", "no", "show", "hide", "enable", "disable", "is", "on"]
+  static let stateModifiers: Set<String> = [
+    "has", "with", "without", "no", "show", "hide", "enable", "disable", "is", "on",
+  ]
 
   /// The subject and body words that together name an article's text.
   static let articleSubjects: Set<String> = ["article", "story", "post", "entry", "blog", "news", "main", "single"]
@@ -63,7 +65,9 @@ enum ClassVocabulary {
 
   static let captionWords: Set<String> = ["caption", "credit", "credits", "figcaption"]
 
-  static let hiddenPhrases = ["sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "screenreader", "offscreen"]
+  static let hiddenPhrases = [
+    "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "screenreader", "offscreen",
+  ]
 
   /// What one word says; every vocabulary in one table, so each word costs one lookup.
   private struct WordMeaning {

@@ -226,7 +226,9 @@ enum DateReader {
       }
       if byte.isASCIIAlphanumeric {
         var end = index
-        while end < bytes.count, bytes[end].isASCIIAlphanumeric, !(bytes[end] >= 0x30 && bytes[end] <= 0x39) { end += 1 }
+        while end < bytes.count, bytes[end].isASCIIAlphanumeric, !(bytes[end] >= 0x30 && bytes[end] <= 0x39) {
+          end += 1
+        }
         let word = String(decoding: bytes[index..<end].map(\.lowercasedASCII), as: UTF8.self)
         // "T" between an ISO date and its time, "Z" after it.
         tokens.append(.word(word == "t" ? "" : word))

@@ -83,7 +83,9 @@ struct JSONLDArticle {
   static func types(of node: LenientJSON) -> [String] {
     (node["@type"]?.elements ?? []).compactMap { $0.string?.lowercasedASCII() }.map { type in
       // "http://schema.org/NewsArticle" and "schema:NewsArticle" name the same type.
-      if let slash = type.lastIndex(where: { $0 == "/" || $0 == ":" }) { return String(type[type.index(after: slash)...]) }
+      if let slash = type.lastIndex(where: { $0 == "/" || $0 == ":" }) {
+        return String(type[type.index(after: slash)...])
+      }
       return type
     }
   }

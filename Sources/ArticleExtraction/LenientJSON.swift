@@ -74,7 +74,9 @@ struct LenientJSONParser {
         while position < bytes.count, bytes[position] != 0x0A { position += 1 }
       } else if byte == UInt8(ascii: "/"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "*") {
         position += 2
-        while position + 1 < bytes.count, !(bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/")) {
+        while position + 1 < bytes.count,
+          !(bytes[position] == UInt8(ascii: "*") && bytes[position + 1] == UInt8(ascii: "/"))
+        {
           position += 1
         }
         position = min(bytes.count, position + 2)

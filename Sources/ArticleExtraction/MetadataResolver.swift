@@ -154,7 +154,9 @@ struct MetadataResolver {
     else { return nil }
     var tag = [first.lowercased()]
     for part in parts.dropFirst() {
-      tag.append(part.count == 2 ? part.uppercased() : part.count == 4 ? part.prefix(1).uppercased() + part.dropFirst().lowercased() : part)
+      tag.append(
+        part.count == 2
+          ? part.uppercased() : part.count == 4 ? part.prefix(1).uppercased() + part.dropFirst().lowercased() : part)
     }
     return tag.joined(separator: "-")
   }

@@ -51,6 +51,13 @@ struct PageReader {
   static func read(_ document: HTMLDocument) -> PageModel {
     var reader = PageReader()
     reader.model.metadata.htmlLanguage = document.root.attribute("lang") ?? document.root.attribute("xml:lang")
+    // The page itself is the outermost element, so text standing directly in the body has a
+    // container too.
+    reader.model.elements.append(
+      PageElement(
+        name: "body", parent: -1, blockRange: 0..<0, signal: ClassSignal(), isArticleMarker: false, furnitureTag: .none)
+    )
+    reader.currentElement = 0
     for child in document.root.children {
       switch child {
       case .element(let element) where element.name == "head":
@@ -66,6 +73,7 @@ struct PageReader {
       }
     }
     reader.flush()
+    reader.model.elements[0].blockRange = 0..<reader.model.blocks.count
     return reader.model
   }
 
@@ -93,7 +101,7 @@ struct PageReader {
       recordLink(element)
       return
     case "title":
-      if model.metadata.title == nil, inHead || currentElement < 0 {
+      if model.metadata.title == nil, inHead || currentElement <= 0 {
         model.metadata.title = collapsedText(element)
       }
       return
@@ -117,8 +125,9 @@ struct PageReader {
     let itemprop = element.attribute("itemprop")?.lowercasedASCII()
     let role = element.attribute("role")?.lowercasedASCII()
     var elementSignal = signal
-    if let role, ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]
-      .contains(role)
+    if let role,
+      ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert"]
+        .contains(role)
     {
       elementSignal.furniture = max(elementSignal.furniture, .strong)
     }

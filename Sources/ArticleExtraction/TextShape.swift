@@ -24,7 +24,9 @@ enum TextShape {
 
   /// Lowercased letters and digits only, for comparing a heading with the title.
   static func comparable(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    String(
+      String.UnicodeScalarView(
+        text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
   }
 
   /// Lines that are page furniture wherever they appear.

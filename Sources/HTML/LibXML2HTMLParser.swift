@@ -17,7 +17,9 @@ enum LibXML2HTMLParser {
     return flags.reduce(Int32(0)) { $0 | Int32($1.rawValue) }
   }()
 
-  static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits) throws(HTMLParseError) -> HTMLDocument {
+  static func parse(_ buffer: UnsafeBufferPointer<UInt8>, limits: HTMLParseLimits) throws(HTMLParseError)
+    -> HTMLDocument
+  {
     _ = libxml2Ready
     guard let base = buffer.baseAddress, buffer.count > 0, let size = Int32(exactly: buffer.count) else {
       return HTMLDocument(root: HTMLElement(name: "html"))

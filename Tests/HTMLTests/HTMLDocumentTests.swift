@@ -11,7 +11,8 @@ import Testing
 struct HTMLDocumentTests {
   @Test func namesAreLowercasedAndCommentsDropped() throws {
     let document = try HTMLDocument(
-      parsing: "<HTML LANG=en><Head><TITLE>T</TITLE></Head><BODY><!-- note --><P CLASS=Lead>One &amp; two</P></BODY></HTML>"
+      parsing:
+        "<HTML LANG=en><Head><TITLE>T</TITLE></Head><BODY><!-- note --><P CLASS=Lead>One &amp; two</P></BODY></HTML>"
     )
     #expect(document.root.attribute("lang") == "en")
     let paragraph = try #require(document.body?.firstElement(named: "p"))
@@ -54,7 +55,9 @@ struct HTMLDocumentTests {
 
   @Test func inputOverTheSizeLimitIsRefused() {
     let limits = HTMLParseLimits(maximumBytes: 100)
-    #expect(throws: HTMLParseError.self) { try HTMLDocument(parsing: String(repeating: "<p>x</p>", count: 20), limits: limits) }
+    #expect(throws: HTMLParseError.self) {
+      try HTMLDocument(parsing: String(repeating: "<p>x</p>", count: 20), limits: limits)
+    }
     do {
       _ = try HTMLDocument(parsing: Array(repeating: UInt8(ascii: "a"), count: 101), limits: limits)
       Issue.record("expected an error")
