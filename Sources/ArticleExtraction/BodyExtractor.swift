@@ -256,17 +256,22 @@ struct BodyExtractor {
       block.headingLevel == 0 && !TextShape.isEdgeFurniture(block.text)
         && ((block.characterCount >= 80 && block.linkDensity < 0.25) || TextShape.endsLikeSentence(block.text))
     }
-    while let first = blocks.first, first.headingLevel > 0 ? TextShape.isEdgeFurniture(first.text) : !isParagraph(first)
+    // Indices rather than removals, so a page of a million short lines costs one pass.
+    var first = blocks.startIndex
+    while first < blocks.endIndex,
+      blocks[first].headingLevel > 0 ? TextShape.isEdgeFurniture(blocks[first].text) : !isParagraph(blocks[first])
     {
-      blocks.removeFirst()
+      first += 1
     }
+    var end = blocks.endIndex
     // A list or table closing the article (the teams qualified, the items reviewed) is part of it.
-    while let last = blocks.last, !isParagraph(last),
-      last.headingLevel > 0 || TextShape.isEdgeFurniture(last.text)
-        || last.context.isDisjoint(with: [.listItem, .tableCell])
+    while end > first, !isParagraph(blocks[end - 1]),
+      blocks[end - 1].headingLevel > 0 || TextShape.isEdgeFurniture(blocks[end - 1].text)
+        || blocks[end - 1].context.isDisjoint(with: [.listItem, .tableCell])
     {
-      blocks.removeLast()
+      end -= 1
     }
+    blocks = Array(blocks[first..<end])
   }
 }
 
