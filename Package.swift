@@ -29,6 +29,10 @@ let package = Package(
     .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
     .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
     .target(name: "WebArchive", dependencies: ["HTTPMessage", "CCrypto"], swiftSettings: strictSettings),
+    // libxml2's HTML parser and its safe wrapper; article extraction on top (pure: bytes in, article out).
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+    .target(name: "ArticleExtraction", dependencies: ["HTML"], swiftSettings: strictSettings),
 
     // Storage, history and sync.
     .target(
@@ -74,6 +78,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "extraction-bench",
+      dependencies: ["ArticleExtraction"],
+      path: "Benchmarks/ExtractionBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -83,6 +94,8 @@ let package = Package(
     ),
     .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
+    .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
+    .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "ClaimLedgerTests",

@@ -6,26 +6,23 @@ import Git
 public enum IdentityResolver {
   /// The identity to act as.
   /// - Parameters:
-  ///   - explicit: the value of `--author` or `--reviewer`, if given.
+  ///   - explicit: the identity `--author` or `--reviewer` gave, if any (parsed by the command line).
   ///   - environment: the value of `CLAIMS_AUTHOR` or `CLAIMS_REVIEWER`, if set.
   ///   - sources: how to name the flag and variable in the error message.
   ///   - ledger: the ledger whose git config to read, if any.
-  /// - Throws: ``LedgerError`` when no identity is set anywhere, or the one given is unusable.
+  /// - Throws: ``LedgerError`` when no identity is set anywhere, or the one found is unusable.
   public static func resolve(
-    explicit: String?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
+    explicit: Identity?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
   ) throws(LedgerError) -> Identity {
-    if let explicit, explicit.trimmingWhitespace().isEmpty {
-      throw LedgerError(.invalidInput, "\(sources.flag) is empty; give an identity as 'Name <email>'")
-    }
-    for (value, origin) in [(explicit, sources.flag), (environment, sources.variable)] {
-      guard let value, !value.trimmingWhitespace().isEmpty else { continue }
-      guard let identity = Identity(parsing: value) else {
+    if let explicit { return try known(try requireAddress(explicit, origin: sources.flag), in: ledger) }
+    if let environment, !environment.trimmingWhitespace().isEmpty {
+      guard let identity = Identity(parsing: environment) else {
         throw LedgerError(
           .invalidInput,
-          "\(origin) '\(value.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
+          "\(sources.variable) '\(environment.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
         )
       }
-      return try known(try requireAddress(identity, origin: origin), in: ledger)
+      return try known(try requireAddress(identity, origin: sources.variable), in: ledger)
     }
     let name = try? GitConfig.string("user.name", in: ledger?.repository)
     let email = try? GitConfig.string("user.email", in: ledger?.repository)

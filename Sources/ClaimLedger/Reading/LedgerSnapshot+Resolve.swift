@@ -47,7 +47,7 @@ extension LedgerSnapshot {
       let shown = matches.prefix(10).map { match -> String in
         let claim = claim(match.id, in: match.source)
         let label =
-          claim.map { "\($0.reference) \"\(String($0.normalizedText.prefix(40)).escapedForMessage)…\"" }
+          claim.map { "\($0.reference) \"\(Self.excerpt($0.normalizedText).escapedForMessage)…\"" }
           ?? "\(match.source)"
         return "\(match.id) (\(label))"
       }
@@ -86,5 +86,11 @@ extension LedgerSnapshot {
         .notFound, "source '\(source)' has no claim \(ordinal); its claims are numbered \(range)\(hint)")
     }
     return claim
+  }
+
+  /// The first 40 characters of a claim's text, its opening quotation marks left out: the excerpt
+  /// is quoted in the message, and `""A rating` reads as a mistake.
+  static func excerpt(_ text: String) -> String {
+    String(text.drop(while: { "\"“”„'‘’«»".contains($0) }).prefix(40))
   }
 }

@@ -1,56 +1,19 @@
-import ClaimLedger
 import ClaimModel
-import Git
 
-/// A command line that cannot be run as written: exit status 64, with usage.
+/// A command line that cannot be run as written: exit status 64, with the usage of the command
+/// being parsed.
 struct UsageError: Error, Equatable {
   var message: String
-  /// The command whose usage to show, when known.
-  var command: String?
 
-  init(_ message: String, command: String? = nil) {
-    self.message = message
-    self.command = command
-  }
-}
-
-/// A failure to report as `Error: <message>` with exit status 1. Its kinds are the ledger's, so
-/// that a failure found in the terminal layer (a file named on the command line that cannot be
-/// read) and one found below it are told apart the same way.
-struct CommandFailure: Error, Equatable {
-  typealias Kind = LedgerError.Kind
-
-  /// What kind of failure this is; code branches on this, never on ``message``.
-  var kind: Kind
-  var message: String
-
-  init(_ kind: Kind, _ message: String) {
-    self.kind = kind
+  init(_ message: String) {
     self.message = message
   }
 
-  /// Any error a command let through, as the failure to report: a ledger error keeps its kind and
-  /// message, a record error is the user's input, anything else is described as it describes itself.
-  init(_ error: any Error) {
-    switch error {
-    case let failure as CommandFailure: self = failure
-    case let error as LedgerError: self.init(error.kind, error.message)
-    case let error as RecordError: self.init(Kind(error.kind), error.description)
-    case let error as GitError: self.init(.git(error), error.description)
-    default: self.init(.unexpected, String(describing: error))
-    }
-  }
-}
-
-extension LedgerError.Kind {
-  /// The kind of failure a record error in the user's input (a CSL-JSON file) amounts to.
-  init(_ kind: RecordError.Kind) {
-    switch kind {
-    case .newerFormat: self = .newerFormat
-    case .notFound: self = .notFound
-    case .ambiguous: self = .ambiguous
-    case .invalidJSON, .invalidField: self = .invalidInput
-    }
+  /// "The value 'x' is invalid for '--n <n>': <reason>", the one shape of every refused value.
+  static func invalidValue(_ text: String, for definition: ArgumentDefinition, reason: String?) -> UsageError {
+    UsageError(
+      "The value '\(text.escapedForMessage)' is invalid for '\(definition.valueLabel)'"
+        + (reason.map { ": \($0)" } ?? ""))
   }
 }
 

@@ -1,20 +1,3 @@
-/// Text styles for terminal output, used only when the output is a terminal and `NO_COLOR` is unset.
-struct Style {
-  var isEnabled: Bool
-
-  func bold(_ text: String) -> String { wrap(text, "1") }
-  func dim(_ text: String) -> String { wrap(text, "2") }
-  func red(_ text: String) -> String { wrap(text, "31") }
-  func green(_ text: String) -> String { wrap(text, "32") }
-  func yellow(_ text: String) -> String { wrap(text, "33") }
-  func blue(_ text: String) -> String { wrap(text, "34") }
-  func cyan(_ text: String) -> String { wrap(text, "36") }
-
-  private func wrap(_ text: String, _ code: String) -> String {
-    isEnabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
-}
-
 /// Makes text from the ledger safe to print: whatever a claim or note holds, no escape sequence or
 /// other control character reaches the terminal raw.
 enum TerminalText {

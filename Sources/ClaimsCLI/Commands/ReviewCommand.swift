@@ -1,9 +1,10 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims review`: walks through claims one at a time, recording each answer as a commit.
-enum ReviewSessionCommand {
-  static let spec = CommandSpec(
+struct ReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "review", abstract: "Review claims one at a time, interactively.",
     discussion: """
       Shows each matching claim in context with what other reviewers said, and takes a single key: a verdict's key \
@@ -12,20 +13,23 @@ enum ReviewSessionCommand {
       once, so quitting loses nothing. Without --status, it goes through the checkable claims you have not given a \
       verdict yet. Answers may also be piped on standard input, one per line (a citation's URL and a note's text on \
       the line after c or n).
-      """,
-    options: [
-      .value("source", "source-id", help: "Only claims of this source (repeatable).", isRepeating: true),
-      .value(
-        "status", "status", help: "Only claims with this status (see 'claims list --help').",
-        completions: ClaimFilter.statuses),
-      ReviewCommands.reviewerOption,
-    ]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let reviewer = try context.reviewer(arguments, ledger: ledger)
+      """
+  )
+
+  @Option(help: "Only claims of this source (repeatable).")
+  var source: [SourceID] = []
+
+  @Option(help: "Only claims with this status (see 'claims list --help').")
+  var status: StatusFilter?
+
+  @OptionGroup var reviewer: ActingReviewer
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let reviewer = try reviewer.resolve(context, ledger: ledger)
     let snapshot = try ledger.snapshot()
-    let sources = try ListCommand.selectedSources(arguments, in: snapshot)
-    var filter = try ClaimFilter(arguments: arguments, context: context, ledger: ledger)
+    let sources = try ListCommand.selectedSources(source, in: snapshot)
+    var filter = ClaimFilter(status: status)
     if filter.status == nil { filter.withoutVerdictBy = reviewer }
     let claims = try filter.apply(to: sources, in: snapshot)
     context.report(snapshot.problems)
@@ -150,7 +154,7 @@ enum ReviewSessionCommand {
 
     func printSummary() {
       context.print(
-        "Went through \(seen) of \(total) claims: \(verdicts) verdicts, \(citations) citations, \(notes) notes recorded."
+        "Went through \(seen) of \(String.count(total, "claim")): \(String.count(verdicts, "verdict")), \(String.count(citations, "citation")), \(String.count(notes, "note")) recorded."
       )
     }
   }
