@@ -14,7 +14,7 @@ import Testing
   /// `git` in `directory`, failing the test when git fails.
   @discardableResult
   func git(_ arguments: [String], in directory: String) throws -> String {
-    let result = try ProcessRunner.git(arguments, in: directory)
+    let result = try ProcessRunner.gitStatus(arguments, in: directory)
     guard result.status == 0 else {
       throw GitFailure(message: "git \(arguments.joined(separator: " ")) failed: \(result.stderr)")
     }
@@ -46,7 +46,7 @@ import Testing
           try git(["commit", "-q", "-m", "note \(round)"], in: plain)
           let commit = try git(["rev-parse", "HEAD"], in: plain)
           while true {
-            if try ProcessRunner.git(["push", "-q", "origin", "HEAD:main"], in: plain).status == 0 { break }
+            if try ProcessRunner.gitStatus(["push", "-q", "origin", "HEAD:main"], in: plain).status == 0 { break }
             try git(["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"], in: plain)
           }
           pushed.withLock { $0.append(commit) }
@@ -70,7 +70,7 @@ import Testing
     let commits = pushed.withLock { $0 }
     #expect(commits.count == 25)
     for commit in commits {
-      let kept = try ProcessRunner.git(["merge-base", "--is-ancestor", commit, "main"], in: desk.remote)
+      let kept = try ProcessRunner.gitStatus(["merge-base", "--is-ancestor", commit, "main"], in: desk.remote)
       #expect(kept.status == 0, "git push of \(commit) was lost")
     }
     #expect(try git(["fsck", "--no-progress"], in: desk.remote).isEmpty)
@@ -95,12 +95,12 @@ import Testing
     let access = RemoteAccess(environment: [:]) { status in
       guard case .sending = status, !pushedMeanwhile.withLock({ $0 }) else { return }
       pushedMeanwhile.withLock { $0 = true }
-      _ = try? ProcessRunner.git(["push", "-q", "origin", "HEAD:main"], in: plain)
+      _ = try? ProcessRunner.gitStatus(["push", "-q", "origin", "HEAD:main"], in: plain)
     }
     let result = try desk.sync(laptop, access: access)
     #expect(pushedMeanwhile.withLock { $0 })
     #expect(result.rounds == 2)
-    #expect(try ProcessRunner.git(["merge-base", "--is-ancestor", note, "main"], in: desk.remote).status == 0)
+    #expect(try ProcessRunner.gitStatus(["merge-base", "--is-ancestor", note, "main"], in: desk.remote).status == 0)
     #expect(FileSystem.node(at: "\(desk.scratch.path("laptop"))/NOTES.md") == .file)
     #expect(try git(["for-each-ref", "refs/claims"], in: desk.remote).isEmpty)
   }
