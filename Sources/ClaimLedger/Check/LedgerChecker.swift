@@ -180,21 +180,7 @@ struct LedgerChecker {
         "claims \(ids.joined(separator: " and ")) are both \(source):\(ordinal); the source mixes two imports",
         remedy: "re-import the article with 'claims import --replace' to make one text its claims, then commit")
     }
-    // A seed edited after import is reported as such; its claims then all disagree with it.
-    guard let text = snapshot.seedText(source), let record = snapshot.sourceRecord(source),
-      SHA256.hexDigest(of: Array(text.utf8)) == record.textSHA256
-    else { return }
-    let scalars = Array(text.unicodeScalars)
-    for claim in live {
-      let inSeed: String? =
-        claim.start >= 0 && claim.start <= claim.end && claim.end <= scalars.count
-        ? String(String.UnicodeScalarView(scalars[claim.start..<claim.end])) : nil
-      guard inSeed != claim.text || claim.selector.exact != claim.text else { continue }
-      report(
-        .disagreesWithSeed, LedgerPaths.claim(claim.id, in: source),
-        "its text is not what \(LedgerPaths.seedText(source)) holds at \(claim.start)–\(claim.end) (the claim or the seed was edited by hand); its reviews may judge a sentence the article does not hold",
-        remedy: "revert the edit, or import the revised article with 'claims import --replace', then commit")
-    }
+    for claim in live { snapshot.checkAgainstSeed(claim) }
   }
 
   /// Every `seeds/<id>.json` beside a `seeds/<id>.txt` must be a source record of that id.

@@ -29,6 +29,8 @@ public final class LedgerSnapshot {
   private var recordCache: [SourceID: SourceRecords] = [:]
   private var cachedConfig: LedgerConfig?
   private var cachedPeople: PeopleMap?
+  /// Seeds whose text matches their source record, as scalars, for checking claims against them.
+  var seedScalars: [SourceID: [Unicode.Scalar]?] = [:]
 
   init(repository: Repository, commitID: ObjectID?, gitDirectory: String) throws(GitError) {
     self.repository = repository
