@@ -188,4 +188,3 @@ import Testing
     #expect(again.integration == .none)
   }
 }
-

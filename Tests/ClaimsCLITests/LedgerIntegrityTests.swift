@@ -29,7 +29,8 @@ import Testing
     for round in 1...5 {
       fixture.git(
         "commit", "-q", "--allow-empty", "-m",
-        "verdict: \(id) refuted\n\nClaim: \(id)\nSource: storm\nAction: verdict\nVerdict: refuted\nReviewer: Test Reviewer <reviewer@example.org>\nEvent: \(String(repeating: "\(round)", count: 16))")
+        "verdict: \(id) refuted\n\nClaim: \(id)\nSource: storm\nAction: verdict\nVerdict: refuted\nReviewer: Test Reviewer <reviewer@example.org>\nEvent: \(String(repeating: "\(round)", count: 16))"
+      )
     }
     #expect(try activity(fixture) == before)
     let check = fixture.run("check")
@@ -95,8 +96,10 @@ import Testing
     let reviewers = try activity(fixture).keys.filter { $0.contains("Brandt") }
     #expect(reviewers == ["Tom Brandt <tom@desk.example>"])
     // Acting as the alias now writes the person's own file.
-    #expect(fixture.run("verdict", "storm:2", "supported", "--reviewer", "T. Brandt <tbrandt@home.example>").status == 0)
+    #expect(
+      fixture.run("verdict", "storm:2", "supported", "--reviewer", "T. Brandt <tbrandt@home.example>").status == 0)
     let files = fixture.git("ls-tree", "-r", "--name-only", "HEAD", "Reviews/storm/\(fixture.id(2))")
-    #expect(files.trimmingCharacters(in: .whitespacesAndNewlines) == "Reviews/storm/\(fixture.id(2))/tom@desk.example.json")
+    #expect(
+      files.trimmingCharacters(in: .whitespacesAndNewlines) == "Reviews/storm/\(fixture.id(2))/tom@desk.example.json")
   }
 }

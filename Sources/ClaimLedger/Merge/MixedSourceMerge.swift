@@ -16,7 +16,7 @@ struct MixedSourceMerge {
   /// The edits that make `source` in `tree` (the merge so far) the revision of the earlier import
   /// by the later one, and the resolution naming it.
   func merge(_ source: SourceID, in tree: ObjectID, takenElsewhere: Set<ClaimID>) throws(GitError) -> (
-    [TreeChange], MergeResolution
+    [TreeChange], [MergeResolution]
   )? {
     let textPath = LedgerPaths.seedText(source)
     guard let ourText = try sides.fileEntry(at: textPath, in: .ours),
@@ -71,10 +71,24 @@ struct MixedSourceMerge {
     for claim in records.values.sorted(by: { $0.id < $1.id }) {
       edits.append(try sides.place(claim, at: LedgerPaths.claim(claim.id, in: source)))
     }
+    var named: [MergeResolution] = []
     for carried in plan.staleReviews {
       let path = LedgerPaths.review(carried.claim, in: source, by: carried.reviewer)
       let standing = try sides.record(Review.self, at: path, inTree: tree).record
-      edits.append(try sides.place(standing.map { $0.merging(carried) } ?? carried, at: path))
+      let merged = standing.map { $0.merging(carried) } ?? carried
+      if let standing {
+        let reference = records[carried.claim].map(\.reference) ?? "\(source):\(carried.claim)"
+        for item in ReviewMerge.replacements(
+          ours: standing, theirs: carried, merged: merged, reference: reference,
+          commits: (ours: "its review of \(reference)", theirs: "the earlier import's claim"))
+        {
+          named.append(
+            MergeResolution(
+              kind: .field, path: path, kept: item.side, oursTime: item.ours, theirsTime: item.theirs,
+              detail: item.detail))
+        }
+      }
+      edits.append(try sides.place(merged, at: path))
     }
     edits.append(.upsert(path: textPath, blob: theirsLater ? theirText.id : ourText.id))
     let recordPath = LedgerPaths.sourceRecord(source)
@@ -94,7 +108,7 @@ struct MixedSourceMerge {
       detail:
         "source \(source) was imported with different texts on both sides; the later import (\(laterCommit)) became a revision of the earlier (\(earlierCommit)): \(summary)"
     )
-    return (edits, resolution)
+    return (edits, [resolution] + named)
   }
 }
 

@@ -12,8 +12,11 @@ import Git
 struct ReviewsFollowReplacements {
   let sides: MergeSides
 
-  func edits(for sources: [SourceID], in tree: ObjectID) throws(GitError) -> [TreeChange] {
+  func edits(for sources: [SourceID], in tree: ObjectID) throws(GitError) -> (
+    [TreeChange], [MergeResolution]
+  ) {
     var pending: [String: Review] = [:]
+    var resolutions: [MergeResolution] = []
     for source in sources {
       let claims = try sides.claims(of: source, inTree: tree)
       let byID = Dictionary(claims.map { ($0.id, $0) }) { first, _ in first }
@@ -28,6 +31,7 @@ struct ReviewsFollowReplacements {
           for replacement in replacements {
             let path = LedgerPaths.review(replacement, in: source, by: review.reviewer)
             var carried: Review
+            let replacementReference = byID[replacement].map(\.reference) ?? "\(source):\(replacement)"
             if let earlier = pending[path] {
               carried = earlier
             } else {
@@ -39,7 +43,21 @@ struct ReviewsFollowReplacements {
             let known = Set(carried.events.map(\.id))
             let missing = review.events.filter { !known.contains($0.id) }
             guard !missing.isEmpty else { continue }
+            let before = carried
             carried.add(missing)
+            // The reviewer's value on the replacement and the one carried here were made without
+            // seeing each other: whichever does not stand is named.
+            let retiredAsHere = Review(
+              claim: replacement, source: source, reviewer: review.reviewer, events: review.events)
+            for item in ReviewMerge.replacements(
+              ours: before, theirs: retiredAsHere, merged: carried, reference: replacementReference,
+              commits: (ours: "its review of \(replacementReference)", theirs: "its review of \(retired.id) before a re-import replaced it"))
+            where !before.events.isEmpty {
+              resolutions.append(
+                MergeResolution(
+                  kind: .field, path: path, kept: item.side, oursTime: item.ours, theirsTime: item.theirs,
+                  detail: item.detail))
+            }
             let isCarried = carried.events.contains { event in
               if case .carry(let from, _, _) = event.change { return from == retired.id }
               return false
@@ -56,7 +74,7 @@ struct ReviewsFollowReplacements {
     }
     var edits: [TreeChange] = []
     for (path, review) in pending.sorted(by: { $0.key < $1.key }) { edits.append(try sides.place(review, at: path)) }
-    return edits
+    return (edits, resolutions)
   }
 
   /// The live claims that replace `id`, following replacements that were themselves replaced.

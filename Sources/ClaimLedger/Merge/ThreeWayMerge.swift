@@ -88,17 +88,18 @@ struct ThreeWayMerge {
       var mixedEdits: [TreeChange] = []
       for source in mixedSources.sorted() {
         guard
-          let (sourceEdits, resolution) = try MixedSourceMerge(sides: sides).merge(
+          let (sourceEdits, named) = try MixedSourceMerge(sides: sides).merge(
             source, in: tree, takenElsewhere: elsewhere)
         else { continue }
         mixedEdits += sourceEdits
-        resolutions.append(resolution)
+        resolutions += named
       }
       if !mixedEdits.isEmpty { tree = try repository.updatedTree(from: tree, applying: mixedEdits) }
     }
 
-    let carried = try ReviewsFollowReplacements(sides: sides).edits(for: touchedSources.sorted(), in: tree)
+    let (carried, followed) = try ReviewsFollowReplacements(sides: sides).edits(for: touchedSources.sorted(), in: tree)
     if !carried.isEmpty { tree = try repository.updatedTree(from: tree, applying: carried) }
+    resolutions += followed
     return (tree, resolutions)
   }
 

@@ -124,3 +124,16 @@ extension LedgerSnapshot {
       remedy: "revert the edit, or import the revised article with 'claims import --replace', then commit")
   }
 }
+
+extension LedgerSnapshot {
+  /// `ledger.json` with `format_version` raised to this build's, every other byte of meaning kept;
+  /// nil when it is already at this version (or newer, or unreadable: the write path refuses those).
+  func upgradedConfig() -> [UInt8]? {
+    guard let entry = entry(at: LedgerPaths.config), let bytes = objects.fileBytes(entry, in: ""),
+      case .object(var members)? = try? JSONParser.parse(bytes), case .integer(let version)? = members["format_version"],
+      version < currentFormatVersion
+    else { return nil }
+    members["format_version"] = .integer(currentFormatVersion)
+    return JSONWriter.canonicalBytes(of: .object(members))
+  }
+}

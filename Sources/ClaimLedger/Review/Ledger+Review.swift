@@ -28,7 +28,7 @@ extension Ledger {
       let (change, message) = try Self.change(for: action, on: review, claim: claim, config: config, snapshot: snapshot)
       let before = ReviewState(review)
       let event = review.record(change, at: time)
-      outcome = ReviewActionResult(claim: claim, review: review, previous: previous, commit: nil)
+      outcome = ReviewActionResult(claim: claim, review: review, previous: previous, commit: nil, event: event)
       // A verdict given again changes nothing unless it clears a stale mark.
       guard ReviewState(review) != before || file == nil && !review.isEmpty else { return nil }
       try Self.requireWritable(review, at: path)

@@ -26,4 +26,6 @@ public struct ReviewActionResult: Sendable {
   public var previous: Review?
   /// The commit, or nil when the action changed nothing.
   public var commit: CommitResult?
+  /// The event the action added (nil when it changed nothing).
+  public var event: ReviewEvent?
 }

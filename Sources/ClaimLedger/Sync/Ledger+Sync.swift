@@ -68,12 +68,16 @@ extension Ledger {
     var result = SyncResult(
       remote: label, branch: shortBranch, received: 0, sent: 0, integration: .none, resolutions: [], rounds: 0,
       tip: nil, warnings: [])
+    // Fetched into a reference only claims syncs write, under the sync lock: a lock file there is a
+    // killed sync's, never a running `git fetch`'s. `refs/remotes/<name>/<branch>` follows after.
+    let syncReference = "\(Self.syncReferences)\(remote.name ?? "anonymous")/\(shortBranch)"
     let trackingReference = remote.name.map { "refs/remotes/\($0)/\(shortBranch)" }
-    let fetchSpec = trackingReference.map { "+\(branch):\($0)" } ?? branch
+    let fetchSpec = "+\(branch):\(syncReference)"
     while result.rounds < Self.maximumSyncRounds {
       result.rounds += 1
-      if let trackingReference, let warning = clearStaleLock(of: trackingReference) { result.warnings.append(warning) }
+      unlink("\(gitDirectory)/\(syncReference).lock")
       let remoteTip = try fetch(remote, refspec: fetchSpec, branch: branch, access: access)
+      if let trackingReference, let remoteTip { updateTracking(trackingReference, to: remoteTip) }
       if let remoteTip {
         let before = try branchTip().tip
         let (integration, resolutions, commit) = try integrate(
@@ -177,8 +181,11 @@ extension Ledger {
   {
     let (callbacks, policy) = access.callbacks(for: remote.url)
     do {
-      try remote.fetch(refspecs: [refspec], callbacks: callbacks, reflogMessage: "claims sync: fetch")
-      return try remote.advertisedReferences()[branch]
+      // Through an anonymous remote: a named one would also update its configured tracking
+      // references, whose locks a running `git fetch` may hold or a killed sync may have left.
+      let anonymous = remote.name == nil ? remote : try Remote(url: remote.url, in: repository)
+      try anonymous.fetch(refspecs: [refspec], callbacks: callbacks, reflogMessage: "claims sync: fetch")
+      return try anonymous.advertisedReferences()[branch]
     } catch {
       throw RemoteAccess.error(error, doing: "fetch from", url: remote.url, callbacks: callbacks, policy: policy)
     }
@@ -367,12 +374,15 @@ extension Ledger {
     return count
   }
 
-  /// Removes a remote-tracking reference's lock file that a dead process left (older than the
-  /// stale limit; a live `git fetch` holds one for well under a second).
-  private func clearStaleLock(of reference: String) -> String? {
-    let lockPath = "\(gitDirectory)/\(reference).lock"
-    guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { return nil }
-    unlink(lockPath)
-    return "removed \(lockPath), left \(Int(age)) s ago by a process that is gone"
+  /// Where a sync fetches the remote's branch: references no other program writes.
+  static let syncReferences = "refs/claims/sync/"
+
+  /// Points the remote-tracking reference git users look at (`origin/main`) at what was fetched;
+  /// left as it is when a `git fetch` holds its lock (it is only for show).
+  private func updateTracking(_ reference: String, to commit: ObjectID) {
+    let current = try? repository.referenceTarget(named: reference)
+    guard current != commit else { return }
+    try? repository.updateReference(named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
   }
+
 }

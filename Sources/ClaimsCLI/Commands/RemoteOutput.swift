@@ -25,7 +25,8 @@ enum RemoteOutput {
     let decisions = result.resolutions.filter { $0.kind != .file }
     if !decisions.isEmpty {
       context.print(
-        "Settled \(decisions.count) change\(decisions.count == 1 ? "" : "s") made on both sides (both stay in history):")
+        "Settled \(decisions.count) change\(decisions.count == 1 ? "" : "s") made on both sides (both stay in history):"
+      )
       for resolution in decisions { context.print("  \(TerminalText.sanitize(resolution.summary))") }
     }
     let files = result.resolutions.filter { $0.kind == .file }

@@ -103,11 +103,13 @@ struct ReportCommand: ParsableCommand {
       let source = entry.sources.first
       if let source, !selected.contains(source) { continue }
       if entry.claims.isEmpty || kind == "import" {
-        actions.append(ReportAction(kind: kind, reviewer: people.canonical(entry.author), source: source, time: entry.time))
+        actions.append(
+          ReportAction(kind: kind, reviewer: people.canonical(entry.author), source: source, time: entry.time))
       } else {
         for claim in entry.claims {
           actions.append(
-            ReportAction(kind: kind, reviewer: people.canonical(entry.author), claim: claim, source: source, time: entry.time))
+            ReportAction(
+              kind: kind, reviewer: people.canonical(entry.author), claim: claim, source: source, time: entry.time))
         }
       }
     }

@@ -21,6 +21,8 @@ enum ReviewActionOutput {
         "review": result.review.json, "commit": result.commit.map { .string($0.commit) } ?? .null,
       ]
       members["claim"] = .string(result.claim.id.rawValue)
+      // The event the action added to the review, so scripts can follow it through merges.
+      if result.commit != nil, let event = result.event { members["event"] = .string(event.id) }
       context.output.write(JSONWriter.canonicalText(of: .object(members)))
       return ExitStatus.success
     }
