@@ -35,11 +35,13 @@ import Testing
       ]
       if let verdict = review.verdict { members["verdict"] = .string(verdict) }
       if let note = review.note { members["note"] = .string(note) }
-      try fixture.scratch.write(String(decoding: JSONWriter.canonicalBytes(of: .object(members)), as: UTF8.self), to: path)
+      try fixture.scratch.write(
+        String(decoding: JSONWriter.canonicalBytes(of: .object(members)), as: UTF8.self), to: path)
     }
     // Each reviewer's files committed as that reviewer, as claims did: check names any other author.
     for (reviewer, paths) in reviewsBy.sorted(by: { $0.key < $1.key }) {
-      _ = gitOutput(["commit", "-q", "--author", reviewer, "-m", "as format version 1 wrote it"] + paths, in: fixture.path)
+      _ = gitOutput(
+        ["commit", "-q", "--author", reviewer, "-m", "as format version 1 wrote it"] + paths, in: fixture.path)
     }
     fixture.git("commit", "-q", "-am", "as format version 1 wrote it")
     #expect(try fixture.scratch.read("ledger.json").contains("\"format_version\": 1"))

@@ -51,7 +51,10 @@ struct ReviewsFollowReplacements {
               claim: replacement, source: source, reviewer: review.reviewer, events: review.events)
             for item in ReviewMerge.replacements(
               ours: before, theirs: retiredAsHere, merged: carried, reference: replacementReference,
-              commits: (ours: "its review of \(replacementReference)", theirs: "its review of \(retired.id) before a re-import replaced it"))
+              commits: (
+                ours: "its review of \(replacementReference)",
+                theirs: "its review of \(retired.id) before a re-import replaced it"
+              ))
             where !before.events.isEmpty {
               resolutions.append(
                 MergeResolution(

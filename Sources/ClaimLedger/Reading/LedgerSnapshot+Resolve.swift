@@ -130,7 +130,8 @@ extension LedgerSnapshot {
   /// nil when it is already at this version (or newer, or unreadable: the write path refuses those).
   func upgradedConfig() -> [UInt8]? {
     guard let entry = entry(at: LedgerPaths.config), let bytes = objects.fileBytes(entry, in: ""),
-      case .object(var members)? = try? JSONParser.parse(bytes), case .integer(let version)? = members["format_version"],
+      case .object(var members)? = try? JSONParser.parse(bytes),
+      case .integer(let version)? = members["format_version"],
       version < currentFormatVersion
     else { return nil }
     members["format_version"] = .integer(currentFormatVersion)

@@ -382,7 +382,8 @@ extension Ledger {
   private func updateTracking(_ reference: String, to commit: ObjectID) {
     let current = try? repository.referenceTarget(named: reference)
     guard current != commit else { return }
-    try? repository.updateReference(named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
+    try? repository.updateReference(
+      named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
   }
 
 }
