@@ -102,4 +102,32 @@ import Testing
     #expect(
       files.trimmingCharacters(in: .whitespacesAndNewlines) == "Reviews/storm/\(fixture.id(2))/tom@desk.example.json")
   }
+
+  @Test func meMeansYouWhereverAPersonIsExpected() throws {
+    let fixture = try CLIFixture()
+    #expect(fixture.run("assign", "storm:1", "--to", "me").status == 0)
+    let json = fixture.run("list", "--assigned-to", "me", "--json").stdout
+    #expect(json.contains("\"assignee\": \"Test Reviewer <reviewer@example.org>\""))
+    #expect(fixture.run("verdict", "storm:2", "supported").status == 0)
+    #expect(fixture.run("list", "--reviewer", "me").stdout.split(separator: "\n").count == 1)
+    #expect(fixture.run("log", "--reviewer", "me").stdout.contains("verdict  \(fixture.id(2)) supported"))
+  }
+
+  @Test func aReviewOfAClaimRetiredWithoutReplacementStaysFindable() throws {
+    let fixture = try CLIFixture()
+    #expect(fixture.run("verdict", "storm:4", "misleading").status == 0)
+    let id = fixture.id(4)
+    let text = try fixture.scratch.read("seeds/storm.txt")
+    let fourth = try #require(
+      fixture.run("show", "storm:4", "--json").stdout.split(separator: "\n").first { $0.contains("\"text\"") })
+    #expect(!fourth.isEmpty)
+    // A revision without the fourth sentence: its claim is retired with no replacement.
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines.removeAll { $0.contains("Schools") }
+    try fixture.scratch.write(lines.joined(separator: "\n"), to: ".git/v2.txt")
+    #expect(fixture.run("import", fixture.scratch.path(".git/v2.txt"), "--id", "storm", "--replace").status == 0)
+    let retired = fixture.run("list", "--status", "retired").stdout
+    #expect(retired.hasPrefix(id) && retired.contains("misleading"))
+    #expect(fixture.run("show", id).stdout.contains("misleading"))
+  }
 }

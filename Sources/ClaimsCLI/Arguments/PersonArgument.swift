@@ -21,4 +21,13 @@ enum PersonArgument: ExpressibleByArgument {
     case .identity(let identity): try ledger.identify(identity)
     }
   }
+
+  /// What a filter matches: `me` is whoever is acting; anyone else as given, or as the ledger's
+  /// `.mailmap` names them (a filter matches names and addresses loosely, so a name alone is fine).
+  func filter(_ context: CommandContext, ledger: Ledger) throws(LedgerError) -> Identity {
+    switch self {
+    case .me: try ActingReviewer.resolve(nil, context: context, ledger: ledger)
+    case .identity(let identity): try ledger.snapshot().people.canonical(identity)
+    }
+  }
 }

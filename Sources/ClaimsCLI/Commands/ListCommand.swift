@@ -42,8 +42,8 @@ struct ListCommand: ParsableCommand {
     let ledger = try context.openLedger()
     let snapshot = try ledger.snapshot(at: at)
     let sources = try Self.selectedSources(source, in: snapshot)
-    let assignee = try assignedTo.map { (person) throws(LedgerError) in try person.resolve(context, ledger: ledger) }
-    let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.resolve(context, ledger: ledger) }
+    let assignee = try assignedTo.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
+    let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
     let filter = ClaimFilter(status: status, verdict: verdict, reviewer: reviewer, assignee: assignee, text: grep)
     let claims = try filter.apply(to: sources, in: snapshot)
     let config = snapshot.config()

@@ -39,7 +39,7 @@ struct LogCommand: ParsableCommand {
     let since = since?.start
     let until = until?.end
     let sources = source
-    let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.resolve(context, ledger: ledger) }
+    let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
     let snapshot = try ledger.snapshot(at: at)
     let claim = try id.map { (reference) throws(LedgerError) in try snapshot.resolveClaim(reference.text) }
     let history = try ledger.history(from: at?.text)
