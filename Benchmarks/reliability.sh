@@ -76,6 +76,7 @@ echo "figure: fuzz executions: $executions ($(grep -c 'no crash' "$fuzz_log") of
 rm -f "$fuzz_log"
 
 run "convergence" "$bench" converge --clones 3 --actions 100 --rounds 20
+run "random desks" "$bench" desks --count "${RELIABILITY_DESKS:-2000}" --steps 30
 run "ssh" "$bench" ssh
 
 echo

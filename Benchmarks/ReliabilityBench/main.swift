@@ -11,6 +11,7 @@ func usage() -> Never {
       usage: reliability-bench writers [--levels 1,2,4,8,16] [--actions N]
              reliability-bench kills [--count N]
              reliability-bench converge [--clones N] [--actions N] [--rounds N]
+             reliability-bench desks [--count N] [--steps N] [--first SEED]
              reliability-bench ssh
 
       """.utf8))
@@ -83,6 +84,35 @@ case "converge":
   failed = !report.failures.isEmpty || !report.identical || report.lost > 0
   figure(
     "\(report.clones) clones x \(report.actions / max(1, report.clones)) actions, \(report.rounds) rounds of random-order syncs (\(report.syncs) syncs, \(report.conflictsResolved) same-file conflicts settled): \(report.identical ? "identical" : "DIFFERENT") final state, \(report.actionsInHistory) of \(report.actions) actions in history, \(report.reviewsMatching) of \(report.reviewsExpected) reviews at their latest action, lost \(report.lost)"
+  )
+
+case "desks":
+  // The randomized convergence test of issues 11 and 12, many more seeds than the test suite runs.
+  let count = integer("count", 2_000)
+  let steps = integer("steps", 30)
+  let first = integer("first", 1_000)
+  var passed = 0
+  var totals = RandomDesk.Report(seed: 0)
+  for seed in first..<(first + count) {
+    let scratch = ScratchDirectory()
+    let report = try RandomDesk.run(seed: UInt64(seed), steps: steps, in: scratch.path)
+    if report.succeeded { passed += 1 } else { failed = true }
+    for failure in report.failures { say("FAILURE seed \(seed): \(failure)") }
+    totals.steps += report.steps
+    totals.kills += report.kills
+    totals.killedRunning += report.killedRunning
+    totals.syncs += report.syncs
+    totals.gitPushes += report.gitPushes
+    totals.events += report.events
+    totals.eventsFound += report.eventsFound
+    totals.concurrentReplacements += report.concurrentReplacements
+    totals.replacementsNamed += report.replacementsNamed
+    for (kind, number) in report.actions { totals.actions[kind, default: 0] += number }
+    if (seed - first + 1) % 100 == 0 { say("\(seed - first + 1) desks, \(passed) passed") }
+  }
+  let actions = totals.actions.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+  figure(
+    "random desks: \(passed) of \(count) passed (\(steps) steps each: \(actions); \(totals.kills) kills, \(totals.killedRunning) hitting a running process; \(totals.syncs) syncs; \(totals.gitPushes) plain git pushes kept); \(totals.eventsFound) of \(totals.events) events of actions that exited 0 found where they belong; \(totals.replacementsNamed) of \(totals.concurrentReplacements) concurrent replacements named by sync"
   )
 
 case "ssh":

@@ -24,6 +24,7 @@ public enum ClaimsCommand {
       CiteCommand.self,
       UnciteCommand.self,
       NoteCommand.self,
+      WithdrawCommand.self,
       AssignCommand.self,
       UnassignCommand.self,
       ReviewCommand.self,

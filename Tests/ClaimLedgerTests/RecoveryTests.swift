@@ -53,7 +53,9 @@ import Testing
       reviewer: try Fixtures.identity("Ann <ann@example.org>"), verdict: "refuted", updated: fixture.time)
     try other.write(review.encoded(), to: path)
     try ProcessRunner.git(["add", "-A"], in: other.path)
-    try ProcessRunner.git(["commit", "-q", "-m", "verdict"], in: other.path)
+    // Made by the reviewer herself: a review file changed by anyone else is reported by check.
+    try ProcessRunner.git(
+      ["commit", "-q", "--author", "Ann <ann@example.org>", "-m", "verdict"], in: other.path)
     try ProcessRunner.git(["push", "-q", fixture.path, "HEAD:refs/heads/moved"], in: other.path)
     let commit = try fixture.git("rev-parse", "moved").trimmingCharacters(in: .whitespacesAndNewlines)
     try fixture.git("update-ref", "refs/heads/main", commit)
@@ -72,10 +74,9 @@ import Testing
     #expect(try fixture.scratch.read(path) == String(decoding: review.encoded(), as: UTF8.self))
   }
 
-  @Test func anUnreadableJournalIsClearedWithTheLocksItsWriterHeld() throws {
+  @Test func anUnreadableJournalIsClearedButNoLockIsTakenForItsWriters() throws {
     let (fixture, id, _) = try ledgerWithAClaim()
     try fixture.scratch.write("{\"branch\": \"refs/hea", to: ".git/claims-journal.json")
-    try fixture.scratch.write("", to: ".git/refs/heads/main.lock")
     try fixture.scratch.write("{\"bra", to: ".git/.claims-journal.json.claims-999.tmp")
     let started = Date()
     let commit = try record(fixture, id, "opinion")
@@ -84,6 +85,31 @@ import Testing
     #expect(FileSystem.node(at: "\(fixture.path)/.git/claims-journal.json") == .missing)
     #expect(FileSystem.node(at: "\(fixture.path)/.git/.claims-journal.json.claims-999.tmp") == .missing)
     #expect(fixture.status == "")
+  }
+
+  @Test func aBranchLockBesideAnUnreadableJournalIsNeverRemoved() throws {
+    // The journal's writer died writing it, before it could lock the branch: the lock is another
+    // program's (a git command may be moving the branch), so it stays and the write is refused.
+    let (fixture, id, _) = try ledgerWithAClaim()
+    try fixture.scratch.write("{\"branch\": \"refs/hea", to: ".git/claims-journal.json")
+    try fixture.scratch.write("", to: ".git/refs/heads/main.lock")
+    #expect {
+      try record(fixture, id, "opinion")
+    } throws: { error in
+      guard let error = error as? LedgerError, case .locked(let path) = error.kind else { return false }
+      return path.hasSuffix(".git/refs/heads/main.lock")
+    }
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/refs/heads/main.lock") != .missing)
+  }
+
+  @Test func aBranchLockHoldingAnotherCommitIsNeverTakenForADeadWritersOwn() throws {
+    let (fixture, id, _) = try ledgerWithAClaim()
+    let orphan = try Repository(openingAt: fixture.path).writeBlob(Array("orphan\n".utf8))
+    try WriteJournal(branch: "refs/heads/main", commit: orphan, paths: []).write(to: gitDirectory(fixture))
+    // A git command moving the branch somewhere else holds the lock now.
+    try fixture.scratch.write("\(String(repeating: "1", count: 40))\n", to: ".git/refs/heads/main.lock")
+    #expect(throws: LedgerError.self) { try record(fixture, id, "opinion") }
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/refs/heads/main.lock") != .missing)
   }
 
   @Test func aLockOfAnotherProgramIsReportedAndNeverRemoved() throws {

@@ -54,13 +54,17 @@ import Testing
     let resolution = try #require(merged.resolutions.first)
     #expect(merged.resolutions.count == 1)
     #expect(resolution.path.hasPrefix("Reviews/storm/\(id)/ann@example.org"))
+    #expect(resolution.kind == .field)
     #expect(resolution.kept == (mergerIsLater ? .ours : .theirs))
+    let (lost, won) = mergerIsLater ? ("supported", "misleading") : ("misleading", "supported")
+    #expect(resolution.detail?.hasPrefix("Ann's verdict on storm:3 from ") == true)
+    #expect(resolution.detail?.hasSuffix("(\(lost), \(early)) replaced by \(won), made later") == true)
     let kept = try desktop.snapshot().reviews(of: try Fixtures.source("storm"))[try Fixtures.claimID(id)]?.first
     #expect(kept?.verdict == (mergerIsLater ? "misleading" : "supported"))
     let message = try desk.git("desktop", "log", "-1", "--format=%B")
     #expect(message.hasPrefix("sync: merge origin/main"))
     #expect(message.contains("Action: sync"))
-    #expect(message.contains("Resolved: \(resolution.path) kept \(resolution.kept.rawValue)"))
+    #expect(message.contains("Resolved: \(resolution.summary)"))
     let history = try desk.git("desktop", "log", "--full-history", "--format=%s", "--", resolution.path)
     #expect(history.contains("verdict: \(id) supported"))
     #expect(history.contains("verdict: \(id) misleading"))
@@ -96,15 +100,16 @@ import Testing
     _ = try laptop.record(.note("first look"), on: id, by: ann, at: try Fixtures.timestamp("2026-11-24T12:01:00Z"))
     try desk.sync(laptop)
     let desktop = try desk.clone("desktop")
-    // The laptop removes the note, and with it the whole review; the desktop later adds a verdict.
+    // The laptop removes the note, all the review held; the desktop later adds a verdict. Each
+    // touched a different field: both stand, nothing needed settling.
     _ = try laptop.record(.note(""), on: id, by: ann, at: try Fixtures.timestamp("2026-11-24T12:05:00Z"))
     try desk.verdict(desktop, id, "refuted", by: "Ann <ann@example.org>", at: "2026-11-24T12:09:00Z")
     try desk.sync(laptop)
     let result = try desk.sync(desktop)
-    #expect(result.resolutions.map(\.kept) == [.ours])
-    #expect(result.resolutions.first?.keptRemoval == false)
+    #expect(result.resolutions.isEmpty)
     let review = try desktop.snapshot().reviews(of: try Fixtures.source("storm"))[try Fixtures.claimID(id)]?.first
     #expect(review?.verdict == "refuted")
+    #expect(review?.note == nil)
   }
 
   @Test func aPushRefusedBecauseTheRemoteMovedIsRetriedAfterMergingAgain() throws {

@@ -17,7 +17,7 @@ import Testing
     #expect(try Claim(decoding: bytes) == claim)
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.hasSuffix("}\n"))
-    #expect(text.contains("\"format_version\": 1,"))
+    #expect(text.contains("\"format_version\": 2,"))
     #expect(text.contains("\"prefix\": \"A line.\\n\","))
     #expect(text.contains("\"type\": \"TextQuoteSelector\""))
   }

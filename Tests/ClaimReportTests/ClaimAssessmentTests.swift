@@ -94,7 +94,7 @@ struct ClaimAssessmentTests {
   }
 
   @Test func staleReviewsAreNoticed() {
-    let stale = Review.Staleness(previousClaim: sentence.id, previousText: "Old.", since: Fixture.time)
+    let stale = Review.Staleness(previousClaim: Fixture.claim("s", 99).id, previousText: "Old.", since: Fixture.time)
     let result = status(sentence, [Fixture.review(sentence, by: "Alice", "supported", citations: 1, stale: stale)])
     #expect(result.hasStaleReviews)
     #expect(result.isReviewed)

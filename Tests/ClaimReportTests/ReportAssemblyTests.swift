@@ -147,14 +147,19 @@ enum ManySources {
         let count = (sourceIndex * 7 + ordinal * 3) % 4
         for offset in 0..<count {
           let seed = sourceIndex * 31 + ordinal * 7 + offset * 3
-          var review = Fixture.review(
+          let made = Fixture.review(
             claim, by: reviewers[(sourceIndex + ordinal + offset) % reviewers.count], verdicts[seed % verdicts.count],
             citations: seed % 3, note: seed % 4 == 0 ? "Note \(seed)\nwith a line break" : nil)
-          review.updated = Fixture.timestamp("2026-02-\(two(1 + seed % 27))T10:00:00Z")
-          if seed % 11 == 0 {
-            review.stale = Review.Staleness(
-              previousClaim: claim.id, previousText: "Old text \(seed)", since: Fixture.time)
-          }
+          // A stale review was given to an earlier claim, here the one before it in the list.
+          let earlier = claims.dropLast().last?.id
+          let review = Review(
+            claim: made.claim, source: made.source, reviewer: made.reviewer, verdict: made.verdict, note: made.note,
+            citations: made.citations, updated: Fixture.timestamp("2026-02-\(two(1 + seed % 27))T10:00:00Z"),
+            stale: seed % 11 == 0
+              ? earlier.map {
+                Review.Staleness(previousClaim: $0, previousText: "Old text \(seed)", since: Fixture.time)
+              }
+              : nil)
           reviews.append(review)
           actions.append(
             ReportAction(

@@ -9,7 +9,7 @@ import Testing
     let fixture = try CLIFixture()
     let config = try String(contentsOfFile: fixture.scratch.path("ledger.json"), encoding: .utf8)
     try fixture.scratch.write(
-      config.replacingOccurrences(of: "\"format_version\": 1", with: "\"format_version\": 99"), to: "ledger.json")
+      config.replacingOccurrences(of: "\"format_version\": 2", with: "\"format_version\": 99"), to: "ledger.json")
     try ProcessRunner.git(["commit", "-q", "-am", "a newer claims wrote this"], in: fixture.path)
     let head = fixture.head
     try fixture.scratch.write("A new fact. Another one.\n", to: ".git/new.txt")

@@ -111,14 +111,19 @@ final class SharedDesk {
     let merged = desk.run("sync", in: desktop)
     #expect(merged.status == 0, "\(merged.stderr)")
     let path = "Reviews/storm/\(id)/reviewer@example.org.json"
+    let lines = merged.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines.count == 5)
+    #expect(lines.first == "Merged 1 commit from main on origin.")
+    #expect(lines.dropFirst().first == "Settled 1 change made on both sides (both stay in history):")
+    let settled = lines.dropFirst(2).first ?? ""
+    #expect(settled.hasPrefix("  \(path): Test Reviewer's verdict on storm:1 from "))
     #expect(
-      merged.stdout == """
-        Merged 1 commit from main on origin.
-        Kept the later version of 1 file changed on both sides (both stay in history):
-          \(path): theirs, made 2026-11-24T12:00:00Z (the other 2026-11-24T12:00:00Z, same time: larger object id)
-        Sent 2 commits to main on origin.
-
-        """ || merged.stdout.contains("\(path): yours, made"))
+      settled.hasSuffix(
+        "(supported, 2026-11-24T12:00:00Z) replaced by refuted, made in the same second (the larger event id decides)")
+        || settled.hasSuffix(
+          "(refuted, 2026-11-24T12:00:00Z) replaced by supported, made in the same second (the larger event id decides)"
+        ))
+    #expect(lines.dropFirst(3).first == "Sent 2 commits to main on origin.")
     let json = desk.run("sync", "--json", in: laptop)
     let value = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(value["integration"] as? String == "fast-forward")
@@ -182,13 +187,17 @@ final class SharedDesk {
     let result = fixture.run("check")
     #expect(result.status == 1)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.last == "Checked 9 files: 5 problems.")
+    #expect(lines.last == "Checked 9 files: 7 problems.")
+    let hand = try #require(
+      fixture.git("rev-parse", "--short=7", "HEAD").split(separator: "\n").first.map(String.init))
     #expect(
       lines.dropLast() == [
         "Claims/storm/not-an-id.json: is not named <claim-id>.json; rename or remove it, then commit",
         "Reviews/storm/0000000000: belongs to claim 0000000000, which does not exist in Claims/storm/; remove the directory (or restore the claim), then commit",
         "Reviews/storm/0000000000/ghost.json: missing field 'format_version'; fix or remove the file, then commit",
+        "Reviews/storm/0000000000/ghost.json: was changed in commit \(hand) by Oracle <oracle@example.org>, who is not its reviewer; if the reviewer did not ask for it, revert that commit ('git revert \(hand)') and commit",
         "\(review): gives the verdict 'fabulous', which is not on the ledger's scale (supported, mostly-supported, misleading, refuted, unverifiable, opinion); record a verdict from the scale, or add it to ledger.json, then commit",
+        "\(review): was changed in commit \(hand) by Oracle <oracle@example.org>, who is not its reviewer; if the reviewer did not ask for it, revert that commit ('git revert \(hand)') and commit",
         "seeds/storm.txt: no longer matches the SHA-256 in seeds/storm.json; it was edited after import; restore it, or import the revised text with 'claims import --replace', then commit",
       ])
     #expect(fixture.run("check", "--at", "HEAD~1").status == 0)

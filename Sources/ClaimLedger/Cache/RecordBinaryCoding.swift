@@ -38,16 +38,41 @@ extension BinaryWriter {
     write(review.claim.rawValue)
     write(review.source.rawValue)
     write(review.reviewer)
-    write(review.verdict)
-    write(review.note)
-    write(review.citations.count)
-    for citation in review.citations { write(citation) }
-    write(review.updated.text)
-    write(review.stale != nil)
-    if let stale = review.stale {
-      write(stale.previousClaim.rawValue)
-      write(stale.previousText)
-      write(stale.since.text)
+    write(review.events.count)
+    for event in review.events { write(event) }
+  }
+
+  mutating func write(_ event: ReviewEvent) {
+    write(event.id)
+    write(event.at.text)
+    write(event.sequence)
+    write(event.claim.rawValue)
+    switch event.change {
+    case .verdict(let verdict, let note):
+      write(0)
+      write(verdict)
+      write(note)
+    case .note(let note):
+      write(1)
+      write(note)
+    case .cite(let citation):
+      write(2)
+      write(citation)
+    case .uncite(let ids):
+      write(3)
+      write(ids.count)
+      for id in ids { write(id) }
+    case .withdrawVerdict:
+      write(4)
+    case .withdrawReview(let ids):
+      write(5)
+      write(ids.count)
+      for id in ids { write(id) }
+    case .carry(let from, let text, let keeps):
+      write(6)
+      write(from.rawValue)
+      write(text)
+      write(keeps)
     }
   }
 
@@ -137,19 +162,34 @@ extension BinaryReader {
     let claim = try readClaimID()
     let source = try readSourceID()
     let reviewer = try readIdentity()
-    let verdict = try readOptionalString()
-    let note = try readOptionalString()
-    var citations: [Citation] = []
-    for _ in 0..<(try readCount()) { citations.append(try readCitation()) }
-    let updated = try readTimestamp()
-    var stale: Review.Staleness?
-    if try readBool() {
-      stale = Review.Staleness(
-        previousClaim: try readClaimID(), previousText: try readString(), since: try readTimestamp())
+    var events: [ReviewEvent] = []
+    for _ in 0..<(try readCount()) { events.append(try readEvent()) }
+    return Review(claim: claim, source: source, reviewer: reviewer, events: events)
+  }
+
+  mutating func readEvent() throws(Corrupt) -> ReviewEvent {
+    let id = try readString()
+    let at = try readTimestamp()
+    let sequence = try readInt()
+    let claim = try readClaimID()
+    let change: ReviewEvent.Change
+    switch try readInt() {
+    case 0: change = .verdict(try readString(), note: try readOptionalString())
+    case 1: change = .note(try readOptionalString())
+    case 2: change = .cite(try readCitation())
+    case 3:
+      var ids: [String] = []
+      for _ in 0..<(try readCount()) { ids.append(try readString()) }
+      change = .uncite(ids)
+    case 4: change = .withdrawVerdict
+    case 5:
+      var ids: [String] = []
+      for _ in 0..<(try readCount()) { ids.append(try readString()) }
+      change = .withdrawReview(removing: ids)
+    case 6: change = .carry(from: try readClaimID(), text: try readString(), keeps: try readOptionalString())
+    default: throw Corrupt()
     }
-    return Review(
-      claim: claim, source: source, reviewer: reviewer, verdict: verdict, note: note, citations: citations,
-      updated: updated, stale: stale)
+    return ReviewEvent.cached(id: id, at: at, sequence: sequence, claim: claim, change: change)
   }
 
   mutating func readAssignment() throws(Corrupt) -> Assignment {

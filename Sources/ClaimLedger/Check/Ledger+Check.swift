@@ -1,3 +1,6 @@
+import ClaimModel
+import Git
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -41,8 +44,62 @@ extension Ledger {
     var checker = LedgerChecker(snapshot: snapshot)
     checker.run()
     problems += snapshot.problems
+    problems += try historyProblems(upTo: snapshot.revision)
+    if revision == nil { problems += remoteLockProblems() }
     problems.sort { $0.path < $1.path }
     return CheckReport(problems: problems, fileCount: checker.fileCount, repairs: repairs)
+  }
+
+  /// Commits whose trailers name an action on records they do not change (they would count in
+  /// reports as actions nobody did), and review files changed by someone who is not their reviewer.
+  private func historyProblems(upTo revision: String?) throws(LedgerError) -> [LedgerProblem] {
+    guard let revision else { return [] }
+    var problems: [LedgerProblem] = []
+    for entry in try history(from: revision) {
+      let short = String(entry.commit.prefix(7))
+      if !entry.recordsChanged {
+        problems.append(
+          LedgerProblem(
+            .unattributed, path: "commit \(short)",
+            problem:
+              "says 'Action: \(entry.action)' by \(entry.author.description.escapedForMessage) but changes no record it names; reports do not count it",
+            remedy: "nothing to repair; if it was not made by claims, find out who made it"))
+      }
+      for path in entry.foreignEdits {
+        problems.append(
+          LedgerProblem(
+            .unattributed, path: path,
+            problem:
+              "was changed in commit \(short) by \(entry.author.description.escapedForMessage), who is not its reviewer",
+            remedy: "if the reviewer did not ask for it, revert that commit ('git revert \(short)') and commit"))
+      }
+    }
+    return problems
+  }
+
+  /// Branch lock files in remotes on this machine: one a killed `claims sync` left is cleared by
+  /// the next sync (its journal proves it); any other blocks every push until removed.
+  private func remoteLockProblems() -> [LedgerProblem] {
+    guard let (branch, _) = try? branchTip(), let names = try? repository.remoteNames() else { return [] }
+    var problems: [LedgerProblem] = []
+    for name in names {
+      guard let remote = try? Remote(named: name, in: repository), case .local(let path) = RemoteURL(remote.url).kind,
+        let target = try? Repository(openingAt: path)
+      else { continue }
+      let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
+      let lockPath = "\(directory)/\(branch).lock"
+      guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { continue }
+      let journal = WriteJournal.read(from: directory)
+      let own = journal?.branch == branch && journal?.isOwnBranchLock(in: directory) == true
+      problems.append(
+        LedgerProblem(
+          .staleLock, path: lockPath,
+          problem: own
+            ? "is the branch lock of a claims sync that was killed while pushing to '\(name)'; it blocks every push"
+            : "is a lock file in remote '\(name)' left \(Int(age)) s ago, which blocks every push",
+          remedy: own ? "run 'claims sync', which clears it" : "if no git push to that remote is running, remove it"))
+    }
+    return problems
   }
 
   /// Lock files of the branch and the index older than the stale limit: left by a process that is

@@ -29,6 +29,7 @@ struct LedgerChecker {
           LedgerPaths.claimID(fromFileName: $0.name)
         })
       checkSeed(source, hasClaims: snapshot.treeID(ofDirectory: LedgerPaths.claimDirectory(source)) != nil)
+      checkClaimsAgainstSeed(source, claims: records.claims)
       for root in [LedgerPaths.reviews, LedgerPaths.assignments] {
         for entry in snapshot.entries(ofDirectory: "\(root)/\(source)") {
           guard let claim = ClaimID(entry.name), !claimIDs.contains(claim) else { continue }
@@ -163,6 +164,23 @@ struct LedgerChecker {
         "no longer matches the SHA-256 in \(LedgerPaths.sourceRecord(source)); it was edited after import",
         remedy: "restore it, or import the revised text with 'claims import --replace', then commit")
     }
+  }
+
+  /// Every live claim's text must be its seed's text at its offsets, and no two live claims may
+  /// share an ordinal: a claim edited by hand, or a source holding two imports' claims, would
+  /// have its reviews judge a sentence the article does not hold.
+  private func checkClaimsAgainstSeed(_ source: SourceID, claims: [Claim]) {
+    let live = claims.filter { !$0.isRetired }
+    var byOrdinal: [Int: [Claim]] = [:]
+    for claim in live { byOrdinal[claim.ordinal, default: []].append(claim) }
+    for (ordinal, same) in byOrdinal.sorted(by: { $0.key < $1.key }) where same.count > 1 {
+      let ids = same.map(\.id.rawValue).sorted()
+      report(
+        .disagreesWithSeed, LedgerPaths.claimDirectory(source),
+        "claims \(ids.joined(separator: " and ")) are both \(source):\(ordinal); the source mixes two imports",
+        remedy: "re-import the article with 'claims import --replace' to make one text its claims, then commit")
+    }
+    for claim in live { snapshot.checkAgainstSeed(claim) }
   }
 
   /// Every `seeds/<id>.json` beside a `seeds/<id>.txt` must be a source record of that id.

@@ -14,7 +14,7 @@ public enum IdentityResolver {
   public static func resolve(
     explicit: Identity?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
   ) throws(LedgerError) -> Identity {
-    if let explicit { return try requireAddress(explicit, origin: sources.flag) }
+    if let explicit { return try known(try requireAddress(explicit, origin: sources.flag), in: ledger) }
     if let environment, !environment.trimmingWhitespace().isEmpty {
       guard let identity = Identity(parsing: environment) else {
         throw LedgerError(
@@ -22,17 +22,23 @@ public enum IdentityResolver {
           "\(sources.variable) '\(environment.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
         )
       }
-      return try requireAddress(identity, origin: sources.variable)
+      return try known(try requireAddress(identity, origin: sources.variable), in: ledger)
     }
     let name = try? GitConfig.string("user.name", in: ledger?.repository)
     let email = try? GitConfig.string("user.email", in: ledger?.repository)
     if let identity = Identity(name: (name ?? nil) ?? "", email: (email ?? nil) ?? "") {
-      return try requireAddress(identity, origin: "git config user.email")
+      return try known(try requireAddress(identity, origin: "git config user.email"), in: ledger)
     }
     throw LedgerError(
       .notFound,
       "no identity: pass \(sources.flag) 'Name <email>', set \(sources.variable), or set git config user.name and user.email"
     )
+  }
+
+  /// The person `identity` is in `ledger` (its `.mailmap`, the name known for an address alone).
+  private static func known(_ identity: Identity, in ledger: Ledger?) throws(LedgerError) -> Identity {
+    guard let ledger else { return identity }
+    return try ledger.identify(identity)
   }
 
   /// An e-mail address must look like one: `Name <ana>` would share a review file with the

@@ -5,6 +5,8 @@ public import ClaimModel
 public enum LedgerPaths {
   /// The ledger's settings.
   public static let config = "ledger.json"
+  /// Who is who: aliases joined in git's `.mailmap` format.
+  public static let mailmap = ".mailmap"
   /// Imported texts and their source records.
   public static let seeds = "seeds"
   /// One directory per source, one file per claim.

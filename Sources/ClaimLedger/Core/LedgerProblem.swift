@@ -25,6 +25,12 @@ public struct LedgerProblem: Equatable, Sendable, CustomStringConvertible {
     case modified
     /// A lock file left behind blocks git.
     case staleLock
+    /// A claim's text no longer matches its seed at its offsets, or two live claims share a place
+    /// (a source mixing two imports): its reviews may judge a sentence the article does not hold.
+    case disagreesWithSeed
+    /// History holds a commit that claims an action it did not do (its trailers name records it
+    /// does not change), or that changed a reviewer's file without being that reviewer's.
+    case unattributed
   }
 
   /// What kind of problem this is.

@@ -10,7 +10,7 @@ import Git
 /// always safe to delete, and a torn last record (a killed process) is ignored.
 struct HistoryCache {
   private static let magic = Array("CLMH".utf8)
-  private static let version: UInt8 = 2
+  private static let version: UInt8 = 3
 
   let path: String
 
@@ -79,6 +79,10 @@ extension BinaryWriter {
     write(entry.citation)
     write(entry.assignee)
     write(entry.reviewer)
+    write(entry.event)
+    write(entry.recordsChanged)
+    write(entry.foreignEdits.count)
+    for path in entry.foreignEdits { write(path) }
   }
 }
 
@@ -96,9 +100,13 @@ extension BinaryReader {
     for _ in 0..<(try readCount()) { claims.append(try readClaimID()) }
     var sources: [SourceID] = []
     for _ in 0..<(try readCount()) { sources.append(try readSourceID()) }
-    return HistoryEntry(
+    var entry = HistoryEntry(
       commit: commit, parents: parents, author: author, time: time, subject: subject, body: body, action: action,
       claims: claims, sources: sources, verdict: try readOptionalString(), previousVerdict: try readOptionalString(),
-      citation: try readOptionalString(), assignee: try readOptionalString(), reviewer: try readOptionalString())
+      citation: try readOptionalString(), assignee: try readOptionalString(), reviewer: try readOptionalString(),
+      event: try readOptionalString())
+    entry.recordsChanged = try readBool()
+    for _ in 0..<(try readCount()) { entry.foreignEdits.append(try readString()) }
+    return entry
   }
 }

@@ -32,6 +32,13 @@ public struct HistoryEntry: Sendable, Equatable {
   public var assignee: String?
   /// The reviewer the commit names (the author, for claims' own commits).
   public var reviewer: String?
+  /// The id of the review event the commit recorded (its `Event:` trailer), for review actions.
+  public var event: String? = nil
+  /// Whether the commit changed the records its trailers name. A commit that claims an action
+  /// (`Action: verdict`) but changes no record is reported by `claims check` and not counted.
+  public var recordsChanged = true
+  /// Review files the commit changed whose reviewer is not its author: reported by `claims check`.
+  public var foreignEdits: [String] = []
 
   /// Whether this commit concerns `claim` of `source`: it names the claim, or imported its source.
   public func concerns(_ claim: ClaimID, of source: SourceID) -> Bool {
@@ -57,7 +64,7 @@ public struct HistoryEntry: Sendable, Equatable {
       sources: message.values(for: TrailerKey.source).compactMap(SourceID.init),
       verdict: message.value(for: TrailerKey.verdict), previousVerdict: message.value(for: TrailerKey.previousVerdict),
       citation: message.value(for: TrailerKey.citation), assignee: message.value(for: TrailerKey.assignee),
-      reviewer: message.value(for: TrailerKey.reviewer))
+      reviewer: message.value(for: TrailerKey.reviewer), event: message.value(for: TrailerKey.event))
     if message.value(for: TrailerKey.action) == nil, commit.parentIDs.count <= 1 {
       var claims: [ClaimID] = []
       var sources: [SourceID] = []

@@ -41,21 +41,66 @@ extension Ledger {
   public func blame(_ reference: String) throws(LedgerError) -> ClaimBlame {
     let current = try snapshot()
     let claim = try current.resolveClaim(reference)
-    var walker = BlameWalker(ledger: self, current: current, entries: try history())
-    let states = walker.states(of: claim, olderThan: nil)
+    let entries = try history()
+    // Review events name the commit that recorded them (its `Event:` trailer); values whose events
+    // no commit names (reviews written before events, or by hand) are found by replaying history.
+    var byEvent: [String: Int] = [:]
+    for (index, entry) in entries.enumerated() {
+      if let event = entry.event, byEvent[event] == nil { byEvent[event] = index }
+    }
+    func origin(of event: ReviewEvent?) -> ClaimBlame.Origin? {
+      guard let event, let index = byEvent[event.id] else { return nil }
+      let entry = entries[index]
+      return ClaimBlame.Origin(
+        commit: entry.commit, author: entry.author, time: entry.time, subject: entry.subject, claim: event.claim)
+    }
+    var walked: [String: BlameWalker.State]?
+    func replayed() -> [String: BlameWalker.State] {
+      if let walked { return walked }
+      var walker = BlameWalker(ledger: self, current: current, entries: entries)
+      let states = walker.states(of: claim, olderThan: nil)
+      walked = states
+      return states
+    }
     var reviewers: [ClaimBlame.ReviewerBlame] = []
     for review in current.reviews(of: claim) {
-      let state = states[review.reviewer.key]
-      reviewers.append(
-        ClaimBlame.ReviewerBlame(
-          reviewer: review.reviewer, verdict: review.verdict,
-          verdictOrigin: review.verdict == state?.verdict ? state?.verdictOrigin : nil,
-          replacedVerdict: review.verdict == state?.verdict ? state?.replaced : nil, note: review.note,
-          noteOrigin: review.note == state?.note ? state?.noteOrigin : nil,
-          citations: review.citations.map { citation in (citation, state?.citations[BlameWalker.key(of: citation)]) },
-          carriedFrom: review.stale?.previousClaim))
+      var blame = ClaimBlame.ReviewerBlame(
+        reviewer: review.reviewer, verdict: review.verdict, verdictOrigin: origin(of: review.verdictEvent),
+        replacedVerdict: Self.verdictBefore(review.verdictEvent, in: review), note: review.note,
+        noteOrigin: origin(of: review.noteEvent),
+        citations: zip(review.citations, review.citationEventIDs).map { citation, id in
+          (citation, origin(of: review.events.first { $0.id == id }))
+        },
+        carriedFrom: review.stale?.previousClaim)
+      if blame.verdict != nil && blame.verdictOrigin == nil || blame.note != nil && blame.noteOrigin == nil
+        || blame.citations.contains(where: { $0.origin == nil })
+      {
+        let state = replayed()[review.reviewer.key]
+        if blame.verdictOrigin == nil, review.verdict == state?.verdict {
+          blame.verdictOrigin = state?.verdictOrigin
+          blame.replacedVerdict = state?.replaced
+        }
+        if blame.noteOrigin == nil, review.note == state?.note { blame.noteOrigin = state?.noteOrigin }
+        blame.citations = blame.citations.map { item in
+          (item.citation, item.origin ?? state?.citations[BlameWalker.key(of: item.citation)])
+        }
+      }
+      reviewers.append(blame)
     }
     return ClaimBlame(claim: claim, reviewers: reviewers)
+  }
+
+  /// The verdict that stood before `event` set the review's current one, if any.
+  static func verdictBefore(_ event: ReviewEvent?, in review: Review) -> String? {
+    guard let event, let position = review.events.firstIndex(where: { $0.id == event.id }) else { return nil }
+    for earlier in review.events[..<position].reversed() {
+      switch earlier.change {
+      case .verdict(let verdict, _): return verdict == review.verdict ? nil : verdict
+      case .withdrawVerdict, .withdrawReview: return nil
+      default: continue
+      }
+    }
+    return nil
   }
 
   /// The index in `entries` (newest first) of the commit, older than entry `cutoff`, that made

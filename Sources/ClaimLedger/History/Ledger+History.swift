@@ -57,10 +57,11 @@ extension Ledger {
 
   private func readEntry(_ id: ObjectID) throws(GitError) -> HistoryEntry {
     let commit = try repository.commit(id)
-    return HistoryEntry.make(from: commit) {
+    let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
+    var changedPaths: [String]?
+    var entry = HistoryEntry.make(from: commit) {
       // Only the ledger's record directories matter, and a listing of one source's directory is enough
       // to name its claims: a bulk commit of a whole ledger must not be walked file by file.
-      let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
       var paths: [String] = []
       for directory in [LedgerPaths.claims, LedgerPaths.reviews, LedgerPaths.assignments] {
         let old = parentTree.flatMap { try? repository.treeEntry(at: directory, inTree: $0) }?.id
@@ -71,39 +72,124 @@ extension Ledger {
             from: old, to: new, prefix: directory, limit: 4 * HistoryEntry.maximumListedClaims)) ?? []
         paths += changes.map(\.path)
       }
+      changedPaths = paths
       return paths
     }
+    guard commit.parentIDs.count <= 1 else { return entry }
+    let authorSlug = entry.author.fileSlug
+    /// The files under `path` (or `path` itself, a file) that the commit changed.
+    func changed(_ path: String) -> [String] {
+      let old = parentTree.flatMap { try? repository.treeEntry(at: path, inTree: $0) }
+      let new = try? repository.treeEntry(at: path, inTree: commit.treeID)
+      guard old?.id != new?.id else { return [] }
+      guard old?.kind == .tree || new?.kind == .tree else { return [path] }
+      let trees = (old?.kind == .tree ? old?.id : nil, new?.kind == .tree ? new?.id : nil)
+      return ((try? repository.changedFiles(from: trees.0, to: trees.1, prefix: path, limit: 64)) ?? []).map(\.path)
+    }
+    func isForeign(_ path: String) -> Bool {
+      guard path.hasPrefix(LedgerPaths.reviews + "/"), path.hasSuffix(".json") else { return false }
+      let name = path.split(separator: "/").last.map { String($0.dropLast(5)) } ?? ""
+      return name != authorSlug
+    }
+    switch entry.action {
+    case "verdict", "cite", "uncite", "note", "withdraw", "withdraw-verdict":
+      let paths = zip(entry.sources, entry.claims).flatMap { source, claim in
+        changed(LedgerPaths.reviewDirectory(claim, in: source))
+      }
+      entry.recordsChanged = !paths.isEmpty
+      entry.foreignEdits = paths.filter(isForeign)
+    case "assign", "unassign":
+      entry.recordsChanged = entry.sources.contains { !changed("\(LedgerPaths.assignments)/\($0)").isEmpty }
+    case "import", "reimport":
+      entry.recordsChanged = entry.sources.contains { source in
+        !changed(LedgerPaths.seedText(source)).isEmpty || !changed(LedgerPaths.sourceRecord(source)).isEmpty
+          || !changed(LedgerPaths.claimDirectory(source)).isEmpty
+      }
+    case "edit":
+      entry.foreignEdits = (changedPaths ?? []).filter(isForeign)
+    default:
+      break
+    }
+    return entry
   }
 }
 
 extension Ledger {
   /// The whole story of `claim` in `entries` (newest first, as ``history(from:)`` gives them): the
   /// commits that concern it and, before the re-import that made it, those of the claims it
-  /// supersedes and theirs in turn, each with the claim it was on. `snapshot` is where the records
-  /// of the superseded claims are read (retired claims stay in the tree).
+  /// supersedes and theirs in turn, each with the claim it was on. "Before" means not after in
+  /// history: a commit on another machine's branch that reviewed an old claim while the re-import
+  /// was made elsewhere belongs to the old claim's story (its review followed the replacement when
+  /// the two met). `snapshot` is where the records of the superseded claims are read (retired
+  /// claims stay in the tree).
   public func story(of claim: Claim, in entries: [HistoryEntry], at snapshot: LedgerSnapshot) -> [(
     entry: HistoryEntry, claim: ClaimID
   )] {
+    let graph = HistoryGraph(entries)
     var on: [Int: ClaimID] = [:]
     var visited: Set<String> = []
-    func visit(_ claim: Claim, olderThan cutoff: Int?) {
-      guard visited.insert("\(claim.id)@\(cutoff ?? -1)").inserted else { return }
-      let start = cutoff.map { $0 + 1 } ?? 0
-      guard start < entries.count else { return }
-      var end = entries.count - 1
-      if !claim.supersedes.isEmpty, let creation = Self.creationIndex(of: claim, in: entries, olderThan: cutoff) {
-        // Before the re-import that made it, the story is that of the claims it replaced (the import
-        // of the article, in particular, made them, not this one).
-        end = creation
+    func visit(_ claim: Claim, excluding excluded: Set<Int>, key: Int) {
+      guard visited.insert("\(claim.id)@\(key)").inserted else { return }
+      var life: Set<Int>?
+      if !claim.supersedes.isEmpty,
+        let creation = Self.creationIndex(of: claim, in: entries, excluding: excluded)
+      {
+        // From the re-import that made it on, the story is this claim's; before it (the import of
+        // the article, in particular), that of the claims it replaced.
+        let after = graph.descendants(of: creation)
         for old in claim.supersedes {
-          if let record = snapshot.claimRecord(old, in: claim.source) { visit(record, olderThan: creation) }
+          if let record = snapshot.claimRecord(old, in: claim.source) {
+            visit(record, excluding: excluded.union(after), key: creation)
+          }
         }
+        life = after
       }
-      for index in start...end where on[index] == nil && entries[index].concerns(claim.id, of: claim.source) {
-        on[index] = claim.id
+      for index in entries.indices where on[index] == nil && !excluded.contains(index) {
+        if let life, !life.contains(index) { continue }
+        if entries[index].concerns(claim.id, of: claim.source) { on[index] = claim.id }
       }
     }
-    visit(claim, olderThan: nil)
+    visit(claim, excluding: [], key: -1)
     return on.keys.sorted().compactMap { index in on[index].map { (entries[index], $0) } }
+  }
+
+  /// The index in `entries` (newest first) of the commit, among those not `excluded`, that made
+  /// `claim` replace the claims it supersedes: the newest re-import naming it and one of them (a
+  /// re-import names both the new claims and those they replace), else the newest commit doing so;
+  /// nil when none does.
+  static func creationIndex(of claim: Claim, in entries: [HistoryEntry], excluding excluded: Set<Int>) -> Int? {
+    guard !claim.supersedes.isEmpty else { return nil }
+    var naming: Int?
+    for (index, entry) in entries.enumerated() where !excluded.contains(index) {
+      guard entry.claims.contains(claim.id), entry.claims.contains(where: claim.supersedes.contains) else { continue }
+      if entry.action == "reimport" { return index }
+      naming = naming ?? index
+    }
+    return naming
+  }
+}
+
+/// The parent links of a list of history entries, to tell which commits came after one.
+struct HistoryGraph {
+  private var children: [Int: [Int]] = [:]
+
+  init(_ entries: [HistoryEntry]) {
+    var index: [String: Int] = [:]
+    for (position, entry) in entries.enumerated() { index[entry.commit] = position }
+    for (position, entry) in entries.enumerated() {
+      for parent in entry.parents {
+        if let parentIndex = index[parent] { children[parentIndex, default: []].append(position) }
+      }
+    }
+  }
+
+  /// Entry `index` and every entry whose commit has it as an ancestor.
+  func descendants(of index: Int) -> Set<Int> {
+    var found: Set<Int> = [index]
+    var pending = [index]
+    while let next = pending.popLast() {
+      for child in children[next] ?? [] where found.insert(child).inserted { pending.append(child) }
+    }
+    return found
   }
 }

@@ -60,8 +60,7 @@ struct ReimportPlanner {
 
   func plan(
     source: SourceID, newText: String, previous: [Claim], reviews: [ClaimID: [Review]],
-    takenElsewhere: Set<ClaimID>, time: Timestamp, scale: VerdictScale,
-    historyRank: (Review) -> Int?
+    takenElsewhere: Set<ClaimID>, time: Timestamp, scale: VerdictScale, historyRank: (Review) -> Int?
   ) -> ReimportPlan {
     var plan = ReimportPlan(source: source)
     let current = previous.filter { !$0.isRetired }
@@ -151,40 +150,56 @@ struct ReimportPlanner {
         for review in reviews[old.id] ?? [] { byReviewer[review.reviewer.key, default: []].append((old, review)) }
       }
       for key in byReviewer.keys.sorted() {
-        guard let given = byReviewer[key], let first = given.first else { continue }
-        // A merge of claims the same reviewer had reviewed: one review, with the verdict of their later
-        // action, every note and every citation.
-        let winner =
-          given.count == 1 ? (first.old, first.review, .later) : latest(of: given, scale: scale, rank: historyRank)
-        var stale = winner.review
-        stale.claim = rewording.claim.id
-        stale.updated = time
-        stale.stale = Review.Staleness(previousClaim: winner.old.id, previousText: winner.old.text, since: time)
-        if given.count > 1 {
-          let notes = given.compactMap(\.review.note)
-          stale.note = notes.isEmpty ? nil : notes.joined(separator: "\n\n")
-          var citations: [Citation] = []
-          for citation in given.flatMap(\.review.citations)
-          where !citations.contains(where: { $0.url == citation.url && $0.quote == citation.quote }) {
-            citations.append(citation)
+        guard let given = byReviewer[key], given.count > 1 else {
+          if let only = byReviewer[key]?.first {
+            plan.staleReviews.append(Self.carry([only], to: rewording.claim, at: time, keeping: nil))
           }
-          stale.citations = citations
-          if let kept = winner.review.verdict {
-            let others = given.compactMap { item in item.review.verdict.map { ($0, item.old.id) } }.filter {
-              $0.0 != kept
-            }
-            if !others.isEmpty {
-              plan.verdictChoices.append(
-                .init(
-                  claim: rewording.claim.id, reviewer: winner.review.reviewer, kept: (kept, winner.old.id),
-                  setAside: others, reason: winner.reason))
-            }
+          continue
+        }
+        // A merge of claims the same reviewer had reviewed: one review with every event of theirs
+        // (every note and citation), carrying the verdict of their later action.
+        let winner = latest(of: given, scale: scale, rank: historyRank)
+        var carried = Self.carry(given, to: rewording.claim, at: time, keeping: nil)
+        if let chosen = winner.review.verdictEvent, case .verdict = chosen.change,
+          carried.verdictEvent?.id != chosen.id
+        {
+          // The events' times do not tell the order (the same second): the carry says which it kept.
+          carried = Self.carry(given, to: rewording.claim, at: time, keeping: chosen.id)
+        }
+        if let kept = carried.verdict, let from = carried.verdictEvent?.claim {
+          let others = given.compactMap { item in item.review.verdict.map { ($0, item.old.id) } }.filter {
+            $0.0 != kept
+          }
+          if !others.isEmpty {
+            plan.verdictChoices.append(
+              .init(
+                claim: rewording.claim.id, reviewer: winner.review.reviewer, kept: (kept, from), setAside: others,
+                reason: winner.reason))
           }
         }
-        plan.staleReviews.append(stale)
+        plan.staleReviews.append(carried)
       }
     }
     return plan
+  }
+
+  /// One reviewer's reviews of the claims `replacement` replaces, carried to it: every event of
+  /// theirs, then one carry event per replaced claim, so the verdict given there reads as stale
+  /// until the reviewer gives one on the new text. `keeping` names the verdict event the carry
+  /// keeps when their times cannot order them.
+  static func carry(
+    _ given: [(old: Claim, review: Review)], to replacement: Claim, at time: Timestamp, keeping: String?
+  ) -> Review {
+    let latest = given.max { $0.review.updated < $1.review.updated } ?? given[0]
+    var carried = Review(
+      claim: replacement.id, source: replacement.source, reviewer: latest.review.reviewer,
+      events: given.flatMap(\.review.events))
+    let replaced = given.sorted { $0.old.ordinal < $1.old.ordinal }
+    for (index, (old, _)) in replaced.enumerated() {
+      carried.record(
+        .carry(from: old.id, text: old.text, keeps: index == replaced.count - 1 ? keeping : nil), at: time)
+    }
+    return carried
   }
 
   /// Of one reviewer's reviews of several merged claims, the one whose verdict the merged claim

@@ -94,3 +94,47 @@ extension LedgerSnapshot {
     String(text.drop(while: { "\"“”„'‘’«»".contains($0) }).prefix(40))
   }
 }
+
+extension LedgerSnapshot {
+  /// Notes a problem when `claim`'s text is not its seed's text at its offsets (a claim or seed
+  /// edited with git): its reviews may judge a sentence the article does not hold. A seed that no
+  /// longer matches its source record is reported as such, not claim by claim.
+  public func checkAgainstSeed(_ claim: Claim) {
+    guard !claim.isRetired else { return }
+    if seedScalars[claim.source] == nil {
+      if let text = seedText(claim.source), let record = sourceRecord(claim.source),
+        SHA256.hexDigest(of: Array(text.utf8)) == record.textSHA256
+      {
+        seedScalars[claim.source] = .some(Array(text.unicodeScalars))
+      } else {
+        seedScalars[claim.source] = .some(nil)
+      }
+    }
+    guard case .some(let known) = seedScalars[claim.source], let scalars = known else { return }
+    var matches = false
+    if claim.start >= 0, claim.start <= claim.end, claim.end <= scalars.count {
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: scalars[claim.start..<claim.end])
+      matches = String(text) == claim.text && claim.selector.exact == claim.text
+    }
+    guard !matches else { return }
+    report(
+      .disagreesWithSeed, LedgerPaths.claim(claim.id, in: claim.source),
+      "its text is not what \(LedgerPaths.seedText(claim.source)) holds at \(claim.start)–\(claim.end) (the claim or the seed was edited by hand); its reviews may judge a sentence the article does not hold",
+      remedy: "revert the edit, or import the revised article with 'claims import --replace', then commit")
+  }
+}
+
+extension LedgerSnapshot {
+  /// `ledger.json` with `format_version` raised to this build's, every other byte of meaning kept;
+  /// nil when it is already at this version (or newer, or unreadable: the write path refuses those).
+  func upgradedConfig() -> [UInt8]? {
+    guard let entry = entry(at: LedgerPaths.config), let bytes = objects.fileBytes(entry, in: ""),
+      case .object(var members)? = try? JSONParser.parse(bytes),
+      case .integer(let version)? = members["format_version"],
+      version < currentFormatVersion
+    else { return nil }
+    members["format_version"] = .integer(currentFormatVersion)
+    return JSONWriter.canonicalBytes(of: .object(members))
+  }
+}

@@ -28,6 +28,9 @@ public final class LedgerSnapshot {
   private var directoryCache: [String: Directory] = [:]
   private var recordCache: [SourceID: SourceRecords] = [:]
   private var cachedConfig: LedgerConfig?
+  private var cachedPeople: PeopleMap?
+  /// Seeds whose text matches their source record, as scalars, for checking claims against them.
+  var seedScalars: [SourceID: [Unicode.Scalar]?] = [:]
 
   init(repository: Repository, commitID: ObjectID?, gitDirectory: String) throws(GitError) {
     self.repository = repository
@@ -121,6 +124,19 @@ public final class LedgerSnapshot {
 
   // MARK: Config and sources
 
+  /// Who is who: the `.mailmap` at the ledger's top, empty when there is none (or it cannot be read).
+  public var people: PeopleMap {
+    if let cachedPeople { return cachedPeople }
+    var people = PeopleMap()
+    if let entry = entry(at: LedgerPaths.mailmap), let bytes = objects.fileBytes(entry, in: ""),
+      let text = String(validating: bytes, as: UTF8.self)
+    {
+      people = PeopleMap(parsing: text)
+    }
+    cachedPeople = people
+    return people
+  }
+
   /// The ledger's settings; the defaults when `ledger.json` is missing or broken (reported).
   public func config() -> LedgerConfig {
     if let cachedConfig { return cachedConfig }
@@ -190,8 +206,10 @@ public final class LedgerSnapshot {
       directory(top).entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(84)
-    for id in trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id] {
+    bytes.reserveCapacity(105)
+    // The `.mailmap` too: it decides whose reviews are one person's.
+    let people = directory("").entry(named: LedgerPaths.mailmap)?.id
+    for id in trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id, people] {
       if let id {
         bytes.append(1)
         bytes.append(contentsOf: id.bytes)
@@ -215,8 +233,9 @@ public final class LedgerSnapshot {
       cache.flush()
     }
     objects.merge(records.problems)
-    recordCache[source] = records
-    return records
+    let named = records.naming(people: people)
+    recordCache[source] = named
+    return named
   }
 
   /// Loads the records of many sources at once, reading those the cache lacks from git on every
@@ -235,6 +254,10 @@ public final class LedgerSnapshot {
   public func mapRecords<Result: Sendable>(
     of sources: [SourceID], _ transform: @escaping @Sendable (SourceID, SourceRecords) -> Result
   ) -> [Result] {
+    let people = self.people
+    let transform: @Sendable (SourceID, SourceRecords) -> Result = { source, records in
+      transform(source, records.naming(people: people))
+    }
     var work: [RecordWork] = []
     work.reserveCapacity(sources.count)
     var gitReads = 0

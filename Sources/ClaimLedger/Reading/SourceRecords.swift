@@ -87,7 +87,8 @@ struct SourceReader {
             "holds a review whose claim, source or reviewer does not match its path")
           continue
         }
-        reviews.append(review)
+        // A review whose reviewer withdrew everything says nothing; its file stays for merges.
+        if !review.isEmpty { reviews.append(review) }
       }
       if !reviews.isEmpty { result[claimID] = reviews.sorted { $0.reviewer.key < $1.reviewer.key } }
     }
@@ -124,5 +125,39 @@ struct SourceReader {
       }
     }
     return result
+  }
+}
+
+extension SourceRecords {
+  /// The records with every reviewer, assignee and editor named as the ledger's `.mailmap` names
+  /// them, and the reviews one person left under two aliases on one claim joined into one (the
+  /// union of their events), so that reports and agreement count each person once.
+  func naming(people: PeopleMap) -> SourceRecords {
+    guard !people.isEmpty else { return self }
+    var named = self
+    for (claim, reviews) in reviews {
+      var byPerson: [String: Review] = [:]
+      var order: [String] = []
+      for review in reviews {
+        var review = review
+        review.reviewer = people.canonical(review.reviewer)
+        let key = review.reviewer.key
+        if let earlier = byPerson[key] {
+          byPerson[key] = earlier.merging(review)
+        } else {
+          byPerson[key] = review
+          order.append(key)
+        }
+      }
+      named.reviews[claim] = order.compactMap { byPerson[$0] }.filter { !$0.isEmpty }
+        .sorted { $0.reviewer.key < $1.reviewer.key }
+    }
+    for (claim, assignment) in assignments {
+      var assignment = assignment
+      assignment.assignee = assignment.assignee.map(people.canonical)
+      assignment.assignedBy = people.canonical(assignment.assignedBy)
+      named.assignments[claim] = assignment
+    }
+    return named
   }
 }

@@ -18,44 +18,57 @@ extension Ledger {
       }
       let config = snapshot.config()
       let path = LedgerPaths.review(claim.id, in: claim.source, by: reviewer)
-      let previous = snapshot.reviews(of: claim).first { $0.reviewer.key == reviewer.key }
-      try snapshot.requireReadable(path)
-      try Self.requireOwnFile(previous, for: reviewer, at: path)
-      var review =
-        previous
-        ?? Review(claim: claim.id, source: claim.source, reviewer: reviewer, updated: time)
-      review.reviewer = reviewer
-      let message = try Self.apply(action, to: &review, claim: claim, config: config, snapshot: snapshot)
-      outcome = ReviewActionResult(claim: claim, review: review, previous: previous, commit: nil)
-      guard review != previous || previous == nil else { return nil }
-      var updated = review
-      updated.updated = time
-      outcome?.review = updated
-      try Self.requireWritable(updated, at: path)
-      let file: LedgerChange.File = updated.isEmpty ? .init(path: path, contents: nil) : .record(updated, at: path)
-      if updated.isEmpty, previous == nil { return nil }
-      return LedgerChange(files: [file], message: message(reviewer))
+      let file = try snapshot.reviewFile(at: path)
+      try Self.requireOwnFile(file, for: reviewer, at: path)
+      let previous = file.flatMap { $0.isEmpty ? nil : $0 }
+      var review = file ?? Review(claim: claim.id, source: claim.source, reviewer: reviewer, events: [])
+      // The reviewer's spelling of their name as they give it now (the key, and so the file, is the
+      // same); an address alone keeps the name the file knows.
+      if !reviewer.hasNameOfItsOwn, let file { review.reviewer = file.reviewer } else { review.reviewer = reviewer }
+      let (change, message) = try Self.change(for: action, on: review, claim: claim, config: config, snapshot: snapshot)
+      let before = ReviewState(review)
+      let event = review.record(change, at: time)
+      outcome = ReviewActionResult(claim: claim, review: review, previous: previous, commit: nil, event: event)
+      // A verdict given again changes nothing unless it clears a stale mark.
+      guard ReviewState(review) != before || file == nil && !review.isEmpty else { return nil }
+      try Self.requireWritable(review, at: path)
+      return LedgerChange(files: [.record(review, at: path)], message: message(reviewer, event))
     }
     guard var outcome else { throw LedgerError(.nothingToDo, "nothing was recorded") }
     outcome.commit = commit
     return outcome
   }
 
-  /// Applies `action` to `review` and returns the commit message to record it with.
-  static func apply(
-    _ action: ReviewAction, to review: inout Review, claim: Claim, config: LedgerConfig, snapshot: LedgerSnapshot
-  ) throws(LedgerError) -> (Identity) -> CommitMessage {
+  /// What a review shows, compared before and after an action to tell whether it changed anything.
+  private struct ReviewState: Equatable {
+    var verdict: String?
+    var note: String?
+    var citations: [String]
+    var stale: Review.Staleness?
+
+    init(_ review: Review) {
+      verdict = review.verdict
+      note = review.note
+      citations = review.citationEventIDs
+      stale = review.stale
+    }
+  }
+
+  /// The event `action` adds to `review`, and the commit message to record it with.
+  static func change(
+    for action: ReviewAction, on review: Review, claim: Claim, config: LedgerConfig, snapshot: LedgerSnapshot
+  ) throws(LedgerError) -> (ReviewEvent.Change, (Identity, ReviewEvent) -> CommitMessage) {
     var trailers: [CommitMessage.Trailer] = []
     let subject: String
     var body: String?
+    let change: ReviewEvent.Change
     switch action {
     case .verdict(let name, let note):
       let verdict = try resolveVerdict(name, in: config.scale)
       let before = review.verdict
-      review.verdict = verdict.id
-      review.stale = nil
-      if let note { review.note = note.isEmpty ? nil : note }
-      body = note
+      let trimmed = note.map { $0.trimmingWhitespace() }
+      change = .verdict(verdict.id, note: trimmed)
+      body = trimmed
       subject =
         before.map {
           $0 == verdict.id
@@ -76,7 +89,7 @@ extension Ledger {
           .alreadyExists,
           "you already cite \(citation.url) on claim \(claim.id); 'claims show \(claim.id)' lists your citations")
       }
-      review.citations.append(citation)
+      change = .cite(citation)
       subject = "cite: \(claim.id) \(citation.url)"
       trailers.append(.init(TrailerKey.action, "cite"))
       trailers.append(.init(TrailerKey.citation, citation.url))
@@ -91,29 +104,48 @@ extension Ledger {
           "citation \(number) does not exist; yours on claim \(claim.id) are numbered 1–\(review.citations.count) ('claims show \(claim.id)')"
         )
       }
-      let removed = review.citations.remove(at: number - 1)
+      let removed = review.citations[number - 1]
+      change = .uncite([review.citationEventIDs[number - 1]])
       subject = "uncite: \(claim.id) #\(number) \(removed.url)"
       trailers.append(.init(TrailerKey.action, "uncite"))
       trailers.append(.init(TrailerKey.citation, removed.url))
     case .note(let text):
       let trimmed = text.trimmingWhitespace()
-      review.note = trimmed.isEmpty ? nil : trimmed
+      change = .note(trimmed.isEmpty ? nil : trimmed)
       subject = trimmed.isEmpty ? "note: \(claim.id) removed" : "note: \(claim.id)"
       body = trimmed
       trailers.append(.init(TrailerKey.action, "note"))
+    case .withdrawVerdict:
+      guard let verdict = review.verdict else {
+        throw LedgerError(.nothingToDo, "you have no verdict on claim \(claim.id) to withdraw")
+      }
+      change = .withdrawVerdict
+      subject = "withdraw: \(claim.id) verdict \(verdict)"
+      trailers.append(.init(TrailerKey.action, "withdraw-verdict"))
+      trailers.append(.init(TrailerKey.previousVerdict, verdict))
+    case .withdrawReview:
+      guard !review.isEmpty else {
+        throw LedgerError(.nothingToDo, "you have no review of claim \(claim.id) to withdraw")
+      }
+      change = .withdrawReview(removing: review.citationEventIDs)
+      subject = "withdraw: \(claim.id) review"
+      trailers.append(.init(TrailerKey.action, "withdraw"))
+      if let verdict = review.verdict { trailers.append(.init(TrailerKey.previousVerdict, verdict)) }
     }
     let finalBody = body
     let finalTrailers = trailers
-    return { reviewer in
+    let message = { (reviewer: Identity, event: ReviewEvent) in
       CommitMessage(
         subject: subject, body: finalBody,
         trailers: [.init(TrailerKey.claim, claim.id.rawValue), .init(TrailerKey.source, claim.source.rawValue)]
           + finalTrailers
           + [
+            .init(TrailerKey.event, event.id),
             .init(TrailerKey.reviewer, reviewer.description),
             .init(TrailerKey.formatVersion, String(currentFormatVersion)),
           ])
     }
+    return (change, message)
   }
 
   /// The verdict `name` names on the scale (case-insensitive), or an error listing the valid ones.

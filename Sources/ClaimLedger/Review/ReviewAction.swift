@@ -10,6 +10,10 @@ public enum ReviewAction: Sendable, Equatable {
   case uncite(Int)
   /// Set (or, with an empty text, removed) the reviewer's note.
   case note(String)
+  /// Withdrew the reviewer's verdict, keeping the note and citations.
+  case withdrawVerdict
+  /// Withdrew the reviewer's whole review: verdict, note and citations.
+  case withdrawReview
 }
 
 /// The outcome of one review action.
@@ -22,4 +26,6 @@ public struct ReviewActionResult: Sendable {
   public var previous: Review?
   /// The commit, or nil when the action changed nothing.
   public var commit: CommitResult?
+  /// The event the action added (nil when it changed nothing).
+  public var event: ReviewEvent?
 }

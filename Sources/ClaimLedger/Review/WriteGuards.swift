@@ -16,6 +16,17 @@ extension LedgerSnapshot {
   }
 }
 
+extension LedgerSnapshot {
+  /// The review file at `path` as it stands, empty (withdrawn) reviews included; nil when there is none.
+  /// - Throws: ``LedgerError`` when the file is there but cannot be read: writing over it would lose it.
+  func reviewFile(at path: String) throws(LedgerError) -> Review? {
+    guard let entry = entry(at: path) else { return nil }
+    let record = objects.record(Review.self, entry: entry, in: Self.split(path).directory)
+    try requireReadable(path)
+    return record
+  }
+}
+
 extension Ledger {
   /// Refuses a review that the ledger would not read back, or that carries control characters
   /// (escape sequences would reach every terminal that shows `git log`).

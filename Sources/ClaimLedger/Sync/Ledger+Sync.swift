@@ -68,12 +68,16 @@ extension Ledger {
     var result = SyncResult(
       remote: label, branch: shortBranch, received: 0, sent: 0, integration: .none, resolutions: [], rounds: 0,
       tip: nil, warnings: [])
+    // Fetched into a reference only claims syncs write, under the sync lock: a lock file there is a
+    // killed sync's, never a running `git fetch`'s. `refs/remotes/<name>/<branch>` follows after.
+    let syncReference = "\(Self.syncReferences)\(remote.name ?? "anonymous")/\(shortBranch)"
     let trackingReference = remote.name.map { "refs/remotes/\($0)/\(shortBranch)" }
-    let fetchSpec = trackingReference.map { "+\(branch):\($0)" } ?? branch
+    let fetchSpec = "+\(branch):\(syncReference)"
     while result.rounds < Self.maximumSyncRounds {
       result.rounds += 1
-      if let trackingReference, let warning = clearStaleLock(of: trackingReference) { result.warnings.append(warning) }
+      unlink("\(gitDirectory)/\(syncReference).lock")
       let remoteTip = try fetch(remote, refspec: fetchSpec, branch: branch, access: access)
+      if let trackingReference, let remoteTip { updateTracking(trackingReference, to: remoteTip) }
       if let remoteTip {
         let before = try branchTip().tip
         let (integration, resolutions, commit) = try integrate(
@@ -87,17 +91,44 @@ extension Ledger {
       }
       guard let localTip = try branchTip().tip else { break }
       result.tip = localTip.hex
-      if localTip == remoteTip { return result }
-      let sending = count(from: localTip, excluding: remoteTip)
-      if try push(remote, branch: branch, access: access) {
-        result.sent += sending
+      if localTip == remoteTip {
+        rememberRemote(remote, result: &result)
         return result
+      }
+      let sending = count(from: localTip, excluding: remoteTip)
+      if try push(remote, branch: branch, expecting: remoteTip, access: access) {
+        result.sent += sending
+        rememberRemote(remote, result: &result)
+        return result
+      }
+    }
+    if case .local(let path) = RemoteURL(remote.url).kind, let target = try? Repository(openingAt: path) {
+      let lockPath =
+        "\(target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory)/\(branch).lock"
+      if FileSystem.node(at: lockPath) != .missing {
+        throw LedgerError(
+          .locked(path: lockPath),
+          "\(display) is locked by another program (\(lockPath)); your work is merged locally and safe. If no git push is running there, remove that file, then run 'claims sync' again"
+        )
       }
     }
     throw LedgerError(
       .concurrentUpdate,
       "\(display) kept moving while claims tried to push (\(Self.maximumSyncRounds) rounds); your work is merged locally and safe, run 'claims sync' again"
     )
+  }
+
+  /// A ledger with no remote remembers the address its first sync used as `origin`, so the next
+  /// `claims sync` needs none.
+  private func rememberRemote(_ remote: Remote, result: inout SyncResult) {
+    guard remote.name == nil, (try? repository.remoteNames())?.isEmpty == true else { return }
+    do {
+      try repository.addRemote(named: "origin", url: remote.url)
+    } catch {
+      result.warnings.append(
+        "could not remember \(remote.url.escapedForMessage) as origin (\(error.message)); add it with 'git remote add origin URL'"
+      )
+    }
   }
 
   /// The remote `name` names (a configured remote, or a URL or path, relative paths read against
@@ -150,41 +181,87 @@ extension Ledger {
   {
     let (callbacks, policy) = access.callbacks(for: remote.url)
     do {
-      try remote.fetch(refspecs: [refspec], callbacks: callbacks, reflogMessage: "claims sync: fetch")
-      return try remote.advertisedReferences()[branch]
+      // Through an anonymous remote: a named one would also update its configured tracking
+      // references, whose locks a running `git fetch` may hold or a killed sync may have left.
+      let anonymous = remote.name == nil ? remote : try Remote(url: remote.url, in: repository)
+      try anonymous.fetch(refspecs: [refspec], callbacks: callbacks, reflogMessage: "claims sync: fetch")
+      return try anonymous.advertisedReferences()[branch]
     } catch {
       throw RemoteAccess.error(error, doing: "fetch from", url: remote.url, callbacks: callbacks, policy: policy)
     }
   }
 
   /// Pushes `branch`; false when the remote refused because it moved on (fetch and merge again).
-  private func push(_ remote: Remote, branch: String, access: RemoteAccess) throws(LedgerError) -> Bool {
-    // libgit2 moves a local remote's branch without comparing it under its lock, so two pushes to
-    // the same path could both pass the check; claims pushers take the remote's write lock.
-    var remoteLock: WriteLock?
-    // libgit2's local transport refuses to push to a repository with a work tree.
-    var remoteHasWorkTree = false
+  /// The remote's branch is only ever moved from `remoteTip`, the value this sync merged, as a
+  /// `git push` without `--force` does: a push someone made meanwhile is never overwritten.
+  private func push(_ remote: Remote, branch: String, expecting remoteTip: ObjectID?, access: RemoteAccess)
+    throws(LedgerError) -> Bool
+  {
     if case .local(let path) = RemoteURL(remote.url).kind, let target = try? Repository(openingAt: path) {
-      let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
-      remoteLock = try WriteLock(gitDirectory: directory)
-      remoteHasWorkTree = !target.isBare
+      return try pushLocally(remote, to: target, branch: branch, expecting: remoteTip, access: access)
     }
-    defer { withExtendedLifetime(remoteLock) {} }
+    // Over ssh and https, git's receive-pack compares the old value under the branch's lock, and
+    // libgit2 refuses a push that is not a fast-forward of what the remote advertises.
     let (callbacks, policy) = access.callbacks(for: remote.url)
     do {
       let rejections = try remote.push(refspecs: ["\(branch):\(branch)"], callbacks: callbacks)
       return rejections.isEmpty
     } catch  where error.code == .nonFastForward {
       return false
-    } catch  where remoteHasWorkTree {
-      throw LedgerError(
-        .remoteRefused,
-        "cannot push to \(remote.url.escapedForMessage): it has a work tree; share a bare repository instead (git init --bare, or git clone --bare of a ledger)"
-      )
     } catch {
       throw RemoteAccess.error(error, doing: "push to", url: remote.url, callbacks: callbacks, policy: policy)
     }
   }
+
+  /// A push to a repository on this machine. libgit2's local transport checks the old value and
+  /// moves the branch in two steps, so a `git push` between them was lost; here the objects go to a
+  /// reference of claims' own first, and the branch is moved by compare-and-swap under git's lock,
+  /// with a journal in the remote so that a sync killed meanwhile leaves a lock the next one clears.
+  private func pushLocally(
+    _ remote: Remote, to target: Repository, branch: String, expecting remoteTip: ObjectID?, access: RemoteAccess
+  ) throws(LedgerError) -> Bool {
+    guard target.isBare else {
+      throw LedgerError(
+        .remoteRefused,
+        "cannot push to \(remote.url.escapedForMessage): it has a work tree; share a bare repository instead (git init --bare, or git clone --bare of a ledger)"
+      )
+    }
+    guard let localTip = try branchTip().tip else { return true }
+    let remoteLedger = Ledger(repository: target)
+    let directory = remoteLedger.gitDirectory
+    let lock = try WriteLock(gitDirectory: directory)
+    defer { withExtendedLifetime(lock) {} }
+    // Under the remote's lock no other claims process is pushing: what a killed one left is stale.
+    for warning in remoteLedger.recoverUnfinishedWrite() { Trace.mark("remote: \(warning)") }
+    for stale in (try? target.referenceNames(matching: "\(Self.incomingReferences)*")) ?? [] {
+      try? target.deleteReference(named: stale)
+    }
+    let incoming = "\(Self.incomingReferences)\(localTip.hex)"
+    let (callbacks, policy) = access.callbacks(for: remote.url)
+    do {
+      let rejections = try remote.push(refspecs: ["+\(branch):\(incoming)"], callbacks: callbacks)
+      guard rejections.isEmpty else { return false }
+    } catch {
+      throw RemoteAccess.error(error, doing: "push to", url: remote.url, callbacks: callbacks, policy: policy)
+    }
+    defer { try? target.deleteReference(named: incoming) }
+    let journal = WriteJournal(branch: branch, commit: localTip, paths: [])
+    try journal.write(to: directory)
+    defer { WriteJournal.remove(from: directory) }
+    do {
+      try target.updateReference(
+        named: branch, to: localTip, expecting: remoteTip, logMessage: "claims sync: push")
+      return true
+    } catch  where error.code == .modified || error.code == .exists || error.code == .locked {
+      // Someone pushed (or is pushing) meanwhile: fetch, merge and try again.
+      return false
+    } catch {
+      throw LedgerError(.git(error), "cannot move \(branch) in \(remote.url.escapedForMessage): \(error.message)")
+    }
+  }
+
+  /// Where a local push leaves its objects before the branch moves: references no one else writes.
+  static let incomingReferences = "refs/claims/incoming/"
 
   /// Fast-forwards to or merges `remoteTip` through the write path.
   private func integrate(_ remoteTip: ObjectID, label: String, as author: Identity, at time: Timestamp)
@@ -210,6 +287,11 @@ extension Ledger {
         throw LedgerError(
           .unsafePath(path: path),
           "\(label.escapedForMessage) holds the path '\(path.escapedForMessage)', which leads outside the ledger or into .git; nothing was merged: remove that commit from the remote"
+        )
+      case .newerFormat(let version):
+        throw LedgerError(
+          .newerFormat,
+          "\(label.escapedForMessage) holds a ledger.json in format version \(version), newer than this claims writes (\(currentFormatVersion)); nothing was merged: upgrade claims, then run 'claims sync' again"
         )
       case .unrelated:
         throw LedgerError(
@@ -244,6 +326,8 @@ extension Ledger {
     case merge(ObjectID, [MergeResolution], CommitMessage)
     /// The remote's tree holds a path that would lead out of the work tree or into `.git`.
     case unsafe(String)
+    /// The remote's `ledger.json` is in a format this build cannot write under.
+    case newerFormat(Int)
   }
 
   private func planIntegration(
@@ -255,6 +339,14 @@ extension Ledger {
     // A crafted tree can name `..` or `.git`; nothing of it may reach the work tree.
     let incoming = try repository.changedFiles(from: snapshot.rootTreeID, to: repository.commit(remoteTip).treeID)
     if let unsafe = incoming.first(where: { WorkTreePath.isUnsafe($0.path) }) { return .unsafe(unsafe.path) }
+    // Brought in, a newer ledger.json would stop every later write; refuse before merging it.
+    if incoming.contains(where: { $0.path == LedgerPaths.config }),
+      let entry = try repository.treeEntry(at: LedgerPaths.config, inTree: repository.commit(remoteTip).treeID),
+      let bytes = try repository.blobContent(entry.id, limit: ObjectReader.maximumRecordSize),
+      case let version = MergeSides.formatVersion(of: bytes), version > currentFormatVersion
+    {
+      return .newerFormat(version)
+    }
     if try repository.isDescendant(remoteTip, of: tip) { return .fastForward }
     guard let base = try repository.mergeBase(tip, remoteTip) else { return .unrelated }
     let (tree, resolutions) = try ThreeWayMerge(repository: repository).merge(ours: tip, theirs: remoteTip, base: base)
@@ -262,7 +354,7 @@ extension Ledger {
       subject: "sync: merge \(label)",
       body: resolutions.isEmpty
         ? nil
-        : "\(resolutions.count) file(s) changed on both sides; the later action's version is kept, and both stay in history.",
+        : "\(resolutions.count) change(s) made on both sides settled as the Resolved lines say; both sides stay in history.",
       trailers: [.init(TrailerKey.action, "sync")] + resolutions.map { .init("Resolved", $0.summary) } + [
         .init(TrailerKey.reviewer, author.description),
         .init(TrailerKey.formatVersion, String(currentFormatVersion)),
@@ -282,12 +374,16 @@ extension Ledger {
     return count
   }
 
-  /// Removes a remote-tracking reference's lock file that a dead process left (older than the
-  /// stale limit; a live `git fetch` holds one for well under a second).
-  private func clearStaleLock(of reference: String) -> String? {
-    let lockPath = "\(gitDirectory)/\(reference).lock"
-    guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { return nil }
-    unlink(lockPath)
-    return "removed \(lockPath), left \(Int(age)) s ago by a process that is gone"
+  /// Where a sync fetches the remote's branch: references no other program writes.
+  static let syncReferences = "refs/claims/sync/"
+
+  /// Points the remote-tracking reference git users look at (`origin/main`) at what was fetched;
+  /// left as it is when a `git fetch` holds its lock (it is only for show).
+  private func updateTracking(_ reference: String, to commit: ObjectID) {
+    let current = try? repository.referenceTarget(named: reference)
+    guard current != commit else { return }
+    try? repository.updateReference(
+      named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
   }
+
 }

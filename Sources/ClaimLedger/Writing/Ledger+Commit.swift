@@ -49,7 +49,14 @@ extension Ledger {
         _ = snapshot.config()
         try snapshot.requireReadable(LedgerPaths.config)
       }
-      guard let change = try build(snapshot) else { return nil }
+      guard var change = try build(snapshot) else { return nil }
+      if change.prepared == nil, let upgraded = snapshot.upgradedConfig(),
+        !change.files.contains(where: { $0.path == LedgerPaths.config })
+      {
+        // Records are written in this build's format: the ledger says so, and older claims stop
+        // writing to it (they would merge events as whole files).
+        change.files.append(LedgerChange.File(path: LedgerPaths.config, contents: upgraded))
+      }
       Trace.mark("change built")
       let index = try openIndex()
       Trace.mark("index read")
@@ -252,7 +259,7 @@ extension Ledger {
       guard FileSystem.node(at: WriteJournal.path(in: gitDirectory)) != .missing else { return [] }
       return WriteJournal.removeUnreadable(from: gitDirectory, branch: try? branchTip().branch)
     }
-    unlink("\(gitDirectory)/\(journal.branch).lock")
+    if journal.isOwnBranchLock(in: gitDirectory) { unlink("\(gitDirectory)/\(journal.branch).lock") }
     unlink("\(gitDirectory)/index.lock")
     WorkTreeLeftovers.remove(around: journal.paths, under: rootPath)
     var warnings: [String] = []

@@ -56,13 +56,25 @@ struct WriteJournal: Equatable {
     unlink(path(in: gitDirectory))
   }
 
-  /// Removes a journal that exists but cannot be read, with the lock files its writer held; only
-  /// a writer that died can have left it (journals are replaced by rename), and its commit cannot
-  /// be known, so the work tree is left as it is. Returns a warning when there was one.
+  /// Whether the branch's lock file is the one this journal's writer made when it moved the branch
+  /// and died: libgit2 writes the new value into the lock before renaming it over the branch, so
+  /// a lock holding the journal's commit (or, cut short, a beginning of it) and made no earlier than
+  /// the journal is that writer's. Any other lock belongs to another program and is left alone.
+  func isOwnBranchLock(in gitDirectory: String) -> Bool {
+    let lockPath = "\(gitDirectory)/\(branch).lock"
+    guard let contents = FileSystem.readFile(at: lockPath, limit: 4096),
+      let lock = FileSystem.statInfo(at: lockPath), let journal = FileSystem.statInfo(at: Self.path(in: gitDirectory))
+    else { return false }
+    let expected = Array("\(commit.hex)\n".utf8)
+    guard expected.starts(with: contents) else { return false }
+    return (lock.seconds, lock.nanoseconds) >= (journal.seconds - 1, journal.nanoseconds)
+  }
+
+  /// Removes a journal that exists but cannot be read; only a writer that died while writing it
+  /// can have left it (journals are replaced by rename), before it moved the branch or touched the
+  /// index, so no lock file is its and none is removed. Returns a warning when there was one.
   static func removeUnreadable(from gitDirectory: String, branch: String?) -> [String] {
     guard FileSystem.node(at: path(in: gitDirectory)) != .missing else { return [] }
-    if let branch { unlink("\(gitDirectory)/\(branch).lock") }
-    unlink("\(gitDirectory)/index.lock")
     remove(from: gitDirectory)
     return [
       "removed an unreadable write journal left by an interrupted claims process; 'git status' shows whether its files need restoring"

@@ -91,4 +91,6 @@ public enum TrailerKey {
   public static let citation = "Citation"
   public static let assignee = "Assignee"
   public static let formatVersion = "Claims-Format"
+  /// The id of the review event a commit recorded, so history can tell which action is current.
+  public static let event = "Event"
 }

@@ -10,8 +10,9 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
   /// Accepts a name and an e-mail address free of control characters and angle brackets, with at
   /// least one letter or digit between them (git refuses a signature of punctuation alone).
   public init?(name: String, email: String) {
-    let name = name.trimmingWhitespace()
-    let email = email.trimmingWhitespace()
+    // One person typed two ways (a composed and a decomposed accent) is one identity.
+    let name = name.trimmingWhitespace().canonicallyComposed()
+    let email = email.trimmingWhitespace().canonicallyComposed()
     guard !(name.isEmpty && email.isEmpty), Self.isClean(name), Self.isClean(email),
       name.isEmpty || Self.hasLetterOrDigit(name), email.isEmpty || Self.hasLetterOrDigit(email)
     else { return nil }
@@ -51,9 +52,12 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether the identity has a name beside its address (`<ana@example.org>` alone does not).
+  public var hasNameOfItsOwn: Bool { email.isEmpty || name != email }
+
   /// What tells reviewers apart: the e-mail address when there is one, lowercased; else the name.
   public var key: String {
-    email.isEmpty ? name.lowercased() : email.lowercased()
+    (email.isEmpty ? name : email).lowercased().canonicallyComposed()
   }
 
   /// A file name for this identity's review files: `Reviews/<source>/<claim>/<slug>.json`.
@@ -120,6 +124,15 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension String {
+  /// The string in Unicode normalisation form C (composed), so that text typed as `e` plus a
+  /// combining accent and as `é` is the same bytes. ASCII text is returned as it is.
+  public func canonicallyComposed() -> String {
+    if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+    // The standard library's own NFC, which String comparison uses; Foundation's
+    // `precomposedStringWithCanonicalMapping` gives the same bytes at the cost of loading Foundation.
+    return String(decoding: _nfcCodeUnits, as: UTF8.self)
+  }
+
   /// The string without leading and trailing white space (including line breaks).
   public func trimmingWhitespace() -> String {
     // Printable ASCII at both ends cannot be (part of) white space: the usual case, answered

@@ -7,7 +7,7 @@ public protocol LedgerRecord: Sendable, Equatable {
 }
 
 /// The format version this build writes and the newest it reads.
-public let currentFormatVersion = 1
+public let currentFormatVersion = 2
 
 extension LedgerRecord {
   /// The canonical file contents of the record.

@@ -3,6 +3,9 @@ import ClaimModel
 /// A claim status `--status` selects by (see `claims list --help`).
 enum StatusFilter: String, EnumeratedArgument {
   case unreviewed, reviewed, uncited, disputed, flagged, verified, stale
+  /// Claims a re-import retired (left out of every other status), with or without reviews: a review
+  /// of a claim retired with no replacement stays findable.
+  case retired
 
   static var valueName: String { "status" }
 
@@ -16,6 +19,7 @@ enum StatusFilter: String, EnumeratedArgument {
     case .flagged: state.isFlagged
     case .verified: state.isVerified
     case .stale: state.hasStaleReviews
+    case .retired: true
     }
   }
 }

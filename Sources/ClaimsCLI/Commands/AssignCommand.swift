@@ -12,8 +12,8 @@ struct AssignCommand: ParsableCommand {
   @Argument(help: "Claims to assign (id prefixes or SOURCE-ID:ORDINAL).")
   var id: [ClaimReference] = []
 
-  @Option(help: "The reviewer, as 'Name <email>' or a name.")
-  var to: Identity
+  @Option(help: "The reviewer, as 'Name <email>' or a name; 'me' for you.")
+  var to: PersonArgument
 
   @OptionGroup var selection: ClaimSelection
 
@@ -24,6 +24,7 @@ struct AssignCommand: ParsableCommand {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    try selection.assign(id, to: to, context: context)
+    let ledger = try context.openLedger()
+    return try selection.assign(id, to: try to.resolve(context, ledger: ledger), context: context)
   }
 }

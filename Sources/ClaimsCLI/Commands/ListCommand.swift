@@ -23,11 +23,11 @@ struct ListCommand: ParsableCommand {
   @Option(help: "Only claims someone gave this verdict.")
   var verdict: VerdictName?
 
-  @Option(help: "Only claims this reviewer reviewed (name, e-mail or 'Name <email>').")
-  var reviewer: Identity?
+  @Option(help: "Only claims this reviewer reviewed (name, e-mail or 'Name <email>'; 'me' for you).")
+  var reviewer: PersonArgument?
 
   @Option(help: "Only claims assigned to this reviewer ('me' for you).")
-  var assignedTo: AssigneeFilter?
+  var assignedTo: PersonArgument?
 
   @Option(help: "Only claims whose text contains <text> (case-insensitive).")
   var grep: String?
@@ -42,10 +42,8 @@ struct ListCommand: ParsableCommand {
     let ledger = try context.openLedger()
     let snapshot = try ledger.snapshot(at: at)
     let sources = try Self.selectedSources(source, in: snapshot)
-    let assignee = try assignedTo.map { (filter) throws(LedgerError) in
-      try filter.identity { () throws(LedgerError) in try ActingReviewer.resolve(nil, context: context, ledger: ledger)
-      }
-    }
+    let assignee = try assignedTo.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
+    let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
     let filter = ClaimFilter(status: status, verdict: verdict, reviewer: reviewer, assignee: assignee, text: grep)
     let claims = try filter.apply(to: sources, in: snapshot)
     let config = snapshot.config()

@@ -16,8 +16,8 @@ struct LogCommand: ParsableCommand {
   @Option(help: "Only actions on this source (repeatable).")
   var source: [SourceID] = []
 
-  @Option(help: "Only actions by this person (name, e-mail or 'Name <email>').")
-  var reviewer: Identity?
+  @Option(help: "Only actions by this person (name, e-mail or 'Name <email>'; 'me' for you).")
+  var reviewer: PersonArgument?
 
   @Option(help: "Only actions on or after <date> (YYYY-MM-DD or a UTC timestamp).")
   var since: TimeBound?
@@ -39,6 +39,7 @@ struct LogCommand: ParsableCommand {
     let since = since?.start
     let until = until?.end
     let sources = source
+    let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
     let snapshot = try ledger.snapshot(at: at)
     let claim = try id.map { (reference) throws(LedgerError) in try snapshot.resolveClaim(reference.text) }
     let history = try ledger.history(from: at?.text)

@@ -22,11 +22,19 @@ enum RemoteOutput {
     case .fastForward: context.print("Brought in \(commits(result.received)) from \(place).")
     case .merge: context.print("Merged \(commits(result.received)) from \(place).")
     }
-    if !result.resolutions.isEmpty {
+    let decisions = result.resolutions.filter { $0.kind != .file }
+    if !decisions.isEmpty {
       context.print(
-        "Kept the later version of \(result.resolutions.count) file\(result.resolutions.count == 1 ? "" : "s") changed on both sides (both stay in history):"
+        "Settled \(decisions.count) change\(decisions.count == 1 ? "" : "s") made on both sides (both stay in history):"
       )
-      for resolution in result.resolutions {
+      for resolution in decisions { context.print("  \(TerminalText.sanitize(resolution.summary))") }
+    }
+    let files = result.resolutions.filter { $0.kind == .file }
+    if !files.isEmpty {
+      context.print(
+        "Kept the later version of \(files.count) file\(files.count == 1 ? "" : "s") changed on both sides (both stay in history):"
+      )
+      for resolution in files {
         let kept = resolution.kept == .ours ? "yours" : "theirs"
         let keptTime = resolution.kept == .ours ? resolution.oursTime : resolution.theirsTime
         let otherTime = resolution.kept == .ours ? resolution.theirsTime : resolution.oursTime
@@ -57,7 +65,8 @@ enum RemoteOutput {
           .object([
             "path": .string(resolution.path), "kept": .string(resolution.kept.rawValue),
             "ours_time": .string(resolution.oursTime.text), "theirs_time": .string(resolution.theirsTime.text),
-            "removed": .bool(resolution.keptRemoval),
+            "removed": .bool(resolution.keptRemoval), "kind": .string(resolution.kind.rawValue),
+            "summary": .string(resolution.summary),
           ])
         }),
     ])

@@ -95,17 +95,21 @@ struct ReportCommand: ParsableCommand {
     -> [ReportAction]
   {
     var actions: [ReportAction] = []
+    // One person under two aliases is one reviewer (the ledger's .mailmap).
+    let people = snapshot.people
     for entry in try ledger.history(from: snapshot.revision)
-    where ReportAction.knownKinds.contains(entry.action) || entry.action == "reimport" {
+    where (ReportAction.knownKinds.contains(entry.action) || entry.action == "reimport") && entry.recordsChanged {
       let kind = entry.action == "reimport" ? "import" : entry.action
       let source = entry.sources.first
       if let source, !selected.contains(source) { continue }
       if entry.claims.isEmpty || kind == "import" {
-        actions.append(ReportAction(kind: kind, reviewer: entry.author, source: source, time: entry.time))
+        actions.append(
+          ReportAction(kind: kind, reviewer: people.canonical(entry.author), source: source, time: entry.time))
       } else {
         for claim in entry.claims {
           actions.append(
-            ReportAction(kind: kind, reviewer: entry.author, claim: claim, source: source, time: entry.time))
+            ReportAction(
+              kind: kind, reviewer: people.canonical(entry.author), claim: claim, source: source, time: entry.time))
         }
       }
     }

@@ -21,6 +21,8 @@ enum ReviewActionOutput {
         "review": result.review.json, "commit": result.commit.map { .string($0.commit) } ?? .null,
       ]
       members["claim"] = .string(result.claim.id.rawValue)
+      // The event the action added to the review, so scripts can follow it through merges.
+      if result.commit != nil, let event = result.event { members["event"] = .string(event.id) }
       context.output.write(JSONWriter.canonicalText(of: .object(members)))
       return ExitStatus.success
     }
@@ -43,6 +45,11 @@ enum ReviewActionOutput {
       context.print("Removed your citation \(number) from \(claim) in commit \(short)")
     case .note:
       context.print("\(result.review.note == nil ? "Removed" : "Saved") your note on \(claim) in commit \(short)")
+    case .withdrawVerdict:
+      let verdict = result.previous?.verdict ?? ""
+      context.print("Withdrew your verdict \(context.style.bold(verdict)) on \(claim) in commit \(short)")
+    case .withdrawReview:
+      context.print("Withdrew your review of \(claim) in commit \(short)")
     }
     return ExitStatus.success
   }

@@ -19,6 +19,7 @@ struct ShowCommand: ParsableCommand {
     let ledger = try context.openLedger()
     let snapshot = try ledger.snapshot(at: at)
     let claim = try snapshot.resolveClaim(id.text)
+    snapshot.checkAgainstSeed(claim)
     let printer = ClaimPrinter(context: context, snapshot: snapshot)
     if json {
       let json = printer.json(claim)

@@ -41,7 +41,8 @@ struct ClaimFilter {
     for source in sources {
       let reviewsByClaim = snapshot.reviews(of: source)
       let assignments = assignee == nil ? [:] : snapshot.assignments(of: source)
-      for claim in snapshot.claims(of: source) where !claim.isRetired {
+      // Retired claims only when asked for: they are out of the article.
+      for claim in snapshot.claims(of: source) where claim.isRetired == (status == .retired) {
         let reviews = reviewsByClaim[claim.id] ?? []
         if let status, !status.matches(ClaimStatus(claim: claim, reviews: reviews, config: config)) { continue }
         if let verdict, !reviews.contains(where: { $0.verdict == verdict }) { continue }
