@@ -17,6 +17,9 @@ let package = Package(
     .target(name: "Segmentation", swiftSettings: strictSettings),
     .target(name: "ClaimReport", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
 
+    // The git index file, read and updated in place (pure: no libgit2, no C; see ARCHITECTURE.md).
+    .target(name: "GitIndexFile", swiftSettings: strictSettings),
+
     // libgit2 and its safe wrapper.
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
@@ -68,6 +71,8 @@ let package = Package(
     .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "GitIndexFileTests", dependencies: ["GitIndexFile", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "ClaimLedgerTests",
       dependencies: ["ClaimLedger", "ClaimModel", "Git", "TestSupport"],
