@@ -22,7 +22,9 @@ let package = Package(
 
     // libgit2 and its safe wrapper.
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+    // OpenSSL's libcrypto, for its hardware SHA-1 (the index checksum).
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings),
 
     // Storage, history and sync.
     .target(
