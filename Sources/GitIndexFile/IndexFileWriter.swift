@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -8,16 +11,17 @@
 /// Whenever the process dies, the index is the old file or the new one, whole; a dead writer
 /// leaves at most `index.lock`, which git refuses to overwrite until someone removes it.
 public enum IndexFileWriter {
-  /// Bytes hashed and written at a time: small enough to stay in the cache between the two.
+  /// Bytes written at a time.
   static let chunkSize = 1 << 20
 
-  /// Writes `plan` to `path`, through `path.lock`; returns the new file's checksum.
+  /// Writes `plan` to `path`, through `path.lock`; returns the new file's checksum. The checksum
+  /// is computed on another thread while the file is written.
   ///
   /// - Throws: ``IndexFileError`` `.locked` when `path.lock` exists (nothing is written), `.io`
   ///   when a write, sync or rename fails (the lock file is removed, the index is untouched).
   @discardableResult
   public static func write<Hasher: SHA1Hashing>(
-    _ plan: IndexFilePlan, to path: String, using _: Hasher.Type, durable: Bool
+    _ plan: IndexFilePlan, to path: String, using hasher: Hasher.Type, durable: Bool
   ) throws(IndexFileError) -> [UInt8] {
     let lockPath = path + ".lock"
     let descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -28,58 +32,60 @@ public enum IndexFileWriter {
       }
       throw IndexFileError(.io, "cannot create \(lockPath): \(String(cString: strerror(code)))")
     }
+    let checksum = Checksum.start(plan, using: hasher)
     var isOpen = true
     do throws(IndexFileError) {
-      var hasher = Hasher()
-      let base = plan.file.file.base
+      var writer = ChunkWriter(descriptor: descriptor, lockPath: lockPath)
       for piece in plan.pieces {
         switch piece {
         case .original(let range):
-          var start = range.lowerBound
-          while start < range.upperBound {
-            let chunk = UnsafeRawBufferPointer(start: base + start, count: min(chunkSize, range.upperBound - start))
-            hasher.update(chunk)
-            guard writeAll(chunk, to: descriptor) else { throw failure("cannot write \(lockPath)") }
-            start += chunk.count
-          }
+          try writer.write(UnsafeRawBufferPointer(start: plan.file.file.base + range.lowerBound, count: range.count))
         case .bytes(let bytes):
-          hasher.update(bytes)
-          guard bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
-            throw failure("cannot write \(lockPath)")
-          }
+          try writer.write(bytes)
         }
       }
-      let checksum = hasher.finalize()
-      guard checksum.withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
-        throw failure("cannot write \(lockPath)")
-      }
+      let digest = checksum.digest
+      try writer.write(digest)
       if durable && fsync(descriptor) != 0 { throw failure("cannot sync \(lockPath)") }
       isOpen = false
       guard close(descriptor) == 0 else { throw failure("cannot close \(lockPath)") }
       guard rename(lockPath, path) == 0 else { throw failure("cannot rename \(lockPath) over \(path)") }
       if durable { syncDirectory(of: path) }
-      return checksum
+      return digest
     } catch {
+      _ = checksum.digest
       if isOpen { close(descriptor) }
       unlink(lockPath)
       throw error
     }
   }
 
-  /// Writes the whole buffer; false (with `errno` set) when a write fails.
-  private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-    guard var start = buffer.baseAddress else { return true }
-    var remaining = buffer.count
-    while remaining > 0 {
-      let written = Glibc.write(descriptor, start, remaining)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return false
+  /// Writes a file in chunks.
+  private struct ChunkWriter {
+    let descriptor: Int32
+    let lockPath: String
+
+    mutating func write(_ bytes: [UInt8]) throws(IndexFileError) {
+      var failure: IndexFileError?
+      bytes.withUnsafeBytes { buffer in
+        do throws(IndexFileError) { try write(buffer) } catch { failure = error }
       }
-      start += written
-      remaining -= written
+      if let failure { throw failure }
     }
-    return true
+
+    mutating func write(_ buffer: UnsafeRawBufferPointer) throws(IndexFileError) {
+      guard var start = buffer.baseAddress else { return }
+      var remaining = buffer.count
+      while remaining > 0 {
+        let count = Glibc.write(descriptor, start, min(remaining, IndexFileWriter.chunkSize))
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw failure("cannot write \(lockPath)")
+        }
+        start += count
+        remaining -= count
+      }
+    }
   }
 
   /// Syncs the directory holding `path`, so that the rename reaches the disk (libgit2's
@@ -93,7 +99,41 @@ public enum IndexFileWriter {
     close(descriptor)
   }
 
-  private static func failure(_ what: String) -> IndexFileError {
+  static func failure(_ what: String) -> IndexFileError {
     IndexFileError(.io, "\(what): \(String(cString: strerror(errno)))")
+  }
+}
+
+/// The SHA-1 of a planned file, computed on another thread.
+private final class Checksum: Sendable {
+  private let result = Mutex<[UInt8]?>(nil)
+  private let done = DispatchSemaphore(value: 0)
+
+  static func start<Hasher: SHA1Hashing>(_ plan: IndexFilePlan, using _: Hasher.Type) -> Checksum {
+    let checksum = Checksum()
+    let pieces = plan.sendablePieces
+    DispatchQueue.global(qos: .userInitiated).async {
+      var hasher = Hasher()
+      for piece in pieces.pieces {
+        switch piece {
+        case .original(let range):
+          hasher.update(UnsafeRawBufferPointer(start: pieces.file.base + range.lowerBound, count: range.count))
+        case .bytes(let bytes):
+          hasher.update(bytes)
+        }
+      }
+      let digest = hasher.finalize()
+      checksum.result.withLock { $0 = digest }
+      checksum.done.signal()
+    }
+    return checksum
+  }
+
+  /// The digest; waits for the computation to end.
+  var digest: [UInt8] {
+    if let known = result.withLock({ $0 }) { return known }
+    done.wait()
+    done.signal()
+    return result.withLock { $0 } ?? []
   }
 }

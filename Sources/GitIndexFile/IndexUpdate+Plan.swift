@@ -1,6 +1,6 @@
 /// The new index file an ``IndexUpdate`` gives, as pieces to write in order before the checksum.
 public struct IndexFilePlan {
-  enum Piece {
+  enum Piece: Sendable {
     /// Bytes of the old file, as they are.
     case original(Range<Int>)
     case bytes([UInt8])
@@ -11,6 +11,9 @@ public struct IndexFilePlan {
   /// The version written: 4 stays 4; 2 and 3 become 3 when an entry keeps extended flags, else 2.
   public let version: UInt32
   public let entryCount: Int
+
+  /// The pieces with the mapped file they refer to, for another thread.
+  var sendablePieces: (file: MappedFile, pieces: [Piece]) { (file.file, pieces) }
 
   /// The size of the new file, checksum included.
   public var size: Int { Self.size(of: pieces) + IndexFormat.checksumSize }
