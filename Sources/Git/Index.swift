@@ -51,9 +51,10 @@ public final class Index {
   /// Whether the last ``write()`` went through libgit2 (for tests).
   private(set) var lastWriteUsedLibgit2 = false
 
-  /// The repository's own index, read from disk.
+  /// The repository's own index, read from disk: updated in place when `GitIndexFile` understands
+  /// it, else through libgit2.
   public convenience init(of repository: Repository) throws(GitError) {
-    try self.init(of: repository, inPlace: false)
+    try self.init(of: repository, inPlace: true)
   }
 
   /// The repository's index; `inPlace` false leaves all the work to libgit2.
