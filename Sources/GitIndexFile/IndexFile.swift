@@ -31,6 +31,9 @@ public final class IndexFile {
   let racyEntries: Set<Int>
   /// Paths with conflict stages (1–3).
   let conflictedPaths: Set<[UInt8]>
+  /// The hash of the file's first bytes, every `ChecksumStates.interval` bytes, when its checksum
+  /// was verified.
+  var hashStates: [any SHA1Hashing] = []
 
   /// The file's `stat` data when it was read.
   public var stamp: FileStamp { file.stamp }
@@ -60,7 +63,11 @@ public final class IndexFile {
     let file = try MappedFile(path: path)
     let check = hasher.map { ChecksumCheck.start(on: file, using: $0) }
     let index = try IndexFile(path: path, file: file, nanosecondTimestamps: nanosecondTimestamps)
-    if let check, !check.isValid { throw IndexFileError(.corrupt, "\(path) does not match its checksum") }
+    if let check {
+      let result = check.result
+      guard result.isValid else { throw IndexFileError(.corrupt, "\(path) does not match its checksum") }
+      index.hashStates = result.states
+    }
     return index
   }
 

@@ -13,6 +13,16 @@ import Synchronization
 public enum IndexFileWriter {
   /// Bytes written at a time.
   static let chunkSize = 1 << 20
+  /// Bytes written before the disk is asked to start on them, so that the sync before the rename
+  /// waits for the last few only (about 10 ms less for a 26 MB index here).
+  static let writebackSize = 4 << 20
+
+  // glibc's `sync_file_range` (a GNU extension the Glibc module does not export).
+  private typealias SyncFileRange = @convention(c) (Int32, off_t, off_t, UInt32) -> Int32
+  private static let syncFileRange = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range")
+    .map { unsafeBitCast($0, to: SyncFileRange.self) }
+  /// `SYNC_FILE_RANGE_WRITE`: start writing the dirty pages, without waiting.
+  private static let startWriting: UInt32 = 2
 
   /// Writes `plan` to `path`, through `path.lock`; returns the new file's checksum. The checksum
   /// is computed on another thread while the file is written.
@@ -35,7 +45,7 @@ public enum IndexFileWriter {
     let checksum = Checksum.start(plan, using: hasher)
     var isOpen = true
     do throws(IndexFileError) {
-      var writer = ChunkWriter(descriptor: descriptor, lockPath: lockPath)
+      var writer = ChunkWriter(descriptor: descriptor, lockPath: lockPath, startsWriteback: durable)
       for piece in plan.pieces {
         switch piece {
         case .original(let range):
@@ -60,10 +70,13 @@ public enum IndexFileWriter {
     }
   }
 
-  /// Writes a file in chunks.
+  /// Writes a file in chunks, asking the disk to start on every few megabytes written.
   private struct ChunkWriter {
     let descriptor: Int32
     let lockPath: String
+    let startsWriteback: Bool
+    var written = 0
+    var handedToDisk = 0
 
     mutating func write(_ bytes: [UInt8]) throws(IndexFileError) {
       var failure: IndexFileError?
@@ -84,6 +97,15 @@ public enum IndexFileWriter {
         }
         start += count
         remaining -= count
+        written += count
+        if startsWriteback, written - handedToDisk >= IndexFileWriter.writebackSize,
+          let syncFileRange = IndexFileWriter.syncFileRange
+        {
+          // Only starts the writing; the fsync before the rename is what guarantees it.
+          _ = syncFileRange(
+            descriptor, off_t(handedToDisk), off_t(written - handedToDisk), IndexFileWriter.startWriting)
+          handedToDisk = written
+        }
       }
     }
   }
@@ -112,14 +134,30 @@ private final class Checksum: Sendable {
   static func start<Hasher: SHA1Hashing>(_ plan: IndexFilePlan, using _: Hasher.Type) -> Checksum {
     let checksum = Checksum()
     let pieces = plan.sendablePieces
+    // The old file's hash state at the last interval before the first changed byte, if known.
+    let states = plan.file.hashStates
+    let reusable = min(plan.unchangedPrefix / ChecksumStates.interval, states.count - 1)
+    let state = reusable > 0 ? states[reusable] as? Hasher : nil
+    let skipped = state == nil ? 0 : reusable * ChecksumStates.interval
     DispatchQueue.global(qos: .userInitiated).async {
-      var hasher = Hasher()
+      var hasher = state ?? Hasher()
+      var offset = 0
       for piece in pieces.pieces {
+        let count: Int
+        switch piece {
+        case .original(let range): count = range.count
+        case .bytes(let bytes): count = bytes.count
+        }
+        // Bytes the saved state already covers are skipped.
+        let from = max(0, skipped - offset)
+        offset += count
+        guard from < count else { continue }
         switch piece {
         case .original(let range):
-          hasher.update(UnsafeRawBufferPointer(start: pieces.file.base + range.lowerBound, count: range.count))
+          hasher.update(
+            UnsafeRawBufferPointer(start: pieces.file.base + range.lowerBound + from, count: count - from))
         case .bytes(let bytes):
-          hasher.update(bytes)
+          bytes[from...].withUnsafeBytes { hasher.update($0) }
         }
       }
       let digest = hasher.finalize()

@@ -15,6 +15,27 @@ public struct IndexFilePlan {
   /// The pieces with the mapped file they refer to, for another thread.
   var sendablePieces: (file: MappedFile, pieces: [Piece]) { (file.file, pieces) }
 
+  /// How many bytes the new file shares with the start of the old one.
+  var unchangedPrefix: Int {
+    let old = file.file.bytes
+    let oldLength = old.count - IndexFormat.checksumSize
+    var offset = 0
+    for piece in pieces {
+      switch piece {
+      case .original(let range):
+        // Copied to where it was: the same bytes.
+        guard range.lowerBound == offset else { return offset }
+        offset += range.count
+      case .bytes(let bytes):
+        for byte in bytes {
+          guard offset < oldLength, old[offset] == byte else { return offset }
+          offset += 1
+        }
+      }
+    }
+    return min(offset, oldLength)
+  }
+
   /// The size of the new file, checksum included.
   public var size: Int { Self.size(of: pieces) + IndexFormat.checksumSize }
 

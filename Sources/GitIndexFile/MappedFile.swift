@@ -45,7 +45,9 @@ final class MappedFile: @unchecked Sendable {
     guard info.st_size > 0 else { throw IndexFileError(.corrupt, "\(path) is empty") }
     guard info.st_size < Int(UInt32.max) else { throw IndexFileError(.unsupported, "\(path) is larger than 4 GB") }
     let length = Int(info.st_size)
-    guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapping != MAP_FAILED else {
+    // Populated at once: faulting 26 MB in page by page cost more than the walk over it.
+    guard let mapping = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapping != MAP_FAILED
+    else {
       throw IndexFileError(.io, "cannot map \(path): \(String(cString: strerror(errno)))")
     }
     base = UnsafeRawPointer(mapping)

@@ -99,6 +99,31 @@ import Testing
     }
   }
 
+  @Test func aReplacementInALargeIndexIsHashedFromTheSavedStateRightly() throws {
+    // 20,000 entries (about 1.6 MB): several saved hash states before the replaced entry.
+    let repository = try GitRepository(files: ["seed": "1\n"])
+    let blob = try repository.git("rev-parse", "HEAD:seed").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let lines = (0..<20_000).map { "100644 \(blob)\tClaims/\(String(format: "%05d", $0)).json" }
+    let listed = try ProcessRunner.run(
+      "/usr/bin/git", ["update-index", "--index-info"], in: repository.path,
+      input: Array((lines.joined(separator: "\n") + "\n").utf8))
+    #expect(listed.status == 0, "\(listed.stderr)")
+    let file = try open(repository)
+    #expect(file.hashStates.count > 4)
+    let id = try #require(file.entry(at: Array("seed".utf8))).objectID
+    var update = IndexUpdate(of: file)
+    var entry = IndexFileEntry(path: Array("Claims/15000.json".utf8), mode: 0o100755, objectID: id)
+    entry.fileSize = 2
+    try update.add(entry)
+    let plan = try update.plan()
+    #expect(plan.unchangedPrefix > 3 * ChecksumStates.interval)
+    let checksum = try IndexFileWriter.write(plan, to: repository.indexPath, using: SHA1.self, durable: false)
+    let written = try repository.indexBytes
+    #expect(checksum == SHA1.digest(Array(written.dropLast(20))))
+    #expect(Array(written.suffix(20)) == checksum)
+    #expect(try repository.git("ls-files", "-s", "Claims/15000.json").stdout.hasPrefix("100755 "))
+  }
+
   @Test func refusesToWriteOverAnotherWritersLock() throws {
     let repository = try GitRepository(files: ["f": "1\n"])
     let before = try repository.indexBytes

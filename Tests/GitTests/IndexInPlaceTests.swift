@@ -206,6 +206,42 @@ import Testing
     return Outcome(inPlace: !inPlace.lastWriteUsedLibgit2, description: description)
   }
 
+  /// A 1.6 MB index: a replacement is hashed from a state saved while verifying the old file,
+  /// an addition from the start (the header's count changes).
+  @Test(arguments: [false, true])
+  func aLargeIndexGivesWhatLibgit2Writes(adding: Bool) throws {
+    let scratch = ScratchDirectory()
+    let origin = scratch.path("origin")
+    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
+    try git(["init", "-q", "-b", "main"], in: origin)
+    let repository = try Repository(openingAt: origin)
+    let blob = try repository.writeBlob(Array("claim\n".utf8))
+    let lines = (0..<20_000).map { "100644 \(blob.hex)\tClaims/\(String(format: "%05d", $0)).json" }
+    let listed = try ProcessRunner.run(
+      "/usr/bin/git", ["update-index", "--add", "--index-info"], in: origin,
+      input: Array((lines.joined(separator: "\n") + "\n").utf8))
+    #expect(listed.status == 0, "\(listed.stderr)")
+    try git(["commit", "-q", "-m", "claims"], in: origin)
+    var entry = IndexFileEntry(
+      path: Array((adding ? "Claims/15000a.json" : "Claims/15000.json").utf8), mode: 0o100644,
+      objectID: try repository.writeBlob(Array("changed\n".utf8)).bytes)
+    entry.fileSize = 8
+    for copy in ["libgit2", "in-place"] {
+      let copied = try ProcessRunner.run("/bin/cp", ["-a", origin, scratch.path(copy)], in: scratch.path)
+      #expect(copied.status == 0)
+    }
+    let expected = try Index(of: try Repository(openingAt: scratch.path("libgit2")), inPlace: false)
+    try apply([.add(entry)], to: expected)
+    let inPlace = try Index(of: try Repository(openingAt: scratch.path("in-place")), inPlace: true)
+    try apply([.add(entry)], to: inPlace)
+    #expect(!inPlace.lastWriteUsedLibgit2)
+    let libgit2Bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("libgit2/.git/index")))
+    let inPlaceBytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("in-place/.git/index")))
+    #expect(libgit2Bytes == inPlaceBytes)
+    #expect(
+      try ProcessRunner.git(["fsck", "--no-dangling", "--no-progress"], in: scratch.path("in-place")).status == 0)
+  }
+
   @Test func randomChangesGiveWhatLibgit2Writes() throws {
     var inPlace = 0
     let cases: [UInt64] = Array(1...48)
