@@ -22,6 +22,8 @@ struct EntryWalk {
   var extendedEntries: Set<Int> = []
   var racyEntries: Set<Int> = []
   var conflictedPaths: Set<[UInt8]> = []
+  /// Version 4: entries stored with less of the previous path than they share with it, in order.
+  var shortPrefixEntries: [Int] = []
 
   init(
     base: UnsafeRawPointer, limit: Int, version: UInt32, count: Int, stamp: FileStamp, nanosecondTimestamps: Bool
@@ -109,11 +111,12 @@ struct EntryWalk {
         let kept = previousLength - strip
         pathLength = kept + suffixLength
         guard pathLength < IndexFormat.longestCompressedPath else { throw unsupported(position, "has a path too long") }
-        // git and libgit2 keep the longest common prefix; a shorter one would be written differently.
+        // libgit2 keeps the longest common prefix; git keeps a shorter one at the start of each
+        // block of its offset table (IEOT). Such an entry is compressed anew when written.
         if kept < previousLength, suffixLength > 0,
           currentPath[kept] == base.load(fromByteOffset: suffixStart, as: UInt8.self)
         {
-          throw unsupported(position, "has a path prefix git would write differently")
+          shortPrefixEntries.append(position)
         }
         currentPath.removeLast(strip)
         currentPath.append(contentsOf: UnsafeRawBufferPointer(start: base + suffixStart, count: suffixLength))

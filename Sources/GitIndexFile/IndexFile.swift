@@ -31,6 +31,8 @@ public final class IndexFile {
   let racyEntries: Set<Int>
   /// Paths with conflict stages (1–3).
   let conflictedPaths: Set<[UInt8]>
+  /// Version 4: entries whose path libgit2 would compress differently, in order.
+  let shortPrefixEntries: [Int]
   /// The hash of the file's first bytes, every `ChecksumStates.interval` bytes, when its checksum
   /// was verified.
   var hashStates: [any SHA1Hashing] = []
@@ -102,6 +104,7 @@ public final class IndexFile {
     extendedEntries = walk.extendedEntries
     racyEntries = walk.racyEntries
     conflictedPaths = walk.conflictedPaths
+    shortPrefixEntries = walk.shortPrefixEntries
     (extensions, cacheTree) = try Self.readExtensions(base: base, from: walk.offset, limit: limit)
     if checksum.allSatisfy({ $0 == 0 }) { throw IndexFileError(.unsupported, "\(path) has no checksum") }
   }

@@ -113,6 +113,18 @@ private struct Builder {
 
   mutating func copyEntries(_ range: Range<Int>) {
     guard !range.isEmpty else { return }
+    // Entries libgit2 would compress differently start runs of their own, compressed anew.
+    if file.version == 4, let split = file.shortPrefixEntries.firstElement(notBelow: range.lowerBound + 1),
+      split < range.upperBound
+    {
+      copyRun(range.lowerBound..<split)
+      copyEntries(split..<range.upperBound)
+      return
+    }
+    copyRun(range)
+  }
+
+  private mutating func copyRun(_ range: Range<Int>) {
     var first = range.lowerBound
     if file.version == 4 {
       // The first entry of a run follows a new neighbour: its path is compressed anew.
@@ -168,5 +180,18 @@ private struct Builder {
     } else {
       pieces.append(.original(range))
     }
+  }
+}
+
+extension Array where Element == Int {
+  /// The first element not less than `value`, in a sorted array; nil when there is none.
+  fileprivate func firstElement(notBelow value: Int) -> Int? {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if self[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low < count ? self[low] : nil
   }
 }

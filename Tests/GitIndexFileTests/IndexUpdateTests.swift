@@ -124,6 +124,24 @@ import Testing
     #expect(try repository.git("ls-files", "-s", "Claims/15000.json").stdout.hasPrefix("100755 "))
   }
 
+  @Test func recompressesThePathsGitLeavesLongAtTheOffsetTablesBlocks() throws {
+    // With an offset table, git starts each block of a version 4 index with a whole path:
+    // "dir/f10" after "dir/f09", sharing "dir/f".
+    let files = Dictionary(uniqueKeysWithValues: (0..<20).map { (String(format: "dir/f%02d", $0), "\($0)\n") })
+    let repository = try GitRepository(files: files)
+    try repository.git(
+      "-c", "index.recordOffsetTable=true", "-c", "index.threads=2", "update-index", "--index-version", "4")
+    let file = try open(repository)
+    #expect(file.extensionNames.contains("IEOT"))
+    #expect(file.shortPrefixEntries.count == 1)
+    try IndexFileWriter.write(
+      try IndexUpdate(of: file).plan(), to: repository.indexPath, using: SHA1.self, durable: false)
+    let rewritten = try open(repository)
+    #expect(rewritten.shortPrefixEntries.isEmpty)
+    #expect(rewritten.entryCount == file.entryCount)
+    #expect(try repository.git("fsck", "--no-dangling").status == 0)
+  }
+
   @Test func refusesToWriteOverAnotherWritersLock() throws {
     let repository = try GitRepository(files: ["f": "1\n"])
     let before = try repository.indexBytes
