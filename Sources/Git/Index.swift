@@ -37,6 +37,8 @@ public final class Index {
   private enum Route {
     /// The file as `GitIndexFile` read it, with the changes so far.
     case file(IndexUpdate)
+    /// The update taken out while it changes, so that it is not copied at each change.
+    case changing
     /// Written by `GitIndexFile`: read again before any further use.
     case written
     /// libgit2's index (`git_index`).
@@ -135,7 +137,7 @@ public final class Index {
     switch route {
     case .libgit2(let pointer):
       try check(git_index_read(pointer, 0), function: "git_index_read")
-    case .written:
+    case .written, .changing:
       try settle()
     case .file(let update):
       guard let onDisk = Self.checksum(ofFileAt: path), onDisk != update.file.checksum else { return }
@@ -243,15 +245,9 @@ public final class Index {
   /// Adds `entry` at stage 0, replacing any entry at its path (`git_index_add`).
   func stage(_ entry: IndexFileEntry) throws(GitError) {
     try settle()
-    if case .file(var update) = route, objectIsValid(entry) {
-      do {
-        try update.add(entry)
-        route = .file(update)
-        operations.append(.add(entry))
-        return
-      } catch {
-        // Something libgit2 handles differently: it takes over.
-      }
+    if objectIsValid(entry), changeInPlace({ (update) throws(IndexFileError) in try update.add(entry) }) {
+      operations.append(.add(entry))
+      return
     }
     try add(entry, to: try libgit2Index())
   }
@@ -259,17 +255,26 @@ public final class Index {
   /// Removes `path` from the index; nothing happens when it is absent (`git_index_remove`).
   public func remove(path: String) throws(GitError) {
     try settle()
-    if case .file(var update) = route {
-      do {
-        try update.remove(path: Array(path.utf8))
-        route = .file(update)
-        operations.append(.remove(path))
-        return
-      } catch {
-        // Something libgit2 handles differently: it takes over.
-      }
+    if changeInPlace({ (update) throws(IndexFileError) in try update.remove(path: Array(path.utf8)) }) {
+      operations.append(.remove(path))
+      return
     }
     try remove(path, from: try libgit2Index())
+  }
+
+  /// Makes `change` to the update in place; false when there is none, or when `GitIndexFile`
+  /// leaves the change to libgit2 (`IndexUpdate` refuses before it changes anything).
+  private func changeInPlace(_ change: (inout IndexUpdate) throws(IndexFileError) -> Void) -> Bool {
+    guard case .file(var update) = route else { return false }
+    // Taken out of `route` first: a copy left there would make every change copy the update.
+    route = .changing
+    defer { route = .file(update) }
+    do {
+      try change(&update)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /// Whether libgit2 would accept `entry`'s object (`git_object__is_valid`): it must exist with the

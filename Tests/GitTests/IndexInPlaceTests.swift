@@ -29,6 +29,8 @@ import Testing
   struct Outcome {
     var inPlace: Bool
     var description: String
+    /// The extensions of the index before the changes.
+    var extensions: [String]
   }
 
   /// Picks pool paths that do not collide (no path is a directory of another).
@@ -72,7 +74,13 @@ import Testing
     try git(["add", "-A"], in: directory)
     try git(["commit", "-q", "-m", "files"], in: directory)
     var setup: [String] = []
-    if random.next(below: 4) == 0, let file = files.first {
+    let withoutCacheTree = random.next(below: 5) == 0
+    if withoutCacheTree {
+      // An index built entry by entry has no cache tree.
+      try FileManager.default.removeItem(atPath: "\(directory)/.git/index")
+      try git(["update-index", "--add", "--"] + files, in: directory)
+    }
+    if !withoutCacheTree, random.next(below: 4) == 0, let file = files.first {
       // A conflict resolved with `git add`: a resolve-undo record (REUC).
       setup.append("REUC")
       try git(["checkout", "-q", "-b", "other"], in: directory)
@@ -188,6 +196,8 @@ import Testing
     let origin = scratch.path("origin")
     let (files, setup) = try makeRepository(seed, in: origin, random: &random)
     let changes = try changes(&random, files: files, repository: try Repository(openingAt: origin))
+    let extensions =
+      (try? IndexFile.open(at: "\(origin)/.git/index", nanosecondTimestamps: true))?.extensionNames ?? ["unread"]
     for copy in ["libgit2", "in-place"] {
       let copied = try ProcessRunner.run("/bin/cp", ["-a", origin, scratch.path(copy)], in: scratch.path)
       #expect(copied.status == 0)
@@ -196,20 +206,22 @@ import Testing
     try apply(changes, to: expected)
     let inPlace = try Index(of: try Repository(openingAt: scratch.path("in-place")), inPlace: true)
     try apply(changes, to: inPlace)
-    let description = "seed \(seed), \(setup.joined(separator: ", ")), \(changes.count) changes"
+    let description =
+      "seed \(seed), \(setup.joined(separator: ", ")), extensions \(extensions), \(changes.count) changes"
 
     let libgit2Bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("libgit2/.git/index")))
     let inPlaceBytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("in-place/.git/index")))
     #expect(libgit2Bytes == inPlaceBytes, "\(description): the index files differ")
     #expect(try gitView(scratch.path("libgit2")) == (try gitView(scratch.path("in-place"))), "\(description)")
     #expect(try gitView(scratch.path("in-place")).last?.hasPrefix("fsck 0") == true, "\(description)")
-    return Outcome(inPlace: !inPlace.lastWriteUsedLibgit2, description: description)
+    return Outcome(inPlace: !inPlace.lastWriteUsedLibgit2, description: description, extensions: extensions)
   }
 
   /// A 1.6 MB index: a replacement is hashed from a state saved while verifying the old file,
-  /// an addition from the start (the header's count changes).
-  @Test(arguments: [false, true])
-  func aLargeIndexGivesWhatLibgit2Writes(adding: Bool) throws {
+  /// an addition from the start (the header's count changes); in version 4 with an offset table,
+  /// git starts each of its blocks with a whole path, which libgit2 compresses.
+  @Test(arguments: [(false, 2), (true, 2), (false, 4)])
+  func aLargeIndexGivesWhatLibgit2Writes(adding: Bool, version: Int) throws {
     let scratch = ScratchDirectory()
     let origin = scratch.path("origin")
     try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
@@ -222,6 +234,9 @@ import Testing
       input: Array((lines.joined(separator: "\n") + "\n").utf8))
     #expect(listed.status == 0, "\(listed.stderr)")
     try git(["commit", "-q", "-m", "claims"], in: origin)
+    try git(
+      ["-c", "index.recordOffsetTable=true", "-c", "index.threads=4", "update-index", "--index-version", "\(version)"],
+      in: origin)
     var entry = IndexFileEntry(
       path: Array((adding ? "Claims/15000a.json" : "Claims/15000.json").utf8), mode: 0o100644,
       objectID: try repository.writeBlob(Array("changed\n".utf8)).bytes)
@@ -244,12 +259,19 @@ import Testing
 
   @Test func randomChangesGiveWhatLibgit2Writes() throws {
     var inPlace = 0
+    var extensionsSeen: Set<String> = []
+    var withoutCacheTree = 0
     let cases: [UInt64] = Array(1...48)
     for seed in cases {
       let outcome = try run(seed: seed)
       if outcome.inPlace { inPlace += 1 }
+      extensionsSeen.formUnion(outcome.extensions)
+      if !outcome.extensions.contains("TREE") { withoutCacheTree += 1 }
     }
-    // Most cases must take the path under test, not the fallback.
+    // Most cases must take the path under test, not the fallback, and the cases must cover every
+    // extension git writes by default or on request, and indexes without a cache tree.
     #expect(inPlace * 3 >= cases.count * 2, "only \(inPlace) of \(cases.count) cases were written in place")
+    #expect(extensionsSeen.isSuperset(of: ["TREE", "REUC", "UNTR", "EOIE", "IEOT"]), "\(extensionsSeen)")
+    #expect(withoutCacheTree > 0)
   }
 }
