@@ -100,6 +100,13 @@ public final class Index {
     var pointer: OpaquePointer?
     try check(git_repository_index(&pointer, repository.pointer), function: "git_repository_index")
     guard let pointer else { throw GitError(code: .notFound, message: "no index") }
+    // The repository keeps the index libgit2 read first; the file may have been written in place
+    // since. Read again when its checksum changed (as `reloadIfChanged` does).
+    let reread = git_index_read(pointer, 0)
+    guard reread >= 0 else {
+      git_index_free(pointer)
+      throw GitError(returnCode: reread, function: "git_index_read")
+    }
     return pointer
   }
 

@@ -257,6 +257,26 @@ import Testing
       try ProcessRunner.git(["fsck", "--no-dangling", "--no-progress"], in: scratch.path("in-place")).status == 0)
   }
 
+  /// libgit2 keeps the index it read in the repository; an index written in place since must not
+  /// be overwritten with that stale copy when libgit2 takes over again.
+  @Test func libgit2TakingOverSeesWhatWasWrittenInPlace() throws {
+    let scratch = ScratchDirectory()
+    try git(["init", "-q", "-b", "main"], in: scratch.path)
+    try scratch.write("a\n", to: "a")
+    try git(["add", "a"], in: scratch.path)
+    try git(["commit", "-q", "-m", "a"], in: scratch.path)
+    let repository = try Repository(openingAt: scratch.path)
+    let blob = try repository.writeBlob(Array("new\n".utf8))
+    for (path, inPlace) in [("first", false), ("second", true), ("third", false)] {
+      let index = try Index(of: repository, inPlace: inPlace)
+      try index.stage(path: path, blob: blob)
+      try index.write()
+      #expect(index.lastWriteUsedLibgit2 == !inPlace)
+    }
+    let listed = try ProcessRunner.git(["ls-files"], in: scratch.path).stdout
+    #expect(listed == "a\nfirst\nsecond\nthird\n")
+  }
+
   @Test func randomChangesGiveWhatLibgit2Writes() throws {
     var inPlace = 0
     var extensionsSeen: Set<String> = []
