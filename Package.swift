@@ -17,9 +17,14 @@ let package = Package(
     .target(name: "Segmentation", swiftSettings: strictSettings),
     .target(name: "ClaimReport", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
 
+    // The git index file, read and updated in place (pure: no libgit2, no C; see ARCHITECTURE.md).
+    .target(name: "GitIndexFile", swiftSettings: strictSettings),
+
     // libgit2 and its safe wrapper.
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+    // OpenSSL's libcrypto, for its hardware SHA-1 (the index checksum).
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings),
 
     // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -97,6 +102,8 @@ let package = Package(
     .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
     .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "GitIndexFileTests", dependencies: ["GitIndexFile", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "ClaimLedgerTests",
       dependencies: ["ClaimLedger", "ClaimModel", "Git", "TestSupport"],
