@@ -50,6 +50,8 @@ extension Ledger {
         try snapshot.requireReadable(LedgerPaths.config)
       }
       guard let change = try build(snapshot) else { return nil }
+      // A record the reader would refuse is refused here, before any object is written.
+      if change.prepared == nil { try RecordLimits.check(change) }
       Trace.mark("change built")
       let index = try openIndex()
       Trace.mark("index read")
