@@ -46,3 +46,24 @@ import Testing
     try RecordLimits.check(path: "notes/readme.json", contents: Array("not json".utf8))
   }
 }
+
+/// The write path refuses a time a git commit cannot hold, before anything is written.
+@Suite struct CommitTimeTests {
+  @Test func aTimeOutsideWhatGitCanHoldIsRefusedAndNothingIsWritten() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText("The storm reached the coast on Monday.\n", as: "storm")
+    let head = fixture.head
+    for text in ["1969-12-31T23:59:59Z", "2106-02-07T06:28:16Z"] {
+      #expect {
+        try fixture.ledger.importSource(
+          ImportRequest(bytes: Array("Another text.\n".utf8), fileName: "b.txt", source: try Fixtures.source("other")),
+          as: fixture.author, at: try Fixtures.timestamp(text))
+      } throws: { error in
+        (error as? LedgerError)?.kind == .invalidInput
+          && (error as? LedgerError)?.message.contains("outside what a git commit can hold") == true
+      }
+    }
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+  }
+}

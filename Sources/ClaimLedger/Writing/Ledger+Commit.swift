@@ -33,6 +33,7 @@ extension Ledger {
     as author: Identity, at time: Timestamp,
     _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
   ) throws(LedgerError) -> CommitResult? {
+    try Self.requireStorable(time)
     let lock = try WriteLock(gitDirectory: gitDirectory)
     defer { withExtendedLifetime(lock) {} }
     var warnings = recoverUnfinishedWrite()
@@ -110,6 +111,18 @@ extension Ledger {
       }
       return CommitResult(commit: commit.hex, paths: change.files.map(\.path), warnings: warnings)
     }
+  }
+
+  /// Refuses a time a git commit cannot hold (libgit2 would wrap it into 1970–2106 silently, and
+  /// the wrapped time would then win or lose every comparison by time).
+  static func requireStorable(_ time: Timestamp) throws(LedgerError) {
+    guard !Signature.storableTimes.contains(time.secondsSince1970) else { return }
+    let earliest = Timestamp(secondsSince1970: Signature.storableTimes.lowerBound)
+    let latest = Timestamp(secondsSince1970: Signature.storableTimes.upperBound)
+    throw LedgerError(
+      .invalidInput,
+      "the time \(time.text) is outside what a git commit can hold (\(earliest.text) to \(latest.text)); check the clock"
+    )
   }
 
   private func openIndex() throws(LedgerError) -> Index? {
