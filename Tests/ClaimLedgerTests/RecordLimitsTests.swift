@@ -7,10 +7,12 @@ import Testing
 
 /// The write-side copy of every reader limit: what ``RecordLimits`` refuses, and with which kind.
 @Suite struct RecordLimitsTests {
-  private let review = Review(
-    claim: ClaimID("0123456789")!, source: SourceID("storm")!,
-    reviewer: Identity(name: "Ann", email: "ann@example.org")!, verdict: "supported",
-    updated: Timestamp("2026-11-24T12:00:00Z")!)
+  private func review() throws -> Review {
+    Review(
+      claim: try Fixtures.claimID("0123456789"), source: try Fixtures.source("storm"),
+      reviewer: try Fixtures.identity("Ann <ann@example.org>"), verdict: "supported",
+      updated: try Fixtures.timestamp("2026-11-24T12:00:00Z"))
+  }
 
   @Test func aTextLargerThanTheReaderLoadsIsRefusedBeforeItIsRead() {
     #expect(throws: Never.self) { try RecordLimits.checkSeed(path: "seeds/big.txt", size: 256 << 20) }
@@ -22,6 +24,7 @@ import Testing
 
   @Test func aRecordThatWouldNotMatchItsPathIsRefused() throws {
     let good = "Reviews/storm/0123456789/ann@example.org.json"
+    let review = try review()
     try RecordLimits.check(path: good, contents: review.encoded())
     for path in [
       "Reviews/storm/0123456789/bob@example.org.json", "Reviews/other/0123456789/ann@example.org.json",
