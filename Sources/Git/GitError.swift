@@ -6,6 +6,9 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
   public enum Code: Equatable, Sendable {
     case notFound, exists, ambiguous, bareRepository, unbornBranch, nonFastForward, invalidSpec, conflict
     case locked, modified, authentication, certificate, invalid, uncommitted, mergeConflict, owner
+    /// A tree is nested deeper than ``Repository/maximumTreeDepth`` (not a libgit2 code: walking it
+    /// would exhaust the stack or the memory).
+    case tooDeep
     case other(Int32)
 
     init(_ rawValue: Int32) {
