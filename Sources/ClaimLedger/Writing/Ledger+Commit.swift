@@ -51,9 +51,13 @@ extension Ledger {
         try snapshot.requireReadable(LedgerPaths.config)
       }
       guard let change = try build(snapshot) else { return nil }
-      // A record the reader would refuse is refused here, before any object is written.
-      if change.prepared == nil { try RecordLimits.check(change) }
       Trace.mark("change built")
+      // A record the reader would refuse is refused here, before any object is written.
+      if change.prepared == nil {
+        try RecordLimits.check(change)
+        try CommittedPathGuard.check(change, in: snapshot)
+        Trace.mark("change checked against the reader's limits")
+      }
       let index = try openIndex()
       Trace.mark("index read")
       if let index {
@@ -66,7 +70,7 @@ extension Ledger {
         if let prepared = change.prepared {
           (prepared.commit, prepared.blobs)
         } else {
-          try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+          try writeObjectsRetrying(change, onto: snapshot, parent: tip, author: author, time: time)
         }
       Trace.mark("objects written")
       let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
@@ -89,11 +93,25 @@ extension Ledger {
             .locked(path: "\(gitDirectory)/\(branch).lock"),
             "the branch is locked by another program (\(gitDirectory)/\(branch).lock); let the git command holding it finish, or if none is running remove that file, then retry"
           )
+        case _ where attempt < Self.maximumAttempts && change.prepared == nil && missingObject(of: commit) != nil:
+          // A prune beside the write removed the commit before the branch named it: write again.
+          backOff(attempt)
+          continue
         default:
-          throw LedgerError(.git(error), "cannot move branch \(branch): \(error.message)")
+          throw writeError(error, doing: "cannot move branch \(branch)")
         }
       }
       Trace.mark("branch moved")
+      if change.prepared == nil,
+        let warning = restorePrunedObjects(
+          of: commit, change: change,
+          rewrite: {
+            () throws(LedgerError) in
+            try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time).0
+          })
+      {
+        warnings.append(warning)
+      }
       if let index {
         defer { Trace.mark("work tree and index updated") }
         let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
@@ -130,7 +148,7 @@ extension Ledger {
     do {
       return try Index(of: repository)
     } catch {
-      throw LedgerError(.git(error), "cannot read the git index: \(error.message)")
+      throw indexError(error)
     }
   }
 
@@ -144,7 +162,7 @@ extension Ledger {
   }
 
   /// Writes the blobs, trees and commit of `change`; returns the commit and the blob of each path.
-  private func writeObjects(
+  func writeObjects(
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
   ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
     do {
@@ -170,7 +188,7 @@ extension Ledger {
       try packer?.finish()
       return (commit, blobs)
     } catch {
-      throw LedgerError(.git(error), "cannot write the commit: \(error.message)")
+      throw writeError(error, doing: "cannot write the commit")
     }
   }
 
