@@ -35,7 +35,7 @@ import Testing
     let refused = fixture.run("cite", id, "https://example.org/9", "--title", title)
     expectRefusal(refused, containing: "more than the \(Self.limit) a ledger record may hold")
     #expect(refused.stderr.contains("Reviews/storm/\(id)/reviewer@example.org.json would be"))
-    #expect(refused.stderr.contains("its field 'citations' (9 entries)"))
+    #expect(refused.stderr.contains("its field 'events' (10 entries)"))
     expectUnchanged(fixture, head: head)
     let shown = fixture.run("show", id, "--no-color")
     #expect(shown.stdout.contains("refuted") && shown.stdout.contains("memo says otherwise"), "\(shown.stdout)")
@@ -47,14 +47,14 @@ import Testing
     let id = fixture.id(1)
     let head = fixture.head
     let byTitle = fixture.run("cite", id, "https://example.org/a", "--title", text(1_500_000))
-    expectRefusal(byTitle, containing: "its field 'citations[1].title' alone is 1500003 bytes")
+    expectRefusal(byTitle, containing: "its field 'citation.title' alone is 1500003 bytes")
     #expect(byTitle.stderr.contains(Self.limit))
     let byQuote = fixture.run("cite", id, "https://example.org/a", "--quote", text(1_100_000))
-    expectRefusal(byQuote, containing: "its field 'citations[1].quote' alone is")
+    expectRefusal(byQuote, containing: "its field 'citation.quote' alone is")
     let csl = "[{\"type\": \"article\", \"URL\": \"https://example.org/c\", \"title\": \"\(text(1_500_000))\"}]"
     let cslPath = try fixture.writeBeside(csl, name: "huge.csl.json")
     let byCSL = fixture.run("cite", id, "--csl", cslPath)
-    expectRefusal(byCSL, containing: "its field 'citations[1].title' alone is 1500003 bytes")
+    expectRefusal(byCSL, containing: "its field 'citation.title' alone is 1500003 bytes")
     expectUnchanged(fixture, head: head)
   }
 

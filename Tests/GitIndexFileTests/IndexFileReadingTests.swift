@@ -151,7 +151,7 @@ import Testing
     try repository.git("checkout", "-q", "main")
     try repository.add(["f": "main\n"])
     try repository.git("commit", "-q", "-m", "main")
-    _ = try ProcessRunner.git(["merge", "-q", "other"], in: repository.path)
+    _ = try ProcessRunner.gitStatus(["merge", "-q", "other"], in: repository.path)
     let conflicted = try IndexFile.open(at: repository.indexPath, nanosecondTimestamps: true)
     #expect(conflicted.hasConflicts)
     #expect(conflicted.conflictedPaths == [Array("f".utf8)])

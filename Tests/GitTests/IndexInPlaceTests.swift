@@ -89,7 +89,7 @@ import Testing
       try git(["checkout", "-q", "main"], in: directory)
       try Data("main\n".utf8).write(to: URL(fileURLWithPath: "\(directory)/\(file)"))
       try git(["commit", "-q", "-am", "main"], in: directory)
-      _ = try ProcessRunner.git(["merge", "-q", "other"], in: directory)
+      _ = try ProcessRunner.gitStatus(["merge", "-q", "other"], in: directory)
       if random.next(below: 3) == 0 {
         setup.append("conflict")
       } else {
@@ -132,7 +132,7 @@ import Testing
       _ = try ProcessRunner.git(options + ["status"], in: directory)
     }
     try backdate(directory)
-    _ = try ProcessRunner.git(options + ["update-index", "-q", "--refresh"], in: directory)
+    _ = try ProcessRunner.gitStatus(options + ["update-index", "-q", "--refresh"], in: directory)
     return (files, setup)
   }
 

@@ -67,6 +67,31 @@ enum RecordLimits {
   /// Names the field that makes a record too large: the largest value, followed down to the
   /// largest single text in it.
   static func culprit(in value: JSONValue) -> String {
+    // A review's fields live in its events: name them as the reviewer knows them ('note',
+    // 'citation.title'), not by the event that holds them.
+    reviewerTerms(rawCulprit(in: value))
+  }
+
+  private static func reviewerTerms(_ text: String) -> String {
+    let marker = Array("'events[")
+    var characters = Array(text)
+    var index = 0
+    while index + marker.count <= characters.count {
+      guard Array(characters[index..<(index + marker.count)]) == marker,
+        let close = characters[(index + marker.count)...].firstIndex(of: "]")
+      else {
+        index += 1
+        continue
+      }
+      var end = close + 1
+      if end < characters.count, characters[end] == "." { end += 1 }
+      characters.replaceSubrange(index..<end, with: ["'"])
+      index += 1
+    }
+    return String(characters)
+  }
+
+  private static func rawCulprit(in value: JSONValue) -> String {
     guard let (member, topValue, topSize) = largestMember(of: value) else { return "shorten it and retry" }
     let top = member.hasPrefix(".") ? String(member.dropFirst()) : member
     var path = top
