@@ -16,6 +16,11 @@ let package = Package(
     .target(name: "ClaimModel", swiftSettings: strictSettings),
     .target(name: "Segmentation", swiftSettings: strictSettings),
     .target(name: "ClaimReport", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
+    .target(name: "ClaimMatching", dependencies: ["Stemming"], swiftSettings: strictSettings),
+
+    // Snowball's libstemmer (no pkg-config file in Debian) and its safe wrapper.
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .target(name: "Stemming", dependencies: ["CStemmer"], swiftSettings: strictSettings),
 
     // libgit2 and its safe wrapper.
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -58,6 +63,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "matching-bench",
+      dependencies: ["ClaimMatching", "ClaimModel"],
+      path: "Benchmarks/MatchingBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -81,6 +93,11 @@ let package = Package(
     .testTarget(
       name: "ClaimsCLITests",
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ClaimMatchingTests",
+      dependencies: ["ClaimMatching", "Stemming"],
       swiftSettings: strictSettings
     ),
   ],
