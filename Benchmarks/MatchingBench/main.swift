@@ -114,6 +114,13 @@ func factCheckDocuments(_ path: String) -> [MatchingDocument] {
   }
 }
 
+/// Ranking parameters from `--k1`, `--b`, `--candidates`, for tuning runs.
+func applyParameters(to index: inout MatchingIndex) {
+  if let text = options.string("k1"), let value = Double(text) { index.parameters.k1 = value }
+  if let text = options.string("b"), let value = Double(text) { index.parameters.b = value }
+  if let text = options.string("candidates"), let value = Int(text) { index.parameters.candidateCount = value }
+}
+
 let clock = ContinuousClock()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let options = Options(arguments.dropFirst())
@@ -146,6 +153,13 @@ case "query":
       writeFile(save, bytes)
       report(["index_bytes": "\(bytes.count)", "save_seconds": "\(seconds(clock.now - saveStart))"])
     }
+  }
+  applyParameters(to: &index)
+  if let path = options.string("exclude") {
+    // Without the fact-checks these judgements name: every answer is then a wrong one, which
+    // shows the scores of claims that were never checked (for the resemblance threshold).
+    let excluded = Set(TrainingData.relevance(readFile(path)).values.flatMap { $0 })
+    index.remove(keys: index.allKeys.filter { excluded.contains(TrainingData.documentID(of: $0)) })
   }
   let input = String(decoding: readAll(0), as: UTF8.self)
   let queries = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -204,7 +218,8 @@ case "add":
 
 case "train", "features":
   let documents = factCheckDocuments(options.required("factchecks"))
-  let index = MatchingIndex(documents: documents)
+  var index = MatchingIndex(documents: documents)
+  applyParameters(to: &index)
   let queries = TrainingData.queries(readFile(options.required("queries")))
   let relevant = TrainingData.relevance(readFile(options.required("qrels")))
   var lists: [RerankerTrainer.List] = []
@@ -226,7 +241,8 @@ case "train", "features":
     writeAll(output)
   } else {
     let trainer = RerankerTrainer(lists: lists)
-    let weights = trainer.train(epochs: options.integer("epochs", default: 2000))
+    let weights = trainer.train(
+      epochs: options.integer("epochs", default: 2000), l2: Double(options.string("l2") ?? "") ?? 1e-3)
     writeAll("static let weights: [Double] = [\(weights.map { "\($0)" }.joined(separator: ", "))]\n")
     report(["training_lists": "\(lists.count)", "training_map5": "\(trainer.meanAveragePrecision(weights))"])
   }

@@ -5,13 +5,6 @@
 #endif
 
 extension MatchingIndex {
-  /// BM25's term-frequency saturation and length normalisation, tuned on the CheckThat! 2020
-  /// training tweets (see docs/MATCHING.md).
-  static let k1 = 0.9
-  static let b = 0.4
-  /// How many BM25 candidates the re-ranker looks at.
-  public static let candidateCount = 30
-
   /// The documents most like `query`, best first: BM25 over claim and headline picks
   /// ``candidateCount`` candidates, a linear re-ranker over lexical features orders them.
   ///
@@ -102,17 +95,29 @@ struct Searcher {
     }
     var queryTerms: [UInt32] = []
     var bodySet: Set<UInt32> = []
+    var authorSet: Set<UInt32> = []
+    // The body's term pairs in order (a term the index lacks breaks the chain).
+    var bodyPairs: Set<UInt64> = []
+    var previous: UInt32?
+    for term in bodyTerms {
+      let id = index.termIDs[term]
+      if let previous, let id { bodyPairs.insert(UInt64(previous) << 32 | UInt64(id)) }
+      previous = id
+    }
     for term in bodyTerms {
       guard let id = index.termIDs[term], index.documentFrequency[Int(id)] > 0 else { continue }
       if bodySet.insert(id).inserted { queryTerms.append(id) }
     }
     for term in authorTerms {
       guard let id = index.termIDs[term], index.documentFrequency[Int(id)] > 0 else { continue }
+      authorSet.insert(id)
       if !queryTerms.contains(id) { queryTerms.append(id) }
     }
     let documentCount = Double(index.liveCount)
     guard !queryTerms.isEmpty, documentCount > 0 else { return [] }
     let statistics = Statistics(index: index)
+    let k1 = Float(index.parameters.k1)
+    let b = Float(index.parameters.b)
 
     // First stage: BM25 over claim and headline together.
     for term in queryTerms {
@@ -122,16 +127,16 @@ struct Searcher {
         guard index.kinds[slot] != MatchingIndex.deadKind else { continue }
         let frequency = Float(posting & 0x3F)
         let length = Float(index.termStart[slot + 1] - index.termStart[slot])
-        let norm = Float(MatchingIndex.k1) * (1 - Float(MatchingIndex.b) + Float(MatchingIndex.b) * length / Float(statistics.averageLength))
+        let norm = k1 * (1 - b + b * length / Float(statistics.averageLength))
         if scores[slot] == 0 { touched.append(Int32(slot)) }
-        scores[slot] += idf * frequency * Float(MatchingIndex.k1 + 1) / (frequency + norm)
+        scores[slot] += idf * frequency * (k1 + 1) / (frequency + norm)
       }
     }
     var pool = touched.map { (slot: Int($0), score: scores[Int($0)]) }
     for slot in touched { scores[Int(slot)] = 0 }
     touched.removeAll(keepingCapacity: true)
     pool.sort { $0.score != $1.score ? $0.score > $1.score : $0.slot < $1.slot }
-    let top = pool.prefix(MatchingIndex.candidateCount)
+    let top = pool.prefix(index.parameters.candidateCount)
 
     // Second stage: the features of each candidate.
     var words = Tokenizer.words(of: text.body)
@@ -142,7 +147,8 @@ struct Searcher {
       Candidate(
         slot: entry.slot,
         features: statistics.features(
-          slot: entry.slot, rank: rank, best: best, queryTerms: queryTerms, bodyTerms: bodySet, queryGrams: queryGrams))
+          slot: entry.slot, rank: rank, best: best,
+          query: QueryTerms(all: queryTerms, body: bodySet, author: authorSet, bodyPairs: bodyPairs), queryGrams: queryGrams))
     }
   }
 

@@ -40,6 +40,9 @@ public struct MatchingIndex: Sendable {
   /// Document frequency of each character 4-gram (four UTF-8 bytes as one number) over live documents.
   var gramFrequency: [UInt32: UInt32] = [:]
 
+  /// How searches rank; not stored, so a tuning run can try others on the same index.
+  package var parameters = RankingParameters()
+
   static let deadKind: UInt8 = 0xFF
   static let maximumTermFrequency: UInt32 = 63
 

@@ -29,8 +29,8 @@ struct Statistics {
 
   func bm25(frequency: Int, length: Int, averageLength: Double, idf: Double) -> Double {
     guard frequency > 0 else { return 0 }
-    let k1 = MatchingIndex.k1
-    let b = MatchingIndex.b
+    let k1 = index.parameters.k1
+    let b = index.parameters.b
     let frequency = Double(frequency)
     return idf * frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * Double(length) / averageLength))
   }
@@ -53,9 +53,9 @@ struct Statistics {
   }
 
   /// The re-ranker's features of the document in `slot` (see ``Reranker/featureNames``).
-  func features(
-    slot: Int, rank: Int, best: Double, queryTerms: [UInt32], bodyTerms: Set<UInt32>, queryGrams: [UInt32: Double]
-  ) -> [Double] {
+  func features(slot: Int, rank: Int, best: Double, query: QueryTerms, queryGrams: [UInt32: Double]) -> [Double] {
+    let queryTerms = query.all
+    let bodyTerms = query.body
     let start = Int(index.termStart[slot])
     let end = Int(index.termStart[slot + 1])
     let claimEnd = start + Int(index.claimTermCount[slot])
@@ -65,9 +65,16 @@ struct Statistics {
     var claimFrequency: [UInt32: Int] = [:]
     var headlineFrequency: [UInt32: Int] = [:]
     var documentSet: Set<UInt32> = []
+    var pairIDF = 0.0
     for position in start..<end {
       let term = index.documentTerms[position]
       documentSet.insert(term)
+      // A query pair found in the same order (within the claim or within the headline).
+      if position > start, position != claimEnd,
+        query.bodyPairs.contains(UInt64(index.documentTerms[position - 1]) << 32 | UInt64(term))
+      {
+        pairIDF += idf(index.documentTerms[position - 1]) + idf(term)
+      }
       guard querySet.contains(term) else { continue }
       if position < claimEnd {
         claimFrequency[term, default: 0] += 1
@@ -82,6 +89,7 @@ struct Statistics {
     var matchedIDF = 0.0
     var queryIDF = 0.0
     var maximumIDF = 0.0
+    var authorIDF = 0.0
     for term in queryTerms {
       let idf = idf(term)
       queryIDF += idf
@@ -96,6 +104,7 @@ struct Statistics {
       headline += bm25(frequency: inHeadline, length: headlineLength, averageLength: averageHeadlineLength, idf: idf)
       matchedIDF += idf
       maximumIDF = max(maximumIDF, idf)
+      if query.author.contains(term) { authorIDF += idf }
     }
     var documentIDF = 0.0
     for term in documentSet { documentIDF += idf(term) }
@@ -104,7 +113,17 @@ struct Statistics {
     for (gram, weight) in queryGrams { cosine += weight * (documentGrams[gram] ?? 0) }
     return [
       all, best > 0 ? all / best : 0, body, claim, headline, cosine, queryIDF > 0 ? matchedIDF / queryIDF : 0,
-      documentIDF > 0 ? matchedIDF / documentIDF : 0, maximumIDF, log(1 + Double(rank)),
+      documentIDF > 0 ? matchedIDF / documentIDF : 0, maximumIDF, log(1 + Double(rank)), pairIDF, authorIDF,
     ]
   }
+}
+
+/// A query's terms as the features need them.
+struct QueryTerms {
+  /// Distinct terms the index knows, body first, then the signature's author.
+  var all: [UInt32]
+  var body: Set<UInt32>
+  var author: Set<UInt32>
+  /// Consecutive body terms, `first << 32 | second`.
+  var bodyPairs: Set<UInt64>
 }
