@@ -27,7 +27,9 @@ public struct SocialText: Sendable, Equatable {
     scalars = Self.removingLinks(scalars)
     scalars = Self.expandingTags(scalars, splitCompound: splitCompound)
     self.body = Self.cleaned(scalars)
-    self.author = author.map { Self.cleaned(Array($0.unicodeScalars)) }.flatMap { $0.isEmpty ? nil : $0 }
+    self.author = author.map {
+      Self.cleaned(Self.expandingTags(Self.removingLinks(Array($0.unicodeScalars)), splitCompound: splitCompound))
+    }.flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// Body and author as one text, the way the index matches them.
