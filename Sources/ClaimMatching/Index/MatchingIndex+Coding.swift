@@ -73,7 +73,7 @@ extension MatchingIndex {
         fill[Int(term)] += 1
       }
     }
-    let grams = gramFrequency.sorted { $0.key < $1.key }
+    let grams = gramFrequency.sortedEntries
 
     var writer = IndexByteWriter(capacity: flatTerms.count * 8 + text.count + grams.count * 8 + 4096)
     writer.write(raw: Self.magic)
@@ -91,8 +91,8 @@ extension MatchingIndex {
     writer.write(text)
     writer.write(postingEnds)
     writer.write(flatPostings)
-    writer.write(grams.map(\.key))
-    writer.write(grams.map(\.value))
+    writer.write(grams.map(\.gram))
+    writer.write(grams.map(\.frequency))
     return writer.bytes
   }
 
@@ -160,8 +160,7 @@ extension MatchingIndex {
       postings.append(list)
       documentFrequency.append(UInt32(list.count))
     }
-    gramFrequency.reserveCapacity(gramKeys.count)
-    for (key, value) in zip(gramKeys, gramValues) { gramFrequency[key] = value }
+    gramFrequency = GramTable(entries: zip(gramKeys, gramValues).map { ($0, $1) })
     liveCount = documentCount
     var claimLength = 0
     for slot in 0..<documentCount { claimLength += Int(claimTermCount[slot]) }

@@ -38,7 +38,7 @@ public struct MatchingIndex: Sendable {
   var totalClaimLength = 0
   var totalHeadlineLength = 0
   /// Document frequency of each character 4-gram (four UTF-8 bytes as one number) over live documents.
-  var gramFrequency: [UInt32: UInt32] = [:]
+  var gramFrequency = GramTable()
 
   /// How searches rank; not stored, so a tuning run can try others on the same index.
   package var parameters = RankingParameters()
@@ -71,13 +71,22 @@ public struct MatchingIndex: Sendable {
   /// Adds documents, replacing any that have the same key. Costs time in proportion to the
   /// documents' length, not to the index's size.
   public mutating func add(_ documents: [MatchingDocument]) {
-    let analyzer = TextAnalyzer()
-    for document in documents { add(document, analyzer: analyzer) }
+    var analysis = Analysis()
+    for document in documents { add(document, analysis: &analysis) }
   }
 
   /// Adds or replaces one document.
   public mutating func add(_ document: MatchingDocument) {
-    add(document, analyzer: TextAnalyzer())
+    var analysis = Analysis()
+    add(document, analysis: &analysis)
+  }
+
+  /// The analyzer, and each word's term id (or ``stopWord``) per language, so that a word met
+  /// again costs one lookup instead of a stop-word check, a stem and a term lookup.
+  struct Analysis {
+    let analyzer = TextAnalyzer()
+    var termsByWord: [String: [String: UInt32]] = [:]
+    static let stopWord = UInt32.max
   }
 
   /// Removes the documents with these keys; absent keys are ignored. Returns how many were removed.
@@ -89,19 +98,41 @@ public struct MatchingIndex: Sendable {
     return removed
   }
 
-  mutating func add(_ document: MatchingDocument, analyzer: TextAnalyzer) {
+  mutating func add(_ document: MatchingDocument, analysis: inout Analysis) {
     if slotsByKey[document.key] != nil { _ = remove(key: document.key) }
-    let language = analyzer.languageName(document.language)
-    let claimText = SocialText(document.claim)
-    let headlineText = SocialText(document.headline)
-    let claimTerms = analyzer.terms(of: claimText.combined, language: language)
-    let headlineTerms = analyzer.terms(of: headlineText.combined, language: language)
-    var words = Tokenizer.words(of: claimText.combined)
-    words.append(contentsOf: Tokenizer.words(of: headlineText.combined))
+    let language = analysis.analyzer.languageName(document.language)
+    let claimWords = Tokenizer.words(of: SocialText(document.claim).combined)
+    let headlineWords = document.headline.isEmpty ? [] : Tokenizer.words(of: SocialText(document.headline).combined)
+    var cache = analysis.termsByWord.removeValue(forKey: language) ?? [:]
+    func terms(_ words: [String]) -> [UInt32] {
+      var terms: [UInt32] = []
+      terms.reserveCapacity(words.count)
+      for word in words {
+        if let known = cache[word] {
+          if known != Analysis.stopWord { terms.append(known) }
+          continue
+        }
+        if StopWords.contains(word, language: language) {
+          cache[word] = Analysis.stopWord
+          continue
+        }
+        let id = termID(analysis.analyzer.stem(word, language: language))
+        cache[word] = id
+        terms.append(id)
+      }
+      return terms
+    }
+    let claimTerms = terms(claimWords)
+    let headlineTerms = terms(headlineWords)
+    analysis.termsByWord[language] = cache
+    var text: [UInt8] = []
+    for word in claimWords + headlineWords {
+      if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+      text.append(contentsOf: word.utf8)
+    }
     append(
-      key: document.key, kind: document.kind.rawValue, language: languageIndex(language),
-      claimTerms: claimTerms.map { termID($0) }, headlineTerms: headlineTerms.map { termID($0) },
-      text: Array(words.joined(separator: " ").utf8))
+      key: document.key, kind: document.kind.rawValue, language: languageIndex(language), claimTerms: claimTerms,
+      headlineTerms: headlineTerms, text: text)
   }
 
   /// Appends a document whose terms are already ids: the one place slots are made, shared with
@@ -129,7 +160,7 @@ public struct MatchingIndex: Sendable {
       postings[Int(term)].append(slot << 6 | min(frequency, Self.maximumTermFrequency))
       documentFrequency[Int(term)] += 1
     }
-    for gram in CharacterGrams.distinct(in: text) { gramFrequency[gram, default: 0] += 1 }
+    for gram in CharacterGrams.distinct(in: text) { gramFrequency.increment(gram) }
   }
 
   /// Marks a document dead and takes it out of the statistics; its postings stay until compaction.
@@ -148,13 +179,7 @@ public struct MatchingIndex: Sendable {
     for term in documentTerms[start..<end] where seen.insert(term).inserted {
       documentFrequency[Int(term)] -= 1
     }
-    for gram in CharacterGrams.distinct(in: text(ofSlot: slot)) {
-      if let frequency = gramFrequency[gram], frequency > 1 {
-        gramFrequency[gram] = frequency - 1
-      } else {
-        gramFrequency[gram] = nil
-      }
-    }
+    for gram in CharacterGrams.distinct(in: text(ofSlot: slot)) { gramFrequency.decrement(gram) }
     return true
   }
 

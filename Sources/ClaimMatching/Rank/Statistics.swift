@@ -40,7 +40,7 @@ struct Statistics {
     var vector: [UInt32: Double] = [:]
     var norm = 0.0
     for (gram, count) in CharacterGrams.counts(in: text) {
-      let frequency = Double(index.gramFrequency[gram] ?? 0)
+      let frequency = Double(index.gramFrequency[gram])
       let idf = log(documentCount / max(frequency, 1))
       let weight = (1 + log(Double(count))) * idf
       vector[gram] = weight

@@ -4,10 +4,18 @@
 enum CharacterGrams {
   static let length = 4
 
-  /// The distinct 4-grams of a text (lower-cased words joined by single spaces).
-  static func distinct(in text: some Collection<UInt8>) -> Set<UInt32> {
-    var grams: Set<UInt32> = []
-    forEach(in: text) { grams.insert($0) }
+  /// The distinct 4-grams of a text (lower-cased words joined by single spaces), sorted.
+  static func distinct(in text: some Collection<UInt8>) -> [UInt32] {
+    var grams: [UInt32] = []
+    grams.reserveCapacity(text.count + 2)
+    forEach(in: text) { grams.append($0) }
+    grams.sort()
+    var unique = 0
+    for gram in grams where unique == 0 || grams[unique - 1] != gram {
+      grams[unique] = gram
+      unique += 1
+    }
+    grams.removeLast(grams.count - unique)
     return grams
   }
 
