@@ -250,5 +250,6 @@ case "train", "features":
 default:
   fail(
     "usage: matching-bench query (--index FILE | --factchecks FILE [--claims N] [--save FILE]) [--limit N]"
-      + " | add --index FILE --factchecks FILE --claims N | train|features --factchecks FILE --queries TSV --qrels FILE")
+      + " | add --index FILE --factchecks FILE --claims N | train|features --factchecks FILE --queries TSV --qrels FILE"
+  )
 }

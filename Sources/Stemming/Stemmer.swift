@@ -31,7 +31,9 @@ public final class Stemmer {
   public func stem(_ word: String) -> String {
     var word = word
     return word.withUTF8 { utf8 -> String in
-      guard utf8.count < Int(Int32.max), let base = utf8.baseAddress else { return String(decoding: utf8, as: UTF8.self) }
+      guard utf8.count < Int(Int32.max), let base = utf8.baseAddress else {
+        return String(decoding: utf8, as: UTF8.self)
+      }
       guard let result = sb_stemmer_stem(pointer, base, Int32(utf8.count)) else {
         return String(decoding: utf8, as: UTF8.self)
       }

@@ -121,7 +121,8 @@ import Testing
   @Test func manyRemovalsCompactTheIndex() throws {
     var documents: [MatchingDocument] = []
     for number in 0..<3000 {
-      documents.append(MatchingDocument(key: "k\(number)", kind: .claim, claim: "claim number \(number) about topic \(number % 7)"))
+      documents.append(
+        MatchingDocument(key: "k\(number)", kind: .claim, claim: "claim number \(number) about topic \(number % 7)"))
     }
     var index = MatchingIndex(documents: documents)
     index.remove(keys: documents.prefix(2000).map(\.key))
@@ -138,14 +139,16 @@ import Testing
         key: "https://fr.example/1", kind: .factCheck, claim: "Les élections ont été truquées.", language: "fr"),
       MatchingDocument(key: "https://en.example/1", kind: .factCheck, claim: "The elections were rigged."),
     ])
-    #expect(try index.matches(for: "élection truquée", limit: 1, language: "french").first?.key == "https://fr.example/1")
+    #expect(
+      try index.matches(for: "élection truquée", limit: 1, language: "french").first?.key == "https://fr.example/1")
     #expect(try index.matches(for: "rigged election", limit: 1).first?.key == "https://en.example/1")
   }
 
   @Test func lowerCaseHashtagsAreSplitOnTheIndexVocabulary() {
-    let index = MatchingIndex(documents: Self.factChecks + [
-      MatchingDocument(key: "x", kind: .claim, claim: "George Soros and George Washington"),
-    ])
+    let index = MatchingIndex(
+      documents: Self.factChecks + [
+        MatchingDocument(key: "x", kind: .claim, claim: "George Soros and George Washington")
+      ])
     let searcher = Searcher(index: index)
     #expect(searcher.splitCompound("georgesoros", language: "english") == ["george", "soros"])
     #expect(searcher.splitCompound("qwxzvbnm", language: "english") == ["qwxzvbnm"])

@@ -41,8 +41,11 @@ import Testing
   }
 
   @Test func htmlEntitiesAndQuotesAreNormalised() {
-    #expect(SocialText("Tom &amp; Jerry &#8220;said&#8221; &quot;hi&quot; &bogus;").body == "Tom & Jerry \"said\" \"hi\" &bogus;")
-    #expect(SocialText("\"A \"\"large-scale killing\"\" of farmers\"").body == "\"A \"large-scale killing\" of farmers\"")
+    #expect(
+      SocialText("Tom &amp; Jerry &#8220;said&#8221; &quot;hi&quot; &bogus;").body
+        == "Tom & Jerry \"said\" \"hi\" &bogus;")
+    #expect(
+      SocialText("\"A \"\"large-scale killing\"\" of farmers\"").body == "\"A \"large-scale killing\" of farmers\"")
     #expect(SocialText("It’s ‘fine’").body == "It's 'fine'")
   }
 

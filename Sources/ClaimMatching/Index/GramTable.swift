@@ -65,7 +65,9 @@ struct GramTable: Sendable, Equatable {
   var sortedEntries: [(gram: UInt32, frequency: UInt32)] {
     var entries: [(gram: UInt32, frequency: UInt32)] = []
     entries.reserveCapacity(occupied)
-    for slot in keys.indices where keys[slot] != 0 && values[slot] > 0 { entries.append((keys[slot] &- 1, values[slot])) }
+    for slot in keys.indices where keys[slot] != 0 && values[slot] > 0 {
+      entries.append((keys[slot] &- 1, values[slot]))
+    }
     entries.sort { $0.gram < $1.gram }
     return entries
   }

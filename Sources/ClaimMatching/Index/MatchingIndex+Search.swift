@@ -148,7 +148,8 @@ struct Searcher {
         slot: entry.slot,
         features: statistics.features(
           slot: entry.slot, rank: rank, best: best,
-          query: QueryTerms(all: queryTerms, body: bodySet, author: authorSet, bodyPairs: bodyPairs), queryGrams: queryGrams))
+          query: QueryTerms(all: queryTerms, body: bodySet, author: authorSet, bodyPairs: bodyPairs),
+          queryGrams: queryGrams))
     }
   }
 

@@ -137,7 +137,9 @@ public struct MatchingIndex: Sendable {
 
   /// Appends a document whose terms are already ids: the one place slots are made, shared with
   /// compaction and decoding.
-  mutating func append(key: String, kind: UInt8, language: UInt8, claimTerms: [UInt32], headlineTerms: [UInt32], text: [UInt8]) {
+  mutating func append(
+    key: String, kind: UInt8, language: UInt8, claimTerms: [UInt32], headlineTerms: [UInt32], text: [UInt8]
+  ) {
     let slot = UInt32(keys.count)
     keys.append(key)
     kinds.append(kind)

@@ -41,7 +41,8 @@ public struct ClaimReviewReader: Sendable {
     case .array:
       walk.visit(root, at: "", listed: true)
     default:
-      throw ClaimReviewProblem(.notJSONLD, "not JSON-LD: the file holds a JSON \(root.typeName), not an object or array")
+      throw ClaimReviewProblem(
+        .notJSONLD, "not JSON-LD: the file holds a JSON \(root.typeName), not an object or array")
     }
     if walk.feed.factChecks.isEmpty {
       if case .object = root, walk.feed.problems.count == 1, let only = walk.feed.problems.first {
@@ -98,7 +99,8 @@ private struct Walk {
     default:
       if listed {
         feed.problems.append(
-          ClaimReviewProblem(.notAnObject, at: path.isEmpty ? nil : path, "a JSON \(value.typeName), not a ClaimReview"))
+          ClaimReviewProblem(.notAnObject, at: path.isEmpty ? nil : path, "a JSON \(value.typeName), not a ClaimReview")
+        )
       }
     }
   }
@@ -109,7 +111,8 @@ private struct Walk {
       guard urlsSeen.insert(factCheck.url).inserted else {
         feed.problems.append(
           ClaimReviewProblem(
-            .duplicateURL, at: location, "a second ClaimReview of \(factCheck.url.escapedForMessage); the first is kept"))
+            .duplicateURL, at: location, "a second ClaimReview of \(factCheck.url.escapedForMessage); the first is kept"
+          ))
         return
       }
       feed.factChecks.append(factCheck)

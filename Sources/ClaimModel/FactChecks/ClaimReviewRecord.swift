@@ -2,7 +2,9 @@
 enum ClaimReviewRecord {
   static func factCheck(from members: [String: JSONValue]) -> Result<FactCheck, ClaimReviewProblem> {
     let url: String
-    switch JSONLD.text(members["url"]) ?? JSONLD.text(members["@id"]).flatMap({ FactCheck.host(of: $0) != nil ? $0 : nil }) {
+    switch JSONLD.text(members["url"])
+      ?? JSONLD.text(members["@id"]).flatMap({ FactCheck.host(of: $0) != nil ? $0 : nil })
+    {
     case nil:
       if members["url"] != nil {
         return .failure(ClaimReviewProblem(.invalidField, "'url' must be text"))
@@ -11,19 +13,23 @@ enum ClaimReviewRecord {
     case let text?:
       url = text
     }
-    guard FactCheck.host(of: url) != nil, !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
+    guard FactCheck.host(of: url) != nil,
+      !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
     else {
       return .failure(ClaimReviewProblem(.invalidURL, "'url' is not an http(s) address: '\(url.escapedForMessage)'"))
     }
     guard let claimValue = members["claimReviewed"] else {
-      return .failure(ClaimReviewProblem(.missingClaimReviewed, "a ClaimReview without 'claimReviewed' (\(url.escapedForMessage))"))
+      return .failure(
+        ClaimReviewProblem(.missingClaimReviewed, "a ClaimReview without 'claimReviewed' (\(url.escapedForMessage))"))
     }
     guard let claim = JSONLD.text(claimValue) else {
       if case .string = claimValue {
-        return .failure(ClaimReviewProblem(.missingClaimReviewed, "'claimReviewed' is empty (\(url.escapedForMessage))"))
+        return .failure(
+          ClaimReviewProblem(.missingClaimReviewed, "'claimReviewed' is empty (\(url.escapedForMessage))"))
       }
       return .failure(
-        ClaimReviewProblem(.invalidField, "'claimReviewed' must be text, not \(claimValue.typeName) (\(url.escapedForMessage))"))
+        ClaimReviewProblem(
+          .invalidField, "'claimReviewed' must be text, not \(claimValue.typeName) (\(url.escapedForMessage))"))
     }
     let publisher = JSONLD.name(members["author"]) ?? JSONLD.name(members["publisher"])
     var claimAuthor: String?
