@@ -73,6 +73,8 @@ public struct MatchingIndex: Sendable {
   public mutating func add(_ documents: [MatchingDocument]) {
     var analysis = Analysis()
     for document in documents { add(document, analysis: &analysis) }
+    // Replacements leave dead slots too.
+    compactIfMostlyDead()
   }
 
   /// Adds or replaces one document.

@@ -94,6 +94,9 @@ public struct FactCheck: LedgerRecord {
     let fields = try FieldReader(json, what: "a fact-check")
     try fields.checkFormatVersion(supported: currentFormatVersion)
     let url = try fields.string("url")
+    guard FactCheck.host(of: url) != nil else {
+      throw RecordError("field 'url' is not an http(s) address: '\(url.escapedForMessage)'")
+    }
     let claimReviewed = try fields.string("claim_reviewed")
     guard !claimReviewed.isEmpty else { throw RecordError("field 'claim_reviewed' is empty") }
     let slug = try fields.string("publisher_slug")
