@@ -4,7 +4,7 @@ enum Reranker {
   /// The features, in order.
   static let featureNames = [
     "bm25", "bm25_ratio", "bm25_body", "bm25_claim", "bm25_headline", "char4_cosine", "query_coverage",
-    "document_coverage", "max_idf", "log_rank", "pair_idf", "author_idf",
+    "document_coverage", "max_idf", "log_rank", "pair_idf", "author_idf", "related_idf",
   ]
 
   /// One weight per feature, on the features' own scale.
@@ -21,5 +21,6 @@ enum Reranker {
     -1.3854499806239582,
     -0.02768153490964533,
     0.024976363861765917,
+    0,
   ]
 }

@@ -108,12 +108,24 @@ struct Statistics {
     }
     var documentIDF = 0.0
     for term in documentSet { documentIDF += idf(term) }
+    // Query terms the document lacks but holds a relative of: a term sharing the first five
+    // letters (Syria / Syrian, Mexico / Mexican, photo / photograph).
+    var relatedIDF = 0.0
+    for term in queryTerms where !documentSet.contains(term) {
+      let prefix = index.terms[Int(term)].utf8.prefix(5)
+      guard prefix.count == 5 else { continue }
+      for other in documentSet where index.terms[Int(other)].utf8.starts(with: prefix) {
+        relatedIDF += idf(term)
+        break
+      }
+    }
     let documentGrams = gramVector(of: Array(index.text(ofSlot: slot)))
     var cosine = 0.0
     for (gram, weight) in queryGrams { cosine += weight * (documentGrams[gram] ?? 0) }
     return [
       all, best > 0 ? all / best : 0, body, claim, headline, cosine, queryIDF > 0 ? matchedIDF / queryIDF : 0,
       documentIDF > 0 ? matchedIDF / documentIDF : 0, maximumIDF, log(1 + Double(rank)), pairIDF, authorIDF,
+      relatedIDF,
     ]
   }
 }
