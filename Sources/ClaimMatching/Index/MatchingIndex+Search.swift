@@ -6,7 +6,7 @@
 
 extension MatchingIndex {
   /// The documents most like `query`, best first: BM25 over claim and headline picks
-  /// ``candidateCount`` candidates, a linear re-ranker over lexical features orders them.
+  /// 30 candidates (``RankingParameters``), a linear re-ranker over lexical features orders them.
   ///
   /// The query is normalised as social-media text (``SocialText``): links, handles, hashtags,
   /// emoji and an embedded tweet's signature are dealt with first.
