@@ -26,6 +26,19 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
 
+    // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
+    .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
+    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CCrypto"], swiftSettings: strictSettings),
+    // libxml2's HTML parser and its safe wrapper; article extraction on top (pure: bytes in, article out).
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+    .target(name: "ArticleExtraction", dependencies: ["HTML"], swiftSettings: strictSettings),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
@@ -36,7 +49,7 @@ let package = Package(
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport"],
+      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git"],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
@@ -64,6 +77,20 @@ let package = Package(
     ),
 
     .executableTarget(
+      name: "web-bench",
+      dependencies: ["HTTP", "WebArchive", "TestSupport"],
+      path: "Benchmarks/WebBench",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "extraction-bench",
+      dependencies: ["ArticleExtraction"],
+      path: "Benchmarks/ExtractionBench",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
       name: "matching-bench",
       dependencies: ["ClaimMatching", "ClaimModel"],
       path: "Benchmarks/MatchingBench",
@@ -79,6 +106,8 @@ let package = Package(
     ),
     .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
+    .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
+    .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "ClaimLedgerTests",
@@ -93,6 +122,17 @@ let package = Package(
     .testTarget(
       name: "ClaimsCLITests",
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "HTTPTests",
+      dependencies: ["HTTP", "HTTPMessage", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WebArchiveTests",
+      dependencies: ["WebArchive", "HTTP", "HTTPMessage", "ClaimModel", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

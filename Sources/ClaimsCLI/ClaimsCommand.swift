@@ -1,135 +1,148 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 import Git
 
-/// The `claims` command line: finds the subcommand, parses its arguments, runs it, and turns every
-/// failure into one `Error:` line and an exit status (0 success, 1 failure, 64 usage).
+/// The `claims` command line: reads the options of `claims` itself, finds the subcommand, parses
+/// its arguments into its value, validates and runs it, and turns every failure into one `Error:`
+/// line and an exit status (0 success, 1 failure, 64 usage).
 public enum ClaimsCommand {
   /// The tool's version.
   public static let version = "0.1.0"
 
   /// Every subcommand, in the order help lists them.
-  static var commands: [CommandSpec] {
+  static var subcommands: [any ParsableCommand.Type] {
     [
       // Setting up and reading.
-      InitCommand.spec,
-      ImportCommand.spec,
-      SplitCommand.spec,
-      ListCommand.spec,
-      ShowCommand.spec,
+      InitCommand.self,
+      ImportCommand.self,
+      SplitCommand.self,
+      ListCommand.self,
+      ShowCommand.self,
       // Reviewing.
-      ReviewCommands.verdict,
-      ReviewCommands.cite,
-      ReviewCommands.uncite,
-      ReviewCommands.note,
-      AssignCommands.assign,
-      AssignCommands.unassign,
-      ReviewSessionCommand.spec,
-      ReportCommand.spec,
+      VerdictCommand.self,
+      CiteCommand.self,
+      UnciteCommand.self,
+      NoteCommand.self,
+      AssignCommand.self,
+      UnassignCommand.self,
+      ReviewCommand.self,
+      ReportCommand.self,
       // History.
-      LogCommand.spec,
-      BlameCommand.spec,
-      DiffCommand.spec,
-      SnapshotCommand.spec,
+      LogCommand.self,
+      BlameCommand.self,
+      DiffCommand.self,
+      SnapshotCommand.self,
       // Sharing and checking.
-      RemoteCommands.clone,
-      RemoteCommands.sync,
-      CheckCommand.spec,
+      CloneCommand.self,
+      SyncCommand.self,
+      CheckCommand.self,
       // Tooling.
-      CompletionsCommand.spec,
-      HelpCommand.spec,
+      CompletionsCommand.self,
+      HelpCommand.self,
     ]
+  }
+
+  /// The names of the subcommands, in order.
+  static var subcommandNames: [String] {
+    subcommands.map { $0.configuration.name }
+  }
+
+  /// The subcommand named `name`, if there is one.
+  static func subcommand(named name: String) -> (any ParsableCommand.Type)? {
+    subcommands.first { $0.configuration.name == name }
+  }
+
+  /// "Unknown subcommand 'x'.", with the closest name when there is one.
+  static func unknownSubcommand(_ name: String) -> UsageError {
+    let suggestion = Suggestions.closest(to: name, among: subcommandNames)
+    return UsageError("Unknown subcommand '\(name)'.\(suggestion.map { " Did you mean '\($0)'?" } ?? "")")
+  }
+
+  /// What help, usage and completion know of every subcommand.
+  static var descriptions: [CommandDescription] {
+    let inherited = Declarations.definitions(of: GlobalOptions())
+    return subcommands.map { CommandDescription($0, inherited: inherited) }
+  }
+
+  /// The help of `claims` itself.
+  static var rootHelp: String {
+    HelpFormatter.rootHelp(
+      options: Declarations.definitions(of: RootOptions()), subcommands: subcommands.map { $0.configuration })
   }
 
   /// Runs the command line `arguments` (without the program name) and returns the exit status.
   public static func main(_ arguments: [String], context: CommandContext) -> Int32 {
-    var arguments = arguments
-    var leading: [String] = []
-    // `-C DIR` and `--no-color` may come before the subcommand, as with git.
-    while let first = arguments.first, first == "-C" || first.hasPrefix("--directory") || first == "--no-color" {
-      leading.append(arguments.removeFirst())
-      if first != "--no-color", !first.contains("="), let value = arguments.first {
-        leading.append(value)
-        arguments.removeFirst()
+    let root = RootOptions()
+    let rootParser = CommandParser(Declarations.slots(of: root))
+    if rootParser.requestsHelp(arguments[...], stoppingAtPositional: true) {
+      context.output.write(rootHelp)
+      return ExitStatus.success
+    }
+    let start: Int?
+    do {
+      start = try rootParser.parse(arguments[...], stoppingAtPositional: true)
+      if start == nil { try rootParser.resolveUnset() }
+    } catch {
+      return fail(error, command: nil, context: context)
+    }
+    guard let start else {
+      if root.version {
+        context.print("claims \(version) (libgit2 \(LibGit2.version))")
+      } else {
+        context.output.write(rootHelp)
       }
-    }
-    guard let name = arguments.first else {
-      context.output.write(HelpFormatter.rootHelp(commands: commands))
       return ExitStatus.success
     }
-    switch name {
-    case "-h", "--help":
-      context.output.write(HelpFormatter.rootHelp(commands: commands))
-      return ExitStatus.success
-    case "--version":
-      context.print("claims \(version) (libgit2 \(LibGit2.version))")
-      return ExitStatus.success
-    default:
-      break
+    guard let type = subcommand(named: arguments[start]) else {
+      return fail(unknownSubcommand(arguments[start]), command: nil, context: context)
     }
-    guard let command = commands.first(where: { $0.name == name }) else {
-      let suggestion = Suggestions.closest(to: name, among: commands.map(\.name)).map { " Did you mean '\($0)'?" }
-      return fail(UsageError("Unknown subcommand '\(name)'.\(suggestion ?? "")"), context: context)
-    }
-    let rest = leading + arguments.dropFirst()
-    if rest.contains("--help") || rest.contains("-h") {
-      context.output.write(HelpFormatter.help(for: command))
+    let command = type.init()
+    let slots = Declarations.slots(of: command) + Declarations.slots(of: root.global)
+    let parser = CommandParser(slots)
+    let rest = arguments[(start + 1)...]
+    if parser.requestsHelp(rest) {
+      context.output.write(HelpFormatter.help(for: CommandDescription(type, inherited: inherited)))
       return ExitStatus.success
     }
     do {
-      let parsed = try ArgumentParser.parse(rest, for: command)
-      // As with git, -C makes every relative path on the command line relative to <dir>.
-      for directory in parsed.allValues("directory") {
-        context.currentDirectory = context.absolutePath(directory)
-      }
-      if parsed.flag("no-color") {
-        context.style.isEnabled = false
-        context.errorStyle.isEnabled = false
-      }
-      return try command.run(parsed, context)
+      try parser.parse(rest)
+      try command.validate()
+      root.global.apply(to: context)
+      return try command.run(context)
     } catch let error as UsageError {
-      return fail(error, context: context)
-    } catch let error as CommandFailure {
-      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
-      return ExitStatus.failure
-    } catch let error as LedgerError {
-      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
-      return ExitStatus.failure
+      return fail(error, command: type, context: context)
     } catch {
-      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(String(describing: error)))")
+      let failure = CommandFailure(error)
+      context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(failure.message))")
       return ExitStatus.failure
     }
   }
 
-  private static func fail(_ error: UsageError, context: CommandContext) -> Int32 {
+  /// The options every subcommand accepts, as help lists them.
+  private static var inherited: [ArgumentDefinition] { Declarations.definitions(of: GlobalOptions()) }
+
+  /// Prints a usage error: its message, the usage of the command being parsed (or of `claims`),
+  /// and where to read more.
+  private static func fail(_ error: UsageError, command: (any ParsableCommand.Type)?, context: CommandContext) -> Int32
+  {
     context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
-    if let name = error.command, let command = commands.first(where: { $0.name == name }) {
-      context.printError("Usage: \(HelpFormatter.usage(for: command))")
+    if let command {
+      let name = command.configuration.name
+      context.printError("Usage: \(HelpFormatter.usage(for: CommandDescription(command, inherited: inherited)))")
       context.printError("  See 'claims \(name) --help' for more information.")
     } else {
-      context.printError("Usage: claims [-C <dir>] <subcommand>")
+      context.printError("Usage: \(HelpFormatter.rootUsage)")
       context.printError("  See 'claims --help' for more information.")
     }
     return ExitStatus.usage
   }
 }
 
-/// `claims help [<subcommand>]`.
-enum HelpCommand {
-  static let spec = CommandSpec(
-    name: "help", abstract: "Show help for a subcommand.",
-    arguments: [ArgumentSpec(name: "subcommand", help: "The subcommand to explain.", isOptional: true)]
-  ) { arguments, context in
-    guard let name = arguments.argument("subcommand") else {
-      context.output.write(HelpFormatter.rootHelp(commands: ClaimsCommand.commands))
-      return ExitStatus.success
-    }
-    guard let command = ClaimsCommand.commands.first(where: { $0.name == name }) else {
-      let suggestion = Suggestions.closest(to: name, among: ClaimsCommand.commands.map(\.name))
-        .map { " Did you mean '\($0)'?" }
-      throw UsageError("Unknown subcommand '\(name)'.\(suggestion ?? "")", command: "help")
-    }
-    context.output.write(HelpFormatter.help(for: command))
-    return ExitStatus.success
-  }
+/// The options of `claims` itself, before any subcommand.
+struct RootOptions: ParsableArguments {
+  @OptionGroup var global: GlobalOptions
+
+  @Flag(help: "Show the version.")
+  var version = false
 }

@@ -177,6 +177,7 @@ import Testing
         _ = try snapshot.resolveClaim(firstDigit)
         Issue.record("an ambiguous prefix resolved")
       } catch {
+        #expect(error.kind == .ambiguous)
         #expect(error.message.contains("is ambiguous"))
         for claim in sharing.prefix(10) { #expect(error.message.contains(claim.id.rawValue)) }
       }

@@ -2,6 +2,7 @@ import ClaimLedger
 import ClaimModel
 import Foundation
 import TestSupport
+import Testing
 
 /// A scratch ledger for one test, with helpers to check it through the git CLI.
 final class LedgerFixture {
@@ -30,9 +31,20 @@ final class LedgerFixture {
     try ProcessRunner.git(arguments, in: scratch.path).stdout
   }
 
-  var head: String { (try? git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? "" }
+  var head: String { answer("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines) }
   var commitCount: Int {
-    Int((try? git("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? "") ?? 0
+    Int(answer("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
   }
-  var status: String { (try? git("status", "--porcelain", "--untracked-files=all")) ?? "?" }
+  var status: String { answer("status", "--porcelain", "--untracked-files=all") }
+
+  /// What git printed; a failing git is an issue of the test, and its answer (the failure) equals
+  /// no output a test expects.
+  private func answer(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    do {
+      return try ProcessRunner.git(arguments, in: scratch.path).stdout
+    } catch {
+      Issue.record("\(error)", sourceLocation: sourceLocation)
+      return "<\(error)>"
+    }
+  }
 }

@@ -48,8 +48,9 @@ import Testing
     let server = try SSHServer()
     let desk = try DeskFixture()
     // A key the server does not know, offered again and again by a careless policy.
-    _ = try ProcessRunner.run(
-      "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "stranger"], in: server.scratch.path)
+    try ProcessRunner.run(
+      "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "stranger"], in: server.scratch.path
+    ).requireSuccess("ssh-keygen stranger")
     let repository = try Repository.create(at: desk.scratch.path("plain"))
     let remote = try Remote(url: server.url(desk.remote), in: repository)
     let callbacks = RemoteCallbacks()

@@ -37,7 +37,9 @@ import Testing
     guard case .object(var members) = json else { return }
     members["ordinal"] = "two"
     json = .object(members)
-    #expect(throws: RecordError("field 'ordinal' must be an integer, not string")) { try Claim(json: json) }
+    #expect(throws: RecordError(.invalidField, "field 'ordinal' must be an integer, not string")) {
+      try Claim(json: json)
+    }
     members["ordinal"] = 2
     members["format_version"] = 9
     #expect(throws: RecordError.self) { try Claim(json: .object(members)) }

@@ -50,8 +50,11 @@ final class CLIFixture {
     CLIHarness.run(arguments, in: scratch.path, environment: environment, input: input, isOutputTerminal: terminal)
   }
 
-  func git(_ arguments: String...) -> String {
-    (try? ProcessRunner.git(arguments, in: scratch.path).stdout) ?? ""
+  /// What `git` printed in the ledger. A git that fails is an issue of the test, and its answer
+  /// (the failure) equals no output a test expects, so `#expect(fixture.status == "")` cannot pass
+  /// when git could not say.
+  func git(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    gitOutput(arguments, in: scratch.path, sourceLocation: sourceLocation)
   }
 
   var head: String { git("rev-parse", "HEAD") }
@@ -85,5 +88,18 @@ func expectRefusal(
   if let fixture, let head {
     #expect(fixture.head == head, sourceLocation: sourceLocation)
     #expect(fixture.status == "", sourceLocation: sourceLocation)
+  }
+}
+
+/// What `git arguments` printed in `directory`; when git fails, the failure is recorded as an
+/// issue and returned in place of output.
+func gitOutput(_ arguments: [String], in directory: String, sourceLocation: SourceLocation = #_sourceLocation)
+  -> String
+{
+  do {
+    return try ProcessRunner.git(arguments, in: directory).stdout
+  } catch {
+    Issue.record("\(error)", sourceLocation: sourceLocation)
+    return "<\(error)>"
   }
 }

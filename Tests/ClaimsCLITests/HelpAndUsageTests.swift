@@ -1,6 +1,7 @@
-import ClaimsCLI
 import TestSupport
 import Testing
+
+@testable import ClaimsCLI
 
 @Suite struct HelpAndUsageTests {
   let scratch = ScratchDirectory()
@@ -20,19 +21,48 @@ import Testing
     #expect(run().stdout == result.stdout)
   }
 
-  @Test(arguments: [
-    "init", "import", "split", "list", "show", "verdict", "cite", "uncite", "note", "assign", "unassign", "review",
-    "completions", "help",
-  ])
-  func everySubcommandHasHelp(name: String) {
+  @Test(arguments: ClaimsCommand.subcommandNames)
+  func everySubcommandHasHelp(name: String) throws {
     let viaFlag = run(name, "--help")
     #expect(viaFlag.status == 0)
+    #expect(viaFlag.stderr == "")
     #expect(viaFlag.stdout.hasPrefix("OVERVIEW: "))
     #expect(viaFlag.stdout.contains("\nUSAGE: claims \(name)"))
     #expect(viaFlag.stdout.contains("\nOPTIONS:\n"))
-    #expect(viaFlag.stdout.contains("  -h, --help              Show help information.\n"))
+    #expect(viaFlag.stdout.contains("  -C, --directory <dir>   Run as if claims was started in <dir>.\n"))
+    #expect(viaFlag.stdout.hasSuffix("  -h, --help              Show help information.\n"))
     #expect(run("help", name).stdout == viaFlag.stdout)
     #expect(run(name, "-h").stdout == viaFlag.stdout)
+    // Every declaration is in the help, by the label it is used with.
+    let command = try #require(ClaimsCommand.subcommand(named: name))
+    for definition in Declarations.definitions(of: command.init()) {
+      #expect(viaFlag.stdout.contains("\n  \(definition.helpLabel)"), "\(name): \(definition.helpLabel)")
+    }
+  }
+
+  @Test(arguments: ClaimsCommand.subcommandNames)
+  func everySubcommandReportsUsageErrorsWithItsUsage(name: String) throws {
+    let usageLine = try #require(
+      run(name, "--help").stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") }?.dropFirst("USAGE: ".count))
+    let unknown = run(name, "--no-such-option")
+    #expect(unknown.status == 64)
+    #expect(unknown.stdout == "")
+    #expect(
+      unknown.stderr
+        == "Error: Unknown option '--no-such-option'.\nUsage: \(usageLine)\n  See 'claims \(name) --help' for more information.\n"
+    )
+    // A command with something required names the first thing missing.
+    let command = try #require(ClaimsCommand.subcommand(named: name))
+    let definitions = Declarations.definitions(of: command.init())
+    let required =
+      definitions.filter { $0.kind == .positional && $0.isRequired }.first
+      ?? definitions.first { $0.isRequired }
+    if let required {
+      let missing = run(name)
+      #expect(missing.status == 64)
+      #expect(missing.stderr.hasPrefix("Error: Missing expected "), "\(missing.stderr)")
+      #expect(missing.stderr.contains("'\(required.valueLabel)'\nUsage: \(usageLine)\n"), "\(missing.stderr)")
+    }
   }
 
   @Test func helpEntriesAlignAtColumn26() {

@@ -146,7 +146,10 @@ import Testing
     for identity in ["\(name) <eve@example.org>", "Eve <\(name)@example.org>", name] {
       let result = fixture.run("verdict", id, "refuted", "--reviewer", identity)
       guard result.status == 0 else {
-        expectRefusal(result, containing: "identity")
+        // Refused as a usage error when it does not parse as an identity, by the ledger when its
+        // address is no address.
+        #expect(result.status == 64 || result.status == 1)
+        expectRefusal(result, status: result.status, containing: "identity")
         continue
       }
       let added = fixture.git("show", "--name-only", "--format=", "HEAD").split(separator: "\n")

@@ -109,7 +109,7 @@ import Testing
   @Test func unknownAndAmbiguousIdsListCandidates() throws {
     let fixture = try CLIFixture()
     expectRefusal(fixture.run("show", "storm:9"), containing: "has no claim 9; its claims are numbered 1–4")
-    expectRefusal(fixture.run("show", "nope"), containing: "is not a claim id")
+    expectRefusal(fixture.run("show", "nope"), status: 64, containing: "The value 'nope' is invalid for '<id>'")
     let ids = (1...4).map { fixture.id($0) }
     for digit in "0123456789abcdef" {
       let sharing = ids.filter { $0.hasPrefix(String(digit)) }

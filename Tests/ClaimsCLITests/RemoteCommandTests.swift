@@ -19,8 +19,8 @@ final class SharedDesk {
     return CLIHarness.run(arguments, in: directory ?? scratch.path, environment: environment)
   }
 
-  func git(_ directory: String, _ arguments: String...) -> String {
-    ((try? ProcessRunner.git(arguments, in: scratch.path(directory)).stdout) ?? "")
+  func git(_ directory: String, _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> String {
+    gitOutput(arguments, in: scratch.path(directory), sourceLocation: sourceLocation)
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

@@ -61,7 +61,7 @@ import Testing
     let fixture = try CLIFixture()
     let result = fixture.run("verdict", "storm:1", "opinion", "--reviewer", name)
     if result.status != 0 {
-      expectRefusal(result, containing: "not a usable identity")
+      expectRefusal(result, status: 64, containing: "is invalid for '--reviewer <identity>'")
       return
     }
     let files = fixture.git("ls-tree", "-r", "--name-only", "HEAD", "Reviews").split(separator: "\n")
@@ -261,7 +261,7 @@ import Testing
     #expect(result.stdout.contains("1/4  claim \(fixture.id(1))"))
     #expect(result.stdout.contains("3/4  claim \(fixture.id(3))"))
     #expect(result.stdout.contains("Unknown answer 'x'; press ? for help."))
-    #expect(result.stdout.hasSuffix("Went through 4 of 4 claims: 2 verdicts, 1 citations, 1 notes recorded.\n"))
+    #expect(result.stdout.hasSuffix("Went through 4 of 4 claims: 2 verdicts, 1 citation, 1 note recorded.\n"))
     let subjects = fixture.git("log", "--format=%s", "\(head.trimmingCharacters(in: .whitespacesAndNewlines))..HEAD")
     #expect(
       subjects

@@ -57,7 +57,8 @@ import Testing
     let fixture = try CLIFixture()
     let head = fixture.head
     expectRefusal(
-      fixture.run("verdict", "storm:1", "supported", "--reviewer", ""), containing: "--reviewer is empty",
+      fixture.run("verdict", "storm:1", "supported", "--reviewer", ""), status: 64,
+      containing: "The value '' is invalid for '--reviewer <identity>'",
       ledger: fixture, head: head)
   }
 

@@ -9,7 +9,9 @@ import Testing
 @Suite struct ScenarioTests {
   @Test func importReviewCorrectAndCompare() throws {
     let fixture = try CLIFixture(importing: ReimportTests.original)
-    func git(_ arguments: String...) -> String { (try? ProcessRunner.git(arguments, in: fixture.path).stdout) ?? "" }
+    func git(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) -> String {
+      gitOutput(arguments, in: fixture.path, sourceLocation: sourceLocation)
+    }
     let imported = git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(git("log", "-1", "--format=%(trailers:key=Action,valueonly)").hasPrefix("import"))
     #expect(git("ls-tree", "-r", "--name-only", "HEAD", "Claims/storm").split(separator: "\n").count == 6)

@@ -135,4 +135,15 @@ import Testing
     #expect(try GitConfig.string("user.name", in: repository) == "Config Person")
     #expect(try GitConfig.string("claims.no-such-key", in: repository) == nil)
   }
+
+  /// The git oracle refuses to go on when git fails: a test cannot pass on git's silence.
+  @Test func theGitOracleThrowsWhenGitFails() throws {
+    _ = try makeRepository()
+    #expect(throws: ProcessFailure.self) {
+      try ProcessRunner.git(["rev-parse", "--verify", "no-such-ref"], in: scratch.path)
+    }
+    let answer = try ProcessRunner.gitStatus(["rev-parse", "--verify", "no-such-ref"], in: scratch.path)
+    #expect(answer.status != 0)
+    #expect(throws: ProcessFailure.self) { try answer.requireSuccess("git rev-parse") }
+  }
 }

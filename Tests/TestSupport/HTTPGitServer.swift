@@ -105,10 +105,11 @@ public final class HTTPGitServer: @unchecked Sendable {
     self.token = token
     try scratch.write(Self.script, to: "server.py")
     let portFile = scratch.path("port")
-    _ = try ProcessRunner.run(
+    try ProcessRunner.run(
       "/bin/sh",
       ["-c", "setsid \(Self.python) server.py '\(root)' '\(token)' '\(portFile)' >server.log 2>&1 </dev/null &"],
-      in: scratch.path)
+      in: scratch.path
+    ).requireSuccess("starting the HTTP git server")
     for _ in 0..<250 {
       if let text = try? String(contentsOfFile: portFile, encoding: .utf8) {
         let fields = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

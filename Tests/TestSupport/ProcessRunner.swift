@@ -5,12 +5,31 @@ public struct ProcessResult: Sendable {
   public var status: Int32
   public var stdout: String
   public var stderr: String
+
+  /// The result itself when the process exited with status 0; otherwise a ``ProcessFailure``
+  /// naming `command` and what it printed on standard error.
+  @discardableResult
+  public func requireSuccess(_ command: String) throws(ProcessFailure) -> ProcessResult {
+    guard status == 0 else { throw ProcessFailure(command: command, result: self) }
+    return self
+  }
+}
+
+/// A program a test ran exited with a status other than 0 where it had to succeed.
+public struct ProcessFailure: Error, CustomStringConvertible {
+  public var command: String
+  public var result: ProcessResult
+
+  public var description: String {
+    "\(command) exited with status \(result.status): \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))"
+  }
 }
 
 /// Runs programs for tests: the git CLI as an independent oracle, and the built `claims` binary
 /// where a test needs a real process (exit codes, concurrency, kills).
 public enum ProcessRunner {
-  /// Runs `executable` with `arguments` in `directory`, feeding `input` on standard input.
+  /// Runs `executable` with `arguments` in `directory`, feeding `input` on standard input. The
+  /// result carries the exit status for the caller to check (``ProcessResult/requireSuccess(_:)``).
   public static func run(
     _ executable: String, _ arguments: [String], in directory: String, environment: [String: String]? = nil,
     input: [UInt8] = []
@@ -49,8 +68,16 @@ public enum ProcessRunner {
   }
 
   /// Runs `git` with a clean configuration (no user or system config files) in `directory`.
+  /// - Throws: ``ProcessFailure`` when git exits with a status other than 0: a test that runs git
+  ///   to set something up or to look at the result must not go on as if it had worked. Use
+  ///   ``gitStatus(_:in:)`` where a non-zero status is an answer (`merge-base --is-ancestor`).
   @discardableResult
   public static func git(_ arguments: [String], in directory: String) throws -> ProcessResult {
+    try gitStatus(arguments, in: directory).requireSuccess("git \(arguments.joined(separator: " "))")
+  }
+
+  /// Runs `git` as ``git(_:in:)`` does, returning its result whatever its exit status.
+  public static func gitStatus(_ arguments: [String], in directory: String) throws -> ProcessResult {
     var environment = ProcessInfo.processInfo.environment
     environment["GIT_CONFIG_NOSYSTEM"] = "1"
     environment["GIT_CONFIG_GLOBAL"] = "/dev/null"

@@ -22,7 +22,8 @@ public final class SSHServer: @unchecked Sendable {
     try FileManager.default.createDirectory(atPath: scratch.path("home/.ssh"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
     for file in ["hostkey", "home/.ssh/id_ed25519"] {
-      _ = try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file], in: scratch.path)
+      try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", file], in: scratch.path)
+        .requireSuccess("ssh-keygen \(file)")
     }
     try FileManager.default.copyItem(
       atPath: scratch.path("home/.ssh/id_ed25519.pub"), toPath: scratch.path("authorized"))

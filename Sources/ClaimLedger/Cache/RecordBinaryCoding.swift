@@ -61,6 +61,7 @@ extension BinaryWriter {
   }
 
   mutating func write(_ problem: LedgerProblem) {
+    write(problem.kind.rawValue)
     write(problem.path)
     write(problem.problem)
     write(problem.remedy)
@@ -160,6 +161,7 @@ extension BinaryReader {
   }
 
   mutating func readProblem() throws(Corrupt) -> LedgerProblem {
-    LedgerProblem(path: try readString(), problem: try readString(), remedy: try readString())
+    guard let kind = LedgerProblem.Kind(rawValue: try readString()) else { throw Corrupt() }
+    return LedgerProblem(kind, path: try readString(), problem: try readString(), remedy: try readString())
   }
 }

@@ -54,7 +54,7 @@ extension Ledger {
       let path = "\(gitDirectory)/\(name)"
       guard let age = FileSystem.age(of: path), age > Self.foreignLockStaleAfter else { return nil }
       return LedgerProblem(
-        path: ".git/\(name)", problem: "is a lock file left \(Int(age)) s ago, which blocks git",
+        .staleLock, path: ".git/\(name)", problem: "is a lock file left \(Int(age)) s ago, which blocks git",
         remedy: "if no git command is running, remove it")
     }
   }

@@ -33,7 +33,8 @@ struct LedgerChecker {
         for entry in snapshot.entries(ofDirectory: "\(root)/\(source)") {
           guard let claim = ClaimID(entry.name), !claimIDs.contains(claim) else { continue }
           report(
-            "\(root)/\(source)/\(entry.name)", "belongs to claim \(claim), which does not exist in Claims/\(source)/",
+            .dangling, "\(root)/\(source)/\(entry.name)",
+            "belongs to claim \(claim), which does not exist in Claims/\(source)/",
             remedy: "remove the directory (or restore the claim), then commit")
         }
       }
@@ -41,7 +42,7 @@ struct LedgerChecker {
         for review in reviews {
           guard let verdict = review.verdict, scale.verdict(verdict) == nil else { continue }
           report(
-            LedgerPaths.review(claim, in: source, by: review.reviewer),
+            .dangling, LedgerPaths.review(claim, in: source, by: review.reviewer),
             "gives the verdict '\(verdict.escapedForMessage)', which is not on the ledger's scale (\(scale.ids.joined(separator: ", ")))",
             remedy: "record a verdict from the scale, or add it to ledger.json, then commit")
         }
@@ -50,8 +51,11 @@ struct LedgerChecker {
     checkSourceRecords()
   }
 
-  private func report(_ path: String, _ problem: String, remedy: String = "fix or remove the file, then commit") {
-    snapshot.report(path, problem, remedy: remedy)
+  private func report(
+    _ kind: LedgerProblem.Kind, _ path: String, _ problem: String,
+    remedy: String = "fix or remove the file, then commit"
+  ) {
+    snapshot.report(kind, path, problem, remedy: remedy)
   }
 
   // MARK: Every file
@@ -64,7 +68,7 @@ struct LedgerChecker {
       for entry in snapshot.objects.entries(ofTree: tree, at: directory) {
         let path = directory.isEmpty ? entry.name : "\(directory)/\(entry.name)"
         if let problem = Self.nameProblem(entry.name) {
-          report(path, problem, remedy: "rename or remove it with git, then commit")
+          report(.unsafeEntry, path, problem, remedy: "rename or remove it with git, then commit")
           continue
         }
         switch entry.kind {
@@ -73,12 +77,13 @@ struct LedgerChecker {
         case .blob where entry.isSymbolicLink:
           fileCount += 1
           report(
-            path, "is a symbolic link, which the ledger never follows",
+            .unsafeEntry, path, "is a symbolic link, which the ledger never follows",
             remedy: "replace it with a plain file or remove it, then commit")
         case .blob:
           fileCount += 1
         case .commit, .other:
-          report(path, "is a submodule or other non-file entry", remedy: "remove it with git, then commit")
+          report(
+            .unsafeEntry, path, "is a submodule or other non-file entry", remedy: "remove it with git, then commit")
         }
       }
     }
@@ -103,7 +108,9 @@ struct LedgerChecker {
 
   private func checkConfig() {
     guard let entry = snapshot.entry(at: LedgerPaths.config) else {
-      report(LedgerPaths.config, "is missing", remedy: "restore it from history (git checkout <commit> -- ledger.json)")
+      report(
+        .missing, LedgerPaths.config, "is missing",
+        remedy: "restore it from history (git checkout <commit> -- ledger.json)")
       return
     }
     guard !entry.isSymbolicLink else { return }
@@ -118,12 +125,13 @@ struct LedgerChecker {
       for entry in snapshot.entries(ofDirectory: root) {
         guard let source = SourceID(entry.name), entry.kind == .tree else {
           report(
-            "\(root)/\(entry.name)", "is not a directory named after a source id", remedy: "remove it, then commit")
+            .misplaced, "\(root)/\(entry.name)", "is not a directory named after a source id",
+            remedy: "remove it, then commit")
           continue
         }
         if snapshot.treeID(ofDirectory: LedgerPaths.claimDirectory(source)) == nil {
           report(
-            "\(root)/\(source)", "belongs to source '\(source)', which has no claims in Claims/",
+            .dangling, "\(root)/\(source)", "belongs to source '\(source)', which has no claims in Claims/",
             remedy: "remove the directory (or restore the source), then commit")
         }
         sources.insert(source)
@@ -137,19 +145,22 @@ struct LedgerChecker {
     guard hasClaims else { return }
     let textPath = LedgerPaths.seedText(source)
     guard snapshot.entry(at: textPath) != nil else {
-      report(textPath, "is missing, but Claims/\(source)/ has claims", remedy: "restore it from history, then commit")
+      report(
+        .missing, textPath, "is missing, but Claims/\(source)/ has claims",
+        remedy: "restore it from history, then commit")
       return
     }
     guard snapshot.entry(at: LedgerPaths.sourceRecord(source)) != nil else {
       report(
-        LedgerPaths.sourceRecord(source), "is missing, but Claims/\(source)/ has claims",
+        .missing, LedgerPaths.sourceRecord(source), "is missing, but Claims/\(source)/ has claims",
         remedy: "restore it from history, then commit")
       return
     }
     guard let text = snapshot.seedText(source), let record = snapshot.sourceRecord(source) else { return }
     if SHA256.hexDigest(of: Array(text.utf8)) != record.textSHA256 {
       report(
-        textPath, "no longer matches the SHA-256 in \(LedgerPaths.sourceRecord(source)); it was edited after import",
+        .modified, textPath,
+        "no longer matches the SHA-256 in \(LedgerPaths.sourceRecord(source)); it was edited after import",
         remedy: "restore it, or import the revised text with 'claims import --replace', then commit")
     }
   }
@@ -162,7 +173,7 @@ struct LedgerChecker {
       guard names.contains("\(stem).txt"), let source = SourceID(stem), let record = snapshot.sourceRecord(source)
       else { continue }
       if record.id != source {
-        report("\(LedgerPaths.seeds)/\(name)", "holds the record of source '\(record.id)', not '\(source)'")
+        report(.misplaced, "\(LedgerPaths.seeds)/\(name)", "holds the record of source '\(record.id)', not '\(source)'")
       }
     }
   }

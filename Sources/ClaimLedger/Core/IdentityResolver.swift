@@ -6,25 +6,23 @@ import Git
 public enum IdentityResolver {
   /// The identity to act as.
   /// - Parameters:
-  ///   - explicit: the value of `--author` or `--reviewer`, if given.
+  ///   - explicit: the identity `--author` or `--reviewer` gave, if any (parsed by the command line).
   ///   - environment: the value of `CLAIMS_AUTHOR` or `CLAIMS_REVIEWER`, if set.
   ///   - sources: how to name the flag and variable in the error message.
   ///   - ledger: the ledger whose git config to read, if any.
-  /// - Throws: ``LedgerError`` when no identity is set anywhere, or the one given is unusable.
+  /// - Throws: ``LedgerError`` when no identity is set anywhere, or the one found is unusable.
   public static func resolve(
-    explicit: String?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
+    explicit: Identity?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
   ) throws(LedgerError) -> Identity {
-    if let explicit, explicit.trimmingWhitespace().isEmpty {
-      throw LedgerError("\(sources.flag) is empty; give an identity as 'Name <email>'")
-    }
-    for (value, origin) in [(explicit, sources.flag), (environment, sources.variable)] {
-      guard let value, !value.trimmingWhitespace().isEmpty else { continue }
-      guard let identity = Identity(parsing: value) else {
+    if let explicit { return try requireAddress(explicit, origin: sources.flag) }
+    if let environment, !environment.trimmingWhitespace().isEmpty {
+      guard let identity = Identity(parsing: environment) else {
         throw LedgerError(
-          "\(origin) '\(value.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
+          .invalidInput,
+          "\(sources.variable) '\(environment.escapedForMessage)' is not a usable identity; write it as 'Name <email>' without control characters"
         )
       }
-      return try requireAddress(identity, origin: origin)
+      return try requireAddress(identity, origin: sources.variable)
     }
     let name = try? GitConfig.string("user.name", in: ledger?.repository)
     let email = try? GitConfig.string("user.email", in: ledger?.repository)
@@ -32,6 +30,7 @@ public enum IdentityResolver {
       return try requireAddress(identity, origin: "git config user.email")
     }
     throw LedgerError(
+      .notFound,
       "no identity: pass \(sources.flag) 'Name <email>', set \(sources.variable), or set git config user.name and user.email"
     )
   }
@@ -41,6 +40,7 @@ public enum IdentityResolver {
   private static func requireAddress(_ identity: Identity, origin: String) throws(LedgerError) -> Identity {
     guard !identity.email.isEmpty, !identity.email.contains("@") else { return identity }
     throw LedgerError(
+      .invalidInput,
       "\(origin): '\(identity.email.escapedForMessage)' is not an e-mail address; write the identity as 'Name <name@example.org>' or as a name alone"
     )
   }

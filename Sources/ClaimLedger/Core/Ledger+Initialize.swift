@@ -17,7 +17,20 @@ extension Ledger {
     case alreadyLedger
   }
 
+  /// The claims ledger whose work tree holds `directory` (or, when it does not exist yet, its
+  /// nearest existing parent), if any.
+  private static func enclosingLedger(of directory: String) -> Ledger? {
+    var path = directory
+    while FileSystem.node(at: path) == .missing {
+      let parent = (path as NSString).deletingLastPathComponent
+      guard parent != path, !parent.isEmpty else { return nil }
+      path = parent
+    }
+    return try? Ledger.discover(from: path)
+  }
+
   /// Makes `directory` a ledger: a new repository, or an existing one with `ledger.json` added.
+  /// A directory inside another ledger's work tree is refused.
   /// - Parameter isBare: make a new repository without a work tree, as a shared remote is.
   public static func initialize(at directory: String, as author: Identity, at time: Timestamp, isBare: Bool = false)
     throws(LedgerError) -> (Ledger, InitOutcome)
@@ -28,22 +41,32 @@ extension Ledger {
     switch FileSystem.node(at: directory) {
     case .missing: directoryExisted = false
     case .directory: directoryExisted = true
-    default: throw LedgerError("'\(directory.escapedForMessage)' exists and is not a directory; choose another place")
+    default:
+      throw LedgerError(
+        .alreadyExists, "'\(directory.escapedForMessage)' exists and is not a directory; choose another place")
     }
     if FileSystem.node(at: "\(directory)/.git") == .missing,
       FileSystem.node(at: "\(directory)/\(LedgerPaths.config)") != .missing
     {
       throw LedgerError(
+        .alreadyExists,
         "'\(directory.escapedForMessage)/\(LedgerPaths.config)' already exists; move it away, then retry")
     }
     if let existing = try? Repository(openingAt: directory) {
       repository = existing
       isNew = false
     } else {
+      if let enclosing = enclosingLedger(of: directory) {
+        throw LedgerError(
+          .wrongState,
+          "'\(directory.escapedForMessage)' is inside the claims ledger in '\(enclosing.rootPath.escapedForMessage)'; a ledger in another's work tree would be committed to neither, so choose a directory outside it"
+        )
+      }
       do {
         repository = try Repository.create(at: directory, isBare: isBare)
       } catch {
-        throw LedgerError("cannot create a git repository in '\(directory.escapedForMessage)': \(error.message)")
+        throw LedgerError(
+          .git(error), "cannot create a git repository in '\(directory.escapedForMessage)': \(error.message)")
       }
       isNew = true
     }
@@ -53,6 +76,7 @@ extension Ledger {
       _ = snapshot.config()
       if let problem = snapshot.problems.first(where: { $0.path == LedgerPaths.config }) {
         throw LedgerError(
+          .alreadyExists,
           "'\(directory.escapedForMessage)' holds a \(LedgerPaths.config) that is not a claims config (\(problem.problem)); rename that file in a commit of its own, then run claims init again"
         )
       }

@@ -33,16 +33,18 @@ public final class Ledger {
   public static func discover(from directory: String) throws(LedgerError) -> Ledger {
     var isDirectory = stat()
     guard stat(directory, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR else {
-      throw LedgerError("'\(directory.escapedForMessage)' is not a directory; pass -C with a ledger's directory")
+      throw LedgerError(
+        .notALedger, "'\(directory.escapedForMessage)' is not a directory; pass -C with a ledger's directory")
     }
     let gitDirectory: String?
     do {
       gitDirectory = try Repository.discoverGitDirectory(from: directory)
     } catch {
-      throw LedgerError("cannot look for a ledger from '\(directory.escapedForMessage)': \(error.message)")
+      throw LedgerError(.git(error), "cannot look for a ledger from '\(directory.escapedForMessage)': \(error.message)")
     }
     guard let gitDirectory else {
       throw LedgerError(
+        .notALedger,
         "no claims ledger in '\(directory.escapedForMessage)' or any parent directory; run 'claims init' there or pass -C DIR"
       )
     }
@@ -50,10 +52,12 @@ public final class Ledger {
     do {
       ledger = Ledger(repository: try Repository(openingAt: gitDirectory))
     } catch {
-      throw LedgerError("cannot open the git repository at '\(gitDirectory.escapedForMessage)': \(error.message)")
+      throw LedgerError(
+        .git(error), "cannot open the git repository at '\(gitDirectory.escapedForMessage)': \(error.message)")
     }
     guard try ledger.snapshot().hasConfig else {
       throw LedgerError(
+        .notALedger,
         "'\(ledger.rootPath.escapedForMessage)' is a git repository but not a claims ledger (no ledger.json committed); run 'claims init' there"
       )
     }
@@ -66,13 +70,13 @@ public final class Ledger {
     do {
       state = try repository.headState()
     } catch {
-      throw LedgerError("cannot read HEAD: \(error.message)")
+      throw LedgerError(.git(error), "cannot read HEAD: \(error.message)")
     }
     switch state {
     case .unborn(let branch): return (branch, nil)
     case .branch(let branch, let tip): return (branch, tip)
     case .detached:
-      throw LedgerError("HEAD is detached; switch to the ledger's branch first (git switch main)")
+      throw LedgerError(.wrongState, "HEAD is detached; switch to the ledger's branch first (git switch main)")
     }
   }
 
@@ -86,7 +90,7 @@ public final class Ledger {
       }
       return try LedgerSnapshot(repository: repository, commitID: commit, gitDirectory: gitDirectory)
     } catch {
-      throw LedgerError("cannot read the ledger: \(error.message)")
+      throw LedgerError(.git(error), "cannot read the ledger: \(error.message)")
     }
   }
 
@@ -99,11 +103,13 @@ public final class Ledger {
     } catch {
       switch error.code {
       case .notFound, .invalidSpec:
-        throw LedgerError("unknown revision '\(revision.escapedForMessage)'; give a commit, branch, tag or HEAD~N")
+        throw LedgerError(
+          .notFound, "unknown revision '\(revision.escapedForMessage)'; give a commit, branch, tag or HEAD~N")
       case .ambiguous:
-        throw LedgerError("revision '\(revision.escapedForMessage)' is ambiguous; give more digits of the commit id")
+        throw LedgerError(
+          .ambiguous, "revision '\(revision.escapedForMessage)' is ambiguous; give more digits of the commit id")
       default:
-        throw LedgerError("cannot read revision '\(revision.escapedForMessage)': \(error.message)")
+        throw LedgerError(.git(error), "cannot read revision '\(revision.escapedForMessage)': \(error.message)")
       }
     }
   }

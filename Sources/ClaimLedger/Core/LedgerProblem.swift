@@ -1,6 +1,34 @@
 /// A file in the ledger that cannot be used as it is: malformed, unsafe, or pointing nowhere.
 /// Commands report these by name and go on where they safely can.
 public struct LedgerProblem: Equatable, Sendable, CustomStringConvertible {
+  /// What is wrong with the file, for code to act on; code never inspects the wording. The raw
+  /// values are what the caches store.
+  public enum Kind: String, Equatable, Sendable, CaseIterable {
+    /// git could not give the file's contents (a damaged object database).
+    case unreadable
+    /// The file is not a valid record: bad JSON, a missing or mistyped field, an invalid value.
+    case malformed
+    /// The record was written by a newer claims than this one.
+    case newerFormat
+    /// The file is larger than a ledger file may be.
+    case tooLarge
+    /// The entry is not a plain file or directory where one belongs (a symbolic link, a
+    /// submodule, a file where a directory belongs), or has an unsafe name.
+    case unsafeEntry
+    /// The file's name or place does not match what it holds.
+    case misplaced
+    /// The file refers to something the ledger does not have (a claim, a source, a verdict).
+    case dangling
+    /// A file the ledger needs is missing.
+    case missing
+    /// A seed text no longer matches the checksum in its source record.
+    case modified
+    /// A lock file left behind blocks git.
+    case staleLock
+  }
+
+  /// What kind of problem this is.
+  public var kind: Kind
   /// The file's path in the ledger.
   public var path: String
   /// What is wrong with it.
@@ -8,7 +36,8 @@ public struct LedgerProblem: Equatable, Sendable, CustomStringConvertible {
   /// What to do about it.
   public var remedy: String
 
-  public init(path: String, problem: String, remedy: String) {
+  public init(_ kind: Kind, path: String, problem: String, remedy: String) {
+    self.kind = kind
     self.path = path
     self.problem = problem
     self.remedy = remedy

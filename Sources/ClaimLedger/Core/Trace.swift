@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -5,7 +7,8 @@
 /// Timings of a command's phases on standard error, when `CLAIMS_TRACE` is set: a way to see where
 /// time goes on a large ledger without a profiler.
 public enum Trace {
-  nonisolated(unsafe) private static var start: Double = now()
+  /// When the last mark was made; marks may come from any thread.
+  private static let start = Mutex<Double>(now())
   private static let isEnabled = getenv("CLAIMS_TRACE") != nil
 
   private static func now() -> Double {
@@ -18,10 +21,13 @@ public enum Trace {
   public static func mark(_ label: @autoclosure () -> String) {
     guard isEnabled else { return }
     let current = now()
-    let milliseconds = Int((current - start) * 100_000)
+    let previous = start.withLock { last in
+      defer { last = current }
+      return last
+    }
+    let milliseconds = Int((current - previous) * 100_000)
     let line =
       "[trace] \(milliseconds / 100).\(milliseconds % 100 < 10 ? "0" : "")\(milliseconds % 100) ms  \(label())\n"
     _ = line.withCString { write(2, $0, strlen($0)) }
-    start = current
   }
 }

@@ -201,9 +201,10 @@ extension Ledger {
   {
     guard Repository.isValidReferenceName("refs/tags/\(name)"), !name.hasPrefix("-") else {
       throw LedgerError(
-        "'\(name.escapedForMessage)' is not a valid tag name; use letters, digits, '-', '_', '.' and '/'")
+        .invalidInput, "'\(name.escapedForMessage)' is not a valid tag name; use letters, digits, '-', '_', '.' and '/'"
+      )
     }
-    guard let tip = try branchTip().tip else { throw LedgerError("the ledger has no commit to tag yet") }
+    guard let tip = try branchTip().tip else { throw LedgerError(.wrongState, "the ledger has no commit to tag yet") }
     do {
       _ = try repository.createTag(
         named: name, on: tip,
@@ -211,9 +212,9 @@ extension Ledger {
         message: (message ?? "claims snapshot \(name)") + "\n")
     } catch {
       if error.code == .exists {
-        throw LedgerError("a snapshot (tag) named '\(name)' already exists; choose another name")
+        throw LedgerError(.alreadyExists, "a snapshot (tag) named '\(name)' already exists; choose another name")
       }
-      throw LedgerError("cannot create the tag '\(name)': \(error.message)")
+      throw LedgerError(.git(error), "cannot create the tag '\(name)': \(error.message)")
     }
     return tip.hex
   }
@@ -223,7 +224,7 @@ extension Ledger {
     do {
       return try repository.referenceNames(matching: "refs/tags/*").map { String($0.dropFirst("refs/tags/".count)) }
     } catch {
-      throw LedgerError("cannot list the tags: \(error.message)")
+      throw LedgerError(.git(error), "cannot list the tags: \(error.message)")
     }
   }
 }

@@ -23,7 +23,8 @@ extension Ledger {
     if !wanted.isEmpty {
       let known = Set(before.sourceIDs()).union(after.sourceIDs())
       if let unknown = sources.first(where: { !known.contains($0) }) {
-        throw LedgerError("no source '\(unknown)' in either revision; \(Self.describe(sources: known.sorted()))")
+        throw LedgerError(
+          .notFound, "no source '\(unknown)' in either revision; \(Self.describe(sources: known.sorted()))")
       }
     }
     var diff = LedgerDiff(from: before.revision, to: after.revision)
@@ -37,7 +38,7 @@ extension Ledger {
         return try repository.changedFiles(
           from: before.treeID(ofDirectory: directory), to: after.treeID(ofDirectory: directory), prefix: directory)
       } catch {
-        throw LedgerError("cannot compare the revisions: \(error.message)")
+        throw LedgerError(.git(error), "cannot compare the revisions: \(error.message)")
       }
     }
     let records = ClaimRecords(before: before, after: after)

@@ -14,11 +14,11 @@ extension Ledger {
         tip = current
       }
     } catch let error as GitError {
-      throw LedgerError("unknown revision '\(revision?.escapedForMessage ?? "HEAD")': \(error.message)")
+      throw LedgerError(.notFound, "unknown revision '\(revision?.escapedForMessage ?? "HEAD")': \(error.message)")
     } catch let error as LedgerError {
       throw error
     } catch {
-      throw LedgerError("cannot read the history: \(error)")
+      throw LedgerError(.unexpected, "cannot read the history: \(error)")
     }
     let cache = HistoryCache(cacheDirectory: "\(gitDirectory)/claims-cache/v2")
     var known = cache.load()
@@ -35,7 +35,8 @@ extension Ledger {
         do {
           entry = try readEntry(id)
         } catch {
-          throw LedgerError("cannot read commit \(id.short): \(error.message); run 'git fsck' on the ledger")
+          throw LedgerError(
+            .git(error), "cannot read commit \(id.short): \(error.message); run 'git fsck' on the ledger")
         }
         known[id] = entry
         added.append(entry)

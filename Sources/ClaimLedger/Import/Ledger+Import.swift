@@ -10,16 +10,18 @@ extension Ledger {
   {
     guard let text = String(validating: request.bytes, as: UTF8.self) else {
       throw LedgerError(
+        .invalidInput,
         "\(request.fileName.escapedForMessage) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
     }
     guard text.contains(where: { !$0.isWhitespace }) else {
-      throw LedgerError("\(request.fileName.escapedForMessage) is empty; there is nothing to import")
+      throw LedgerError(.invalidInput, "\(request.fileName.escapedForMessage) is empty; there is nothing to import")
     }
     var claims: [Claim] = []
     let result = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
       let source = request.source
       if snapshot.sourceIDs().contains(source) || snapshot.entry(at: LedgerPaths.seedText(source)) != nil {
         throw LedgerError(
+          .alreadyExists,
           "source '\(source)' is already in the ledger; choose another --id, or re-import a revised text with --replace"
         )
       }
@@ -49,7 +51,7 @@ extension Ledger {
         ])
       return try LedgerChange(files: files, message: message).refusingOversizedRecords(from: request.fileName)
     }
-    guard let result else { throw LedgerError("the import made no change") }
+    guard let result else { throw LedgerError(.nothingToDo, "the import made no change") }
     return ImportResult(source: request.source, claims: claims, commit: result)
   }
 }

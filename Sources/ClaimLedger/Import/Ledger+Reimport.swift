@@ -11,15 +11,16 @@ extension Ledger {
   {
     guard let text = String(validating: request.bytes, as: UTF8.self) else {
       throw LedgerError(
+        .invalidInput,
         "\(request.fileName.escapedForMessage) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
     }
     guard text.contains(where: { !$0.isWhitespace }) else {
-      throw LedgerError("\(request.fileName.escapedForMessage) is empty; there is nothing to import")
+      throw LedgerError(.invalidInput, "\(request.fileName.escapedForMessage) is empty; there is nothing to import")
     }
     let source = request.source
     func makePlan(_ snapshot: LedgerSnapshot) throws(LedgerError) -> (ReimportPlan, SourceRecord?) {
       guard snapshot.sourceIDs().contains(source) else {
-        throw LedgerError("there is no source '\(source)' to replace; import it without --replace")
+        throw LedgerError(.notFound, "there is no source '\(source)' to replace; import it without --replace")
       }
       let records = snapshot.records(of: source)
       let elsewhere = Set(snapshot.claimLocations().filter { $0.source != source }.map(\.id))

@@ -8,6 +8,7 @@ extension LedgerChange {
     for file in files where !file.path.hasPrefix("\(LedgerPaths.seeds)/") {
       guard let size = file.contents?.count, size > ObjectReader.maximumRecordSize else { continue }
       throw LedgerError(
+        .limitExceeded,
         "\(fileName.escapedForMessage) has a sentence too long for one claim (its record would be \(size) bytes, more than \(ObjectReader.maximumRecordSize)); check that the file is an article's text, or break that sentence up, and retry"
       )
     }

@@ -15,6 +15,7 @@ extension LedgerSnapshot {
     let lowered = reference.lowercased()
     guard ClaimID.isPlausiblePrefix(lowered) else {
       throw LedgerError(
+        .invalidInput,
         "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
       )
     }
@@ -33,24 +34,26 @@ extension LedgerSnapshot {
       let shown = nearest.prefix(5).map { "\($0.id)" }.joined(separator: ", ")
       let candidates = shown.isEmpty ? "" : "; the nearest: \(shown)\(nearest.count > 5 ? ", …" : "")"
       throw LedgerError(
-        "no claim id starts with '\(reference.escapedForMessage)'\(candidates); 'claims list' shows the ids")
+        .notFound, "no claim id starts with '\(reference.escapedForMessage)'\(candidates); 'claims list' shows the ids")
     case 1:
       let match = matches[0]
       guard let claim = claim(match.id, in: match.source) else {
         let path = LedgerPaths.claim(match.id, in: match.source)
-        throw LedgerError("claim \(match.id) cannot be read (\(path) is broken); run 'claims check'")
+        throw LedgerError(
+          .unreadableFile(path: path), "claim \(match.id) cannot be read (\(path) is broken); run 'claims check'")
       }
       return claim
     default:
       let shown = matches.prefix(10).map { match -> String in
         let claim = claim(match.id, in: match.source)
         let label =
-          claim.map { "\($0.reference) \"\(String($0.normalizedText.prefix(40)).escapedForMessage)…\"" }
+          claim.map { "\($0.reference) \"\(Self.excerpt($0.normalizedText).escapedForMessage)…\"" }
           ?? "\(match.source)"
         return "\(match.id) (\(label))"
       }
       let more = matches.count > 10 ? " and \(matches.count - 10) more" : ""
       throw LedgerError(
+        .ambiguous,
         "'\(reference.escapedForMessage)' is ambiguous: it starts \(matches.count) claim ids: \(shown.joined(separator: ", "))\(more); type more of the id"
       )
     }
@@ -60,16 +63,17 @@ extension LedgerSnapshot {
     throws(LedgerError) -> Claim
   {
     guard let source = SourceID(sourceText) else {
-      throw LedgerError("'\(sourceText.escapedForMessage)' is not a source id; 'claims list' shows the sources")
+      throw LedgerError(
+        .invalidInput, "'\(sourceText.escapedForMessage)' is not a source id; 'claims list' shows the sources")
     }
     guard let ordinal = Int(ordinalText), ordinal >= 1 else {
       throw LedgerError(
-        "'\(ordinalText.escapedForMessage)' is not an ordinal; write SOURCE-ID:N with N counting from 1")
+        .invalidInput, "'\(ordinalText.escapedForMessage)' is not an ordinal; write SOURCE-ID:N with N counting from 1")
     }
     let claims = claims(of: source).filter { !$0.isRetired }
     guard !claims.isEmpty else {
       let known = sourceIDs().map(\.rawValue).joined(separator: ", ")
-      throw LedgerError("no source '\(source)' in the ledger\(known.isEmpty ? "" : "; sources: \(known)")")
+      throw LedgerError(.notFound, "no source '\(source)' in the ledger\(known.isEmpty ? "" : "; sources: \(known)")")
     }
     guard let claim = claims.first(where: { $0.ordinal == ordinal }) else {
       let range = "\(claims.first?.ordinal ?? 1)–\(claims.last?.ordinal ?? 1)"
@@ -78,8 +82,15 @@ extension LedgerSnapshot {
       let hint =
         unreadable == 0
         ? "" : "; \(String.count(unreadable, "claim file")) of it cannot be read, which 'claims check' lists"
-      throw LedgerError("source '\(source)' has no claim \(ordinal); its claims are numbered \(range)\(hint)")
+      throw LedgerError(
+        .notFound, "source '\(source)' has no claim \(ordinal); its claims are numbered \(range)\(hint)")
     }
     return claim
+  }
+
+  /// The first 40 characters of a claim's text, its opening quotation marks left out: the excerpt
+  /// is quoted in the message, and `""A rating` reads as a mistake.
+  static func excerpt(_ text: String) -> String {
+    String(text.drop(while: { "\"“”„'‘’«»".contains($0) }).prefix(40))
   }
 }

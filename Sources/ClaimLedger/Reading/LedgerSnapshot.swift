@@ -44,8 +44,11 @@ public final class LedgerSnapshot {
   /// Files that could not be used, in the order they were met.
   public var problems: [LedgerProblem] { objects.problems }
 
-  func report(_ path: String, _ problem: String, remedy: String = "fix or remove the file, then commit") {
-    objects.report(path, problem, remedy: remedy)
+  func report(
+    _ kind: LedgerProblem.Kind, _ path: String, _ problem: String,
+    remedy: String = "fix or remove the file, then commit"
+  ) {
+    objects.report(kind, path, problem, remedy: remedy)
   }
 
   // MARK: Trees
@@ -83,7 +86,7 @@ public final class LedgerSnapshot {
         if entry.kind == .tree {
           result = Directory(entries: objects.entries(ofTree: entry.id, at: path))
         } else {
-          report(path, "is a file where a directory belongs", remedy: "remove it, then commit")
+          report(.unsafeEntry, path, "is a file where a directory belongs", remedy: "remove it, then commit")
         }
       }
     }
@@ -138,11 +141,11 @@ public final class LedgerSnapshot {
     for entry in entries(ofDirectory: LedgerPaths.claims) {
       let path = "\(LedgerPaths.claims)/\(entry.name)"
       guard let id = SourceID(entry.name) else {
-        report(path, "is not named like a source id", remedy: "rename or remove it, then commit")
+        report(.misplaced, path, "is not named like a source id", remedy: "rename or remove it, then commit")
         continue
       }
       guard entry.kind == .tree else {
-        report(path, "is a file where a source directory belongs", remedy: "remove it, then commit")
+        report(.unsafeEntry, path, "is a file where a source directory belongs", remedy: "remove it, then commit")
         continue
       }
       ids.append(id)
@@ -162,7 +165,7 @@ public final class LedgerSnapshot {
       let bytes = objects.fileBytes(entry, in: LedgerPaths.seeds, limit: limit)
     else { return nil }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      report(LedgerPaths.seedText(source), "is not valid UTF-8")
+      report(.malformed, LedgerPaths.seedText(source), "is not valid UTF-8")
       return nil
     }
     return text

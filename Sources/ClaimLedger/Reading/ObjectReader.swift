@@ -16,9 +16,12 @@ final class ObjectReader {
     self.repository = repository
   }
 
-  func report(_ path: String, _ problem: String, remedy: String = "fix or remove the file, then commit") {
+  func report(
+    _ kind: LedgerProblem.Kind, _ path: String, _ problem: String,
+    remedy: String = "fix or remove the file, then commit"
+  ) {
     guard problemPaths.insert(path).inserted else { return }
-    problems.append(LedgerProblem(path: path, problem: problem, remedy: remedy))
+    problems.append(LedgerProblem(kind, path: path, problem: problem, remedy: remedy))
   }
 
   /// Adds problems found elsewhere (a cache, another thread), skipping ones already known.
@@ -31,7 +34,7 @@ final class ObjectReader {
     do {
       return try repository.treeEntries(id)
     } catch {
-      report(path, "cannot be read from git: \(error.message)", remedy: "run 'git fsck' on the ledger")
+      report(.unreadable, path, "cannot be read from git: \(error.message)", remedy: "run 'git fsck' on the ledger")
       return []
     }
   }
@@ -42,23 +45,23 @@ final class ObjectReader {
     let path = directory.isEmpty ? entry.name : "\(directory)/\(entry.name)"
     guard !entry.isSymbolicLink else {
       report(
-        path, "is a symbolic link, which the ledger never follows",
+        .unsafeEntry, path, "is a symbolic link, which the ledger never follows",
         remedy: "replace it with a plain file or remove it, then commit")
       return nil
     }
     guard entry.kind == .blob else {
-      report(path, "is a directory where a file belongs", remedy: "remove it, then commit")
+      report(.unsafeEntry, path, "is a directory where a file belongs", remedy: "remove it, then commit")
       return nil
     }
     do {
       guard let bytes = try repository.blobContent(entry.id, limit: limit) else {
         let size = (try? repository.blobSize(entry.id)) ?? 0
-        report(path, "is \(size) bytes, more than the \(limit) a ledger file may hold")
+        report(.tooLarge, path, "is \(size) bytes, more than the \(limit) a ledger file may hold")
         return nil
       }
       return bytes
     } catch {
-      report(path, "cannot be read from git: \(error.message)", remedy: "run 'git fsck' on the ledger")
+      report(.unreadable, path, "cannot be read from git: \(error.message)", remedy: "run 'git fsck' on the ledger")
       return nil
     }
   }
@@ -70,7 +73,12 @@ final class ObjectReader {
       return try R(decoding: bytes)
     } catch {
       let path = directory.isEmpty ? entry.name : "\(directory)/\(entry.name)"
-      if let remedy = error.remedy { report(path, error.problem, remedy: remedy) } else { report(path, error.problem) }
+      let kind: LedgerProblem.Kind = error.kind == .newerFormat ? .newerFormat : .malformed
+      if let remedy = error.remedy {
+        report(kind, path, error.problem, remedy: remedy)
+      } else {
+        report(kind, path, error.problem)
+      }
       return nil
     }
   }

@@ -42,13 +42,14 @@ struct SourceReader {
     for entry in objects.entries(ofTree: tree, at: directory) {
       guard let id = LedgerPaths.claimID(fromFileName: entry.name) else {
         objects.report(
-          "\(directory)/\(entry.name)", "is not named <claim-id>.json", remedy: "rename or remove it, then commit")
+          .misplaced, "\(directory)/\(entry.name)", "is not named <claim-id>.json",
+          remedy: "rename or remove it, then commit")
         continue
       }
       guard let claim = objects.record(Claim.self, entry: entry, in: directory) else { continue }
       guard claim.id == id, claim.source == source else {
         objects.report(
-          "\(directory)/\(entry.name)",
+          .misplaced, "\(directory)/\(entry.name)",
           "holds claim \(claim.source):\(claim.id), which does not match its file name")
         continue
       }
@@ -73,7 +74,8 @@ struct SourceReader {
       let claimDirectory = "\(sourceDirectory)/\(claimEntry.name)"
       guard let claimID = ClaimID(claimEntry.name), claimEntry.kind == .tree else {
         objects.report(
-          claimDirectory, "is not a directory named after a claim id", remedy: "rename or remove it, then commit")
+          .misplaced, claimDirectory, "is not a directory named after a claim id",
+          remedy: "rename or remove it, then commit")
         continue
       }
       var reviews: [Review] = []
@@ -81,7 +83,8 @@ struct SourceReader {
         guard let review = objects.record(Review.self, entry: entry, in: claimDirectory) else { continue }
         guard review.claim == claimID, review.source == source, Self.isFile(entry.name, of: review.reviewer) else {
           objects.report(
-            "\(claimDirectory)/\(entry.name)", "holds a review whose claim, source or reviewer does not match its path")
+            .misplaced, "\(claimDirectory)/\(entry.name)",
+            "holds a review whose claim, source or reviewer does not match its path")
           continue
         }
         reviews.append(review)
@@ -98,7 +101,8 @@ struct SourceReader {
       let claimDirectory = "\(sourceDirectory)/\(claimEntry.name)"
       guard let claimID = ClaimID(claimEntry.name), claimEntry.kind == .tree else {
         objects.report(
-          claimDirectory, "is not a directory named after a claim id", remedy: "rename or remove it, then commit")
+          .misplaced, claimDirectory, "is not a directory named after a claim id",
+          remedy: "rename or remove it, then commit")
         continue
       }
       for entry in objects.entries(ofTree: claimEntry.id, at: claimDirectory) {
@@ -107,7 +111,7 @@ struct SourceReader {
           Self.isFile(entry.name, of: assignment.assignedBy)
         else {
           objects.report(
-            "\(claimDirectory)/\(entry.name)",
+            .misplaced, "\(claimDirectory)/\(entry.name)",
             "holds an assignment whose claim, source or editor does not match its path")
           continue
         }

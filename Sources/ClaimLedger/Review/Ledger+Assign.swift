@@ -14,7 +14,7 @@ extension Ledger {
     var changed: [Claim] = []
     let commit = try commit(as: editor, at: time) { (snapshot) throws(LedgerError) in
       let claims = try select(snapshot)
-      guard !claims.isEmpty else { throw LedgerError("no claims match; nothing to assign") }
+      guard !claims.isEmpty else { throw LedgerError(.nothingToDo, "no claims match; nothing to assign") }
       changed = []
       var files: [LedgerChange.File] = []
       var assignmentsBySource: [SourceID: [ClaimID: Assignment]] = [:]

@@ -14,7 +14,7 @@ extension Ledger {
       let claim = try snapshot.resolveClaim(claimReference)
       guard !claim.isRetired else {
         throw LedgerError(
-          "claim \(claim.id) was retired when its article was revised; review the claim that replaced it")
+          .wrongState, "claim \(claim.id) was retired when its article was revised; review the claim that replaced it")
       }
       let config = snapshot.config()
       let path = LedgerPaths.review(claim.id, in: claim.source, by: reviewer)
@@ -36,7 +36,7 @@ extension Ledger {
       if updated.isEmpty, previous == nil { return nil }
       return LedgerChange(files: [file], message: message(reviewer))
     }
-    guard var outcome else { throw LedgerError("nothing was recorded") }
+    guard var outcome else { throw LedgerError(.nothingToDo, "nothing was recorded") }
     outcome.commit = commit
     return outcome
   }
@@ -66,12 +66,14 @@ extension Ledger {
       trailers.append(.init(TrailerKey.verdict, verdict.id))
       if let before { trailers.append(.init(TrailerKey.previousVerdict, before)) }
     case .cite(let citation):
-      if case .invalid(let reason) = CitationLocation(citation.url) { throw LedgerError(reason) }
+      if case .invalid(let reason) = CitationLocation(citation.url) { throw LedgerError(.invalidInput, reason) }
       if case .ledgerDocument(let path) = CitationLocation(citation.url), snapshot.entry(at: path) == nil {
-        throw LedgerError("\(path) is not in the ledger; commit the document under seeds/ first, or cite its URL")
+        throw LedgerError(
+          .notFound, "\(path) is not in the ledger; commit the document under seeds/ first, or cite its URL")
       }
       if review.citations.contains(where: { $0.url == citation.url && $0.quote == citation.quote }) {
         throw LedgerError(
+          .alreadyExists,
           "you already cite \(citation.url) on claim \(claim.id); 'claims show \(claim.id)' lists your citations")
       }
       review.citations.append(citation)
@@ -81,10 +83,11 @@ extension Ledger {
       if let stance = citation.stance { trailers.append(.init("Stance", stance.rawValue)) }
     case .uncite(let number):
       guard !review.citations.isEmpty else {
-        throw LedgerError("you have no citations on claim \(claim.id) to remove")
+        throw LedgerError(.notFound, "you have no citations on claim \(claim.id) to remove")
       }
       guard (1...review.citations.count).contains(number) else {
         throw LedgerError(
+          .notFound,
           "citation \(number) does not exist; yours on claim \(claim.id) are numbered 1–\(review.citations.count) ('claims show \(claim.id)')"
         )
       }
@@ -122,7 +125,7 @@ extension Ledger {
     let valid = scale.ids.joined(separator: ", ")
     let close = scale.ids.min { editDistance(lowered, $0) < editDistance(lowered, $1) }
     let hint = close.flatMap { editDistance(lowered, $0) <= 3 ? " Did you mean '\($0)'?" : nil } ?? ""
-    throw LedgerError("unknown verdict '\(name.escapedForMessage)'; valid verdicts: \(valid).\(hint)")
+    throw LedgerError(.notFound, "unknown verdict '\(name.escapedForMessage)'; valid verdicts: \(valid).\(hint)")
   }
 
   private static func editDistance(_ lhs: String, _ rhs: String) -> Int {

@@ -7,10 +7,11 @@ extension LedgerSnapshot {
   /// would destroy what it holds.
   func requireReadable(_ path: String) throws(LedgerError) {
     guard let problem = problems.first(where: { $0.path == path }) else { return }
-    if problem.remedy == "upgrade claims" {
-      throw LedgerError("\(path): \(problem.problem); upgrade claims before writing to this ledger")
+    if problem.kind == .newerFormat {
+      throw LedgerError(.newerFormat, "\(path): \(problem.problem); upgrade claims before writing to this ledger")
     }
     throw LedgerError(
+      .unreadableFile(path: path),
       "\(path) cannot be read (\(problem.problem)); fix it or remove it with 'git rm', commit, then try again")
   }
 }
@@ -25,12 +26,13 @@ extension Ledger {
         [("a citation title", $0.title), ("a publisher", $0.publisher), ("a quote", $0.quote)]
       }
     for case (let what, let text?) in texts where text.containsControlCharacters(allowingLineBreaks: true) {
-      throw LedgerError("\(what) contains control characters ('\(text.escapedForMessage)'); remove them and try again")
+      throw LedgerError(
+        .invalidInput, "\(what) contains control characters ('\(text.escapedForMessage)'); remove them and try again")
     }
     do {
       _ = try Review(decoding: review.encoded())
     } catch {
-      throw LedgerError("cannot record this: \(path) would not be readable (\(error.description))")
+      throw LedgerError(.invalidInput, "cannot record this: \(path) would not be readable (\(error.description))")
     }
   }
 
@@ -39,6 +41,7 @@ extension Ledger {
   static func requireOwnFile(_ existing: Review?, for reviewer: Identity, at path: String) throws(LedgerError) {
     guard let existing, existing.reviewer.email.lowercased() != reviewer.email.lowercased() else { return }
     throw LedgerError(
+      .wrongState,
       "\(path) belongs to '\(existing.reviewer.description.escapedForMessage)', not to '\(reviewer.description.escapedForMessage)'; give your identity with your own e-mail address ('Name <you@example.org>')"
     )
   }

@@ -18,11 +18,13 @@ extension Ledger {
       existed = false
     case .directory:
       guard ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? ["?"]).isEmpty else {
-        throw LedgerError("'\(directory.escapedForMessage)' already exists and is not empty; choose another directory")
+        throw LedgerError(
+          .alreadyExists, "'\(directory.escapedForMessage)' already exists and is not empty; choose another directory")
       }
       existed = true
     default:
-      throw LedgerError("'\(directory.escapedForMessage)' exists and is not a directory; choose another directory")
+      throw LedgerError(
+        .alreadyExists, "'\(directory.escapedForMessage)' exists and is not a directory; choose another directory")
     }
     func removeWhatWasMade() {
       if existed {
@@ -46,6 +48,7 @@ extension Ledger {
       guard try ledger.snapshot().hasConfig else {
         removeWhatWasMade()
         throw LedgerError(
+          .notALedger,
           "\(url.escapedForMessage) holds no claims ledger (no ledger.json on its default branch); check the address")
       }
       try GitConfig.set("core.symlinks", to: "false", in: ledger.repository)
@@ -58,10 +61,10 @@ extension Ledger {
       throw error
     } catch let error as GitError {
       removeWhatWasMade()
-      throw LedgerError("cannot check out the clone in '\(directory.escapedForMessage)': \(error.message)")
+      throw LedgerError(.git(error), "cannot check out the clone in '\(directory.escapedForMessage)': \(error.message)")
     } catch {
       removeWhatWasMade()
-      throw LedgerError("cannot check out the clone in '\(directory.escapedForMessage)': \(error)")
+      throw LedgerError(.unexpected, "cannot check out the clone in '\(directory.escapedForMessage)': \(error)")
     }
   }
 

@@ -55,7 +55,8 @@ extension Ledger {
     throws(LedgerError) -> SyncResult
   {
     guard !isBare else {
-      throw LedgerError("this ledger is a bare repository, which others sync with; run 'claims sync' in a clone of it")
+      throw LedgerError(
+        .wrongState, "this ledger is a bare repository, which others sync with; run 'claims sync' in a clone of it")
     }
     let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "claims-sync.lock")
     defer { withExtendedLifetime(syncLock) {} }
@@ -94,6 +95,7 @@ extension Ledger {
       }
     }
     throw LedgerError(
+      .concurrentUpdate,
       "\(display) kept moving while claims tried to push (\(Self.maximumSyncRounds) rounds); your work is merged locally and safe, run 'claims sync' again"
     )
   }
@@ -105,7 +107,7 @@ extension Ledger {
     do {
       names = try repository.remoteNames()
     } catch {
-      throw LedgerError("cannot read the ledger's remotes: \(error.message)")
+      throw LedgerError(.git(error), "cannot read the ledger's remotes: \(error.message)")
     }
     let chosen: String
     if let name {
@@ -116,10 +118,12 @@ extension Ledger {
       chosen = only
     } else if names.isEmpty {
       throw LedgerError(
+        .notFound,
         "the ledger has no remote; pass a URL or path, or add one with 'git remote add origin URL' (or start from 'claims clone')"
       )
     } else {
-      throw LedgerError("the ledger has several remotes (\(names.joined(separator: ", "))); name the one to sync with")
+      throw LedgerError(
+        .ambiguous, "the ledger has several remotes (\(names.joined(separator: ", "))); name the one to sync with")
     }
     do {
       if names.contains(chosen) { return try Remote(named: chosen, in: repository) }
@@ -127,6 +131,7 @@ extension Ledger {
       guard chosen.contains("/") || chosen.contains(":") || FileSystem.node(at: address) == .directory else {
         let known = names.isEmpty ? "none" : names.joined(separator: ", ")
         throw LedgerError(
+          .notFound,
           "no remote named '\(chosen.escapedForMessage)' (the ledger's remotes: \(known)); give a URL or path, or add it with 'git remote add'"
         )
       }
@@ -134,7 +139,7 @@ extension Ledger {
     } catch let error as LedgerError {
       throw error
     } catch {
-      throw LedgerError("cannot use the remote '\(chosen.escapedForMessage)': \(error)")
+      throw LedgerError(.unexpected, "cannot use the remote '\(chosen.escapedForMessage)': \(error)")
     }
   }
 
@@ -157,9 +162,12 @@ extension Ledger {
     // libgit2 moves a local remote's branch without comparing it under its lock, so two pushes to
     // the same path could both pass the check; claims pushers take the remote's write lock.
     var remoteLock: WriteLock?
+    // libgit2's local transport refuses to push to a repository with a work tree.
+    var remoteHasWorkTree = false
     if case .local(let path) = RemoteURL(remote.url).kind, let target = try? Repository(openingAt: path) {
       let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
       remoteLock = try WriteLock(gitDirectory: directory)
+      remoteHasWorkTree = !target.isBare
     }
     defer { withExtendedLifetime(remoteLock) {} }
     let (callbacks, policy) = access.callbacks(for: remote.url)
@@ -168,8 +176,9 @@ extension Ledger {
       return rejections.isEmpty
     } catch  where error.code == .nonFastForward {
       return false
-    } catch  where error.message.contains("non-bare") {
+    } catch  where remoteHasWorkTree {
       throw LedgerError(
+        .remoteRefused,
         "cannot push to \(remote.url.escapedForMessage): it has a work tree; share a bare repository instead (git init --bare, or git clone --bare of a ledger)"
       )
     } catch {
@@ -190,7 +199,7 @@ extension Ledger {
       do throws(GitError) {
         plan = try planIntegration(of: remoteTip, into: snapshot, label: label, as: author, at: time)
       } catch {
-        throw LedgerError("cannot merge \(label.escapedForMessage): \(error.message)")
+        throw LedgerError(.git(error), "cannot merge \(label.escapedForMessage): \(error.message)")
       }
       let target: ObjectID
       let message: CommitMessage
@@ -199,10 +208,12 @@ extension Ledger {
         return nil
       case .unsafe(let path):
         throw LedgerError(
+          .unsafePath(path: path),
           "\(label.escapedForMessage) holds the path '\(path.escapedForMessage)', which leads outside the ledger or into .git; nothing was merged: remove that commit from the remote"
         )
       case .unrelated:
         throw LedgerError(
+          .wrongState,
           "\(label.escapedForMessage) has no history in common with this ledger; it is another ledger, so clone it with 'claims clone' instead"
         )
       case .fastForward:
@@ -222,7 +233,7 @@ extension Ledger {
         change.prepared = prepared
         return change
       } catch {
-        throw LedgerError("cannot read the merged commit: \(error.message)")
+        throw LedgerError(.git(error), "cannot read the merged commit: \(error.message)")
       }
     }
     return (integration, resolutions, commit)

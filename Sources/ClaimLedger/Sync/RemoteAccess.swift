@@ -55,10 +55,11 @@ public struct RemoteAccess {
   ) -> LedgerError {
     let shown = url.escapedForMessage
     if let rejection = callbacks.hostKeyRejection {
-      return LedgerError("cannot \(action) \(shown): \(rejection)")
+      return LedgerError(.remoteRefused, "cannot \(action) \(shown): \(rejection)")
     }
     if case .local(let path) = RemoteURL(url).kind, FileSystem.node(at: path) == .missing {
       return LedgerError(
+        .remoteUnreachable,
         "cannot \(action) \(shown): there is no repository at \(path.escapedForMessage); check the path")
     }
     switch error.code {
@@ -70,13 +71,15 @@ public struct RemoteAccess {
         case .http: "set CLAIMS_GIT_TOKEN to an access token, or store your credentials in ~/.git-credentials"
         default: "check the remote's address and your access to it"
         }
-      return LedgerError("cannot \(action) \(shown): authentication failed (\(tried)); \(remedy)")
+      return LedgerError(.remoteRefused, "cannot \(action) \(shown): authentication failed (\(tried)); \(remedy)")
     case .certificate:
       return LedgerError(
+        .remoteRefused,
         "cannot \(action) \(shown): the server's certificate is not trusted (\(error.message)); check the address, or install the authority's certificate"
       )
     default:
       return LedgerError(
+        .remoteUnreachable,
         "cannot \(action) \(shown): \(error.message.escapedForMessage); check the address and that you can reach it")
     }
   }

@@ -53,7 +53,7 @@ enum FileSystem {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
       if errno == EEXIST { return try writeAtomically(bytes, to: path) }
-      throw LedgerError("cannot write \(path): \(String(cString: strerror(errno)))")
+      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(String(cString: strerror(errno)))")
     }
     try writeAll(bytes, to: descriptor, path: path, removingOnFailure: path)
   }
@@ -79,7 +79,7 @@ enum FileSystem {
         let reason = String(cString: strerror(errno))
         close(descriptor)
         unlink(removingOnFailure)
-        throw LedgerError("cannot write \(path): \(reason)")
+        throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(reason)")
       }
       offset += count
     }
@@ -100,7 +100,7 @@ enum FileSystem {
     let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else {
-      throw LedgerError("cannot write \(path): \(String(cString: strerror(errno)))")
+      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(String(cString: strerror(errno)))")
     }
     for chunk in chunks {
       try writeChunk(chunk, to: descriptor, path: path, removingOnFailure: temporary)
@@ -109,13 +109,13 @@ enum FileSystem {
       let reason = String(cString: strerror(errno))
       close(descriptor)
       unlink(temporary)
-      throw LedgerError("cannot write \(path): \(reason)")
+      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(reason)")
     }
     close(descriptor)
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
-      throw LedgerError("cannot write \(path): \(reason)")
+      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(reason)")
     }
     if durable { synchroniseDirectory(directory.isEmpty ? "." : directory) }
   }
@@ -139,16 +139,19 @@ enum FileSystem {
       case .directory: continue
       case .missing:
         guard mkdir(current, 0o755) == 0 || errno == EEXIST else {
-          throw LedgerError("cannot create directory \(current): \(String(cString: strerror(errno)))")
+          throw LedgerError(
+            .writeFailed(path: current), "cannot create directory \(current): \(String(cString: strerror(errno)))")
         }
         guard node(at: current) == .directory else {
-          throw LedgerError("\(current) is not a directory; remove it and retry")
+          throw LedgerError(.unsafePath(path: current), "\(current) is not a directory; remove it and retry")
         }
       case .symbolicLink:
         throw LedgerError(
+          .unsafePath(path: current),
           "\(current) is a symbolic link; the ledger never writes through links, remove it (and commit) and retry")
       case .file, .other:
-        throw LedgerError("\(current) is a file where the ledger needs a directory; remove it and retry")
+        throw LedgerError(
+          .unsafePath(path: current), "\(current) is a file where the ledger needs a directory; remove it and retry")
       }
     }
   }

@@ -83,10 +83,11 @@ extension Ledger {
           continue
         case .locked:
           throw LedgerError(
+            .locked(path: "\(gitDirectory)/\(branch).lock"),
             "the branch is locked by another program (\(gitDirectory)/\(branch).lock); let the git command holding it finish, or if none is running remove that file, then retry"
           )
         default:
-          throw LedgerError("cannot move branch \(branch): \(error.message)")
+          throw LedgerError(.git(error), "cannot move branch \(branch): \(error.message)")
         }
       }
       Trace.mark("branch moved")
@@ -114,14 +115,16 @@ extension Ledger {
     do {
       return try Index(of: repository)
     } catch {
-      throw LedgerError("cannot read the git index: \(error.message)")
+      throw LedgerError(.git(error), "cannot read the git index: \(error.message)")
     }
   }
 
   private func refuseDuringGitOperation() throws(LedgerError) {
     for marker in ["MERGE_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", "rebase-merge", "rebase-apply"]
     where FileSystem.node(at: "\(gitDirectory)/\(marker)") != .missing {
-      throw LedgerError("a git merge or rebase is in progress in the ledger; finish or abort it, then retry")
+      throw LedgerError(
+        .uncommittedWork(path: gitDirectory),
+        "a git merge or rebase is in progress in the ledger; finish or abort it, then retry")
     }
   }
 
@@ -152,7 +155,7 @@ extension Ledger {
       try packer?.finish()
       return (commit, blobs)
     } catch {
-      throw LedgerError("cannot write the commit: \(error.message)")
+      throw LedgerError(.git(error), "cannot write the commit: \(error.message)")
     }
   }
 
@@ -166,7 +169,9 @@ extension Ledger {
   ) -> String? {
     do {
       if let unsafe = paths.first(where: WorkTreePath.isUnsafe) {
-        throw LedgerError("the path '\(unsafe.escapedForMessage)' leads outside the work tree; it was not written")
+        throw LedgerError(
+          .unsafePath(path: unsafe),
+          "the path '\(unsafe.escapedForMessage)' leads outside the work tree; it was not written")
       }
       try index.reloadIfChanged()
       var madeDirectories: Set<String> = []
@@ -215,7 +220,7 @@ extension Ledger {
         usleep(10_000)
         waited += 0.01
       } catch {
-        throw LedgerError("cannot write the git index: \(error.message)")
+        throw LedgerError(.git(error), "cannot write the git index: \(error.message)")
       }
     }
   }
@@ -234,6 +239,7 @@ extension Ledger {
 
   private func foreignIndexLockError() -> LedgerError {
     LedgerError(
+      .locked(path: "\(gitDirectory)/index.lock"),
       "the git index is locked by another program (\(gitDirectory)/index.lock); let the git command holding it finish, or if none is running remove that file, then retry"
     )
   }

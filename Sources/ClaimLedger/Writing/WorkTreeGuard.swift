@@ -25,6 +25,7 @@ struct WorkTreeGuard {
     let staged = index.entry(at: path)
     guard staged?.id == committed else {
       throw LedgerError(
+        .uncommittedWork(path: path),
         "\(path) has staged changes that are not committed; commit them or run 'git restore --staged \(path)', then retry"
       )
     }
@@ -33,26 +34,32 @@ struct WorkTreeGuard {
     case .missing:
       guard committed == nil else {
         throw LedgerError(
+          .uncommittedWork(path: path),
           "\(path) was deleted but the deletion is not committed; commit it or run 'git restore \(path)', then retry")
       }
     case .file:
       guard let committed else {
-        throw LedgerError("\(path) exists but is not in the ledger's history; move it away, then retry")
+        throw LedgerError(
+          .uncommittedWork(path: path), "\(path) exists but is not in the ledger's history; move it away, then retry")
       }
       if let staged, Self.statMatches(staged, absolute) { return }
       let current: ObjectID
       do {
         current = try Repository.blobID(ofFileAt: absolute)
       } catch {
-        throw LedgerError("cannot read \(path): \(error.message)")
+        throw LedgerError(.unreadableFile(path: path), "cannot read \(path): \(error.message)")
       }
       guard current == committed else {
-        throw LedgerError("\(path) has uncommitted changes; commit them or run 'git restore \(path)', then retry")
+        throw LedgerError(
+          .uncommittedWork(path: path),
+          "\(path) has uncommitted changes; commit them or run 'git restore \(path)', then retry")
       }
     case .symbolicLink:
-      throw LedgerError("\(path) is a symbolic link; the ledger never writes through links, remove it, then retry")
+      throw LedgerError(
+        .unsafePath(path: path),
+        "\(path) is a symbolic link; the ledger never writes through links, remove it, then retry")
     case .directory, .other:
-      throw LedgerError("\(path) is not a plain file; remove it, then retry")
+      throw LedgerError(.unsafePath(path: path), "\(path) is not a plain file; remove it, then retry")
     }
   }
 
@@ -63,9 +70,13 @@ struct WorkTreeGuard {
     switch FileSystem.node(at: "\(root)/\(directory)") {
     case .missing, .directory: break
     case .symbolicLink:
-      throw LedgerError("\(directory) is a symbolic link; the ledger never writes through links, remove it, then retry")
+      throw LedgerError(
+        .unsafePath(path: directory),
+        "\(directory) is a symbolic link; the ledger never writes through links, remove it, then retry")
     case .file, .other:
-      throw LedgerError("\(directory) is a file where the ledger needs a directory; remove it, then retry")
+      throw LedgerError(
+        .unsafePath(path: directory), "\(directory) is a file where the ledger needs a directory; remove it, then retry"
+      )
     }
     checkedDirectories.insert(directory)
   }

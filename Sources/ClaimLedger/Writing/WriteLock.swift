@@ -15,6 +15,7 @@ final class WriteLock {
     let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw LedgerError(
+        .writeFailed(path: path),
         "cannot open \(path) to lock the ledger (errno \(errno)); check the permissions of the .git directory")
     }
     var waited = 0.0
@@ -22,6 +23,7 @@ final class WriteLock {
       guard errno == EWOULDBLOCK || errno == EINTR, waited < timeout else {
         close(descriptor)
         throw LedgerError(
+          .locked(path: path),
           "another claims process has held the ledger's write lock for \(Int(waited)) s; wait for it to finish and retry"
         )
       }

@@ -36,21 +36,23 @@ public struct Assignment: LedgerRecord {
     let claimText = try fields.string("claim")
     let sourceText = try fields.string("source")
     guard let claim = ClaimID(claimText), let source = SourceID(sourceText) else {
-      throw RecordError("fields 'claim' and 'source' must hold a claim id and a source id")
+      throw RecordError(.invalidField, "fields 'claim' and 'source' must hold a claim id and a source id")
     }
     let byText = try fields.string("assigned_by")
     guard let assignedBy = Identity(parsing: byText) else {
-      throw RecordError("field 'assigned_by' is not a usable identity")
+      throw RecordError(.invalidField, "field 'assigned_by' is not a usable identity")
     }
     var assignee: Identity?
     if let assigneeText = try fields.optionalString("assignee") {
       guard let parsed = Identity(parsing: assigneeText) else {
-        throw RecordError("field 'assignee' is not a usable identity")
+        throw RecordError(.invalidField, "field 'assignee' is not a usable identity")
       }
       assignee = parsed
     }
     let updatedText = try fields.string("updated")
-    guard let updated = Timestamp(updatedText) else { throw RecordError("field 'updated' is not a UTC timestamp") }
+    guard let updated = Timestamp(updatedText) else {
+      throw RecordError(.invalidField, "field 'updated' is not a UTC timestamp")
+    }
     self.init(claim: claim, source: source, assignee: assignee, assignedBy: assignedBy, updated: updated)
   }
 }

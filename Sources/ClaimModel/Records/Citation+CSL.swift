@@ -13,7 +13,8 @@ extension Citation {
     } else if let doi = Self.text(item["DOI"]) {
       url = doi.lowercased().hasPrefix("doi:") ? doi : "doi:\(doi)"
     } else {
-      throw RecordError("the CSL-JSON reference has neither 'URL' nor 'DOI'; pass the URL on the command line")
+      throw RecordError(
+        .invalidField, "the CSL-JSON reference has neither 'URL' nor 'DOI'; pass the URL on the command line")
     }
     self.init(
       url: url, title: Self.text(item["title"]),
@@ -35,27 +36,28 @@ extension Citation {
     case .array(let elements):
       for element in elements {
         guard case .object(let item) = element else {
-          throw RecordError("not CSL-JSON: the array holds a \(element.typeName)")
+          throw RecordError(.invalidField, "not CSL-JSON: the array holds a \(element.typeName)")
         }
         items.append(item)
       }
     case .object(let item): items = [item]
-    default: throw RecordError("not CSL-JSON: expected an array of references, found \(value.typeName)")
+    default: throw RecordError(.invalidField, "not CSL-JSON: expected an array of references, found \(value.typeName)")
     }
-    guard !items.isEmpty else { throw RecordError("the CSL-JSON file holds no references") }
+    guard !items.isEmpty else { throw RecordError(.notFound, "the CSL-JSON file holds no references") }
     for item in items where item["type"] == nil && item["title"] == nil {
-      throw RecordError("not CSL-JSON: a reference has neither 'type' nor 'title'")
+      throw RecordError(.invalidField, "not CSL-JSON: a reference has neither 'type' nor 'title'")
     }
     let item: [String: JSONValue]
     if let itemID {
       guard let found = items.first(where: { text($0["id"]) == itemID }) else {
-        throw RecordError("no reference with id '\(itemID.escapedForMessage)' in the CSL-JSON file")
+        throw RecordError(.notFound, "no reference with id '\(itemID.escapedForMessage)' in the CSL-JSON file")
       }
       item = found
     } else {
       guard items.count == 1, let only = items.first else {
         let ids = items.compactMap { text($0["id"]) }.prefix(10).joined(separator: ", ")
-        throw RecordError("the CSL-JSON file holds \(items.count) references (\(ids)); choose one with --csl-id")
+        throw RecordError(
+          .ambiguous, "the CSL-JSON file holds \(items.count) references (\(ids)); choose one with --csl-id")
       }
       item = only
     }

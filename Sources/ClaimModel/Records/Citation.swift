@@ -45,7 +45,7 @@ public struct Citation: Sendable, Equatable {
   init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a citation")
     url = try fields.string("url")
-    if case .invalid(let reason) = CitationLocation(url) { throw RecordError("citation url: \(reason)") }
+    if case .invalid(let reason) = CitationLocation(url) { throw RecordError(.invalidField, "citation url: \(reason)") }
     title = try fields.optionalString("title")
     publisher = try fields.optionalString("publisher")
     published = try Self.date(fields, "published")
@@ -53,7 +53,8 @@ public struct Citation: Sendable, Equatable {
     quote = try fields.optionalString("quote")
     if let stanceText = try fields.optionalString("stance") {
       guard let stance = Stance(rawValue: stanceText) else {
-        throw RecordError("field 'stance' is '\(stanceText.escapedForMessage)'; expected supports, refutes or context")
+        throw RecordError(
+          .invalidField, "field 'stance' is '\(stanceText.escapedForMessage)'; expected supports, refutes or context")
       }
       self.stance = stance
     } else {
@@ -64,7 +65,7 @@ public struct Citation: Sendable, Equatable {
   private static func date(_ fields: FieldReader, _ key: String) throws(RecordError) -> CalendarDate? {
     guard let text = try fields.optionalString(key) else { return nil }
     guard let date = CalendarDate(text) else {
-      throw RecordError("field '\(key)' is not a date: '\(text.escapedForMessage)'")
+      throw RecordError(.invalidField, "field '\(key)' is not a date: '\(text.escapedForMessage)'")
     }
     return date
   }

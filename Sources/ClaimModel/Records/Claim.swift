@@ -77,26 +77,29 @@ public struct Claim: LedgerRecord {
     try fields.checkFormatVersion(supported: currentFormatVersion)
     let idText = try fields.string("id")
     guard let id = ClaimID(idText) else {
-      throw RecordError("field 'id' is not a claim id: '\(idText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'id' is not a claim id: '\(idText.escapedForMessage)'")
     }
     let sourceText = try fields.string("source")
     guard let source = SourceID(sourceText) else {
-      throw RecordError("field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
     }
     let kindText = try fields.string("kind")
     guard let kind = ClaimKind(rawValue: kindText) else {
       throw RecordError(
+        .invalidField,
         "field 'kind' is '\(kindText.escapedForMessage)'; expected headline, sentence, caption or boilerplate")
     }
     let ordinal = try fields.integer("ordinal")
     let start = try fields.integer("start")
     let end = try fields.integer("end")
-    guard ordinal >= 1 else { throw RecordError("field 'ordinal' must be 1 or more") }
-    guard start >= 0, end >= start else { throw RecordError("fields 'start' and 'end' must satisfy 0 <= start <= end") }
+    guard ordinal >= 1 else { throw RecordError(.invalidField, "field 'ordinal' must be 1 or more") }
+    guard start >= 0, end >= start else {
+      throw RecordError(.invalidField, "fields 'start' and 'end' must satisfy 0 <= start <= end")
+    }
     var supersedes: [ClaimID] = []
     for element in try fields.array("supersedes") {
       guard case .string(let text) = element, let superseded = ClaimID(text) else {
-        throw RecordError("field 'supersedes' must list claim ids")
+        throw RecordError(.invalidField, "field 'supersedes' must list claim ids")
       }
       supersedes.append(superseded)
     }

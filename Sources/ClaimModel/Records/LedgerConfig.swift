@@ -23,7 +23,7 @@ public struct LedgerConfig: LedgerRecord {
     let fields = try FieldReader(json, what: "the ledger config")
     try fields.checkFormatVersion(supported: currentFormatVersion)
     requiredReviews = try fields.optionalInteger("required_reviews") ?? 1
-    guard requiredReviews >= 1 else { throw RecordError("field 'required_reviews' must be 1 or more") }
+    guard requiredReviews >= 1 else { throw RecordError(.invalidField, "field 'required_reviews' must be 1 or more") }
     scale =
       try fields.optionalObject("verdicts").map { value throws(RecordError) in try VerdictScale(json: value) }
       ?? .standard

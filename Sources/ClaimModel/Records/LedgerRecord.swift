@@ -21,7 +21,7 @@ extension LedgerRecord {
     do {
       value = try JSONParser.parse(bytes)
     } catch {
-      throw RecordError("not valid JSON: \(error.description)")
+      throw RecordError(.invalidJSON, "not valid JSON: \(error.description)")
     }
     try self.init(json: value)
   }

@@ -78,19 +78,19 @@ public struct Review: LedgerRecord {
     try fields.checkFormatVersion(supported: currentFormatVersion)
     let claimText = try fields.string("claim")
     guard let claim = ClaimID(claimText) else {
-      throw RecordError("field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
     }
     let sourceText = try fields.string("source")
     guard let source = SourceID(sourceText) else {
-      throw RecordError("field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
     }
     let reviewerText = try fields.string("reviewer")
     guard let reviewer = Identity(parsing: reviewerText) else {
-      throw RecordError("field 'reviewer' is not a usable identity: '\(reviewerText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'reviewer' is not a usable identity: '\(reviewerText.escapedForMessage)'")
     }
     let updatedText = try fields.string("updated")
     guard let updated = Timestamp(updatedText) else {
-      throw RecordError("field 'updated' is not a UTC timestamp: '\(updatedText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'updated' is not a UTC timestamp: '\(updatedText.escapedForMessage)'")
     }
     var citations: [Citation] = []
     for element in try fields.array("citations") { citations.append(try Citation(json: element)) }
@@ -100,7 +100,8 @@ public struct Review: LedgerRecord {
       let previousText = try staleFields.string("previous_claim")
       let sinceText = try staleFields.string("since")
       guard let previous = ClaimID(previousText), let since = Timestamp(sinceText) else {
-        throw RecordError("field 'stale' needs a claim id in 'previous_claim' and a timestamp in 'since'")
+        throw RecordError(
+          .invalidField, "field 'stale' needs a claim id in 'previous_claim' and a timestamp in 'since'")
       }
       stale = Staleness(previousClaim: previous, previousText: try staleFields.string("previous_text"), since: since)
     }

@@ -41,14 +41,14 @@ public struct SourceRecord: LedgerRecord {
     try fields.checkFormatVersion(supported: currentFormatVersion)
     let idText = try fields.string("id")
     guard let id = SourceID(idText) else {
-      throw RecordError("field 'id' is not a source id: '\(idText.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'id' is not a source id: '\(idText.escapedForMessage)'")
     }
     self.id = id
     title = try fields.optionalString("title")
     url = try fields.optionalString("url")
     if let publishedText = try fields.optionalString("published") {
       guard let published = CalendarDate(publishedText) else {
-        throw RecordError("field 'published' is not a date: '\(publishedText.escapedForMessage)'")
+        throw RecordError(.invalidField, "field 'published' is not a date: '\(publishedText.escapedForMessage)'")
       }
       self.published = published
     } else {

@@ -56,7 +56,7 @@ public struct Verdict: Sendable, Equatable {
     let fields = try FieldReader(json, what: "a verdict")
     id = try fields.string("id")
     guard VerdictScale.isWellFormedName(id) else {
-      throw RecordError("verdict id '\(id.escapedForMessage)' must be lowercase letters, digits and '-'")
+      throw RecordError(.invalidField, "verdict id '\(id.escapedForMessage)' must be lowercase letters, digits and '-'")
     }
     label = try fields.string("label")
     meaning = try fields.string("meaning")
@@ -64,7 +64,7 @@ public struct Verdict: Sendable, Equatable {
     guard key.count == 1, let scalar = key.unicodeScalars.first, scalar.isASCII,
       scalar.properties.isAlphabetic
         || ("0"..."9").contains(scalar)
-    else { throw RecordError("verdict '\(id)': field 'key' must be one letter or digit") }
+    else { throw RecordError(.invalidField, "verdict '\(id)': field 'key' must be one letter or digit") }
     flags = try fields.optionalBool("flags") ?? false
     if let ratingValue = fields.optionalObject("rating") {
       let rating = try FieldReader(ratingValue, what: "verdict '\(id)': field 'rating'")
@@ -72,7 +72,7 @@ public struct Verdict: Sendable, Equatable {
       let best = try rating.integer("best")
       let worst = try rating.integer("worst")
       guard worst < best, (worst...best).contains(value) else {
-        throw RecordError("verdict '\(id)': rating must satisfy worst <= value <= best and worst < best")
+        throw RecordError(.invalidField, "verdict '\(id)': rating must satisfy worst <= value <= best and worst < best")
       }
       self.rating = Rating(value: value, best: best, worst: worst)
     } else {

@@ -56,16 +56,16 @@ public struct VerdictScale: Sendable, Equatable {
 
   init(json: JSONValue) throws(RecordError) {
     guard case .array(let elements) = json, !elements.isEmpty else {
-      throw RecordError("field 'verdicts' must be a non-empty array")
+      throw RecordError(.invalidField, "field 'verdicts' must be a non-empty array")
     }
     var verdicts: [Verdict] = []
     for element in elements {
       let verdict = try Verdict(json: element)
       guard !verdicts.contains(where: { $0.id == verdict.id }) else {
-        throw RecordError("verdict '\(verdict.id)' appears twice")
+        throw RecordError(.invalidField, "verdict '\(verdict.id)' appears twice")
       }
       guard !verdicts.contains(where: { $0.key == verdict.key }) else {
-        throw RecordError("verdicts '\(verdict.id)' and another share the key '\(verdict.key)'")
+        throw RecordError(.invalidField, "verdicts '\(verdict.id)' and another share the key '\(verdict.key)'")
       }
       verdicts.append(verdict)
     }

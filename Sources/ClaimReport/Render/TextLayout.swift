@@ -41,19 +41,3 @@ enum TextLayout {
     return String(repeating: " ", count: max(0, width - clipped.count)) + clipped
   }
 }
-
-/// ANSI styles, applied only when colour is on; always applied after padding so the escape
-/// sequences never upset the columns.
-struct TextStyle {
-  var isEnabled: Bool
-
-  func bold(_ text: String) -> String { wrap(text, "1") }
-  func dim(_ text: String) -> String { wrap(text, "2") }
-  func red(_ text: String) -> String { wrap(text, "31") }
-  func green(_ text: String) -> String { wrap(text, "32") }
-  func yellow(_ text: String) -> String { wrap(text, "33") }
-
-  private func wrap(_ text: String, _ code: String) -> String {
-    isEnabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
-}

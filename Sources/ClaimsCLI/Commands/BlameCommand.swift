@@ -1,17 +1,23 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims blame ID`: who set each current verdict and citation on a claim, and when.
-enum BlameCommand {
-  static let spec = CommandSpec(
-    name: "blame", abstract: "Show who set each current verdict, note and citation on a claim, and when.",
-    arguments: [ArgumentSpec(name: "id", help: "A claim: a unique prefix of its id, or SOURCE-ID:ORDINAL.")],
-    options: [.flag("json", help: "Print the result as JSON.")]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let blame = try ledger.blame(arguments.argument("id") ?? "")
-    if arguments.flag("json") {
-      context.output.write(JSONWriter.canonicalText(of: json(blame)))
+struct BlameCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    name: "blame", abstract: "Show who set each current verdict, note and citation on a claim, and when.")
+
+  @Argument(help: "A claim: a unique prefix of its id, or SOURCE-ID:ORDINAL.")
+  var id: ClaimReference
+
+  @Flag(help: "Print the result as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let blame = try ledger.blame(id.text)
+    if json {
+      context.output.write(JSONWriter.canonicalText(of: Self.json(blame)))
       return ExitStatus.success
     }
     let style = context.style
@@ -26,24 +32,24 @@ enum BlameCommand {
       }
       if let verdict = reviewer.verdict {
         let replaced = reviewer.replacedVerdict.map { ", replacing \(TerminalText.oneLine($0, width: 60))" } ?? ""
-        for line in field(
+        for line in Self.field(
           "verdict", [TerminalText.oneLine(verdict, width: 60)],
-          origin(reviewer.verdictOrigin, of: blame.claim, style: style) + replaced)
+          Self.origin(reviewer.verdictOrigin, of: blame.claim, style: style) + replaced)
         {
           context.print(line)
         }
       }
       if let note = reviewer.note {
         let lines = note.split(whereSeparator: \.isNewline).map { TerminalText.oneLine(String($0), width: .max) }
-        for line in field(
-          "note", lines.filter { !$0.isEmpty }, origin(reviewer.noteOrigin, of: blame.claim, style: style))
+        for line in Self.field(
+          "note", lines.filter { !$0.isEmpty }, Self.origin(reviewer.noteOrigin, of: blame.claim, style: style))
         {
           context.print(line)
         }
       }
       for (index, item) in reviewer.citations.enumerated() {
         context.print("  [\(index + 1)] \(TerminalText.oneLine(item.citation.url, width: 60))")
-        context.print("      \(origin(item.origin, of: blame.claim, style: style))")
+        context.print("      \(Self.origin(item.origin, of: blame.claim, style: style))")
       }
     }
     return ExitStatus.success
@@ -66,7 +72,7 @@ enum BlameCommand {
 
   /// `set in 3f9a2c4 by Ada <ada@example.org> on 2026-11-24 12:00`, and `on claim …` when it was
   /// set on a claim that `claim` superseded.
-  static func origin(_ origin: ClaimBlame.Origin?, of claim: Claim, style: Style) -> String {
+  static func origin(_ origin: ClaimBlame.Origin?, of claim: Claim, style: TextStyle) -> String {
     guard let origin else { return style.dim("(origin not found in history)") }
     let when = String(origin.time.text.prefix(16)).replacingAll("T", with: " ")
     let elsewhere = origin.claim == claim.id ? "" : " on claim \(origin.claim)"

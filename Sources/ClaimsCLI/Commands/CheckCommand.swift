@@ -1,21 +1,26 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims check`: every file of the ledger against the ledger's rules, one line per problem.
-enum CheckCommand {
-  static let spec = CommandSpec(
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "check", abstract: "Check every file of the ledger and list each problem with what to do.",
     discussion:
-      "Checks ledger.json, the seeds and source records, and every claim, review and assignment: the record's schema and format version, ids matching their paths, reviews and assignments of claims that do not exist, verdicts not on the ledger's scale, unsafe file names, symbolic links, text that is not UTF-8, and lock files left by dead processes. Prints one line per problem (path: problem; remedy) and exits with status 1 if there is any. A write that an interrupted claims process left half done is finished first.",
-    options: [
-      .value("at", "revision", help: "Check the ledger as it was at <revision> (commit, tag, branch, HEAD~N)."),
-      .flag("json", help: "Print the problems as JSON."),
-    ]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let report = try ledger.check(at: arguments.value("at"))
+      "Checks ledger.json, the seeds and source records, and every claim, review and assignment: the record's schema and format version, ids matching their paths, reviews and assignments of claims that do not exist, verdicts not on the ledger's scale, unsafe file names, symbolic links, text that is not UTF-8, and lock files left by dead processes. Prints one line per problem (path: problem; remedy) and exits with status 1 if there is any. A write that an interrupted claims process left half done is finished first."
+  )
+
+  @Option(help: "Check the ledger as it was at <revision> (commit, tag, branch, HEAD~N).")
+  var at: Revision?
+
+  @Flag(help: "Print the problems as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let report = try ledger.check(at: at?.text)
     report.repairs.forEach(context.warn)
-    if arguments.flag("json") {
+    if json {
       let problems: [JSONValue] = report.problems.map { problem in
         .object([
           "path": .string(problem.path), "problem": .string(problem.problem), "remedy": .string(problem.remedy),

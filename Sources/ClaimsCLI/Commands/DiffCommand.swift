@@ -1,32 +1,33 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims diff REV1 [REV2]`: what changed in the review state between two revisions.
-enum DiffCommand {
-  static let spec = CommandSpec(
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "diff", abstract: "Show what changed in the review state between two revisions.",
     discussion:
-      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled (a claim that replaced others is compared with them, so a dispute carried over is no change; a dispute on a claim retired with no replacement ends with it); assignments; record files that cannot be read. It compares the two states, not the way between them: a claim in both with the same text is unchanged, whatever happened in between. Lines come in article order within each source, a retired claim at its old place. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree).",
-    arguments: [
-      ArgumentSpec(name: "rev1", help: "The earlier revision."),
-      ArgumentSpec(name: "rev2", help: "The later revision (default: the current state).", isOptional: true),
-    ],
-    options: [
-      .value("source", "source-id", help: "Only changes to this source (repeatable).", isRepeating: true),
-      .flag("json", help: "Print the changes as JSON."),
-    ]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let sources = try arguments.allValues("source").map { name in
-      guard let source = SourceID(name) else {
-        throw UsageError("The value '\(name.escapedForMessage)' is invalid for '--source <source-id>'", command: "diff")
-      }
-      return source
-    }
-    let diff = try ledger.diff(from: arguments.argument("rev1") ?? "", to: arguments.argument("rev2"), sources: sources)
+      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled (a claim that replaced others is compared with them, so a dispute carried over is no change; a dispute on a claim retired with no replacement ends with it); assignments; record files that cannot be read. It compares the two states, not the way between them: a claim in both with the same text is unchanged, whatever happened in between. Lines come in article order within each source, a retired claim at its old place. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree)."
+  )
+
+  @Argument(help: "The earlier revision.")
+  var rev1: Revision
+
+  @Argument(help: "The later revision (default: the current state).")
+  var rev2: Revision?
+
+  @Option(help: "Only changes to this source (repeatable).")
+  var source: [SourceID] = []
+
+  @Flag(help: "Print the changes as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let diff = try ledger.diff(from: rev1.text, to: rev2?.text, sources: source)
     context.report(diff.problems)
-    if arguments.flag("json") {
-      context.output.write(JSONWriter.canonicalText(of: json(diff)))
+    if json {
+      context.output.write(JSONWriter.canonicalText(of: Self.json(diff)))
       return ExitStatus.success
     }
     let style = context.style
@@ -36,7 +37,7 @@ enum DiffCommand {
       context.print("No changes in review state from \(from) to \(to).")
       return ExitStatus.success
     }
-    let unreadable = diff.unreadable.isEmpty ? "" : ", \(diff.unreadable.count) unreadable files"
+    let unreadable = diff.unreadable.isEmpty ? "" : ", \(String.count(diff.unreadable.count, "unreadable file"))"
     context.print(
       style.bold("Changes from \(from) to \(to):")
         + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))\(unreadable)"
@@ -69,7 +70,7 @@ enum DiffCommand {
         let verdict = after.verdict.map { "verdict \($0)" } ?? "no verdict"
         add(
           change.source, change.claim, 1,
-          "  \(change.claim) \(who): review carried over from \(stale.previousClaim) (\(verdict), \(after.citations.count) citations); stale until looked at again"
+          "  \(change.claim) \(who): review carried over from \(stale.previousClaim) (\(verdict), \(String.count(after.citations.count, "citation"))); stale until looked at again"
         )
         continue
       }

@@ -1,76 +1,78 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims import FILE`: copies an article into the ledger and makes a claim of every sentence.
-enum ImportCommand {
-  static let spec = CommandSpec(
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "import", abstract: "Import an article: one claim per sentence, in one commit.",
     discussion:
-      "Copies <file> verbatim to seeds/<source-id>.txt, splits it into sentences, and writes one claim record per sentence under Claims/<source-id>/, all in one commit authored by you.",
-    arguments: [ArgumentSpec(name: "file", help: "The article, as UTF-8 text ('-' for standard input).")],
-    options: [
-      .value("id", "source-id", help: "The source's id (default: a slug of the file name)."),
-      .value("title", "text", help: "The article's title."),
-      .value("url", "url", help: "Where the article was published."),
-      .value("published", "date", help: "When it was published (YYYY-MM-DD)."),
-      .value("author", "identity", help: "Who imports, as 'Name <email>' (default: CLAIMS_AUTHOR, then git config)."),
-      .flag("replace", help: "Re-import a revised text of an existing source, keeping the reviews that still apply."),
-      .flag("dry-run", help: "With --replace: show what would change, and change nothing."),
-      .flag("json", help: "Print the result as JSON."),
-    ]
-  ) { arguments, context in
-    let file = arguments.argument("file") ?? "-"
-    let bytes = try InputFile.read(file, context: context)
-    let fileName = file == "-" ? "standard input" : file
-    let source: SourceID
-    if let given = arguments.value("id") {
-      guard let id = SourceID(given) else {
-        throw UsageError(
-          "The value '\(given.escapedForMessage)' is invalid for '--id <source-id>'; use 1-64 of a-z, 0-9, '-', '_', '.', starting with a letter or digit",
-          command: "import")
-      }
-      source = id
-    } else {
-      let baseName = String(file.split(separator: "/").last ?? "")
-      guard file != "-", let slug = SourceID.slug(fromFileName: baseName) else {
-        throw UsageError(
-          "Cannot make a source id from '\(fileName.escapedForMessage)'; pass --id <source-id>", command: "import")
-      }
-      source = slug
+      "Copies <file> verbatim to seeds/<source-id>.txt, splits it into sentences, and writes one claim record per sentence under Claims/<source-id>/, all in one commit authored by you."
+  )
+
+  @Argument(help: "The article, as UTF-8 text ('-' for standard input).")
+  var file: FilePath
+
+  @Option(help: "The source's id (default: a slug of the file name).")
+  var id: SourceID?
+
+  @Option(help: "The article's title.")
+  var title: String?
+
+  @Option(valueName: "url", help: "Where the article was published.")
+  var url: String?
+
+  @Option(help: "When it was published (YYYY-MM-DD).")
+  var published: CalendarDate?
+
+  @Option(help: "Who imports, as 'Name <email>' (default: CLAIMS_AUTHOR, then git config).")
+  var author: Identity?
+
+  @Flag(help: "Re-import a revised text of an existing source, keeping the reviews that still apply.")
+  var replace = false
+
+  @Flag(help: "With --replace: show what would change, and change nothing.")
+  var dryRun = false
+
+  @Flag(help: "Print the result as JSON.")
+  var json = false
+
+  /// The name the file goes by in messages.
+  private var fileName: String { file.path == "-" ? "standard input" : file.path }
+
+  /// `--id`, else a slug of the file's name.
+  private var source: SourceID? {
+    id ?? (file.path == "-" ? nil : SourceID.slug(fromFileName: String(file.path.split(separator: "/").last ?? "")))
+  }
+
+  func validate() throws(UsageError) {
+    guard source != nil else {
+      throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'; pass --id <source-id>")
     }
-    var published: CalendarDate?
-    if let text = arguments.value("published") {
-      guard let date = CalendarDate(text) else {
-        throw UsageError(
-          "The value '\(text.escapedForMessage)' is invalid for '--published <date>'; write YYYY-MM-DD",
-          command: "import")
-      }
-      published = date
+    if let url, case .invalid(let reason) = CitationLocation(url) {
+      throw .invalidValue(url, for: $url, reason: reason)
     }
-    if let url = arguments.value("url"), case .invalid(let reason) = CitationLocation(url) {
-      throw UsageError("The value for '--url <url>' is invalid: \(reason)", command: "import")
+    if let title, title.containsControlCharacters() {
+      throw .invalidValue(title, for: $title, reason: "a title is one line without control characters")
     }
-    if let title = arguments.value("title"), title.containsControlCharacters() {
-      throw UsageError(
-        "The value '\(title.escapedForMessage)' is invalid for '--title <text>': a title is one line without control characters",
-        command: "import")
-    }
-    let ledger = try context.openLedger(arguments)
-    let author = try context.author(arguments, ledger: ledger)
+    if dryRun, !replace { throw UsageError("'--dry-run' goes with '--replace'") }
+  }
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let bytes = try InputFile.read(file.path, context: context)
+    guard let source else { throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'") }
+    let ledger = try context.openLedger()
+    let author = try context.author(author, ledger: ledger)
     let request = ImportRequest(
-      bytes: bytes, fileName: fileName, source: source, title: arguments.value("title"), url: arguments.value("url"),
-      published: published)
+      bytes: bytes, fileName: fileName, source: source, title: title, url: url, published: published)
     context.status("Importing \(fileName) (\(bytes.count / 1024) KiB)…")
     defer { context.clearStatus() }
-    if arguments.flag("replace") {
-      return try reimport(request, ledger: ledger, author: author, arguments: arguments, context: context)
-    }
-    if arguments.flag("dry-run") {
-      throw UsageError("'--dry-run' goes with '--replace'", command: "import")
+    if replace {
+      return try reimport(request, ledger: ledger, author: author, context: context)
     }
     let result = try ledger.importSource(request, as: author, at: try context.now())
     result.commit.warnings.forEach(context.warn)
-    if arguments.flag("json") {
+    if json {
       context.output.write(JSONWriter.canonicalText(of: ImportOutput.json(result)))
     } else {
       let counts = ClaimKind.allCases.compactMap { kind -> String? in
@@ -86,13 +88,10 @@ enum ImportCommand {
 }
 
 extension ImportCommand {
-  static func reimport(
-    _ request: ImportRequest, ledger: Ledger, author: Identity, arguments: ParsedArguments, context: CommandContext
-  ) throws -> Int32 {
-    let dryRun = arguments.flag("dry-run")
+  func reimport(_ request: ImportRequest, ledger: Ledger, author: Identity, context: CommandContext) throws -> Int32 {
     let (plan, commit) = try ledger.reimportSource(request, dryRun: dryRun, as: author, at: try context.now())
     commit?.warnings.forEach(context.warn)
-    if arguments.flag("json") {
+    if json {
       context.output.write(JSONWriter.canonicalText(of: ImportOutput.json(plan, commit: commit, dryRun: dryRun)))
       return ExitStatus.success
     }

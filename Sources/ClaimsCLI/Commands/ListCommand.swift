@@ -1,41 +1,60 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims list`: the claims of the ledger, one per line, filtered.
-enum ListCommand {
-  static let spec = CommandSpec(
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "list", abstract: "List claims, filtered by source, status, verdict, reviewer, assignee or text.",
     discussion: """
       Statuses: unreviewed (checkable, no verdict yet), reviewed (at least one verdict), uncited (checkable, no \
       citation yet), disputed (reviewers' verdicts differ), flagged (someone said refuted or misleading), verified \
       (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim). Checkable claims \
       are headlines and sentences that not every reviewer called opinion.
-      """,
-    options: [
-      .value("source", "source-id", help: "Only claims of this source (repeatable).", isRepeating: true),
-      .value("status", "status", help: "Only claims with this status.", completions: ClaimFilter.statuses),
-      .value("verdict", "verdict", help: "Only claims someone gave this verdict."),
-      .value("reviewer", "identity", help: "Only claims this reviewer reviewed (name, e-mail or 'Name <email>')."),
-      .value("assigned-to", "identity", help: "Only claims assigned to this reviewer ('me' for you)."),
-      .value("grep", "text", help: "Only claims whose text contains <text> (case-insensitive)."),
-      .value("at", "revision", help: "Read the ledger as it was at <revision> (commit, tag, branch, HEAD~N)."),
-      .flag("json", help: "Print the claims, with their status, as JSON."),
-    ]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let snapshot =
-      try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
-      ?? ledger.snapshot()
-    let sources = try selectedSources(arguments, in: snapshot)
-    let filter = try ClaimFilter(arguments: arguments, context: context, ledger: ledger, reviewerIsFilter: true)
+      """
+  )
+
+  @Option(help: "Only claims of this source (repeatable).")
+  var source: [SourceID] = []
+
+  @Option(help: "Only claims with this status.")
+  var status: StatusFilter?
+
+  @Option(help: "Only claims someone gave this verdict.")
+  var verdict: VerdictName?
+
+  @Option(help: "Only claims this reviewer reviewed (name, e-mail or 'Name <email>').")
+  var reviewer: Identity?
+
+  @Option(help: "Only claims assigned to this reviewer ('me' for you).")
+  var assignedTo: AssigneeFilter?
+
+  @Option(help: "Only claims whose text contains <text> (case-insensitive).")
+  var grep: String?
+
+  @Option(help: "Read the ledger as it was at <revision> (commit, tag, branch, HEAD~N).")
+  var at: Revision?
+
+  @Flag(help: "Print the claims, with their status, as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let snapshot = try ledger.snapshot(at: at)
+    let sources = try Self.selectedSources(source, in: snapshot)
+    let assignee = try assignedTo.map { (filter) throws(LedgerError) in
+      try filter.identity { () throws(LedgerError) in try ActingReviewer.resolve(nil, context: context, ledger: ledger)
+      }
+    }
+    let filter = ClaimFilter(status: status, verdict: verdict, reviewer: reviewer, assignee: assignee, text: grep)
     let claims = try filter.apply(to: sources, in: snapshot)
     let config = snapshot.config()
     context.report(snapshot.problems)
-    if arguments.flag("json") {
+    if json {
       let values: [JSONValue] = claims.map { claim in
         let reviews = snapshot.reviews(of: claim)
         guard case .object(var members) = claim.json else { return claim.json }
-        members["status"] = statusJSON(ClaimStatus(claim: claim, reviews: reviews, config: config))
+        members["status"] = Self.statusJSON(ClaimStatus(claim: claim, reviews: reviews, config: config))
         members["assignee"] =
           snapshot.assignments(of: claim.source)[claim.id]?.assignee.map { .string($0.description) } ?? .null
         return .object(members)
@@ -49,7 +68,7 @@ enum ListCommand {
       let status = ClaimStatus(claim: claim, reviews: snapshot.reviews(of: claim), config: config)
       let reference = TerminalText.sanitize(claim.reference(fittingIn: referenceWidth)).padded(to: referenceWidth)
       let kind = claim.kind.rawValue.padded(to: 11)
-      let verdicts = TerminalText.oneLine(verdictSummary(status), width: 18).padded(to: 18)
+      let verdicts = TerminalText.oneLine(Self.verdictSummary(status), width: 18).padded(to: 18)
       let text = TerminalText.oneLine(claim.text, width: max(20, 100 - 10 - referenceWidth - 11 - 18 - 8))
       let coloured =
         status.isFlagged ? style.red(verdicts) : status.isReviewed ? style.green(verdicts) : style.dim(verdicts)
@@ -76,18 +95,17 @@ enum ListCommand {
   }
 
   /// The sources `--source` names (checked to exist), or every source.
-  static func selectedSources(_ arguments: ParsedArguments, in snapshot: LedgerSnapshot) throws(CommandFailure)
+  static func selectedSources(_ requested: [SourceID], in snapshot: LedgerSnapshot) throws(CommandFailure)
     -> [SourceID]
   {
     let all = snapshot.sourceIDs()
-    let requested = arguments.allValues("source")
     guard !requested.isEmpty else { return all }
     var selected: [SourceID] = []
-    for name in requested {
-      guard let id = SourceID(name), all.contains(id) else {
+    for id in requested {
+      guard all.contains(id) else {
         let known =
           all.isEmpty ? "the ledger has no sources yet" : "sources: " + all.map(\.rawValue).joined(separator: ", ")
-        throw CommandFailure("no source '\(name.escapedForMessage)' in the ledger; \(known)")
+        throw CommandFailure(.notFound, "no source '\(id)' in the ledger; \(known)")
       }
       selected.append(id)
     }

@@ -1,56 +1,54 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// `claims log [ID]`: the review history as actions, newest first.
-enum LogCommand {
-  static let spec = CommandSpec(
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "log", abstract: "Show the review history: who did what to which claims, newest first.",
     discussion:
-      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on.",
-    arguments: [
-      ArgumentSpec(
-        name: "id", help: "Only the history of this claim (id prefix or SOURCE-ID:ORDINAL).", isOptional: true)
-    ],
-    options: [
-      .value("source", "source-id", help: "Only actions on this source (repeatable).", isRepeating: true),
-      .value("reviewer", "identity", help: "Only actions by this person (name, e-mail or 'Name <email>')."),
-      .value("since", "date", help: "Only actions on or after <date> (YYYY-MM-DD or a UTC timestamp)."),
-      .value("until", "date", help: "Only actions before the end of <date>."),
-      .value("max-count", short: "n", "n", help: "Show at most <n> actions."),
-      .value("at", "revision", help: "Start from <revision> instead of the branch tip."),
-      .flag("json", help: "Print the actions as JSON."),
-    ]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let limit = try arguments.integer("max-count", in: 0...Int.max)
-    let since = try date(arguments, "since", endOfDay: false)
-    let until = try date(arguments, "until", endOfDay: true)
-    let reviewer = try arguments.value("reviewer").map { name in
-      guard let identity = Identity(parsing: name) else {
-        throw UsageError("The value '\(name.escapedForMessage)' is invalid for '--reviewer <identity>'", command: "log")
-      }
-      return identity
-    }
-    let snapshot =
-      try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
-      ?? ledger.snapshot()
-    let claim = try arguments.argument("id").map { reference throws(LedgerError) in
-      try snapshot.resolveClaim(reference)
-    }
-    let sources = try arguments.allValues("source").map { name in
-      guard let source = SourceID(name) else {
-        throw UsageError("The value '\(name.escapedForMessage)' is invalid for '--source <source-id>'", command: "log")
-      }
-      return source
-    }
-    let history = try ledger.history(from: arguments.value("at"))
+      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on."
+  )
+
+  @Argument(help: "Only the history of this claim (id prefix or SOURCE-ID:ORDINAL).")
+  var id: ClaimReference?
+
+  @Option(help: "Only actions on this source (repeatable).")
+  var source: [SourceID] = []
+
+  @Option(help: "Only actions by this person (name, e-mail or 'Name <email>').")
+  var reviewer: Identity?
+
+  @Option(help: "Only actions on or after <date> (YYYY-MM-DD or a UTC timestamp).")
+  var since: TimeBound?
+
+  @Option(help: "Only actions before the end of <date>.")
+  var until: TimeBound?
+
+  @Option(name: .short("n"), help: "Show at most <n> actions.")
+  var maxCount: Count?
+
+  @Option(help: "Start from <revision> instead of the branch tip.")
+  var at: Revision?
+
+  @Flag(help: "Print the actions as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let since = since?.start
+    let until = until?.end
+    let sources = source
+    let snapshot = try ledger.snapshot(at: at)
+    let claim = try id.map { (reference) throws(LedgerError) in try snapshot.resolveClaim(reference.text) }
+    let history = try ledger.history(from: at?.text)
     if !sources.isEmpty {
       // A source named in history counts even if it is gone now.
       var known = Set(snapshot.sourceIDs())
       for entry in history { known.formUnion(entry.sources) }
       if let unknown = sources.first(where: { !known.contains($0) }) {
         throw CommandFailure(
-          "no source '\(unknown)' in the ledger or its history; \(Ledger.describe(sources: known.sorted()))")
+          .notFound, "no source '\(unknown)' in the ledger or its history; \(Ledger.describe(sources: known.sorted()))")
       }
     }
     // With a claim: its story, and that of the claims it superseded, each entry with the claim it was on.
@@ -69,19 +67,19 @@ enum LogCommand {
       if let until, entry.time > until { return false }
       return true
     }
-    if let limit { entries = Array(entries.prefix(limit)) }
+    if let maxCount { entries = Array(entries.prefix(maxCount.value)) }
     // Entries on a claim the one asked about superseded.
     func earlier(_ item: (entry: HistoryEntry, claim: ClaimID?)) -> ClaimID? {
       guard let on = item.claim, on != claim?.id else { return nil }
       return on
     }
-    if arguments.flag("json") {
+    if json {
       context.output.write(
         JSONWriter.canonicalText(
           of: .array(
             entries.map { item in
-              guard let on = earlier(item), case .object(var members) = json(item.entry) else {
-                return json(item.entry)
+              guard let on = earlier(item), case .object(var members) = Self.json(item.entry) else {
+                return Self.json(item.entry)
               }
               members["superseded_claim"] = .string(on.rawValue)
               return .object(members)
@@ -95,25 +93,14 @@ enum LogCommand {
       let who = TerminalText.oneLine(entry.author.description, width: 28).padded(to: 28)
       let on = earlier(item).map { style.dim("  (on superseded claim \($0))") } ?? ""
       context.print(
-        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(describe(entry, style: style))\(on)"
+        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(Self.describe(entry, style: style))\(on)"
       )
     }
     return ExitStatus.success
   }
 
-  static func date(_ arguments: ParsedArguments, _ option: String, endOfDay: Bool) throws(UsageError) -> Timestamp? {
-    guard let text = arguments.value(option) else { return nil }
-    if let timestamp = Timestamp(text) { return timestamp }
-    guard text.count == 10, CalendarDate(text) != nil, let day = Timestamp(text + "T00:00:00Z") else {
-      throw UsageError(
-        "The value '\(text.escapedForMessage)' is invalid for '--\(option) <date>'; write YYYY-MM-DD",
-        command: arguments.commandName)
-    }
-    return endOfDay ? Timestamp(secondsSince1970: day.secondsSince1970 + 86_399) : day
-  }
-
   /// One action in words: `verdict  3f9a2c41b7 supported → refuted`.
-  static func describe(_ entry: HistoryEntry, style: Style) -> String {
+  static func describe(_ entry: HistoryEntry, style: TextStyle) -> String {
     let claims =
       entry.claims.count == 1 ? entry.claims[0].rawValue : entry.claims.isEmpty ? "" : "\(entry.claims.count) claims"
     let action = entry.action.padded(to: 9)

@@ -7,41 +7,38 @@ import ClaimReport
 #endif
 
 /// `claims report`: the verification report.
-enum ReportCommand {
-  static let spec = CommandSpec(
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "report", abstract: "Write the verification report: coverage, disputes, flags, backlog, agreement.",
     discussion:
-      "How much of each article has been checked (claims by kind; checkable, reviewed, cited and verified), every disputed, flagged or stale claim, the backlog with assignees, the verdict distribution, reviewer activity, and inter-reviewer agreement (Cohen's and Fleiss' kappa, Krippendorff's alpha). Formats: text (on a terminal, in colour), markdown, json (schema in docs/REPORT.md), csv (one row per claim), html (one self-contained page), claimreview (schema.org ClaimReview JSON-LD for publishing).",
-    options: [
-      .value("source", "source-id", help: "Report on this source only (repeatable).", isRepeating: true),
-      .value("at", "revision", help: "Report on the ledger as it was at <revision> (commit, tag, branch, HEAD~N)."),
-      .value(
-        "format", "format", help: "text, markdown, json, csv, html or claimreview.", defaultValue: "text",
-        completions: ReportFormat.allCases.map(\.rawValue)),
-      .value("output", short: "o", "file", help: "Write the report to <file> instead of standard output."),
-      .value("width", "columns", help: "The width of the text report.", defaultValue: "100"),
-    ]
-  ) { arguments, context in
-    let formatName = arguments.value("format") ?? "text"
-    guard let format = ReportFormat(rawValue: formatName) else {
-      let names = ReportFormat.allCases.map(\.rawValue)
-      let hint = Suggestions.closest(to: formatName, among: names).map { " Did you mean '\($0)'?" } ?? ""
-      throw UsageError(
-        "The value '\(formatName.escapedForMessage)' is invalid for '--format <format>'; use one of \(names.joined(separator: ", ")).\(hint)",
-        command: "report")
-    }
-    let width = try arguments.integer("width", in: 60...400) ?? 100
+      "How much of each article has been checked (claims by kind; checkable, reviewed, cited and verified), every disputed, flagged or stale claim, the backlog with assignees, the verdict distribution, reviewer activity, and inter-reviewer agreement (Cohen's and Fleiss' kappa, Krippendorff's alpha). Formats: text (on a terminal, in colour), markdown, json (schema in docs/REPORT.md), csv (one row per claim), html (one self-contained page), claimreview (schema.org ClaimReview JSON-LD for publishing)."
+  )
+
+  @Option(help: "Report on this source only (repeatable).")
+  var source: [SourceID] = []
+
+  @Option(help: "Report on the ledger as it was at <revision> (commit, tag, branch, HEAD~N).")
+  var at: Revision?
+
+  @Option(help: "text, markdown, json, csv, html or claimreview.")
+  var format: ReportFormat = .text
+
+  @Option(name: .short("o"), help: "Write the report to <file> instead of standard output.")
+  var output: FilePath?
+
+  @Option(help: "The width of the text report.")
+  var width = ReportWidth(value: 100)
+
+  func run(_ context: CommandContext) throws -> Int32 {
     Trace.mark("report: arguments read")
-    let ledger = try context.openLedger(arguments)
-    let revision = arguments.value("at")
-    let snapshot =
-      try revision.map { revision throws(LedgerError) in try ledger.snapshot(at: revision) } ?? ledger.snapshot()
+    let ledger = try context.openLedger()
+    let snapshot = try ledger.snapshot(at: at)
     Trace.mark("ledger opened")
     let allSources = snapshot.sourceIDs()
-    let sources = try ListCommand.selectedSources(arguments, in: snapshot)
+    let sources = try ListCommand.selectedSources(source, in: snapshot)
     let sourceFilter = sources.count == allSources.count ? [] : sources
     let config = snapshot.config()
-    let actions = try reportActions(ledger: ledger, snapshot: snapshot, selected: Set(sources))
+    let actions = try Self.reportActions(ledger: ledger, snapshot: snapshot, selected: Set(sources))
     Trace.mark("history read")
     let importTimes = ReportBuilder.importTimes(of: actions)
     context.status("Reading \(String.count(sources.count, "source"))…")
@@ -59,19 +56,19 @@ enum ReportCommand {
         claimSources: claimSources))
     context.clearStatus()
     Trace.mark("report combined")
-    let toTerminal = arguments.value("output") == nil && context.isOutputTerminal
-    let options = RenderOptions(useColor: toTerminal && context.style.isEnabled, width: width)
+    let toTerminal = output == nil && context.isOutputTerminal
+    let options = RenderOptions(useColor: toTerminal && context.style.isEnabled, width: width.value)
     for source in ReportRenderer.sourcesToLoad(for: report, as: format, options: options, stored: gathered.isStored) {
       report.insert(gathered.details(of: source))
     }
     Trace.mark("entries loaded")
-    context.report(problems(before: snapshot.problems, sources: gathered.problems))
-    if format == .claimreview { warnAboutUnpublishableSources(report, context: context) }
+    context.report(Self.problems(before: snapshot.problems, sources: gathered.problems))
+    if format == .claimreview { Self.warnAboutUnpublishableSources(report, context: context) }
     let render = { (output: ReportOutput) in
       ReportRenderer.write(report, as: format, options: options, store: gathered.fragments, to: output)
     }
-    if let path = arguments.value("output") {
-      try write(render, to: context.absolutePath(path), shown: path)
+    if let path = output?.path {
+      try Self.write(render, to: context.absolutePath(path), shown: path)
     } else {
       render(ReportOutput { context.output.write(utf8: $0) })
     }
@@ -126,7 +123,8 @@ enum ReportCommand {
   static func write(_ render: (ReportOutput) -> Void, to path: String, shown: String) throws {
     let temporary = path + ".claims-\(getpid()).tmp"
     guard let file = fopen(temporary, "wx") else {
-      throw CommandFailure("cannot write '\(shown.escapedForMessage)': \(String(cString: strerror(errno)))")
+      throw CommandFailure(
+        .writeFailed(path: shown), "cannot write '\(shown.escapedForMessage)': \(String(cString: strerror(errno)))")
     }
     var failed = false
     render(
@@ -137,7 +135,7 @@ enum ReportCommand {
     guard !failed, closed == 0, rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
-      throw CommandFailure("cannot write '\(shown.escapedForMessage)': \(reason)")
+      throw CommandFailure(.writeFailed(path: shown), "cannot write '\(shown.escapedForMessage)': \(reason)")
     }
   }
 }

@@ -2,22 +2,25 @@ import ClaimLedger
 import ClaimModel
 
 /// `claims show ID`: one claim in its context, with its reviews and assignment.
-enum ShowCommand {
-  static let spec = CommandSpec(
-    name: "show", abstract: "Show a claim with the sentences around it, its reviews and its assignment.",
-    arguments: [ArgumentSpec(name: "id", help: "A claim: a unique prefix of its id, or SOURCE-ID:ORDINAL.")],
-    options: [
-      .value("at", "revision", help: "Read the ledger as it was at <revision> (commit, tag, branch, HEAD~N)."),
-      .flag("json", help: "Print the claim, its neighbours, reviews and assignment as JSON."),
-    ]
-  ) { arguments, context in
-    let ledger = try context.openLedger(arguments)
-    let snapshot =
-      try arguments.value("at").map { revision throws(LedgerError) in try ledger.snapshot(at: revision) }
-      ?? ledger.snapshot()
-    let claim = try snapshot.resolveClaim(arguments.argument("id") ?? "")
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    name: "show", abstract: "Show a claim with the sentences around it, its reviews and its assignment.")
+
+  @Argument(help: "A claim: a unique prefix of its id, or SOURCE-ID:ORDINAL.")
+  var id: ClaimReference
+
+  @Option(help: "Read the ledger as it was at <revision> (commit, tag, branch, HEAD~N).")
+  var at: Revision?
+
+  @Flag(help: "Print the claim, its neighbours, reviews and assignment as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let ledger = try context.openLedger()
+    let snapshot = try ledger.snapshot(at: at)
+    let claim = try snapshot.resolveClaim(id.text)
     let printer = ClaimPrinter(context: context, snapshot: snapshot)
-    if arguments.flag("json") {
+    if json {
       let json = printer.json(claim)
       context.report(snapshot.problems)
       context.output.write(JSONWriter.canonicalText(of: json))

@@ -1,25 +1,31 @@
+import ClaimLedger
 import ClaimModel
 import Segmentation
 
 /// `claims split [FILE]`: prints the sentences of a text, without a ledger.
-enum SplitCommand {
-  static let spec = CommandSpec(
+struct SplitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
     name: "split", abstract: "Split a text into sentences, one per line (no ledger needed).",
     discussion:
-      "Prints each segment on its own line, white space collapsed. With --json, prints every segment with its kind (headline, sentence, caption, boilerplate), its exact text, and its offsets in Unicode scalars and in UTF-8 bytes.",
-    arguments: [
-      ArgumentSpec(name: "file", help: "The text to split ('-' or nothing for standard input).", isOptional: true)
-    ],
-    options: [.flag("json", help: "Print segments with offsets and kinds as JSON.")]
-  ) { arguments, context in
-    let file = arguments.argument("file") ?? "-"
+      "Prints each segment on its own line, white space collapsed. With --json, prints every segment with its kind (headline, sentence, caption, boilerplate), its exact text, and its offsets in Unicode scalars and in UTF-8 bytes."
+  )
+
+  @Argument(help: "The text to split ('-' or nothing for standard input).")
+  var file: FilePath?
+
+  @Flag(help: "Print segments with offsets and kinds as JSON.")
+  var json = false
+
+  func run(_ context: CommandContext) throws -> Int32 {
+    let file = file?.path ?? "-"
     let bytes = try InputFile.read(file, context: context)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw CommandFailure(
+        .invalidInput,
         "\(file == "-" ? "standard input" : file) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
     }
     let segments = Segmenter().segments(of: text)
-    if arguments.flag("json") {
+    if json {
       let utf8 = Array(text.utf8)
       let values: [JSONValue] = segments.map { segment in
         .object([

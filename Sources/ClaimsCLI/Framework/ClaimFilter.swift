@@ -4,10 +4,8 @@ import ClaimModel
 /// Selects claims by status, verdict, reviewer, assignee and text: the filters of `claims list`,
 /// `claims review` and `claims assign`.
 struct ClaimFilter {
-  /// The statuses `--status` accepts.
-  static let statuses = ["unreviewed", "reviewed", "uncited", "disputed", "flagged", "verified", "stale"]
-
-  var status: String?
+  var status: StatusFilter?
+  /// A verdict as the user named it; the ledger's scale says which it is.
   var verdict: String?
   var reviewer: Identity?
   var assignee: Identity?
@@ -15,42 +13,15 @@ struct ClaimFilter {
   /// Only claims this reviewer has given no verdict yet (the review session's default).
   var withoutVerdictBy: Identity?
 
-  init() {}
-
-  /// Reads the filters from the command line. `--reviewer` filters by reviewer only where it is
-  /// not the acting reviewer's identity (`claims list`, `claims assign`).
-  init(arguments: ParsedArguments, context: CommandContext, ledger: Ledger, reviewerIsFilter: Bool = false) throws {
-    if let status = arguments.value("status") {
-      guard Self.statuses.contains(status) else {
-        let hint = Suggestions.closest(to: status, among: Self.statuses).map { " Did you mean '\($0)'?" } ?? ""
-        throw UsageError(
-          "The value '\(status.escapedForMessage)' is invalid for '--status <status>'; use one of \(Self.statuses.joined(separator: ", ")).\(hint)",
-          command: arguments.commandName)
-      }
-      self.status = status
-    }
-    verdict = arguments.value("verdict")
-    if reviewerIsFilter, let name = arguments.value("reviewer") {
-      reviewer = Identity(parsing: name)
-      if reviewer == nil {
-        throw UsageError(
-          "The value '\(name.escapedForMessage)' is invalid for '--reviewer'", command: arguments.commandName)
-      }
-    }
-    if let name = arguments.value("assigned-to") {
-      let me = {
-        try IdentityResolver.resolve(
-          explicit: reviewerIsFilter ? nil : arguments.value("reviewer"),
-          environment: context.environment["CLAIMS_REVIEWER"],
-          sources: ("--reviewer", "CLAIMS_REVIEWER"), ledger: ledger)
-      }
-      assignee = name == "me" ? try me() : Identity(parsing: name)
-      if assignee == nil {
-        throw UsageError(
-          "The value '\(name.escapedForMessage)' is invalid for '--assigned-to'", command: arguments.commandName)
-      }
-    }
-    text = arguments.value("grep")
+  init(
+    status: StatusFilter? = nil, verdict: VerdictName? = nil, reviewer: Identity? = nil, assignee: Identity? = nil,
+    text: String? = nil
+  ) {
+    self.status = status
+    self.verdict = verdict?.text
+    self.reviewer = reviewer
+    self.assignee = assignee
+    self.text = text
   }
 
   /// Whether a reviewer identity matches what the user typed: the whole identity, name or e-mail.
@@ -72,7 +43,7 @@ struct ClaimFilter {
       let assignments = assignee == nil ? [:] : snapshot.assignments(of: source)
       for claim in snapshot.claims(of: source) where !claim.isRetired {
         let reviews = reviewsByClaim[claim.id] ?? []
-        if let status, !Self.has(status, ClaimStatus(claim: claim, reviews: reviews, config: config)) { continue }
+        if let status, !status.matches(ClaimStatus(claim: claim, reviews: reviews, config: config)) { continue }
         if let verdict, !reviews.contains(where: { $0.verdict == verdict }) { continue }
         if let reviewer, !reviews.contains(where: { Self.matches($0.reviewer, reviewer) }) { continue }
         if let withoutVerdictBy {
@@ -90,18 +61,5 @@ struct ClaimFilter {
       }
     }
     return result
-  }
-
-  static func has(_ status: String, _ state: ClaimStatus) -> Bool {
-    switch status {
-    case "unreviewed": state.isCheckable && !state.isReviewed
-    case "reviewed": state.isReviewed
-    case "uncited": state.isCheckable && !state.isCited
-    case "disputed": state.isDisputed
-    case "flagged": state.isFlagged
-    case "verified": state.isVerified
-    case "stale": state.hasStaleReviews
-    default: false
-    }
   }
 }

@@ -1,5 +1,6 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 #if canImport(Glibc)
   import Glibc
@@ -50,8 +51,8 @@ public final class CommandContext {
   let isOutputTerminal: Bool
   let isErrorTerminal: Bool
   let isInputTerminal: Bool
-  var style: Style
-  var errorStyle: Style
+  var style: TextStyle
+  var errorStyle: TextStyle
 
   public init(
     output: any TextSink, errorOutput: any TextSink, input: any LineSource, environment: [String: String],
@@ -68,8 +69,8 @@ public final class CommandContext {
     self.isInputTerminal = isInputTerminal
     let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
     let dumb = environment["TERM"] == "dumb"
-    style = Style(isEnabled: isOutputTerminal && colourAllowed && !dumb)
-    errorStyle = Style(isEnabled: isErrorTerminal && colourAllowed && !dumb)
+    style = TextStyle(isEnabled: isOutputTerminal && colourAllowed && !dumb)
+    errorStyle = TextStyle(isEnabled: isErrorTerminal && colourAllowed && !dumb)
   }
 
   /// Prints a line on standard output.
@@ -117,6 +118,7 @@ public final class CommandContext {
     if let fixed = environment["CLAIMS_DATE"] {
       guard let timestamp = Timestamp(fixed) else {
         throw CommandFailure(
+          .invalidInput,
           "CLAIMS_DATE '\(fixed.escapedForMessage)' is not a timestamp like 2024-09-18T12:00:00Z; fix or unset it")
       }
       return timestamp
@@ -132,22 +134,16 @@ public final class CommandContext {
   }
 
   /// The ledger containing the working directory or `-C`'s.
-  func openLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
+  func openLedger() throws(LedgerError) -> Ledger {
     try Ledger.discover(from: currentDirectory)
   }
 
-  /// The person running an importing or assigning command.
-  func author(_ arguments: ParsedArguments, ledger: Ledger?) throws(LedgerError) -> Identity {
+  /// The person running an importing, tagging or assigning command: `explicit` (`--author`), else
+  /// `CLAIMS_AUTHOR`, else git config.
+  func author(_ explicit: Identity?, ledger: Ledger?) throws(LedgerError) -> Identity {
     try IdentityResolver.resolve(
-      explicit: arguments.value("author"), environment: environment["CLAIMS_AUTHOR"],
-      sources: ("--author", "CLAIMS_AUTHOR"), ledger: ledger)
-  }
-
-  /// The person recording a review.
-  func reviewer(_ arguments: ParsedArguments, ledger: Ledger?) throws(LedgerError) -> Identity {
-    try IdentityResolver.resolve(
-      explicit: arguments.value("reviewer"), environment: environment["CLAIMS_REVIEWER"],
-      sources: ("--reviewer", "CLAIMS_REVIEWER"), ledger: ledger)
+      explicit: explicit, environment: environment["CLAIMS_AUTHOR"], sources: ("--author", "CLAIMS_AUTHOR"),
+      ledger: ledger)
   }
 }
 

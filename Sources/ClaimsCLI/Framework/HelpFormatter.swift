@@ -4,51 +4,54 @@ enum HelpFormatter {
   static let labelWidth = 24
   static let lineWidth = 100
 
-  static func usage(for command: CommandSpec) -> String {
-    var parts = ["claims", command.name]
-    if command.options.count > 5 {
+  /// `claims <name> [<options>] <arguments>`: each option of the command's own while there are
+  /// five or fewer, then the positionals.
+  static func usage(for command: CommandDescription) -> String {
+    let options = command.definitions.filter { $0.kind != .positional }
+    var parts = ["claims", command.configuration.name]
+    if options.count > 5 {
       parts.append("[<options>]")
     } else {
-      parts += command.options.map(\.usage)
+      parts += options.map(\.usage)
     }
-    for argument in command.arguments {
-      var text = "<\(argument.name)>"
-      if argument.isRepeating { text += " ..." }
-      if argument.isOptional { text = "[\(text)]" }
-      parts.append(text)
-    }
+    parts += command.definitions.filter { $0.kind == .positional }.map(\.usage)
     return parts.joined(separator: " ")
   }
 
-  static func help(for command: CommandSpec) -> String {
-    var text = "OVERVIEW: \(command.abstract)\n"
-    if let discussion = command.discussion { text += "\n" + wrap(discussion, indent: 0) + "\n" }
+  static func help(for command: CommandDescription) -> String {
+    let configuration = command.configuration
+    var text = "OVERVIEW: \(configuration.abstract)\n"
+    if let discussion = configuration.discussion { text += "\n" + wrap(discussion, indent: 0) + "\n" }
     text += "\nUSAGE: \(usage(for: command))\n"
-    if !command.arguments.isEmpty {
+    let positionals = command.definitions.filter { $0.kind == .positional }
+    if !positionals.isEmpty {
       text += "\nARGUMENTS:\n"
-      for argument in command.arguments { text += entry("<\(argument.name)>", argument.help) }
+      for argument in positionals { text += entry(argument.helpLabel, argument.help) }
     }
     text += "\nOPTIONS:\n"
-    for option in command.allOptions {
+    for option in (command.definitions + command.inherited) where option.kind != .positional {
       var help = option.help
       if let defaultValue = option.defaultValue { help += " (default: \(defaultValue))" }
-      text += entry(option.label, help)
+      text += entry(option.helpLabel, help)
     }
     text += entry("-h, --help", "Show help information.")
     return text
   }
 
-  static func rootHelp(commands: [CommandSpec]) -> String {
+  /// The help of `claims` itself: its options and the list of subcommands.
+  static func rootHelp(options: [ArgumentDefinition], subcommands: [CommandConfiguration]) -> String {
     var text = "OVERVIEW: Check news articles claim by claim, with every review kept in a git ledger.\n\n"
-    text += "USAGE: claims [-C <dir>] <subcommand>\n\nOPTIONS:\n"
-    text += entry("-C, --directory <dir>", "Run as if claims was started in <dir>.")
-    text += entry("--version", "Show the version.")
+    text += "USAGE: \(rootUsage)\n\nOPTIONS:\n"
+    for option in options { text += entry(option.helpLabel, option.help) }
     text += entry("-h, --help", "Show help information.")
     text += "\nSUBCOMMANDS:\n"
-    for command in commands { text += entry(command.name, command.abstract) }
+    for command in subcommands { text += entry(command.name, command.abstract) }
     text += "\n  See 'claims help <subcommand>' for detailed help.\n"
     return text
   }
+
+  /// The usage of `claims` itself.
+  static let rootUsage = "claims [-C <dir>] <subcommand>"
 
   /// An entry: two spaces, the label padded to column 26 (or alone on its line when longer), the text.
   static func entry(_ label: String, _ help: String) -> String {

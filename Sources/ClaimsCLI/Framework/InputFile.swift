@@ -1,3 +1,4 @@
+import ClaimLedger
 import ClaimModel
 
 #if canImport(Glibc)
@@ -16,18 +17,20 @@ enum InputFile {
     var info = stat()
     guard stat(absolute, &info) == 0 else {
       throw CommandFailure(
+        .unreadableFile(path: path),
         "cannot read '\(path.escapedForMessage)': \(String(cString: strerror(errno))); check the path")
     }
     if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw CommandFailure("'\(path.escapedForMessage)' is a directory; give a file")
+      throw CommandFailure(.unreadableFile(path: path), "'\(path.escapedForMessage)' is a directory; give a file")
     }
     guard Int(info.st_size) <= maximumSize else {
       throw CommandFailure(
-        "'\(path.escapedForMessage)' is \(info.st_size) bytes, more than the \(maximumSize) accepted")
+        .limitExceeded, "'\(path.escapedForMessage)' is \(info.st_size) bytes, more than the \(maximumSize) accepted")
     }
     let descriptor = open(absolute, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
-      throw CommandFailure("cannot read '\(path.escapedForMessage)': \(String(cString: strerror(errno)))")
+      throw CommandFailure(
+        .unreadableFile(path: path), "cannot read '\(path.escapedForMessage)': \(String(cString: strerror(errno)))")
     }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
@@ -36,12 +39,14 @@ enum InputFile {
       let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress, raw.count) }
       if count < 0 && errno == EINTR { continue }
       guard count >= 0 else {
-        throw CommandFailure("cannot read '\(path.escapedForMessage)': \(String(cString: strerror(errno)))")
+        throw CommandFailure(
+          .unreadableFile(path: path), "cannot read '\(path.escapedForMessage)': \(String(cString: strerror(errno)))")
       }
       if count == 0 { break }
       bytes.append(contentsOf: chunk[..<count])
       guard bytes.count <= maximumSize else {
-        throw CommandFailure("'\(path.escapedForMessage)' is more than the \(maximumSize) bytes accepted")
+        throw CommandFailure(
+          .limitExceeded, "'\(path.escapedForMessage)' is more than the \(maximumSize) bytes accepted")
       }
     }
     return bytes

@@ -1,21 +1,19 @@
-/// A command line that cannot be run as written: exit status 64, with usage.
+import ClaimModel
+
+/// A command line that cannot be run as written: exit status 64, with the usage of the command
+/// being parsed.
 struct UsageError: Error, Equatable {
-  var message: String
-  /// The command whose usage to show, when known.
-  var command: String?
-
-  init(_ message: String, command: String? = nil) {
-    self.message = message
-    self.command = command
-  }
-}
-
-/// A failure to report as `Error: <message>` with exit status 1.
-struct CommandFailure: Error, Equatable {
   var message: String
 
   init(_ message: String) {
     self.message = message
+  }
+
+  /// "The value 'x' is invalid for '--n <n>': <reason>", the one shape of every refused value.
+  static func invalidValue(_ text: String, for definition: ArgumentDefinition, reason: String?) -> UsageError {
+    UsageError(
+      "The value '\(text.escapedForMessage)' is invalid for '\(definition.valueLabel)'"
+        + (reason.map { ": \($0)" } ?? ""))
   }
 }
 

@@ -1,12 +1,13 @@
 import ClaimLedger
 import ClaimModel
+import ClaimReport
 
 /// Prints a claim in context with its reviews, for `claims show` and `claims review`.
 struct ClaimPrinter {
   let context: CommandContext
   let snapshot: LedgerSnapshot
 
-  var style: Style { context.style }
+  var style: TextStyle { context.style }
 
   /// The claims just before and after `claim` in its source, retired ones left out.
   func neighbours(of claim: Claim) -> (before: Claim?, after: Claim?) {

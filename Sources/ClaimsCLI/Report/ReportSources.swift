@@ -167,7 +167,10 @@ final class ReportSources {
     JSONWriter.canonicalBytes(
       of: .array(
         problems.map {
-          .object(["path": .string($0.path), "problem": .string($0.problem), "remedy": .string($0.remedy)])
+          .object([
+            "kind": .string($0.kind.rawValue), "path": .string($0.path), "problem": .string($0.problem),
+            "remedy": .string($0.remedy),
+          ])
         }
       ))
   }
@@ -178,10 +181,11 @@ final class ReportSources {
     guard case .array(let values)? = try? JSONParser.parse(bytes) else { return nil }
     var problems: [LedgerProblem] = []
     for value in values {
-      guard case .object(let fields) = value, case .string(let path)? = fields["path"],
+      guard case .object(let fields) = value, case .string(let kindName)? = fields["kind"],
+        let kind = LedgerProblem.Kind(rawValue: kindName), case .string(let path)? = fields["path"],
         case .string(let problem)? = fields["problem"], case .string(let remedy)? = fields["remedy"]
       else { return nil }
-      problems.append(LedgerProblem(path: path, problem: problem, remedy: remedy))
+      problems.append(LedgerProblem(kind, path: path, problem: problem, remedy: remedy))
     }
     return problems
   }

@@ -103,7 +103,7 @@ public enum Convergence {
     report.identical = try clones.allSatisfy { try $0.git("rev-parse", "HEAD") == tip }
     let final = clones[0]
     for commit in commits {
-      if try ProcessRunner.git(["merge-base", "--is-ancestor", commit, "HEAD"], in: final.path).status == 0 {
+      if try ProcessRunner.gitStatus(["merge-base", "--is-ancestor", commit, "HEAD"], in: final.path).status == 0 {
         report.actionsInHistory += 1
       } else {
         report.failures.append("action \(commit) is not in the final history")

@@ -83,7 +83,8 @@ public enum CrashRun {
     report.reportedCommits = reported.count
     for commit in reported {
       // `^{commit}`: among tens of thousands of objects, seven digits can also name a blob or tree.
-      let answer = try ProcessRunner.git(["merge-base", "--is-ancestor", "\(commit)^{commit}", "HEAD"], in: directory)
+      let answer = try ProcessRunner.gitStatus(
+        ["merge-base", "--is-ancestor", "\(commit)^{commit}", "HEAD"], in: directory)
       if answer.status == 0 {
         report.reportedCommitsFound += 1
       } else {

@@ -1,0 +1,5 @@
+import ClaimModel
+
+extension Citation.Stance: EnumeratedArgument {
+  static var valueName: String { "stance" }
+}

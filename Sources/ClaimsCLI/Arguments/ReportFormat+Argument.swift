@@ -1,0 +1,5 @@
+import ClaimReport
+
+extension ReportFormat: EnumeratedArgument {
+  static var valueName: String { "format" }
+}

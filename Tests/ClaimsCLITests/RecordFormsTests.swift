@@ -1,0 +1,207 @@
+import ClaimModel
+import ClaimReport
+import Testing
+
+@testable import ClaimLedger
+
+/// Every record, with every field filled, through every form it takes: its JSON file, the ledger
+/// cache's binary coder, the JSON report's parts and the report's tally coding. A field added to
+/// one form and forgotten in another fails here; so does a field the filled values leave empty,
+/// until they fill it.
+@Suite struct RecordFormsTests {
+  // MARK: Filled records
+
+  static let source = valid(SourceID("storm"))
+  static let time = valid(Timestamp("2026-11-24T12:00:00Z"))
+  static let ada = valid(Identity(name: "Ada Lovelace", email: "ada@example.org"))
+  static let bob = valid(Identity(name: "Bob", email: "bob@example.org"))
+
+  /// A value the fixture's own literals make; nil is a mistake in the fixture.
+  static func valid<Value>(_ value: Value?, line: Int = #line) -> Value {
+    guard let value else { preconditionFailure("RecordFormsTests.swift:\(line): an invalid fixture value") }
+    return value
+  }
+  static let earlier = ClaimID.derive(source: source, normalizedText: "an earlier text", occurrence: 0)
+
+  static let claim = Claim(
+    id: ClaimID.derive(source: source, normalizedText: "officials said 40 homes were damaged.", occurrence: 0),
+    source: source, ordinal: 2, kind: .caption, text: "Officials said\n40 homes were damaged.", start: 40, end: 76,
+    selector: QuoteSelector(exact: "Officials said\n40 homes were damaged.", prefix: "coast. ", suffix: " The mayor"),
+    supersedes: [earlier], isRetired: true)
+
+  static let citation = Citation(
+    url: "https://county.example.gov/damage.pdf", title: "Damage report", publisher: "Coast County",
+    published: CalendarDate("2026-11-20"), accessed: CalendarDate("2026-11-24"), quote: "12 homes", stance: .refutes)
+
+  static let review = Review(
+    claim: claim.id, source: source, reviewer: ada, verdict: "refuted", note: "Records show 12 homes.",
+    citations: [citation], updated: time,
+    stale: Review.Staleness(previousClaim: earlier, previousText: "Officials said 30 homes.", since: time))
+
+  static let assignment = Assignment(claim: claim.id, source: source, assignee: bob, assignedBy: ada, updated: time)
+
+  static let record = SourceRecord(
+    id: source, title: "Storm hits coast", url: "https://news.example/storm", published: CalendarDate("2026-11-20"),
+    textSHA256: String(repeating: "ab", count: 32), claimCount: 4)
+
+  static let config = LedgerConfig(
+    scale: VerdictScale(verdicts: [
+      Verdict(
+        id: "refuted", label: "Refuted", meaning: "The evidence contradicts it.", key: "r",
+        rating: .init(value: 1, best: 2, worst: 1), flags: true),
+      Verdict(
+        id: "supported", label: "Supported", meaning: "The evidence backs it.", key: "s",
+        rating: .init(value: 2, best: 2, worst: 1), flags: true),
+    ]), requiredReviews: 2)
+
+  @Test func theFilledRecordsFillEveryField() {
+    for (name, value) in [
+      ("claim", Self.claim), ("citation", Self.citation), ("review", Self.review), ("assignment", Self.assignment),
+      ("source record", Self.record), ("config", Self.config),
+    ] as [(String, Any)] {
+      for path in Self.emptyFields(of: value, at: name) {
+        Issue.record("\(path) is empty in the filled record: fill it, so that every form is checked with it")
+      }
+    }
+  }
+
+  // MARK: JSON files
+
+  @Test func everyRecordComesBackFromItsJSONFile() throws {
+    #expect(try Claim(decoding: Self.claim.encoded()) == Self.claim)
+    #expect(try Review(decoding: Self.review.encoded()) == Self.review)
+    #expect(try Assignment(decoding: Self.assignment.encoded()) == Self.assignment)
+    #expect(try SourceRecord(decoding: Self.record.encoded()) == Self.record)
+    #expect(try LedgerConfig(decoding: Self.config.encoded()) == Self.config)
+    // A citation is stored inside its review.
+    #expect(try Review(decoding: Self.review.encoded()).citations == [Self.citation])
+  }
+
+  // MARK: The cache's binary coder
+
+  @Test func everyCachedRecordComesBackFromTheBinaryCoder() throws {
+    var writer = BinaryWriter()
+    writer.write(Self.claim)
+    writer.write(Self.citation)
+    writer.write(Self.review)
+    writer.write(Self.assignment)
+    var reader = BinaryReader(writer.bytes)
+    #expect(try reader.readClaim() == Self.claim)
+    #expect(try reader.readCitation() == Self.citation)
+    #expect(try reader.readReview() == Self.review)
+    #expect(try reader.readAssignment() == Self.assignment)
+    #expect(reader.isAtEnd)
+  }
+
+  // MARK: The report
+
+  /// The report of a ledger holding the filled records, the claim live so that it is listed.
+  static var reportInput: SourceInput {
+    var live = claim
+    live.isRetired = false
+    return SourceInput(id: source, claims: [live], reviews: [review], assignments: [assignment], record: record)
+  }
+
+  @Test func theReportTallyComesBackFromItsCoding() throws {
+    let tally = ReportBuilder.section(of: Self.reportInput, config: Self.config).tally
+    #expect(SourceTally(decoding: tally.encoded()) == tally)
+    #expect(tally.record == Self.record)
+  }
+
+  /// Fields of a record's JSON file that the JSON report leaves out, and why; any other field must
+  /// appear in the report with the same value.
+  static let leftOutOfReport: [String: Set<String>] = [
+    // The report names the source once per list element, and the format once at the top.
+    "claim": ["format_version", "source", "selector", "retired"],
+    "review": ["format_version", "claim", "source"],
+    "citation": [],
+    "source": ["format_version", "text_sha256", "claim_count"],
+    // The key is the review session's single key, nothing a report reader uses.
+    "verdict": ["key"],
+  ]
+
+  @Test func theJSONReportCarriesEveryFieldOfTheRecords() throws {
+    let report = ReportBuilder.build(
+      ReportInput(
+        config: Self.config, sources: [Self.record], claims: Self.reportInput.claims, reviews: [Self.review],
+        assignments: [Self.assignment], actions: [], revision: "0123456789abcdef", generatedAt: Self.time,
+        sourceFilter: []))
+    guard
+      case .object(let members) = try JSONParser.parse(
+        ReportRenderer.render(report, as: .json, options: RenderOptions())),
+      case .array(let claims)? = members["claims"], case .object(let claim)? = claims.first,
+      case .array(let reviews)? = claim["reviews"], case .object(let review)? = reviews.first,
+      case .array(let citations)? = review["citations"], case .object(let citation)? = citations.first,
+      case .array(let sources)? = members["sources"], case .object(let source)? = sources.first,
+      case .array(let scale)? = members["scale"]
+    else {
+      Issue.record("the report lacks a claim, review, citation, source or scale")
+      return
+    }
+    var live = Self.claim
+    live.isRetired = false
+    Self.expect(claim, carries: live.json, as: "claim")
+    Self.expect(review, carries: Self.review.json, as: "review")
+    guard case .object(let reviewFields) = Self.review.json, case .array(let recorded)? = reviewFields["citations"],
+      let recordedCitation = recorded.first
+    else {
+      Issue.record("the review's JSON has no citation")
+      return
+    }
+    Self.expect(citation, carries: recordedCitation, as: "citation")
+    Self.expect(source, carries: Self.record.json, as: "source")
+    #expect(claim["assignee"] == .string(Self.bob.description))
+    #expect(members["required_reviews"] == .integer(Self.config.requiredReviews))
+    guard case .object(let configMembers) = Self.config.json, case .array(let verdicts)? = configMembers["verdicts"]
+    else {
+      Issue.record("the config has no verdicts")
+      return
+    }
+    #expect(scale.count == verdicts.count)
+    for (reported, recorded) in zip(scale, verdicts) {
+      guard case .object(let reported) = reported else { continue }
+      Self.expect(reported, carries: recorded, as: "verdict")
+    }
+  }
+
+  /// Every field of `record` not left out of the report appears in `reported` with its value.
+  static func expect(
+    _ reported: [String: JSONValue], carries record: JSONValue, as name: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    guard case .object(let fields) = record else {
+      Issue.record("\(name) is not a JSON object", sourceLocation: sourceLocation)
+      return
+    }
+    let leftOut = leftOutOfReport[name] ?? []
+    for (key, value) in fields where !leftOut.contains(key) {
+      // Lists of objects are compared element by element, as their own records.
+      if case .array(let elements) = value, case .array(let shown)? = reported[key], key == "citations" {
+        #expect(elements.count == shown.count, "\(name).\(key)", sourceLocation: sourceLocation)
+        continue
+      }
+      #expect(reported[key] == value, "\(name).\(key) is not in the report as recorded", sourceLocation: sourceLocation)
+    }
+  }
+
+  // MARK: Emptiness
+
+  /// The paths of stored properties in `value` that are nil, empty, false or zero-length.
+  static func emptyFields(of value: Any, at path: String) -> [String] {
+    let mirror = Mirror(reflecting: value)
+    switch mirror.displayStyle {
+    case .optional:
+      guard let wrapped = mirror.children.first?.value else { return [path] }
+      return emptyFields(of: wrapped, at: path)
+    case .collection, .set, .dictionary:
+      guard !mirror.children.isEmpty else { return [path] }
+      return mirror.children.enumerated().flatMap { emptyFields(of: $0.element.value, at: "\(path)[\($0.offset)]") }
+    case .struct:
+      return mirror.children.flatMap { child in emptyFields(of: child.value, at: "\(path).\(child.label ?? "?")") }
+    default:
+      if let flag = value as? Bool, !flag { return [path] }
+      if let text = value as? String, text.isEmpty { return [path] }
+      return []
+    }
+  }
+}
