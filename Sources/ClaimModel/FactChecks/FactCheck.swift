@@ -95,18 +95,18 @@ public struct FactCheck: LedgerRecord {
     try fields.checkFormatVersion(supported: currentFormatVersion)
     let url = try fields.string("url")
     guard FactCheck.host(of: url) != nil else {
-      throw RecordError("field 'url' is not an http(s) address: '\(url.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'url' is not an http(s) address: '\(url.escapedForMessage)'")
     }
     let claimReviewed = try fields.string("claim_reviewed")
-    guard !claimReviewed.isEmpty else { throw RecordError("field 'claim_reviewed' is empty") }
+    guard !claimReviewed.isEmpty else { throw RecordError(.invalidField, "field 'claim_reviewed' is empty") }
     let slug = try fields.string("publisher_slug")
     guard FactCheck.isWellFormedSlug(slug) else {
-      throw RecordError("field 'publisher_slug' is not a slug: '\(slug.escapedForMessage)'")
+      throw RecordError(.invalidField, "field 'publisher_slug' is not a slug: '\(slug.escapedForMessage)'")
     }
     var date: CalendarDate?
     if let text = try fields.optionalString("date_published") {
       guard let parsed = CalendarDate(text) else {
-        throw RecordError("field 'date_published' is not a date: '\(text.escapedForMessage)'")
+        throw RecordError(.invalidField, "field 'date_published' is not a date: '\(text.escapedForMessage)'")
       }
       date = parsed
     }
@@ -136,7 +136,7 @@ public struct FactCheck: LedgerRecord {
     switch value {
     case .integer(let integer): return Double(integer)
     case .double(let double): return double
-    default: throw RecordError("field 'rating.\(key)' must be a number, not \(value.typeName)")
+    default: throw RecordError(.invalidField, "field 'rating.\(key)' must be a number, not \(value.typeName)")
     }
   }
 }
