@@ -16,6 +16,11 @@ let package = Package(
     .target(name: "ClaimModel", swiftSettings: strictSettings),
     .target(name: "Segmentation", swiftSettings: strictSettings),
     .target(name: "ClaimReport", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
+    .target(name: "ClaimMatching", dependencies: ["Stemming"], swiftSettings: strictSettings),
+
+    // Snowball's libstemmer (no pkg-config file in Debian) and its safe wrapper.
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .target(name: "Stemming", dependencies: ["CStemmer"], swiftSettings: strictSettings),
 
     // The git index file, read and updated in place (pure: no libgit2, no C; see ARCHITECTURE.md).
     .target(name: "GitIndexFile", swiftSettings: strictSettings),
@@ -90,6 +95,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "matching-bench",
+      dependencies: ["ClaimMatching", "ClaimModel"],
+      path: "Benchmarks/MatchingBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -128,6 +140,11 @@ let package = Package(
     .testTarget(
       name: "WebArchiveTests",
       dependencies: ["WebArchive", "HTTP", "HTTPMessage", "ClaimModel", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ClaimMatchingTests",
+      dependencies: ["ClaimMatching", "Stemming"],
       swiftSettings: strictSettings
     ),
   ],
