@@ -93,7 +93,7 @@ import Testing
     let tree = try packer.repository.updatedTree(from: nil, applying: changes)
     let commit = try packer.repository.createCommit(
       tree: tree, parents: [], author: signature, committer: signature, message: "import\n")
-    try packer.finish()
+    try packer.finish(commit: commit, baseTree: nil)
     try repository.updateReference(named: "refs/heads/main", to: commit, expecting: nil, logMessage: "test")
     let counts = try ProcessRunner.git(["count-objects", "-v"], in: scratch.path).stdout
     #expect(counts.contains("count: 0\n"))

@@ -173,14 +173,17 @@ extension Ledger {
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
   ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
     do {
-      let packer = change.files.count > Self.packThreshold ? try PackedObjectWriter(repositoryAt: gitDirectory) : nil
+      let packer =
+        change.files.count > Self.packThreshold
+        ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
       let target = packer?.repository ?? repository
       var blobs: [String: ObjectID] = [:]
       var treeChanges: [TreeChange] = []
       treeChanges.reserveCapacity(change.files.count)
       for file in change.files {
         if let contents = file.contents {
-          let blob = try target.writeBlob(contents)
+          let blob: ObjectID
+          if let packer { blob = try packer.writeBlob(contents) } else { blob = try target.writeBlob(contents) }
           blobs[file.path] = blob
           treeChanges.append(.upsert(path: file.path, blob: blob))
         } else {
@@ -192,11 +195,18 @@ extension Ledger {
       let commit = try target.createCommit(
         tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
         message: change.message.text)
-      try packer?.finish()
+      try packer?.finish(commit: commit, baseTree: snapshot.rootTreeID)
       return (commit, blobs)
     } catch {
       throw writeError(error, doing: "cannot write the commit")
     }
+  }
+
+  /// Where the pack writer keeps its settings (in the caches, which are always safe to delete); nil
+  /// when that directory cannot be made.
+  private func packSettingsFile() -> String? {
+    guard (try? FileSystem.makeDirectories("claims-cache", under: gitDirectory)) != nil else { return nil }
+    return "\(gitDirectory)/claims-cache/pack.config"
   }
 
   /// Brings the work-tree files and index entries of `paths` in line with the new commit.
