@@ -29,7 +29,11 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     // OpenSSL's libcrypto, for its hardware SHA-1 (the index checksum).
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-    .target(name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings),
+    .target(
+      name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings,
+      // The process's own mbedtls_x509_crt_parse_file, which defers the CA bundle libgit2 reads at
+      // init (Sources/Git/LibGit2.swift), must be visible to libgit2.
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file"])]),
 
     // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),

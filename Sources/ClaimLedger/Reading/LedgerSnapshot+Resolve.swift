@@ -19,8 +19,13 @@ extension LedgerSnapshot {
         "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
       )
     }
-    let index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory)
-    let matches = index.matches(prefix: lowered)
+    var index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory)
+    var matches = index.matches(prefix: lowered)
+    if matches.count == 1, claim(matches[0].id, in: matches[0].source) == nil {
+      // A cached index that names a claim its source lacks is not trusted: built again, once.
+      index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory, rebuilding: true)
+      matches = index.matches(prefix: lowered)
+    }
     switch matches.count {
     case 0:
       // The candidates are the ids that share the longest start with what was typed: a typo in

@@ -56,16 +56,44 @@ public final class LedgerSnapshot {
 
   // MARK: Trees
 
-  /// A directory's entries, with a lookup by name built on first use.
+  /// A directory of the commit. Its entries are listed on first use; until then a name is looked
+  /// up in git's tree itself (a binary search), so that finding one source among 20,000 does not
+  /// copy out 20,000 entries.
   final class Directory {
-    let entries: [TreeEntry]
+    /// The tree, or nil for a directory that does not exist.
+    let treeID: ObjectID?
+    private let path: String
+    private let objects: ObjectReader?
+    private var listed: [TreeEntry]?
     private var index: [String: Int]?
 
-    init(entries: [TreeEntry]) {
-      self.entries = entries
+    init(treeID: ObjectID?, path: String, objects: ObjectReader?) {
+      self.treeID = treeID
+      self.path = path
+      self.objects = objects
+    }
+
+    /// Every entry, in git's order; empty (reported) when the tree cannot be read.
+    var entries: [TreeEntry] {
+      if let listed { return listed }
+      let read = treeID.flatMap { id in objects?.entries(ofTree: id, at: path) } ?? []
+      listed = read
+      return read
     }
 
     func entry(named name: String) -> TreeEntry? {
+      if listed == nil, let treeID, let objects {
+        switch objects.lookUp(name, inTree: treeID) {
+        case .found(let entry): return entry
+        case .absent: return nil
+        case .unreadable: break  // listing the tree reports why
+        }
+      }
+      return find(name)
+    }
+
+    private func find(_ name: String) -> TreeEntry? {
+      let entries = self.entries
       if entries.count < 16 { return entries.first { $0.name == name } }
       if index == nil {
         var built: [String: Int] = [:]
@@ -77,17 +105,17 @@ public final class LedgerSnapshot {
     }
   }
 
-  /// The directory at `path` ("" for the root), read once and kept; empty when it does not exist.
+  /// The directory at `path` ("" for the root), kept once found; empty when it does not exist.
   func directory(_ path: String) -> Directory {
     if let cached = directoryCache[path] { return cached }
-    var result = Directory(entries: [])
+    var result = Directory(treeID: nil, path: path, objects: nil)
     if path.isEmpty {
-      if let rootTreeID { result = Directory(entries: objects.entries(ofTree: rootTreeID, at: "")) }
+      if let rootTreeID { result = Directory(treeID: rootTreeID, path: path, objects: objects) }
     } else {
       let (parent, name) = Self.split(path)
       if let entry = directory(parent).entry(named: name) {
         if entry.kind == .tree {
-          result = Directory(entries: objects.entries(ofTree: entry.id, at: path))
+          result = Directory(treeID: entry.id, path: path, objects: objects)
         } else {
           report(.unsafeEntry, path, "is a file where a directory belongs", remedy: "remove it, then commit")
         }

@@ -193,3 +193,46 @@ extension FileSystem {
       inode: UInt64(info.st_ino))
   }
 }
+
+extension FileSystem {
+  /// The names in `directory` (without `.` and `..`), or nil when it cannot be listed.
+  static func directoryEntries(at directory: String) -> [String]? {
+    guard let handle = opendir(directory) else { return nil }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// Removes `path` and, when it is a directory, everything below it, never following a symbolic
+  /// link (a link is removed, not what it points at). Best effort: what cannot be removed stays.
+  static func removeTree(at path: String) {
+    if node(at: path) == .directory {
+      for name in directoryEntries(at: path) ?? [] { removeTree(at: "\(path)/\(name)") }
+      rmdir(path)
+    } else {
+      unlink(path)
+    }
+  }
+
+  /// The whole file at `path` as UTF-8 text (invalid bytes replaced), or nil when it cannot be read.
+  static func readText(at path: String) -> String? {
+    readFile(at: path).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// `path` without its last component (`a/b/c` → `a/b`, `/a` → `/`, `a` → ``).
+  static func parent(of path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+    if slash == trimmed.startIndex { return "/" }
+    var parent = trimmed[..<slash]
+    while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
+    return String(parent)
+  }
+}
