@@ -45,7 +45,15 @@ public struct Claim: LedgerRecord {
   /// ``reference`` in at most `width` characters: a long source id is cut, never the ordinal,
   /// which is what a reviewer types back (`peru-fujimori…:12`).
   public func reference(fittingIn width: Int) -> String {
-    let full = reference
+    Self.reference(source: source, ordinal: ordinal, fittingIn: width)
+  }
+
+  /// `<source-id>:<ordinal>` of a claim of `source`.
+  public static func reference(source: SourceID, ordinal: Int) -> String { "\(source):\(ordinal)" }
+
+  /// ``reference(fittingIn:)`` of a claim of `source`, without the claim.
+  public static func reference(source: SourceID, ordinal: Int, fittingIn width: Int) -> String {
+    let full = reference(source: source, ordinal: ordinal)
     guard full.count > width else { return full }
     let suffix = ":\(ordinal)"
     let room = width - suffix.count - 1

@@ -45,36 +45,86 @@ struct ListCommand: ParsableCommand {
     let assignee = try assignedTo.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
     let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
     let filter = ClaimFilter(status: status, verdict: verdict, reviewer: reviewer, assignee: assignee, text: grep)
-    let claims = try filter.apply(to: sources, in: snapshot)
-    let config = snapshot.config()
-    context.report(snapshot.problems)
+    // Claims are read a batch of sources at a time, on every core, and only what is printed is
+    // kept: a ledger of a million claims is never in memory whole.
     if json {
-      let values: [JSONValue] = claims.map { claim in
-        let reviews = snapshot.reviews(of: claim)
-        guard case .object(var members) = claim.json else { return claim.json }
-        members["status"] = Self.statusJSON(ClaimStatus(claim: claim, reviews: reviews, config: config))
-        members["assignee"] =
-          snapshot.assignments(of: claim.source)[claim.id]?.assignee.map { .string($0.description) } ?? .null
-        return .object(members)
+      // Each claim's JSON is made where its source was read, as the element of the array it is in
+      // the output, and written out batch by batch; the whole is the canonical text of the array.
+      var isFirst = true
+      try filter.forEachMatch(in: sources, of: snapshot, making: Self.jsonElement) { elements in
+        for element in elements {
+          context.output.write(isFirst ? "[\n  " : ",\n  ")
+          element.withUnsafeBufferPointer { context.output.write(utf8: $0) }
+          isFirst = false
+        }
       }
-      context.output.write(JSONWriter.canonicalText(of: .array(values)))
+      context.report(snapshot.problems)
+      context.output.write(isFirst ? "[]\n" : "\n]\n")
       return ExitStatus.success
     }
+    var rows: [Row] = []
+    try filter.forEachMatch(in: sources, of: snapshot, making: Row.init) { rows += $0 }
+    context.report(snapshot.problems)
     let style = context.style
-    let referenceWidth = min(26, claims.map { $0.reference.count }.max() ?? 3)
-    for claim in claims {
-      let status = ClaimStatus(claim: claim, reviews: snapshot.reviews(of: claim), config: config)
-      let reference = TerminalText.sanitize(claim.reference(fittingIn: referenceWidth)).padded(to: referenceWidth)
-      let kind = claim.kind.rawValue.padded(to: 11)
+    let referenceWidth = min(26, rows.map { Claim.reference(source: $0.source, ordinal: $0.ordinal).count }.max() ?? 3)
+    for row in rows {
+      let status = row.status
+      let reference = TerminalText.sanitize(
+        Claim.reference(source: row.source, ordinal: row.ordinal, fittingIn: referenceWidth)
+      ).padded(to: referenceWidth)
+      let kind = row.kind.rawValue.padded(to: 11)
       let verdicts = TerminalText.oneLine(Self.verdictSummary(status), width: 18).padded(to: 18)
-      let text = TerminalText.oneLine(claim.text, width: max(20, 100 - 10 - referenceWidth - 11 - 18 - 8))
+      let text = row.line(width: max(20, 100 - 10 - referenceWidth - 11 - 18 - 8))
       let coloured =
         status.isFlagged ? style.red(verdicts) : status.isReviewed ? style.green(verdicts) : style.dim(verdicts)
       context.print(
-        "\(style.yellow(claim.id.rawValue))  \(reference)  \(claim.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
+        "\(style.yellow(row.id.rawValue))  \(reference)  \(row.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
       )
     }
     return ExitStatus.success
+  }
+
+  /// What a line of `claims list` needs of a claim: not its whole record.
+  struct Row: Sendable {
+    let id: ClaimID
+    let source: SourceID
+    let ordinal: Int
+    let kind: ClaimKind
+    let status: ClaimStatus
+    /// The start of the text as one safe line (``TerminalText/oneLine(_:width:)`` cuts it).
+    private let text: String
+    /// Whether the whole line is longer than ``text``.
+    private let isCut: Bool
+    /// The text column is never wider than this.
+    private static let widest = 60
+
+    init(_ match: ClaimFilter.Match) {
+      id = match.claim.id
+      source = match.claim.source
+      ordinal = match.claim.ordinal
+      kind = match.claim.kind
+      status = match.status
+      let line = TerminalText.oneLine(match.claim.text, width: Int.max)
+      isCut = line.count > Self.widest
+      text = isCut ? String(line.prefix(Self.widest)) : line
+    }
+
+    /// The text in at most `width` characters, as ``TerminalText/oneLine(_:width:)`` would cut the
+    /// whole of it (`width` at most ``widest``).
+    func line(width: Int) -> String {
+      guard isCut || text.count > width else { return text }
+      return String(text.prefix(max(1, width - 1))) + "…"
+    }
+  }
+
+  /// A claim as an element of `claims list --json`'s array: its record, status and assignee.
+  @Sendable static func jsonElement(_ match: ClaimFilter.Match) -> [UInt8] {
+    guard case .object(var members) = match.claim.json else { return [] }
+    members["status"] = Self.statusJSON(match.status)
+    members["assignee"] = match.assignment?.assignee.map { .string($0.description) } ?? .null
+    var writer = JSONStreamWriter(depth: 1, capacity: 1024)
+    writer.value(.object(members))
+    return writer.bytes
   }
 
   /// `refuted`, `supported≠refuted` for a dispute, `–` when unreviewed.

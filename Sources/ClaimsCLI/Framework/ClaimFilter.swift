@@ -33,18 +33,45 @@ struct ClaimFilter {
   /// The non-retired claims of `sources` that pass every filter, in order.
   /// - Throws: ``LedgerError`` for a `--verdict` the ledger's scale does not have.
   func apply(to sources: [SourceID], in snapshot: LedgerSnapshot) throws(LedgerError) -> [Claim] {
+    var result: [Claim] = []
+    try forEachMatch(in: sources, of: snapshot, making: { $0.claim }) { result += $0 }
+    return result
+  }
+
+  /// One claim that passed, with what a command prints of it.
+  struct Match {
+    let claim: Claim
+    let reviews: [Review]
+    let assignment: Assignment?
+    let status: ClaimStatus
+  }
+
+  /// How many sources are read at once: their matches are handed on before the next are read,
+  /// so that a ledger of a million claims is never in memory whole.
+  static let batchSize = 512
+
+  /// Calls `make` for every non-retired claim of `sources` that passes every filter, on the
+  /// thread that read its source (every core), and hands what it made to `take` in order, a batch
+  /// of sources at a time. With `--status`, sources that have no claim of that status by the
+  /// status index (`StatusIndex`) are not read at all.
+  /// - Throws: ``LedgerError`` for a `--verdict` the ledger's scale does not have.
+  func forEachMatch<Made: Sendable>(
+    in sources: [SourceID], of snapshot: LedgerSnapshot,
+    making make: @escaping @Sendable (Match) -> Made, take: ([Made]) -> Void
+  ) throws(LedgerError) {
     let config = snapshot.config()
     let verdict = try verdict.map { (name) throws(LedgerError) in try Ledger.resolveVerdict(name, in: config.scale).id }
-    snapshot.loadRecords(of: sources)
+    var candidates = sources
+    if let status { candidates = StatusIndex.sources(sources, withClaimsIn: status, of: snapshot, config: config) }
     let needle = text?.lowercased()
-    var result: [Claim] = []
-    for source in sources {
-      let reviewsByClaim = snapshot.reviews(of: source)
-      let assignments = assignee == nil ? [:] : snapshot.assignments(of: source)
+    let (status, reviewer, assignee, withoutVerdictBy) = (self.status, self.reviewer, self.assignee, withoutVerdictBy)
+    let select: @Sendable (SourceID, SourceRecords) -> [Made] = { _, records in
+      var made: [Made] = []
       // Retired claims only when asked for: they are out of the article.
-      for claim in snapshot.claims(of: source) where claim.isRetired == (status == .retired) {
-        let reviews = reviewsByClaim[claim.id] ?? []
-        if let status, !status.matches(ClaimStatus(claim: claim, reviews: reviews, config: config)) { continue }
+      for claim in records.claims where claim.isRetired == (status == .retired) {
+        let reviews = records.reviews[claim.id] ?? []
+        let claimStatus = ClaimStatus(claim: claim, reviews: reviews, config: config)
+        if let status, !status.matches(claimStatus) { continue }
         if let verdict, !reviews.contains(where: { $0.verdict == verdict }) { continue }
         if let reviewer, !reviews.contains(where: { Self.matches($0.reviewer, reviewer) }) { continue }
         if let withoutVerdictBy {
@@ -54,13 +81,20 @@ struct ClaimFilter {
             continue
           }
         }
+        let assignment = records.assignments[claim.id]
         if let assignee {
-          guard let current = assignments[claim.id]?.assignee, Self.matches(current, assignee) else { continue }
+          guard let current = assignment?.assignee, Self.matches(current, assignee) else { continue }
         }
         if let needle, !claim.text.lowercased().contains(needle) { continue }
-        result.append(claim)
+        made.append(make(Match(claim: claim, reviews: reviews, assignment: assignment, status: claimStatus)))
       }
+      return made
     }
-    return result
+    var start = 0
+    while start < candidates.count {
+      let batch = Array(candidates[start..<min(candidates.count, start + Self.batchSize)])
+      take(snapshot.mapRecords(of: batch, select).flatMap { $0 })
+      start += Self.batchSize
+    }
   }
 }
