@@ -282,8 +282,13 @@ public final class LedgerSnapshot {
   /// `transform` on the thread that read them, on every core; returns the results in the order of
   /// `sources`. The records themselves are not kept, so a caller that reduces each source to
   /// something small never holds the whole ledger in memory. Sources read from git are cached.
+  ///
+  /// With `flushingCache` false, records read from git stay in memory for the cache until
+  /// ``flushRecordCache()``: a caller that maps a large ledger in batches writes each cache file
+  /// once, not once per batch.
   public func mapRecords<Result: Sendable>(
-    of sources: [SourceID], _ transform: @escaping @Sendable (SourceID, SourceRecords) -> Result
+    of sources: [SourceID], flushingCache: Bool = true,
+    _ transform: @escaping @Sendable (SourceID, SourceRecords) -> Result
   ) -> [Result] {
     let people = self.people
     let transform: @Sendable (SourceID, SourceRecords) -> Result = { source, records in
@@ -336,9 +341,36 @@ public final class LedgerSnapshot {
       output.append(result.value)
     }
     Trace.mark("records of \(items.count) sources read and mapped")
-    cache.flush()
-    if gitReads > 0 { Trace.mark("record cache written") }
+    if flushingCache {
+      cache.flush()
+      if gitReads > 0 { Trace.mark("record cache written") }
+    }
     return output
+  }
+
+  /// `sources` in batches of about `size` that each cover whole files of the record cache, for
+  /// a caller that reads a large ledger in any order: each batch, mapped with the cache flushed,
+  /// writes each cache file once, and no more than a batch is held in memory.
+  public func recordCacheBatches(of sources: [SourceID], size: Int) -> [[SourceID]] {
+    var byShard: [Int: [SourceID]] = [:]
+    for source in sources { byShard[SourceCache.shard(of: source), default: []].append(source) }
+    var batches: [[SourceID]] = []
+    var current: [SourceID] = []
+    for shard in byShard.keys.sorted() {
+      current += byShard[shard] ?? []
+      if current.count >= size {
+        batches.append(current)
+        current = []
+      }
+    }
+    if !current.isEmpty { batches.append(current) }
+    return batches
+  }
+
+  /// Writes out the records read from git that ``mapRecords(of:flushingCache:_:)`` kept.
+  public func flushRecordCache() {
+    cache.flush()
+    Trace.mark("record cache written")
   }
 
   /// Every claim of `source`, retired ones included, by ordinal.

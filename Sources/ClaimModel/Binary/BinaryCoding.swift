@@ -70,6 +70,13 @@ public struct BinaryReader {
 
   public var isAtEnd: Bool { cursor == bytes.count }
 
+  /// Moves past `count` bytes without copying them.
+  @inlinable
+  public mutating func skip(_ count: Int) throws(Corrupt) {
+    guard count >= 0, count <= bytes.count - cursor else { throw Corrupt() }
+    cursor += count
+  }
+
   @inlinable
   public mutating func readInt() throws(Corrupt) -> Int {
     var result: UInt64 = 0

@@ -93,8 +93,9 @@ struct ClaimFilter {
     var start = 0
     while start < candidates.count {
       let batch = Array(candidates[start..<min(candidates.count, start + Self.batchSize)])
-      take(snapshot.mapRecords(of: batch, select).flatMap { $0 })
+      take(snapshot.mapRecords(of: batch, flushingCache: false, select).flatMap { $0 })
       start += Self.batchSize
     }
+    snapshot.flushRecordCache()
   }
 }

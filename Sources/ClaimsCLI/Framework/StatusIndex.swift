@@ -58,19 +58,22 @@ enum StatusIndex {
         missing.append((source, key))
       }
     }
-    if !missing.isEmpty {
-      let made = snapshot.mapRecords(of: missing.map(\.source)) { _, records in
+    // Sources not indexed yet are read a batch of record-cache files at a time, so that a cold
+    // ledger of a million claims is never in memory whole and each cache file is written once.
+    let keys = Dictionary(missing.map { ($0.source, $0.key) }) { first, _ in first }
+    for batch in snapshot.recordCacheBatches(of: missing.map(\.source), size: 2_000) {
+      let made = snapshot.mapRecords(of: batch) { _, records in
         records.claims.map { claim in
           Flags(claim: claim, status: ClaimStatus(claim: claim, reviews: records.reviews[claim.id] ?? [], config: config))
             .rawValue
         }
       }
-      for (item, bytes) in zip(missing, made) {
-        known[item.source] = bytes
-        cache.store([bytes], for: item.source, key: item.key)
+      for (source, bytes) in zip(batch, made) {
+        known[source] = bytes
+        if let key = keys[source] { cache.store([bytes], for: source, key: key) }
       }
-      cache.flush()
     }
+    if !missing.isEmpty { cache.flush() }
     return sources.filter { source in
       (known[source] ?? []).contains { status.matches(Flags(rawValue: $0)) }
     }
