@@ -1,4 +1,6 @@
 import ClaimModel
+import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -56,6 +58,29 @@ enum FileSystem {
       throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(String(cString: strerror(errno)))")
     }
     try writeAll(bytes, to: descriptor, path: path, removingOnFailure: path)
+  }
+
+  /// Writes each file as ``write(_:to:)`` does; hundreds of them on every core (creating files
+  /// is most of what an import of ten thousand claims waits for). Throws the first failure.
+  static func write(_ files: [(bytes: [UInt8], path: String)]) throws(LedgerError) {
+    let workers = files.count >= 256 ? min(max(1, System.activeProcessorCount), 4) : 1
+    guard workers > 1 else {
+      for file in files { try write(file.bytes, to: file.path) }
+      return
+    }
+    let failure = Mutex<LedgerError?>(nil)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for position in stride(from: worker, to: files.count, by: workers) {
+        guard failure.withLock({ $0 == nil }) else { return }
+        do throws(LedgerError) {
+          try write(files[position].bytes, to: files[position].path)
+        } catch {
+          failure.withLock { first in if first == nil { first = error } }
+          return
+        }
+      }
+    }
+    if let error = failure.withLock({ $0 }) { throw error }
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, removingOnFailure: String)

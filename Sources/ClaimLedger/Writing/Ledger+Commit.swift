@@ -225,6 +225,7 @@ extension Ledger {
       }
       try index.reloadIfChanged()
       var madeDirectories: Set<String> = []
+      var files: [(path: String, blob: ObjectID, mode: UInt32, bytes: [UInt8])] = []
       for path in paths where blobs[path] == nil {
         let absolute = "\(rootPath)/\(path)"
         if FileSystem.node(at: absolute) == .file { unlink(absolute) }
@@ -245,9 +246,14 @@ extension Ledger {
         }
         // A symbolic link is written as a plain file holding its target (as git does with
         // core.symlinks off): the ledger never makes a link anyone could write through.
-        try FileSystem.write(try contents[path] ?? repository.blobContent(blob), to: absolute)
-        if mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
-        try index.stage(path: path, blob: blob, fileAt: absolute, fileMode: mode)
+        files.append((path, blob, mode, try contents[path] ?? repository.blobContent(blob)))
+      }
+      // All the files first (an import's thousands on every core), then their index entries.
+      try FileSystem.write(files.map { (bytes: $0.bytes, path: "\(rootPath)/\($0.path)") })
+      for file in files {
+        let absolute = "\(rootPath)/\(file.path)"
+        if file.mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
+        try index.stage(path: file.path, blob: file.blob, fileAt: absolute, fileMode: file.mode)
       }
       try writeIndex(index)
       return nil
