@@ -116,6 +116,15 @@ import Testing
     #expect(try reviews(laptop, of: try Fixtures.claimID(id)).first?.verdict == "refuted")
     // The merge commit says so too.
     #expect(try desk.git("laptop", "log", "-1", "--format=%B").contains("Resolved: \(resolution.summary)"))
+    // And the claim's log never shows the replaced verdict as the one that stands.
+    let snapshot = try laptop.snapshot()
+    let claim = try snapshot.resolveClaim(id)
+    let history = try laptop.history()
+    let story = laptop.story(of: claim, in: history, at: snapshot)
+    let replaced = laptop.replacedValues(in: story, of: claim, entries: history, at: snapshot)
+    let supported = try #require(story.first { $0.entry.verdict == "supported" }?.entry.commit)
+    #expect(replaced[supported]?.standing == "refuted")
+    #expect(replaced.count == 1)
   }
 
   @Test func twoImportsOfDifferentTextsUnderOneSourceIDNeverMix() throws {
