@@ -47,7 +47,9 @@ let package = Package(
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources"],
+      dependencies: [
+        "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
+      ],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),

@@ -27,7 +27,7 @@ public enum PageLocation: Sendable, Equatable {
 
   /// Whether `text` opens with a URL scheme of two or more characters and a colon (`https:`,
   /// `file:`); `C:` and paths holding a colon further on are paths.
-  static func hasScheme(_ text: String) -> Bool {
+  public static func hasScheme(_ text: String) -> Bool {
     guard let colon = text.firstIndex(of: ":") else { return false }
     let scheme = text[..<colon]
     guard scheme.count >= 2, let first = scheme.first, first.isASCII, first.isLetter else { return false }

@@ -20,6 +20,13 @@ extension SourceRecord {
       pageContentType = page.contentType
       fetchedURL = page.fetchedURL
       fetched = page.fetched
+      // The same page fetched again from the same address: the record keeps when it was first
+      // received, so an unchanged page makes no commit.
+      if let previous, previous.pageSHA256 == pageSHA256, previous.fetchedURL == fetchedURL,
+        previous.pageContentType == pageContentType
+      {
+        fetched = previous.fetched ?? fetched
+      }
     }
   }
 }
