@@ -130,7 +130,8 @@ extension LineKinds {
       if contactVerbs.contains(WordKey.make(text, from: verbStart, to: verbEnd)) {
         let next = text.skipSpaces(from: verbEnd, to: end)
         let nextEnd = text.wordEnd(startingAt: next, before: end, limit: 8)
-        if contactLinks.contains(WordKey.make(text, from: next, to: nextEnd)), namesAnAddress(text, from: nextEnd, to: end)
+        if contactLinks.contains(WordKey.make(text, from: next, to: nextEnd)),
+          namesAnAddress(text, from: nextEnd, to: end)
         {
           return true
         }

@@ -16,7 +16,8 @@ extension WebSourceError {
     case .connectionRefused:
       let host = (try? HTTPAddress(error.url).host) ?? error.url
       self.init(
-        .unreachable, "no answer from \(address): connection refused by '\(host)'; check the address, or try again later",
+        .unreachable,
+        "no answer from \(address): connection refused by '\(host)'; check the address, or try again later",
         fetchError: error)
     case .connectionFailed, .tls, .other:
       self.init(.unreachable, "no answer from \(address): \(reason); try again later", fetchError: error)

@@ -11,7 +11,8 @@ struct FurnitureTests {
   func bylinesAreNotClaims(_ line: String) {
     #expect(
       classify("Storm hits coast\n\n\(line)\n\nThe storm reached the coast on Monday.") == [
-        Classified("Storm hits coast", .headline), Classified(line.split(separator: " ").joined(separator: " "), .byline),
+        Classified("Storm hits coast", .headline),
+        Classified(line.split(separator: " ").joined(separator: " "), .byline),
         Classified("The storm reached the coast on Monday.", .sentence),
       ])
   }
@@ -20,7 +21,8 @@ struct FurnitureTests {
     "By Monday, the storm had passed.", "By Monday the roads were open", "By then the water had risen",
     "By the Numbers: Who Paid for the Bridge", "By 2030 the city will need new schools",
     "By contrast, the county spent less.", "By Jane Whitaker's count, 40 homes were damaged.",
-    "by the river", "By Land and Sea: A History of the Port of Whitby and Its Forty Fishing Families Across Two Centuries of Change",
+    "by the river",
+    "By Land and Sea: A History of the Port of Whitby and Its Forty Fishing Families Across Two Centuries of Change",
   ])
   func proseOpeningWithByStaysProse(_ line: String) {
     #expect(!classify(line).contains { $0.kind == .byline })

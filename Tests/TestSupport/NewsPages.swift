@@ -29,7 +29,8 @@ public enum NewsPages {
   /// The page. `paragraphs` replaces the article's paragraphs (a revised article); `charset` goes
   /// into `<meta charset>`; `extraHead` is added to `<head>`.
   public static func page(
-    paragraphs: [String] = paragraphs, charset: String = "utf-8", canonical: String = "https://courier.example/news/night-buses",
+    paragraphs: [String] = paragraphs, charset: String = "utf-8",
+    canonical: String = "https://courier.example/news/night-buses",
     extraHead: String = ""
   ) -> String {
     let body = paragraphs.enumerated().map { index, paragraph in
@@ -108,7 +109,9 @@ public enum NewsPages {
   public static let pdf = Array("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".utf8)
 
   /// The first bytes of a PNG image.
-  public static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+  public static let png: [UInt8] = [
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+  ]
 
   /// `text` in windows-1252: every character must be in that set (curly quotes included).
   public static func windows1252(_ text: String) -> [UInt8] {

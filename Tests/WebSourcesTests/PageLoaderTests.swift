@@ -28,7 +28,8 @@ import WebSources
   @Test func aFetchedPageGivesItsArticleBytesAndFetchFacts() throws {
     let page = Array(NewsPages.page().utf8)
     let server = try LocalHTTPServer(routes: [
-      "/old": .redirect(status: 301, location: "/news/night-buses"), "/news/night-buses": .page(headers: html, body: page),
+      "/old": .redirect(status: 301, location: "/news/night-buses"),
+      "/news/night-buses": .page(headers: html, body: page),
     ])
     let loaded = try quickLoader().load(.web(server.url("/old")))
     #expect(loaded.article.text == NewsPages.text)
@@ -50,7 +51,9 @@ import WebSources
   }
 
   @Test func theHeadersCharsetDecidesAndInvalidBytesAreCounted() throws {
-    let quoted = NewsPages.paragraphs.map { $0.replacingOccurrences(of: "residents had", with: "\u{201C}residents\u{201D} had") }
+    let quoted = NewsPages.paragraphs.map {
+      $0.replacingOccurrences(of: "residents had", with: "\u{201C}residents\u{201D} had")
+    }
     let latin = NewsPages.windows1252(NewsPages.page(paragraphs: quoted, charset: "utf-8"))
     var broken = Array(NewsPages.page().utf8)
     let at = try #require(broken.firstRange(of: Array("Tuesday".utf8)))
@@ -72,10 +75,13 @@ import WebSources
   @Test func httpFailuresHaveTheirKinds() throws {
     let server = try LocalHTTPServer(routes: [
       "/gone": .page(status: 410), "/down": .page(status: 503), "/private": .page(status: 403),
-      "/a": .redirect(location: "/b"), "/b": .redirect(location: "/a"), "/file": .redirect(location: "file:///etc/passwd"),
+      "/a": .redirect(location: "/b"), "/b": .redirect(location: "/a"),
+      "/file": .redirect(location: "file:///etc/passwd"),
     ])
     #expect(failure(.web(server.url("/missing")))?.kind == .notFound)
-    #expect(failure(.web(server.url("/missing")))?.message == "HTTP 404 Not Found: \(server.url("/missing")); check the address")
+    #expect(
+      failure(.web(server.url("/missing")))?.message
+        == "HTTP 404 Not Found: \(server.url("/missing")); check the address")
     #expect(failure(.web(server.url("/gone")))?.kind == .gone)
     #expect(failure(.web(server.url("/down")))?.kind == .serverError)
     #expect(failure(.web(server.url("/down")))?.fetchError?.status == 503)
@@ -93,11 +99,15 @@ import WebSources
     server.stop()
     let refused = failure(.web(address))
     #expect(refused?.kind == .unreachable)
-    #expect(refused?.message == "no answer from \(address): connection refused by '127.0.0.1'; check the address, or try again later")
+    #expect(
+      refused?.message
+        == "no answer from \(address): connection refused by '127.0.0.1'; check the address, or try again later")
     let slow = try LocalHTTPServer(routes: ["/slow": .delayed(milliseconds: 4000, .page(headers: html, body: []))])
     let timedOut = failure(.web(slow.url("/slow")))
     #expect(timedOut?.kind == .unreachable)
-    #expect(timedOut?.message == "no answer from \(slow.url("/slow")): timed out: no complete answer within 2 s; try again later")
+    #expect(
+      timedOut?.message
+        == "no answer from \(slow.url("/slow")): timed out: no complete answer within 2 s; try again later")
   }
 
   @Test func contentThatIsNotAnArticleIsRefusedByKind() throws {
@@ -107,8 +117,12 @@ import WebSources
       "/sections": .page(headers: html, body: Array(NewsPages.noArticle.utf8)),
       "/huge": .endless(count: 100_000_000, declaresLength: false),
     ])
-    #expect(failure(.web(server.url("/report.pdf")))?.message == "\(server.url("/report.pdf")) is a PDF document; PDFs are not supported yet")
-    #expect(failure(.web(server.url("/photo")))?.message == "\(server.url("/photo")) is a PNG image, not an HTML page or text")
+    #expect(
+      failure(.web(server.url("/report.pdf")))?.message
+        == "\(server.url("/report.pdf")) is a PDF document; PDFs are not supported yet")
+    #expect(
+      failure(.web(server.url("/photo")))?.message == "\(server.url("/photo")) is a PNG image, not an HTML page or text"
+    )
     #expect(failure(.web(server.url("/sections")))?.kind == .noArticle)
     #expect(failure(.web(server.url("/huge")))?.kind == .tooLarge)
     // Visible text takes what the page shows, with no judgement.
@@ -129,10 +143,13 @@ import WebSources
     #expect(!text.isHTML)
     let piped = try quickLoader().load(.bytes(Array(NewsPages.page().utf8), name: "standard input"))
     #expect(piped.article.title == NewsPages.headline)
-    #expect(failure(.file(path: scratch.path("none.html"), name: "none.html"))?.message
-      == "cannot read 'none.html': No such file or directory; check the path")
-    #expect(failure(.file(path: scratch.path("courier.example/news"), name: "courier.example/news"))?.message
-      == "cannot read 'courier.example/news': No such file or directory; to fetch a web address, write it in full, starting with https://")
+    #expect(
+      failure(.file(path: scratch.path("none.html"), name: "none.html"))?.message
+        == "cannot read 'none.html': No such file or directory; check the path")
+    #expect(
+      failure(.file(path: scratch.path("courier.example/news"), name: "courier.example/news"))?.message
+        == "cannot read 'courier.example/news': No such file or directory; to fetch a web address, write it in full, starting with https://"
+    )
     #expect(failure(.file(path: scratch.path, name: "."))?.kind == .unreadableFile)
     var small = quickLoader()
     small.options.maximumBytes = 1000
@@ -142,8 +159,11 @@ import WebSources
   @Test func argumentsWithASchemeAreAddresses() {
     #expect(PageLocation.argument("https://courier.example/a", path: "/x") == .web("https://courier.example/a"))
     #expect(PageLocation.argument("file:///etc/passwd", path: "/x") == .web("file:///etc/passwd"))
-    #expect(PageLocation.argument("story.html", path: "/w/story.html") == .file(path: "/w/story.html", name: "story.html"))
-    #expect(PageLocation.argument("C:story.html", path: "/w/C:story.html") == .file(path: "/w/C:story.html", name: "C:story.html"))
+    #expect(
+      PageLocation.argument("story.html", path: "/w/story.html") == .file(path: "/w/story.html", name: "story.html"))
+    #expect(
+      PageLocation.argument("C:story.html", path: "/w/C:story.html")
+        == .file(path: "/w/C:story.html", name: "C:story.html"))
     #expect(PageLocation.argument("notes/a:b.html", path: "/w/a") == .file(path: "/w/a", name: "notes/a:b.html"))
   }
 }

@@ -34,7 +34,9 @@ extension Ledger {
         LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes),
         .record(record, at: LedgerPaths.sourceRecord(source)),
       ]
-      if let page = request.page { files.append(LedgerChange.File(path: LedgerPaths.seedPage(source), contents: page.bytes)) }
+      if let page = request.page {
+        files.append(LedgerChange.File(path: LedgerPaths.seedPage(source), contents: page.bytes))
+      }
       files.reserveCapacity(claims.count + 2)
       for claim in claims { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
       let checkable = claims.filter(\.kind.isCheckable).count

@@ -18,7 +18,10 @@ struct ImportCommand: ParsableCommand {
   @Argument(help: "The article: a web address, an HTML file, or a UTF-8 text file ('-' for standard input).")
   var file: PageArgument
 
-  @Option(help: "The source's id (default: a slug of the page's headline, else of the file name or the address's last path segment).")
+  @Option(
+    help:
+      "The source's id (default: a slug of the page's headline, else of the file name or the address's last path segment)."
+  )
   var id: SourceID?
 
   @Option(help: "The article's title (default: the page's headline).")
