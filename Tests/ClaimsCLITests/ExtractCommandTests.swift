@@ -70,6 +70,31 @@ import Testing
     #expect(piped.stdout.contains("\"url\": null"))
   }
 
+  @Test func severalPagesAreReadInOneProcess() throws {
+    let scratch = ScratchDirectory()
+    try scratch.write(NewsPages.page(), to: "a.html")
+    let server = try LocalHTTPServer(routes: ["/sections": .page(headers: Self.html, body: Array(NewsPages.noArticle.utf8))])
+    let sections = server.url("/sections")
+    let page = Self.metadata(url: nil) + "\n" + NewsPages.text + "\n"
+    let text = CLIHarness.run(["extract", "a.html", "a.html"], in: scratch.path)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout == "==> a.html <==\n" + page + "\n==> a.html <==\n" + page)
+    // A page that fails gets its error line; the others go on; the status says one failed.
+    let json = CLIHarness.run(["extract", "--json", "a.html", sections, "a.html"], in: scratch.path)
+    #expect(json.status == 1)
+    #expect(
+      json.stderr
+        == "Error: no article found in \(sections); import the page's visible text with --text-only, or save the article's text to a file by hand and import that\n"
+    )
+    let articles = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])
+    #expect(articles.count == 3)
+    #expect(articles[1] is NSNull)
+    #expect((articles[2] as? [String: Any])?["title"] as? String == NewsPages.headline)
+    let twice = CLIHarness.run(["extract", "-", "-"], in: scratch.path)
+    #expect(twice.status == 64)
+    #expect(twice.stderr.hasPrefix("Error: '-' (standard input) may be given once\n"))
+  }
+
   @Test func invalidBytesAreReplacedWithAWarningNamingHowMany() throws {
     let scratch = ScratchDirectory()
     var page = Array(NewsPages.page().utf8)
