@@ -73,7 +73,9 @@ import Testing
   @Test func severalPagesAreReadInOneProcess() throws {
     let scratch = ScratchDirectory()
     try scratch.write(NewsPages.page(), to: "a.html")
-    let server = try LocalHTTPServer(routes: ["/sections": .page(headers: Self.html, body: Array(NewsPages.noArticle.utf8))])
+    let server = try LocalHTTPServer(routes: [
+      "/sections": .page(headers: Self.html, body: Array(NewsPages.noArticle.utf8))
+    ])
     let sections = server.url("/sections")
     let page = Self.metadata(url: nil) + "\n" + NewsPages.text + "\n"
     let text = CLIHarness.run(["extract", "a.html", "a.html"], in: scratch.path)

@@ -73,6 +73,20 @@ import Testing
     #expect(String(decoding: try seed(fixture, "piped.txt"), as: UTF8.self) == NewsPages.text + "\n")
   }
 
+  @Test func aPageServedAsPlainTextIsItsOwnText() throws {
+    let fixture = try CLIFixture(importing: nil)
+    let text = "Storm hits coast\n\nBy Jane Whitaker, Staff Reporter\n\nThe storm reached the coast on Monday.\n"
+    let server = try LocalHTTPServer(routes: [
+      "/storm.txt": .page(headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+    ])
+    let result = fixture.run("import", server.url("/storm.txt"))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("Imported storm: 3 claims (1 headline, 1 sentence, 1 byline) in commit "))
+    #expect(String(decoding: try seed(fixture, "storm.txt"), as: UTF8.self) == text)
+    #expect(!FileManager.default.fileExists(atPath: fixture.scratch.path("seeds/storm.html")))
+    #expect(try record(fixture, "storm")["url"] as? String == server.url("/storm.txt"))
+  }
+
   @Test func optionsOverrideWhatThePageSays() throws {
     let fixture = try CLIFixture(importing: nil)
     let server = try LocalHTTPServer(routes: ["/a": .page(headers: Self.html, body: Array(NewsPages.page().utf8))])
@@ -97,7 +111,7 @@ import Testing
     ])
     let result = fixture.run("import", server.url("/2025/03/Night_Buses.html?ref=home"))
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("Imported night_buses-html: 4 claims"))
+    #expect(result.stdout.hasPrefix("Imported night_buses: 4 claims"))
   }
 
   @Test func aPageInWindows1252IsImportedRightAndInvalidBytesAreCounted() throws {

@@ -149,7 +149,8 @@ struct ImportCommand: ParsableCommand {
       throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'; pass --id <source-id>")
     }
     var request = ImportRequest(
-      bytes: Array((article.text + "\n").utf8), fileName: fileName, source: source,
+      bytes: Array((article.text.hasSuffix("\n") ? article.text : article.text + "\n").utf8), fileName: fileName,
+      source: source,
       title: title ?? article.title, url: url ?? address,
       published: published ?? article.published.flatMap(Self.day))
     request.authors = article.authors.isEmpty ? nil : article.authors
@@ -183,14 +184,22 @@ struct ImportCommand: ParsableCommand {
     return found
   }
 
-  /// The last non-empty segment of an address's path (`night-buses` of `https://x.example/news/night-buses/`),
-  /// else its host.
+  /// The last non-empty segment of an address's path (`night-buses` of
+  /// `https://x.example/news/night-buses/` or of `…/night-buses.html`), else its host.
   static func lastPathSegment(_ address: String) -> String? {
     var rest = Substring(address)
     if let colon = rest.firstIndex(of: ":") { rest = rest[rest.index(after: colon)...].drop { $0 == "/" } }
     if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
     let segments = rest.split(separator: "/")
-    return segments.count > 1 ? segments.last.map(String.init) : segments.first.map(String.init)
+    guard var last = segments.count > 1 ? segments.last : segments.first else { return nil }
+    // `story.html`, `index.php`: the name without what the server runs it with.
+    if let dot = last.lastIndex(of: "."),
+      ["html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "cfm", "txt"].contains(
+        last[last.index(after: dot)...].lowercased())
+    {
+      last = last[..<dot]
+    }
+    return String(last)
   }
 
   /// The day of an ISO 8601 date or date-time, as the page writes it (`2025-03-04T09:30:00Z` →
