@@ -43,6 +43,13 @@ struct FurnitureTests {
     #expect(classify("The mayor said a deal will be reached soon.").map(\.kind) == [.sentence])
   }
 
+  @Test(arguments: 0..<10)
+  func contactLinesAreFoundWhereverTheyFallInTheText(padding: Int) {
+    let name = "Jane" + String(repeating: "b", count: padding)
+    #expect(classify("\(name) can be reached at jane@courier.example.").map(\.kind) == [.byline])
+    #expect(classify("\(name) can be reached by bus from the station.").map(\.kind) == [.sentence])
+  }
+
   @Test func ownershipNoticesAreBoilerplate() {
     #expect(
       classify("Schools reopen on Thursday.\n\nCopyright 2025 The Courier. All rights reserved.").map(\.kind) == [

@@ -57,6 +57,12 @@ struct ImportCommand: ParsableCommand {
     return !file.isWebAddress && (lowered.hasSuffix(".txt") || lowered.hasSuffix(".text"))
   }
 
+  /// Whether the file's name says it is a web page (`.html`, `.htm`, `.xhtml`).
+  private var isNamedAsPage: Bool {
+    let lowered = file.text.lowercased()
+    return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
+  }
+
   /// `--id`, else a slug of the file's name (for a text file; a page may have a headline to use).
   private var fileSource: SourceID? {
     id ?? (file.isStandardInput ? nil : SourceID.slug(fromFileName: String(file.text.split(separator: "/").last ?? "")))
@@ -120,6 +126,10 @@ struct ImportCommand: ParsableCommand {
       loaded = try reading.loader.load(location)
     } catch {
       context.clearStatus()
+      // A file larger than any page that is not named as one is text, imported as it always was.
+      if error.kind == .tooLarge, !file.isWebAddress, !file.isStandardInput, !isNamedAsPage {
+        return try textRequest(try InputFile.read(file.text, context: context))
+      }
       throw CommandFailure(error, page: fileName, textOnly: reading.textOnly)
     }
     guard loaded.isHTML || file.isWebAddress else {
