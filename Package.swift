@@ -16,10 +16,20 @@ let package = Package(
     .target(name: "ClaimModel", swiftSettings: strictSettings),
     .target(name: "Segmentation", swiftSettings: strictSettings),
     .target(name: "ClaimReport", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
+    .target(name: "ClaimMatching", dependencies: ["Stemming"], swiftSettings: strictSettings),
+
+    // Snowball's libstemmer (no pkg-config file in Debian) and its safe wrapper.
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .target(name: "Stemming", dependencies: ["CStemmer"], swiftSettings: strictSettings),
+
+    // The git index file, read and updated in place (pure: no libgit2, no C; see ARCHITECTURE.md).
+    .target(name: "GitIndexFile", swiftSettings: strictSettings),
 
     // libgit2 and its safe wrapper.
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
-    .target(name: "Git", dependencies: ["CLibGit2"], swiftSettings: strictSettings),
+    // OpenSSL's libcrypto, for its hardware SHA-1 (the index checksum).
+    .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings),
 
     // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -90,6 +100,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "matching-bench",
+      dependencies: ["ClaimMatching", "ClaimModel"],
+      path: "Benchmarks/MatchingBench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "TestSupport",
@@ -102,6 +119,8 @@ let package = Package(
     .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
     .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "GitIndexFileTests", dependencies: ["GitIndexFile", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "ClaimLedgerTests",
       dependencies: ["ClaimLedger", "ClaimModel", "Git", "TestSupport"],
@@ -131,6 +150,11 @@ let package = Package(
     .testTarget(
       name: "WebArchiveTests",
       dependencies: ["WebArchive", "HTTP", "HTTPMessage", "ClaimModel", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ClaimMatchingTests",
+      dependencies: ["ClaimMatching", "Stemming"],
       swiftSettings: strictSettings
     ),
   ],

@@ -101,9 +101,13 @@ fresh_verdict() {
 for run in $(seq "$runs"); do
   id=$(sed -n "$((run * 7919 % claims + 1))p" "$ids")
   verdict=$(fresh_verdict "$id")
+  # Each timed command starts from a synced disk, as the imports do: a verdict syncs what it writes,
+  # and must not wait for the 50 MB of index the previous git commit left unsynced.
+  sync
   start=$(now); out=$("$bin/claims" -C "$big" verdict "$id" "$verdict"); ours+=("$(elapsed "$start")")
   case "$out" in Recorded*) ;; *) echo "verdict $id $verdict recorded nothing: $out" >&2; exit 1 ;; esac
   file=$(git -C "$big" ls-files Reviews | sed -n "$((run * 104729 % claims + 1))p")
+  sync
   start=$(now)
   # The current time, so that the edit is never the one an earlier run made (nothing to commit).
   sed -i "s/\"updated\": \"[^\"]*\"/\"updated\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"/" "$big/$file"
@@ -112,9 +116,9 @@ for run in $(seq "$runs"); do
 done
 ours_median=$(printf '%s\n' "${ours[@]}" | median)
 theirs_median=$(printf '%s\n' "${theirs[@]}" | median)
-printf '  claims verdict:                   %.1f ms  (target: under 60 ms)\n' "$(calc "$ours_median * 1000")"
+printf '  claims verdict:                   %.1f ms  (target: under 80 ms)\n' "$(calc "$ours_median * 1000")"
 printf '  write file + git add + commit:    %.1f ms\n' "$(calc "$theirs_median * 1000")"
-printf '  speed-up:                         %.2fx  (target: at least 3x)\n' "$(calc "$theirs_median / $ours_median")"
+printf '  speed-up:                         %.2fx  (target: at least 5x)\n' "$(calc "$theirs_median / $ours_median")"
 traced=$(sed -n 4242p "$ids")
 CLAIMS_TRACE=1 "$bin/claims" -C "$big" verdict "$traced" "$(fresh_verdict "$traced")" 2>&1 >/dev/null | sed 's/^/  /'
 

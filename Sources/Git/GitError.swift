@@ -1,11 +1,18 @@
 internal import CLibGit2
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A failure reported by libgit2, with its message, error class and the function that failed.
 public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What went wrong, by libgit2's return code.
   public enum Code: Equatable, Sendable {
     case notFound, exists, ambiguous, bareRepository, unbornBranch, nonFastForward, invalidSpec, conflict
     case locked, modified, authentication, certificate, invalid, uncommitted, mergeConflict, owner
+    /// A tree is nested deeper than ``Repository/maximumTreeDepth`` (not a libgit2 code: walking it
+    /// would exhaust the stack or the memory).
+    case tooDeep
     case other(Int32)
 
     init(_ rawValue: Int32) {
@@ -39,6 +46,9 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
   public let errorClass: Int32
   /// The libgit2 function that failed.
   public let function: String
+  /// `errno` as the failing call left it (`ENOSPC` for a full disk), for failures of the
+  /// operating system; libgit2's message may not say (some paths leave none at all).
+  public let systemErrorNumber: Int32?
 
   /// Makes an error that did not come from a libgit2 call (a nil handle, an impossible state).
   public init(code: Code, message: String, function: String = #function) {
@@ -46,9 +56,12 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
     self.message = message
     self.errorClass = 0
     self.function = function
+    self.systemErrorNumber = nil
   }
 
   init(returnCode: Int32, function: String) {
+    // First, before any other call can change it.
+    let systemError = errno
     code = Code(returnCode)
     // libgit2 1.5 may leave git_error_last() NULL or stale; read it at once and tolerate NULL.
     if let last = git_error_last(), let text = last.pointee.message {
@@ -59,6 +72,8 @@ public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
       errorClass = 0
     }
     self.function = function
+    // libgit2 reports a system call's failure with class GIT_ERROR_OS, or with no error at all.
+    systemErrorNumber = errorClass == GIT_ERROR_OS.rawValue || errorClass == 0 ? systemError : nil
   }
 
   public var description: String { "\(message) (\(function), code \(codeNumber), class \(errorClass))" }

@@ -23,7 +23,10 @@ extension Repository {
 
   /// Writes every file of HEAD's tree into the work tree and the index, replacing whatever is there
   /// (`git_checkout_head` with `GIT_CHECKOUT_FORCE`); for a fresh clone only.
+  /// - Throws: ``GitError`` `.tooDeep`, before anything is written, for a tree nested deeper than
+  ///   ``maximumTreeDepth`` (libgit2 would spend a path per level, hundreds of megabytes).
   public func checkOutHead() throws(GitError) {
+    try requireTreeDepth(of: try commit(try resolveCommit("HEAD")).treeID)
     var options = git_checkout_options()
     try check(
       git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), function: "git_checkout_options_init")

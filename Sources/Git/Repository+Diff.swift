@@ -20,14 +20,17 @@ extension Repository {
     throws(GitError) -> [FileChange]
   {
     var changes: [FileChange] = []
-    try collectChanges(from: old, to: new, path: prefix, limit: limit, into: &changes)
+    try collectChanges(from: old, to: new, path: prefix, depth: 0, limit: limit, into: &changes)
     return changes.sorted { $0.path < $1.path }
   }
 
   private func collectChanges(
-    from old: ObjectID?, to new: ObjectID?, path: String, limit: Int, into changes: inout [FileChange]
+    from old: ObjectID?, to new: ObjectID?, path: String, depth: Int, limit: Int, into changes: inout [FileChange]
   ) throws(GitError) {
     guard old != new, changes.count < limit else { return }
+    // Each level is a stack frame and a longer path: a crafted tree thousands of levels deep
+    // would crash the process, so the walk stops where no ledger reaches.
+    guard depth < Self.maximumTreeDepth else { throw Self.tooDeepError(at: path) }
     let oldEntries = try old.map { id throws(GitError) in try treeEntries(id) } ?? []
     let newEntries = try new.map { id throws(GitError) in try treeEntries(id) } ?? []
     var oldByName: [String: TreeEntry] = [:]
@@ -36,22 +39,22 @@ extension Repository {
     for entry in newEntries {
       seen.insert(entry.name)
       let childPath = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
-      try compare(oldByName[entry.name], entry, path: childPath, limit: limit, into: &changes)
+      try compare(oldByName[entry.name], entry, path: childPath, depth: depth, limit: limit, into: &changes)
     }
     for entry in oldEntries where !seen.contains(entry.name) {
       let childPath = path.isEmpty ? entry.name : "\(path)/\(entry.name)"
-      try compare(entry, nil, path: childPath, limit: limit, into: &changes)
+      try compare(entry, nil, path: childPath, depth: depth, limit: limit, into: &changes)
     }
   }
 
   private func compare(
-    _ old: TreeEntry?, _ new: TreeEntry?, path: String, limit: Int, into changes: inout [FileChange]
+    _ old: TreeEntry?, _ new: TreeEntry?, path: String, depth: Int, limit: Int, into changes: inout [FileChange]
   ) throws(GitError) {
     if let old, let new, old.id == new.id, old.fileMode == new.fileMode { return }
     let oldTree = old?.kind == .tree ? old?.id : nil
     let newTree = new?.kind == .tree ? new?.id : nil
     if oldTree != nil || newTree != nil {
-      try collectChanges(from: oldTree, to: newTree, path: path, limit: limit, into: &changes)
+      try collectChanges(from: oldTree, to: newTree, path: path, depth: depth + 1, limit: limit, into: &changes)
     }
     let oldFile = old?.kind == .tree ? nil : old?.id
     let newFile = new?.kind == .tree ? nil : new?.id

@@ -27,6 +27,18 @@ import Testing
     #expect(report.slowestWriteAfterKill < 5)
   }
 
+  @Test(
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: IndexCrashRun.strace), "needs strace (.ci/run installs it)"))
+  func processesKilledAtEachStepOfTheIndexWriteLeaveAWholeIndex() throws {
+    let scratch = ScratchDirectory()
+    let report = try IndexCrashRun.run(in: scratch.path("ledger"))
+    #expect(report.failures.isEmpty, "\(report.failures)")
+    #expect(report.killed.count == IndexCrashRun.steps.count)
+    #expect(report.wholeAfterKill == report.killed)
+    #expect(report.recovered == report.killed)
+  }
+
   @Test func threeClonesSyncingInRandomOrderConvergeWithNothingLost() throws {
     let scratch = ScratchDirectory()
     let report = try Convergence.run(actionsPerClone: 30, rounds: 6, in: scratch.path)

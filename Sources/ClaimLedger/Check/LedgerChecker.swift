@@ -64,8 +64,8 @@ struct LedgerChecker {
   /// Visits every entry of the commit: names must be safe, files must be plain files.
   private mutating func walkTree() {
     guard let root = snapshot.rootTreeID else { return }
-    var pending: [(ObjectID, String)] = [(root, "")]
-    while let (tree, directory) = pending.popLast() {
+    var pending: [(ObjectID, String, Int)] = [(root, "", 0)]
+    while let (tree, directory, depth) = pending.popLast() {
       for entry in snapshot.objects.entries(ofTree: tree, at: directory) {
         let path = directory.isEmpty ? entry.name : "\(directory)/\(entry.name)"
         if let problem = Self.nameProblem(entry.name) {
@@ -73,8 +73,12 @@ struct LedgerChecker {
           continue
         }
         switch entry.kind {
+        case .tree where depth + 1 >= Repository.maximumTreeDepth:
+          report(
+            .tooLarge, path, "is nested deeper than \(Repository.maximumTreeDepth) levels, more than claims reads",
+            remedy: "remove it with git (git rm -r), then commit")
         case .tree:
-          pending.append((entry.id, path))
+          pending.append((entry.id, path, depth + 1))
         case .blob where entry.isSymbolicLink:
           fileCount += 1
           report(

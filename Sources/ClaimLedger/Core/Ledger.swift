@@ -56,6 +56,7 @@ public final class Ledger {
         .git(error), "cannot open the git repository at '\(gitDirectory.escapedForMessage)': \(error.message)")
     }
     guard try ledger.snapshot().hasConfig else {
+      if let damaged = ledger.missingTipError() { throw damaged }
       throw LedgerError(
         .notALedger,
         "'\(ledger.rootPath.escapedForMessage)' is a git repository but not a claims ledger (no ledger.json committed); run 'claims init' there"
@@ -75,8 +76,8 @@ public final class Ledger {
     switch state {
     case .unborn(let branch): return (branch, nil)
     case .branch(let branch, let tip): return (branch, tip)
-    case .detached:
-      throw LedgerError(.wrongState, "HEAD is detached; switch to the ledger's branch first (git switch main)")
+    case .detached(let tip):
+      throw detachedHeadError(at: tip)
     }
   }
 
@@ -90,6 +91,7 @@ public final class Ledger {
       }
       return try LedgerSnapshot(repository: repository, commitID: commit, gitDirectory: gitDirectory)
     } catch {
+      if error.code == .notFound, let damaged = missingTipError() { throw damaged }
       throw LedgerError(.git(error), "cannot read the ledger: \(error.message)")
     }
   }

@@ -35,8 +35,9 @@ extension Ledger {
         do {
           entry = try readEntry(id)
         } catch {
-          throw LedgerError(
-            .git(error), "cannot read commit \(id.short): \(error.message); run 'git fsck' on the ledger")
+          throw shallowHistoryError(error, doing: "read commit \(id.short)")
+            ?? LedgerError(
+              .git(error), "cannot read commit \(id.short): \(error.message); run 'git fsck' on the ledger")
         }
         known[id] = entry
         added.append(entry)

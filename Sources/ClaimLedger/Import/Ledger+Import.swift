@@ -16,6 +16,7 @@ extension Ledger {
     guard text.contains(where: { !$0.isWhitespace }) else {
       throw LedgerError(.invalidInput, "\(request.fileName.escapedForMessage) is empty; there is nothing to import")
     }
+    try RecordLimits.checkSeed(path: LedgerPaths.seedText(request.source), size: request.bytes.count)
     var claims: [Claim] = []
     let result = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
       let source = request.source

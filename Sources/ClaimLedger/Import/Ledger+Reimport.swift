@@ -17,6 +17,7 @@ extension Ledger {
     guard text.contains(where: { !$0.isWhitespace }) else {
       throw LedgerError(.invalidInput, "\(request.fileName.escapedForMessage) is empty; there is nothing to import")
     }
+    try RecordLimits.checkSeed(path: LedgerPaths.seedText(request.source), size: request.bytes.count)
     let source = request.source
     func makePlan(_ snapshot: LedgerSnapshot) throws(LedgerError) -> (ReimportPlan, SourceRecord?) {
       guard snapshot.sourceIDs().contains(source) else {

@@ -175,8 +175,11 @@ public final class LedgerSnapshot {
     return objects.record(SourceRecord.self, entry: entry, in: LedgerPaths.seeds)
   }
 
+  /// Imported texts (`seeds/<source>.txt`) larger than this are not loaded, and never written.
+  public static let maximumSeedSize = 256 << 20
+
   /// The imported text of `source`, or nil.
-  public func seedText(_ source: SourceID, limit: Int = 256 << 20) -> String? {
+  public func seedText(_ source: SourceID, limit: Int = maximumSeedSize) -> String? {
     guard let entry = entry(at: LedgerPaths.seedText(source)),
       let bytes = objects.fileBytes(entry, in: LedgerPaths.seeds, limit: limit)
     else { return nil }

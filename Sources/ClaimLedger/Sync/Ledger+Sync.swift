@@ -276,7 +276,8 @@ extension Ledger {
       do throws(GitError) {
         plan = try planIntegration(of: remoteTip, into: snapshot, label: label, as: author, at: time)
       } catch {
-        throw LedgerError(.git(error), "cannot merge \(label.escapedForMessage): \(error.message)")
+        throw shallowHistoryError(error, doing: "merge \(label.escapedForMessage)")
+          ?? LedgerError(.git(error), "cannot merge \(label.escapedForMessage): \(error.message)")
       }
       let target: ObjectID
       let message: CommitMessage

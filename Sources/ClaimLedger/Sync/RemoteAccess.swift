@@ -62,6 +62,12 @@ public struct RemoteAccess {
         .remoteUnreachable,
         "cannot \(action) \(shown): there is no repository at \(path.escapedForMessage); check the path")
     }
+    if case .local(let path) = RemoteURL(url).kind,
+      let shortage = DiskSpace.shortage(at: path, systemError: error.systemErrorNumber)
+    {
+      return LedgerError(
+        .writeFailed(path: path), "cannot \(action) \(shown): \(shortage); free some space there, then retry")
+    }
     switch error.code {
     case .authentication:
       let tried = policy.tried.isEmpty ? "no credentials found" : "tried \(policy.tried.joined(separator: ", "))"

@@ -33,6 +33,7 @@ extension Ledger {
     as author: Identity, at time: Timestamp,
     _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
   ) throws(LedgerError) -> CommitResult? {
+    try Self.requireStorable(time)
     let lock = try WriteLock(gitDirectory: gitDirectory)
     defer { withExtendedLifetime(lock) {} }
     var warnings = recoverUnfinishedWrite()
@@ -58,6 +59,12 @@ extension Ledger {
         change.files.append(LedgerChange.File(path: LedgerPaths.config, contents: upgraded))
       }
       Trace.mark("change built")
+      // A record the reader would refuse is refused here, before any object is written.
+      if change.prepared == nil {
+        try RecordLimits.check(change)
+        try CommittedPathGuard.check(change, in: snapshot)
+        Trace.mark("change checked against the reader's limits")
+      }
       let index = try openIndex()
       Trace.mark("index read")
       if let index {
@@ -70,7 +77,7 @@ extension Ledger {
         if let prepared = change.prepared {
           (prepared.commit, prepared.blobs)
         } else {
-          try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+          try writeObjectsRetrying(change, onto: snapshot, parent: tip, author: author, time: time)
         }
       Trace.mark("objects written")
       let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
@@ -93,11 +100,25 @@ extension Ledger {
             .locked(path: "\(gitDirectory)/\(branch).lock"),
             "the branch is locked by another program (\(gitDirectory)/\(branch).lock); let the git command holding it finish, or if none is running remove that file, then retry"
           )
+        case _ where attempt < Self.maximumAttempts && change.prepared == nil && missingObject(of: commit) != nil:
+          // A prune beside the write removed the commit before the branch named it: write again.
+          backOff(attempt)
+          continue
         default:
-          throw LedgerError(.git(error), "cannot move branch \(branch): \(error.message)")
+          throw writeError(error, doing: "cannot move branch \(branch)")
         }
       }
       Trace.mark("branch moved")
+      if change.prepared == nil,
+        let warning = restorePrunedObjects(
+          of: commit, change: change,
+          rewrite: {
+            () throws(LedgerError) in
+            try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time).0
+          })
+      {
+        warnings.append(warning)
+      }
       if let index {
         defer { Trace.mark("work tree and index updated") }
         let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
@@ -117,12 +138,24 @@ extension Ledger {
     }
   }
 
+  /// Refuses a time a git commit cannot hold (libgit2 would wrap it into 1970–2106 silently, and
+  /// the wrapped time would then win or lose every comparison by time).
+  static func requireStorable(_ time: Timestamp) throws(LedgerError) {
+    guard !Signature.storableTimes.contains(time.secondsSince1970) else { return }
+    let earliest = Timestamp(secondsSince1970: Signature.storableTimes.lowerBound)
+    let latest = Timestamp(secondsSince1970: Signature.storableTimes.upperBound)
+    throw LedgerError(
+      .invalidInput,
+      "the time \(time.text) is outside what a git commit can hold (\(earliest.text) to \(latest.text)); check the clock"
+    )
+  }
+
   private func openIndex() throws(LedgerError) -> Index? {
     guard !isBare else { return nil }
     do {
       return try Index(of: repository)
     } catch {
-      throw LedgerError(.git(error), "cannot read the git index: \(error.message)")
+      throw indexError(error)
     }
   }
 
@@ -136,7 +169,7 @@ extension Ledger {
   }
 
   /// Writes the blobs, trees and commit of `change`; returns the commit and the blob of each path.
-  private func writeObjects(
+  func writeObjects(
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
   ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
     do {
@@ -162,7 +195,7 @@ extension Ledger {
       try packer?.finish()
       return (commit, blobs)
     } catch {
-      throw LedgerError(.git(error), "cannot write the commit: \(error.message)")
+      throw writeError(error, doing: "cannot write the commit")
     }
   }
 

@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
       ReportRenderer.write(report, as: format, options: options, store: gathered.fragments, to: output)
     }
     if let path = output?.path {
-      try Self.write(render, to: context.absolutePath(path), shown: path)
+      try OutputDestination.write(render, to: context.absolutePath(path), shown: path)
     } else {
       render(ReportOutput { context.output.write(utf8: $0) })
     }
@@ -121,25 +121,5 @@ struct ReportCommand: ParsableCommand {
   static func problems(before snapshotProblems: [LedgerProblem], sources: [LedgerProblem]) -> [LedgerProblem] {
     var seen: Set<String> = []
     return (snapshotProblems + sources).filter { seen.insert($0.path).inserted }
-  }
-
-  /// Writes the report through a temporary file, so a reader never sees half of it.
-  static func write(_ render: (ReportOutput) -> Void, to path: String, shown: String) throws {
-    let temporary = path + ".claims-\(getpid()).tmp"
-    guard let file = fopen(temporary, "wx") else {
-      throw CommandFailure(
-        .writeFailed(path: shown), "cannot write '\(shown.escapedForMessage)': \(String(cString: strerror(errno)))")
-    }
-    var failed = false
-    render(
-      ReportOutput { chunk in
-        if !failed && fwrite(chunk.baseAddress, 1, chunk.count, file) != chunk.count { failed = true }
-      })
-    let closed = fclose(file)
-    guard !failed, closed == 0, rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw CommandFailure(.writeFailed(path: shown), "cannot write '\(shown.escapedForMessage)': \(reason)")
-    }
   }
 }

@@ -115,14 +115,7 @@ public final class CommandContext {
   /// The current time, or `CLAIMS_DATE` when set (an ISO 8601 UTC timestamp), so that scripted
   /// runs such as the bundled ledger's can be reproduced exactly.
   func now() throws(CommandFailure) -> Timestamp {
-    if let fixed = environment["CLAIMS_DATE"] {
-      guard let timestamp = Timestamp(fixed) else {
-        throw CommandFailure(
-          .invalidInput,
-          "CLAIMS_DATE '\(fixed.escapedForMessage)' is not a timestamp like 2024-09-18T12:00:00Z; fix or unset it")
-      }
-      return timestamp
-    }
+    if let fixed = try ClaimsDate.parse(environment["CLAIMS_DATE"]) { return fixed }
     var now = timespec()
     clock_gettime(CLOCK_REALTIME, &now)
     return Timestamp(secondsSince1970: Int64(now.tv_sec))

@@ -1,0 +1,181 @@
+import ClaimModel
+
+/// The limits every file a write makes is checked against before anything is committed: exactly
+/// those the reader applies, so that claims never writes what it would refuse to read back.
+///
+/// A record (`*.json` under `Claims/`, `Reviews/`, `Assignments/`, `seeds/`, and `ledger.json`)
+/// must be at most ``ObjectReader/maximumRecordSize`` bytes, parse with ``JSONParser`` (whose
+/// nesting limit is ``JSONParser/maximumDepth``), decode as the record its path names, and match
+/// its path as ``SourceReader`` requires (claim, source and reviewer or editor of the file name).
+/// An imported text (`seeds/<source>.txt`) must be UTF-8 and at most
+/// ``LedgerSnapshot/maximumSeedSize`` bytes.
+enum RecordLimits {
+  /// Refuses `change` when any file it writes breaks a reader's limit; nothing is written then.
+  static func check(_ change: LedgerChange) throws(LedgerError) {
+    for file in change.files {
+      guard let contents = file.contents else { continue }
+      try check(path: file.path, contents: contents)
+    }
+  }
+
+  /// Refuses `contents` at `path` when a reader would not accept it there.
+  static func check(path: String, contents: [UInt8]) throws(LedgerError) {
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    if parts.count == 2, parts[0] == LedgerPaths.seeds, parts[1].hasSuffix(".txt") {
+      try checkSeed(path: path, size: contents.count)
+      guard String(validating: contents, as: UTF8.self) != nil else {
+        throw LedgerError(.invalidInput, "cannot record this: \(path.escapedForMessage) would not be UTF-8 text")
+      }
+      return
+    }
+    guard let kind = RecordKind(path: parts) else { return }
+    let value = try parse(contents, at: path)
+    do {
+      try kind.validate(value, path: parts)
+    } catch {
+      throw LedgerError(
+        .invalidInput, "cannot record this: \(path.escapedForMessage) would not be readable (\(error.problem))")
+    }
+  }
+
+  /// Refuses an imported text larger than a reader loads, before any work is spent on it.
+  static func checkSeed(path: String, size: Int) throws(LedgerError) {
+    guard size > LedgerSnapshot.maximumSeedSize else { return }
+    throw LedgerError(
+      .limitExceeded,
+      "cannot record this: \(path.escapedForMessage) would be \(size) bytes, more than the \(LedgerSnapshot.maximumSeedSize) bytes (\(describe(LedgerSnapshot.maximumSeedSize))) an imported text may hold; split the text into several sources"
+    )
+  }
+
+  private static func parse(_ contents: [UInt8], at path: String) throws(LedgerError) -> JSONValue {
+    let limit = ObjectReader.maximumRecordSize
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(contents)
+    } catch {
+      throw LedgerError(
+        .invalidInput, "cannot record this: \(path.escapedForMessage) would not be readable JSON (\(error.description))"
+      )
+    }
+    guard contents.count > limit else { return value }
+    throw LedgerError(
+      .limitExceeded,
+      "cannot record this: \(path.escapedForMessage) would be \(contents.count) bytes, more than the \(limit) bytes (\(describe(limit))) a ledger record may hold; \(culprit(in: value))"
+    )
+  }
+
+  /// Names the field that makes a record too large: the largest value, followed down to the
+  /// largest single text in it.
+  static func culprit(in value: JSONValue) -> String {
+    // A review's fields live in its events: name them as the reviewer knows them ('note',
+    // 'citation.title'), not by the event that holds them.
+    reviewerTerms(rawCulprit(in: value))
+  }
+
+  private static func reviewerTerms(_ text: String) -> String {
+    let marker = Array("'events[")
+    var characters = Array(text)
+    var index = 0
+    while index + marker.count <= characters.count {
+      guard Array(characters[index..<(index + marker.count)]) == marker,
+        let close = characters[(index + marker.count)...].firstIndex(of: "]")
+      else {
+        index += 1
+        continue
+      }
+      var end = close + 1
+      if end < characters.count, characters[end] == "." { end += 1 }
+      characters.replaceSubrange(index..<end, with: ["'"])
+      index += 1
+    }
+    return String(characters)
+  }
+
+  private static func rawCulprit(in value: JSONValue) -> String {
+    guard let (member, topValue, topSize) = largestMember(of: value) else { return "shorten it and retry" }
+    let top = member.hasPrefix(".") ? String(member.dropFirst()) : member
+    var path = top
+    var current = topValue
+    var size = topSize
+    while let (name, child, childSize) = largestMember(of: current) {
+      path += name
+      current = child
+      size = childSize
+    }
+    if path == top || size * 2 > topSize {
+      return "its field '\(path)' alone is \(size) bytes; shorten it and retry"
+    }
+    let entries = if case .array(let elements) = topValue { " (\(elements.count) entries)" } else { "" }
+    return
+      "its field '\(top)'\(entries) is \(topSize) bytes, the largest part of it '\(path)' \(size) bytes; remove some entries or shorten them, and retry"
+  }
+
+  /// The member (`.name` or `[n]`; a bare name at the top) of an object or array whose encoding
+  /// is largest, with that size; nil for a value with no members.
+  private static func largestMember(of value: JSONValue) -> (String, JSONValue, Int)? {
+    var best: (String, JSONValue, Int)?
+    func consider(_ name: String, _ member: JSONValue) {
+      let size = JSONWriter.canonicalBytes(of: member).count
+      if size > best?.2 ?? -1 { best = (name, member, size) }
+    }
+    switch value {
+    case .object(let members):
+      for key in members.keys.sorted() { consider(key, members[key] ?? .null) }
+      return best.map { (name, member, size) in (".\(name)", member, size) }
+    case .array(let elements):
+      for (position, element) in elements.enumerated() { consider("[\(position + 1)]", element) }
+      return best
+    default:
+      return nil
+    }
+  }
+
+  private static func describe(_ bytes: Int) -> String {
+    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+  }
+}
+
+/// Which record a path holds, from its place in the ledger's layout.
+private enum RecordKind {
+  case config, source, claim, review, assignment
+
+  init?(path parts: [String]) {
+    guard parts.last?.hasSuffix(".json") == true else { return nil }
+    switch (parts.count, parts[0]) {
+    case (1, LedgerPaths.config): self = .config
+    case (2, LedgerPaths.seeds): self = .source
+    case (3, LedgerPaths.claims): self = .claim
+    case (4, LedgerPaths.reviews): self = .review
+    case (4, LedgerPaths.assignments): self = .assignment
+    default: return nil
+    }
+  }
+
+  /// Decodes `value` as this record and checks it against its path as the reader does.
+  func validate(_ value: JSONValue, path parts: [String]) throws(RecordError) {
+    let fileName = parts[parts.count - 1]
+    func require(_ condition: Bool, _ what: String) throws(RecordError) {
+      guard condition else { throw RecordError(.invalidField, "its \(what) does not match its path") }
+    }
+    switch self {
+    case .config:
+      _ = try LedgerConfig(json: value)
+    case .source:
+      let record = try SourceRecord(json: value)
+      try require("\(record.id).json" == fileName, "source")
+    case .claim:
+      let claim = try Claim(json: value)
+      try require(claim.source.rawValue == parts[1] && "\(claim.id).json" == fileName, "claim or source")
+    case .review:
+      let review = try Review(json: value)
+      try require(
+        review.source.rawValue == parts[1] && review.claim.rawValue == parts[2]
+          && "\(review.reviewer.fileSlug).json" == fileName, "claim, source or reviewer")
+    case .assignment:
+      let assignment = try Assignment(json: value)
+      try require(
+        assignment.source.rawValue == parts[1] && assignment.claim.rawValue == parts[2]
+          && "\(assignment.assignedBy.fileSlug).json" == fileName, "claim, source or editor")
+    }
+  }
+}

@@ -1,0 +1,217 @@
+/// A persistent, incrementally updatable search index over earlier fact-checks and reviewed
+/// claims: an inverted index of Snowball-stemmed terms for BM25, the documents' terms for field
+/// scores, and their words for character n-grams (see ``matches(for:limit:language:)``).
+///
+/// Adding, removing and replacing documents costs time in proportion to the documents changed:
+/// new documents are appended to the posting lists; a removed one is only marked dead (skipped by
+/// searches, dropped by the next ``encoded()`` or by a compaction once dead slots outnumber live
+/// ones). ``encoded()`` and ``init(decoding:)`` give the bytes a cache stores.
+public struct MatchingIndex: Sendable {
+  /// Term id by term, and the reverse.
+  var termIDs: [String: UInt32] = [:]
+  var terms: [String] = []
+  /// How many live documents hold each term.
+  var documentFrequency: [UInt32] = []
+  /// Per term: `slot << 6 | min(tf, 63)`, in slot order; dead slots are skipped when read.
+  var postings: [[UInt32]] = []
+
+  /// Per slot (a document's position, never reused until compaction).
+  var keys: [String] = []
+  var kinds: [UInt8] = []
+  var languages: [UInt8] = []
+  /// Where the slot's terms start in ``documentTerms``: the claim's, then the headline's.
+  var termStart: [UInt32] = [0]
+  var claimTermCount: [UInt32] = []
+  var documentTerms: [UInt32] = []
+  /// Where the slot's words (lower-cased, space-separated: the text character n-grams are taken
+  /// from) start in ``documentText``.
+  var textStart: [UInt32] = [0]
+  var documentText: [UInt8] = []
+
+  /// Canonical Snowball names of the documents' languages.
+  var languageNames: [String] = []
+  /// The slot of each live document.
+  var slotsByKey: [String: Int32] = [:]
+
+  var liveCount = 0
+  var deadCount = 0
+  var totalClaimLength = 0
+  var totalHeadlineLength = 0
+  /// Document frequency of each character 4-gram (four UTF-8 bytes as one number) over live documents.
+  var gramFrequency = GramTable()
+
+  /// How searches rank; not stored, so a tuning run can try others on the same index.
+  package var parameters = RankingParameters()
+
+  static let deadKind: UInt8 = 0xFF
+  static let maximumTermFrequency: UInt32 = 63
+
+  public init() {}
+
+  /// An index of `documents`; a later document with the key of an earlier one replaces it.
+  public init(documents: [MatchingDocument]) {
+    self.init()
+    add(documents)
+  }
+
+  /// The number of documents.
+  public var count: Int { liveCount }
+
+  /// Whether a document has `key`.
+  public func contains(key: String) -> Bool { slotsByKey[key] != nil }
+
+  /// The keys of all documents, in index order.
+  public var allKeys: [String] {
+    var result: [String] = []
+    result.reserveCapacity(liveCount)
+    for slot in kinds.indices where kinds[slot] != Self.deadKind { result.append(keys[slot]) }
+    return result
+  }
+
+  /// Adds documents, replacing any that have the same key. Costs time in proportion to the
+  /// documents' length, not to the index's size.
+  public mutating func add(_ documents: [MatchingDocument]) {
+    var analysis = Analysis()
+    for document in documents { add(document, analysis: &analysis) }
+    // Replacements leave dead slots too.
+    compactIfMostlyDead()
+  }
+
+  /// Adds or replaces one document.
+  public mutating func add(_ document: MatchingDocument) {
+    var analysis = Analysis()
+    add(document, analysis: &analysis)
+  }
+
+  /// The analyzer, and each word's term id (or ``stopWord``) per language, so that a word met
+  /// again costs one lookup instead of a stop-word check, a stem and a term lookup.
+  struct Analysis {
+    let analyzer = TextAnalyzer()
+    var termsByWord: [String: [String: UInt32]] = [:]
+    static let stopWord = UInt32.max
+  }
+
+  /// Removes the documents with these keys; absent keys are ignored. Returns how many were removed.
+  @discardableResult
+  public mutating func remove(keys: some Sequence<String>) -> Int {
+    var removed = 0
+    for key in keys where remove(key: key) { removed += 1 }
+    compactIfMostlyDead()
+    return removed
+  }
+
+  mutating func add(_ document: MatchingDocument, analysis: inout Analysis) {
+    if slotsByKey[document.key] != nil { _ = remove(key: document.key) }
+    let language = analysis.analyzer.languageName(document.language)
+    let claimWords = Tokenizer.words(of: SocialText(document.claim).combined)
+    let headlineWords = document.headline.isEmpty ? [] : Tokenizer.words(of: SocialText(document.headline).combined)
+    var cache = analysis.termsByWord.removeValue(forKey: language) ?? [:]
+    func terms(_ words: [String]) -> [UInt32] {
+      var terms: [UInt32] = []
+      terms.reserveCapacity(words.count)
+      for word in words {
+        if let known = cache[word] {
+          if known != Analysis.stopWord { terms.append(known) }
+          continue
+        }
+        if StopWords.contains(word, language: language) {
+          cache[word] = Analysis.stopWord
+          continue
+        }
+        let id = termID(analysis.analyzer.stem(word, language: language))
+        cache[word] = id
+        terms.append(id)
+      }
+      return terms
+    }
+    let claimTerms = terms(claimWords)
+    let headlineTerms = terms(headlineWords)
+    analysis.termsByWord[language] = cache
+    var text: [UInt8] = []
+    for word in claimWords + headlineWords {
+      if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+      text.append(contentsOf: word.utf8)
+    }
+    append(
+      key: document.key, kind: document.kind.rawValue, language: languageIndex(language), claimTerms: claimTerms,
+      headlineTerms: headlineTerms, text: text)
+  }
+
+  /// Appends a document whose terms are already ids: the one place slots are made, shared with
+  /// compaction and decoding.
+  mutating func append(
+    key: String, kind: UInt8, language: UInt8, claimTerms: [UInt32], headlineTerms: [UInt32], text: [UInt8]
+  ) {
+    let slot = UInt32(keys.count)
+    keys.append(key)
+    kinds.append(kind)
+    languages.append(language)
+    documentTerms.append(contentsOf: claimTerms)
+    documentTerms.append(contentsOf: headlineTerms)
+    termStart.append(UInt32(documentTerms.count))
+    claimTermCount.append(UInt32(claimTerms.count))
+    documentText.append(contentsOf: text)
+    textStart.append(UInt32(documentText.count))
+    slotsByKey[key] = Int32(slot)
+    liveCount += 1
+    totalClaimLength += claimTerms.count
+    totalHeadlineLength += headlineTerms.count
+    var frequencies: [UInt32: UInt32] = [:]
+    for term in claimTerms { frequencies[term, default: 0] += 1 }
+    for term in headlineTerms { frequencies[term, default: 0] += 1 }
+    // Sorted, so that the posting lists come out the same whatever the dictionary's order.
+    for (term, frequency) in frequencies.sorted(by: { $0.key < $1.key }) {
+      postings[Int(term)].append(slot << 6 | min(frequency, Self.maximumTermFrequency))
+      documentFrequency[Int(term)] += 1
+    }
+    for gram in CharacterGrams.distinct(in: text) { gramFrequency.increment(gram) }
+  }
+
+  /// Marks a document dead and takes it out of the statistics; its postings stay until compaction.
+  mutating func remove(key: String) -> Bool {
+    guard let found = slotsByKey.removeValue(forKey: key) else { return false }
+    let slot = Int(found)
+    kinds[slot] = Self.deadKind
+    liveCount -= 1
+    deadCount += 1
+    let start = Int(termStart[slot])
+    let end = Int(termStart[slot + 1])
+    let claimEnd = start + Int(claimTermCount[slot])
+    totalClaimLength -= claimEnd - start
+    totalHeadlineLength -= end - claimEnd
+    var seen: Set<UInt32> = []
+    for term in documentTerms[start..<end] where seen.insert(term).inserted {
+      documentFrequency[Int(term)] -= 1
+    }
+    for gram in CharacterGrams.distinct(in: text(ofSlot: slot)) { gramFrequency.decrement(gram) }
+    return true
+  }
+
+  func text(ofSlot slot: Int) -> ArraySlice<UInt8> {
+    documentText[Int(textStart[slot])..<Int(textStart[slot + 1])]
+  }
+
+  mutating func termID(_ term: String) -> UInt32 {
+    if let id = termIDs[term] { return id }
+    let id = UInt32(terms.count)
+    termIDs[term] = id
+    terms.append(term)
+    documentFrequency.append(0)
+    postings.append([])
+    return id
+  }
+
+  private mutating func languageIndex(_ name: String) -> UInt8 {
+    if let index = languageNames.firstIndex(of: name) { return UInt8(index) }
+    // More than 255 languages cannot happen with Snowball's 30-odd; fold the rest into the first.
+    guard languageNames.count < 255 else { return 0 }
+    languageNames.append(name)
+    return UInt8(languageNames.count - 1)
+  }
+
+  /// Rebuilds without dead slots once they outnumber live ones (and are many), so that removals
+  /// cost amortised time in proportion to their number.
+  mutating func compactIfMostlyDead() {
+    if deadCount > 1024, deadCount > liveCount { self = compacted() }
+  }
+}

@@ -1,0 +1,72 @@
+import ClaimModel
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ClaimLedger
+
+/// The write-side copy of every reader limit: what ``RecordLimits`` refuses, and with which kind.
+@Suite struct RecordLimitsTests {
+  private func review() throws -> Review {
+    Review(
+      claim: try Fixtures.claimID("0123456789"), source: try Fixtures.source("storm"),
+      reviewer: try Fixtures.identity("Ann <ann@example.org>"), verdict: "supported",
+      updated: try Fixtures.timestamp("2026-11-24T12:00:00Z"))
+  }
+
+  @Test func aTextLargerThanTheReaderLoadsIsRefusedBeforeItIsRead() {
+    #expect(throws: Never.self) { try RecordLimits.checkSeed(path: "seeds/big.txt", size: 256 << 20) }
+    #expect { try RecordLimits.checkSeed(path: "seeds/big.txt", size: (256 << 20) + 1) } throws: { error in
+      (error as? LedgerError)?.kind == .limitExceeded
+        && (error as? LedgerError)?.message.contains("268435456 bytes (256 MiB)") == true
+    }
+  }
+
+  @Test func aRecordThatWouldNotMatchItsPathIsRefused() throws {
+    let good = "Reviews/storm/0123456789/ann@example.org.json"
+    let review = try review()
+    try RecordLimits.check(path: good, contents: review.encoded())
+    for path in [
+      "Reviews/storm/0123456789/bob@example.org.json", "Reviews/other/0123456789/ann@example.org.json",
+      "Reviews/storm/9876543210/ann@example.org.json",
+    ] {
+      #expect { try RecordLimits.check(path: path, contents: review.encoded()) } throws: { error in
+        (error as? LedgerError)?.kind == .invalidInput
+      }
+    }
+  }
+
+  @Test func aRecordNestedDeeperThanTheParserAcceptsIsRefused() {
+    let deep = Array((String(repeating: "[", count: 65) + String(repeating: "]", count: 65)).utf8)
+    #expect { try RecordLimits.check(path: "ledger.json", contents: deep) } throws: { error in
+      (error as? LedgerError)?.kind == .invalidInput
+        && (error as? LedgerError)?.message.contains("nested deeper than 64 levels") == true
+    }
+  }
+
+  @Test func filesThatAreNotRecordsAreLeftAlone() throws {
+    try RecordLimits.check(path: "seeds/report.pdf", contents: [0xFF, 0x00])
+    try RecordLimits.check(path: "notes/readme.json", contents: Array("not json".utf8))
+  }
+}
+
+/// The write path refuses a time a git commit cannot hold, before anything is written.
+@Suite struct CommitTimeTests {
+  @Test func aTimeOutsideWhatGitCanHoldIsRefusedAndNothingIsWritten() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText("The storm reached the coast on Monday.\n", as: "storm")
+    let head = fixture.head
+    for text in ["1969-12-31T23:59:59Z", "2106-02-07T06:28:16Z"] {
+      #expect {
+        try fixture.ledger.importSource(
+          ImportRequest(bytes: Array("Another text.\n".utf8), fileName: "b.txt", source: try Fixtures.source("other")),
+          as: fixture.author, at: try Fixtures.timestamp(text))
+      } throws: { error in
+        (error as? LedgerError)?.kind == .invalidInput
+          && (error as? LedgerError)?.message.contains("outside what a git commit can hold") == true
+      }
+    }
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+  }
+}
