@@ -43,6 +43,9 @@ let package = Package(
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
     .target(name: "ArticleExtraction", dependencies: ["HTML"], swiftSettings: strictSettings),
+    // A page from an address or a file: fetch or read, then extract (used by import and extract).
+    .target(
+      name: "WebSources", dependencies: ["HTTP", "HTTPMessage", "ArticleExtraction"], swiftSettings: strictSettings),
 
     // Storage, history and sync.
     .target(
@@ -54,7 +57,9 @@ let package = Package(
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git"],
+      dependencies: [
+        "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
+      ],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
@@ -135,6 +140,11 @@ let package = Package(
     .testTarget(
       name: "HTTPTests",
       dependencies: ["HTTP", "HTTPMessage", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WebSourcesTests",
+      dependencies: ["WebSources", "HTTP", "ArticleExtraction", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

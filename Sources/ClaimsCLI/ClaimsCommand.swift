@@ -17,6 +17,7 @@ public enum ClaimsCommand {
       InitCommand.self,
       ImportCommand.self,
       SplitCommand.self,
+      ExtractCommand.self,
       ListCommand.self,
       ShowCommand.self,
       // Reviewing.

@@ -34,7 +34,7 @@ struct JSONRendererTests {
   @Test func coverage() throws {
     let members = try json(TinyLedger.report)
     let expected: JSONValue = .object([
-      "claims": 2, "by_kind": .object(["headline": 0, "sentence": 2, "caption": 0, "boilerplate": 0]),
+      "claims": 2, "by_kind": .object(["headline": 0, "sentence": 2, "caption": 0, "byline": 0, "boilerplate": 0]),
       "opinion_only": 0, "checkable": 2, "reviewed": 1, "cited": 1, "verified": 1, "unreviewed": 1,
       "reviewed_share": .double(0.5), "cited_share": .double(0.5), "verified_share": .double(0.5),
     ])

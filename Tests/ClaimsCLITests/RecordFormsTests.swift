@@ -40,9 +40,21 @@ import Testing
 
   static let assignment = Assignment(claim: claim.id, source: source, assignee: bob, assignedBy: ada, updated: time)
 
-  static let record = SourceRecord(
-    id: source, title: "Storm hits coast", url: "https://news.example/storm", published: CalendarDate("2026-11-20"),
-    textSHA256: String(repeating: "ab", count: 32), claimCount: 4)
+  static let record: SourceRecord = {
+    var record = SourceRecord(
+      id: source, title: "Storm hits coast", url: "https://news.example/storm", published: CalendarDate("2026-11-20"),
+      textSHA256: String(repeating: "ab", count: 32), claimCount: 4)
+    record.authors = ["Jane Whitaker", "Tom Reyes"]
+    record.publisher = "The Courier"
+    record.language = "en-GB"
+    record.canonicalURL = "https://news.example/2026/storm"
+    record.modified = CalendarDate("2026-11-21")
+    record.fetchedURL = "https://www.news.example/storm"
+    record.fetched = time
+    record.pageSHA256 = String(repeating: "cd", count: 32)
+    record.pageContentType = "text/html; charset=utf-8"
+    return record
+  }()
 
   static let config = LedgerConfig(
     scale: VerdictScale(verdicts: [
@@ -116,7 +128,10 @@ import Testing
     // A review file holds its events; the report carries what they add up to (see reviewState).
     "review": ["format_version", "claim", "source"],
     "citation": [],
-    "source": ["format_version", "text_sha256", "claim_count"],
+    // How the text and page were received is the ledger's to audit (claims check), not the report's.
+    "source": [
+      "format_version", "text_sha256", "claim_count", "fetched_url", "fetched", "page_sha256", "page_content_type",
+    ],
     // The key is the review session's single key, nothing a report reader uses.
     "verdict": ["key"],
   ]

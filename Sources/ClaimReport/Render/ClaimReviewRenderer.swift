@@ -70,14 +70,23 @@ struct ClaimReviewRenderer {
     }
     let authors: [JSONValue] = reviews.map { .object(["@type": "Person", "name": .string($0.reviewer.name)]) }
     let pageURL = record?.url.flatMap { ReportEscaping.isWebLink($0) ? $0 : nil }
+    // The article's own address for itself, when its page names one, is the one to cite.
+    let appearanceURL = record?.canonicalURL.flatMap { ReportEscaping.isWebLink($0) ? $0 : nil } ?? pageURL
     var appearance: [String: JSONValue] = ["@type": "CreativeWork"]
-    if let pageURL { appearance["url"] = .string(pageURL) }
+    if let appearanceURL { appearance["url"] = .string(appearanceURL) }
     if let published = record?.published { appearance["datePublished"] = .string(published.text) }
     if let title = record?.title { appearance["headline"] = .string(title) }
+    // Who made the claim: the article's authors as its page names them, else its publisher.
+    let writers = (record?.authors ?? []).map { JSONValue.object(["@type": "Person", "name": .string($0)]) }
+    let publisher = record?.publisher.map { JSONValue.object(["@type": "Organization", "name": .string($0)]) }
+    let claimant = writers.isEmpty ? publisher : (writers.count == 1 ? writers[0] : .array(writers))
+    if let claimant { appearance["author"] = claimant }
+    if let publisher { appearance["publisher"] = publisher }
     // The claim was made when its article was published: Google's fact-check markup reads the
     // date from the Claim itself, schema.org's CreativeWork from the appearance.
     var itemReviewed: [String: JSONValue] = ["@type": "Claim", "appearance": .object(appearance)]
     if let published = record?.published { itemReviewed["datePublished"] = .string(published.text) }
+    if let claimant { itemReviewed["author"] = claimant }
     var review: [String: JSONValue] = [
       "@context": "https://schema.org",
       "@type": "ClaimReview",

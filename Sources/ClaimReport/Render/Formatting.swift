@@ -40,7 +40,8 @@ enum Formatting {
   static func kinds(_ coverage: Coverage) -> String {
     let names: [ClaimKind: (String, String)] = [
       .headline: ("headline", "headlines"), .sentence: ("sentence", "sentences"),
-      .caption: ("caption", "captions"), .boilerplate: ("boilerplate line", "boilerplate lines"),
+      .caption: ("caption", "captions"), .byline: ("byline", "bylines"),
+      .boilerplate: ("boilerplate line", "boilerplate lines"),
     ]
     return ClaimKind.allCases.filter { coverage.count(of: $0) > 0 }.map { kind in
       let (singular, plural) = names[kind] ?? (kind.rawValue, kind.rawValue)

@@ -106,6 +106,11 @@ struct JSONRenderer {
       "title": optional(source.title),
       "url": optional(source.url),
       "published": optional(source.record?.published?.text),
+      "authors": .array((source.record?.authors ?? []).map { .string($0) }),
+      "publisher": optional(source.record?.publisher),
+      "language": optional(source.record?.language),
+      "canonical_url": optional(source.record?.canonicalURL),
+      "modified": optional(source.record?.modified?.text),
       "imported_at": optional(source.importedAt?.text),
       "coverage": Self.coverage(source.coverage),
     ])
