@@ -47,14 +47,14 @@ let package = Package(
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
-      dependencies: ["ClaimModel", "Segmentation", "Git"],
+      dependencies: ["ClaimModel", "Segmentation", "Git", "ClaimMatching"],
       swiftSettings: strictSettings
     ),
 
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git"],
+      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "ClaimMatching", "HTTP"],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
