@@ -26,3 +26,13 @@ extension LedgerSnapshot {
     return found
   }
 }
+
+extension LedgerSnapshot {
+  /// Whether the ledger holds fact-checks or links: what turns matching on in the views that show
+  /// every claim's matches unasked (`show`, the review session, `import`'s count, the report), so
+  /// that a ledger without them never pays for loading the index there. `claims match` always searches.
+  public var hasFactChecksOrLinks: Bool {
+    let root = directory("")
+    return root.entry(named: LedgerPaths.factChecks) != nil || root.entry(named: LedgerPaths.links) != nil
+  }
+}

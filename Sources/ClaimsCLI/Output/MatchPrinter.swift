@@ -30,6 +30,7 @@ struct MatchPrinter {
 
   /// The links and best matches of a claim, under a heading; nothing when it has neither.
   func printEarlierChecks(of claim: Claim, snapshot: LedgerSnapshot, limit: Int = 3) {
+    guard snapshot.hasFactChecksOrLinks else { return }
     let links = snapshot.links(of: claim)
     let matcher = snapshot.matcher()
     let matches = (try? matcher.matches(for: claim.text, excluding: claim.id.rawValue, limit: limit)) ?? []
