@@ -34,12 +34,16 @@ import Testing
     let before = fixture.git("rev-list", "--count", "HEAD")
     let result = fixture.run("factchecks", "import", feed)
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("Imported 2 fact-checks from \(feed) (2 added, 0 updated, 0 unchanged, 1 skipped) in commit "))
+    #expect(
+      result.stdout.hasPrefix(
+        "Imported 2 fact-checks from \(feed) (2 added, 0 updated, 0 unchanged, 1 skipped) in commit "))
     #expect(
       result.stderr
         == "warning: \(feed): @graph[3]: a ClaimReview without 'claimReviewed' (https://checks.example/no-claim); skipped\n"
     )
-    #expect(Int(fixture.git("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) == (Int(before.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) + 1)
+    #expect(
+      Int(fixture.git("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines))
+        == (Int(before.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) + 1)
     let files = fixture.git("ls-files", "FactChecks").split(separator: "\n")
     #expect(files.count == 2)
     #expect(files.allSatisfy { $0.hasPrefix("FactChecks/coast-checkers/") && $0.hasSuffix(".json") })
@@ -48,10 +52,14 @@ import Testing
     #expect(record.contains("\"imported\": \"2026-11-24T12:00:00Z\""))
 
     // The same feed again changes nothing; a changed rating updates the record, keeping its first import.
-    #expect(fixture.run("factchecks", "import", feed).stdout == "Nothing to import from \(feed): 0 added, 0 updated, 2 unchanged, 1 skipped.\n")
-    let changed = try fixture.writeBeside(Self.feed.replacingOccurrences(of: "\"False\"", with: "\"Pants on fire\""), name: "feed2.json")
+    #expect(
+      fixture.run("factchecks", "import", feed).stdout
+        == "Nothing to import from \(feed): 0 added, 0 updated, 2 unchanged, 1 skipped.\n")
+    let changed = try fixture.writeBeside(
+      Self.feed.replacingOccurrences(of: "\"False\"", with: "\"Pants on fire\""), name: "feed2.json")
     fixture.environment["CLAIMS_DATE"] = "2026-11-25T12:00:00Z"
-    #expect(fixture.run("factchecks", "import", changed).stdout.contains("(0 added, 1 updated, 1 unchanged, 1 skipped)"))
+    #expect(
+      fixture.run("factchecks", "import", changed).stdout.contains("(0 added, 1 updated, 1 unchanged, 1 skipped)"))
     let listed = fixture.run("factchecks", "list", "--json")
     #expect(listed.stdout.contains("\"alternate_name\": \"Pants on fire\""))
     #expect(!listed.stdout.contains("2026-11-25T12:00:00Z"))
@@ -70,7 +78,8 @@ import Testing
         "Error: the query has no words to match (only links, handles or emoji): give the text of a claim",
       ledger: fixture, head: head)
     let lone = try fixture.writeBeside(
-      #"{"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checks.example/x"}"#, name: "lone.json")
+      #"{"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checks.example/x"}"#,
+      name: "lone.json")
     expectRefusal(
       fixture.run("factchecks", "import", lone),
       containing: "Error: \(lone): a ClaimReview without 'claimReviewed' (https://checks.example/x)", ledger: fixture,
@@ -81,7 +90,8 @@ import Testing
       ledger: fixture, head: head)
     let text = try fixture.writeBeside("<html>a page</html>", name: "page.html")
     expectRefusal(
-      fixture.run("factchecks", "import", text), containing: "Error: \(text): not JSON-LD: not valid JSON", ledger: fixture,
+      fixture.run("factchecks", "import", text), containing: "Error: \(text): not JSON-LD: not valid JSON",
+      ledger: fixture,
       head: head)
     expectRefusal(
       fixture.run("factchecks", "import", "ftp://checks.example/feed.json"),
@@ -93,7 +103,8 @@ import Testing
     expectRefusal(
       fixture.run("link", "storm:2", "storm:2"), containing: "a claim cannot be linked to itself", ledger: fixture,
       head: head)
-    expectRefusal(fixture.run("unlink", "storm:2"), containing: "you have no links on claim", ledger: fixture, head: head)
+    expectRefusal(
+      fixture.run("unlink", "storm:2"), containing: "you have no links on claim", ledger: fixture, head: head)
   }
 
   @Test func matchRanksEarlierFactChecksAndReviewedClaimsWithVerdictWhoWhenAndScore() throws {
@@ -104,7 +115,8 @@ import Testing
     #expect(lines.first?.contains("Mostly false · Coast Checkers · 2026-10-01") == true)
     #expect(lines.dropFirst(2).first == "   https://checks.example/homes")
 
-    let json = try Self.object(fixture.run("match", "the bridge cost five billion dollars", "--json", "--limit", "1").stdout)
+    let json = try Self.object(
+      fixture.run("match", "the bridge cost five billion dollars", "--json", "--limit", "1").stdout)
     let results = json["results"] as? [[String: Any]] ?? []
     #expect(results.count == 1)
     #expect(results.first?["url"] as? String == "https://checks.example/bridge")
@@ -159,7 +171,10 @@ import Testing
     expectRefusal(fixture.run("link", "storm:4", "https://checks.example/bridge"), containing: "you already linked")
     #expect(fixture.run("log", "-n", "1").stdout.contains("link     \(id) https://checks.example/bridge"))
     let shown = fixture.run("show", "storm:4").stdout
-    #expect(shown.contains("Linked to earlier checks:\n  https://checks.example/bridge  False · Coast Checkers  (by Test Reviewer, 2026-11-24)"))
+    #expect(
+      shown.contains(
+        "Linked to earlier checks:\n  https://checks.example/bridge  False · Coast Checkers  (by Test Reviewer, 2026-11-24)"
+      ))
     let report = fixture.run("report").stdout
     #expect(report.contains("Answered by earlier checks (1)"))
     let json = try Self.object(fixture.run("report", "--format", "json").stdout)
@@ -187,7 +202,11 @@ import Testing
     for step in [
       ["factchecks", "import", more], ["verdict", "storm:2", "supported"], ["verdict", "storm:3", "opinion"],
       ["withdraw", "storm:3"],
-      ["factchecks", "import", try fixture.writeBeside(Self.feed.replacingOccurrences(of: "five billion", with: "six billion"), name: "again.json")],
+      [
+        "factchecks", "import",
+        try fixture.writeBeside(
+          Self.feed.replacingOccurrences(of: "five billion", with: "six billion"), name: "again.json"),
+      ],
     ] {
       #expect(CLIHarness.run(step, in: fixture.path, environment: fixture.environment).status == 0, "\(step)")
       #expect(fixture.run("match", "storm homes").status == 0)

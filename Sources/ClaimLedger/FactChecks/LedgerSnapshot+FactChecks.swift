@@ -27,7 +27,8 @@ extension LedgerSnapshot {
     for folder in entries(ofDirectory: LedgerPaths.factChecks) {
       let directory = "\(LedgerPaths.factChecks)/\(folder.name)"
       guard folder.kind == .tree, FactCheck.isWellFormedSlug(folder.name) else {
-        report(.misplaced, directory, "is not a folder named after a publisher", remedy: "rename or remove it, then commit")
+        report(
+          .misplaced, directory, "is not a folder named after a publisher", remedy: "rename or remove it, then commit")
         continue
       }
       for entry in entries(ofDirectory: directory) { result.append(("\(directory)/\(entry.name)", entry)) }
@@ -42,7 +43,8 @@ extension LedgerSnapshot {
     guard let record = reader.record(FactCheck.self, entry: entry, in: directory) else { return nil }
     guard LedgerPaths.factCheck(record) == path, name == "\(record.id).json" else {
       reader.report(
-        .misplaced, path, "holds the fact-check \(record.url.escapedForMessage), which belongs at \(LedgerPaths.factCheck(record))",
+        .misplaced, path,
+        "holds the fact-check \(record.url.escapedForMessage), which belongs at \(LedgerPaths.factCheck(record))",
         remedy: "move it there, then commit")
       return nil
     }

@@ -28,11 +28,14 @@ extension Ledger {
       }
       let resolved = try snapshot.resolveLinkTarget(target, for: claim)
       let path = LedgerPaths.link(claim.id, in: claim.source, by: linker)
-      var record = try snapshot.linkFile(at: path) ?? LinkRecord(
-        claim: claim.id, source: claim.source, linker: linker, events: [])
+      var record =
+        try snapshot.linkFile(at: path)
+        ?? LinkRecord(
+          claim: claim.id, source: claim.source, linker: linker, events: [])
       guard !record.links.contains(where: { $0.target == resolved }) else {
         throw LedgerError(
-          .alreadyExists, "you already linked claim \(claim.id) to \(resolved.key); 'claims show \(claim.id)' lists its links")
+          .alreadyExists,
+          "you already linked claim \(claim.id) to \(resolved.key); 'claims show \(claim.id)' lists its links")
       }
       if linker.hasNameOfItsOwn { record.linker = linker }
       let event = record.record(.link(resolved), at: time)
@@ -76,7 +79,8 @@ extension Ledger {
       return LedgerChange(
         files: [.record(record, at: path)],
         message: Self.linkMessage(
-          "unlink: \(claim.id) \(what)", action: "unlink", claim: claim, targets: targets, linker: linker, event: event))
+          "unlink: \(claim.id) \(what)", action: "unlink", claim: claim, targets: targets, linker: linker, event: event)
+      )
     }
     guard var result else { throw LedgerError(.nothingToDo, "nothing was recorded") }
     result.commit = commit

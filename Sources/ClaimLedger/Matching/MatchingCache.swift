@@ -127,7 +127,9 @@ struct MatchingCache {
     for name in names.sorted() {
       let claimsTree = claimsDirectory.entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
       let reviewsTree = reviewsDirectory.entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
-      if !peopleChanged, let known = sources[name], known.claims == claimsTree, known.reviews == reviewsTree { continue }
+      if !peopleChanged, let known = sources[name], known.claims == claimsTree, known.reviews == reviewsTree {
+        continue
+      }
       removed += sources[name]?.indexed ?? []
       sources[name] = Source(claims: claimsTree, reviews: reviewsTree, indexed: [])
       if let id = SourceID(name), claimsTree != nil, reviewsTree != nil { changedSources.append(id) }

@@ -166,7 +166,9 @@ struct ThreeWayMerge {
   /// The union of two versions of a link file (a link made on one side survives an unlink made on
   /// the other without seeing it); nil when either side cannot be read as links of one person.
   private func mergeLinks(at path: String, sides: MergeSides) throws(GitError) -> TreeChange? {
-    switch (try sides.record(LinkRecord.self, at: path, in: .ours), try sides.record(LinkRecord.self, at: path, in: .theirs)) {
+    switch (
+      try sides.record(LinkRecord.self, at: path, in: .ours), try sides.record(LinkRecord.self, at: path, in: .theirs)
+    ) {
     case (.absent, .read):
       return edit(path, to: try sides.fileEntry(at: path, in: .theirs))
     case (.read, .absent):

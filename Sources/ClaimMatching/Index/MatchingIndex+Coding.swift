@@ -141,7 +141,8 @@ extension MatchingIndex {
 
     let documentCount = keys.count
     let termCount = terms.count
-    guard kinds.count == documentCount, languages.count == documentCount, precedences.count == documentCount, claimTermCount.count == documentCount,
+    guard kinds.count == documentCount, languages.count == documentCount, precedences.count == documentCount,
+      claimTermCount.count == documentCount,
       termStart.count == documentCount + 1, textStart.count == documentCount + 1,
       Self.isMonotonic(termStart, endingAt: documentTerms.count),
       Self.isMonotonic(textStart, endingAt: documentText.count),

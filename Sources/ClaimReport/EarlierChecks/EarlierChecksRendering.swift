@@ -10,7 +10,8 @@ enum EarlierChecksRendering {
       "",
       style.bold(heading) + " — "
         + TextLayout.clip(
-          "\(section.linkedCount) linked, \(section.resemblingCount) unreviewed resembling one", width - heading.count - 3),
+          "\(section.linkedCount) linked, \(section.resemblingCount) unreviewed resembling one",
+          width - heading.count - 3),
     ]
     for entry in section.entries.prefix(limit) {
       let reference = ReportEscaping.terminal(entry.claim.reference)

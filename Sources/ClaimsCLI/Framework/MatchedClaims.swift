@@ -44,7 +44,8 @@ extension MatchedClaims {
       let links = snapshot.links(of: claim)
       if !links.isEmpty {
         let answers = links.map { link in
-          answer(matcher.check(link.target.key), key: link.target.key, kind: link.target.kind, score: nil,
+          answer(
+            matcher.check(link.target.key), key: link.target.key, kind: link.target.kind, score: nil,
             linkedBy: link.linker.name)
         }
         entries.append(EarlierChecksSection.Entry(claim: claim, isLinked: true, answers: answers))
@@ -52,7 +53,9 @@ extension MatchedClaims {
         entries.append(
           EarlierChecksSection.Entry(
             claim: claim, isLinked: false,
-            answers: [answer(match.check, key: match.check.key, kind: match.check.kind, score: match.score, linkedBy: nil)]))
+            answers: [
+              answer(match.check, key: match.check.key, kind: match.check.kind, score: match.score, linkedBy: nil)
+            ]))
       }
     }
     return EarlierChecksSection(entries: entries)
