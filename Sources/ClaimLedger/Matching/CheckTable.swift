@@ -77,7 +77,10 @@ struct CheckTable: Sendable {
       for byte in 0..<4 { value |= UInt32(raw[index * 4 + byte]) << (8 * byte) }
       offsets[index] = value
     }
-    let size = try reader.readCount()
+    // Not readCount: inlined here from ClaimModel, its bound check refused this size in release
+    // builds (a 22 MB table); readRaw checks the bounds itself.
+    let size = try reader.readInt()
+    guard size >= 0 else { throw BinaryReader.Corrupt() }
     let entries = try reader.readRaw(count: size)
     for offset in offsets where Int(offset) >= max(entries.count, 1) { throw BinaryReader.Corrupt() }
     return CheckTable(offsets: offsets, entries: entries)

@@ -59,6 +59,7 @@ struct MatchingCache {
     var checks: [String: EarlierCheck] = [:]
     var previousPeople: ObjectID?
     if let bytes, let loaded = try? load(bytes, wantedRoots: roots, stateNeeded: true) {
+      Trace.mark("matching index read for an update")
       cache = loaded.state
       index = loaded.index
       checks = loaded.checks.all()
