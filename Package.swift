@@ -50,7 +50,7 @@ let package = Package(
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
-      dependencies: ["ClaimModel", "Segmentation", "Git"],
+      dependencies: ["ClaimModel", "Segmentation", "Git", "ClaimMatching"],
       swiftSettings: strictSettings
     ),
 
@@ -59,6 +59,7 @@ let package = Package(
       name: "ClaimsCLI",
       dependencies: [
         "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
+        "ClaimMatching",
       ],
       swiftSettings: strictSettings
     ),

@@ -44,6 +44,9 @@ public struct VerificationReport: Sendable {
   public var stateCounts: [ClaimState: Int]
   /// How many retired claims still hold reviews.
   public var retiredWithReviews: Int
+  /// Claims answered by earlier checks (linked or resembling); filled in by the caller, which has
+  /// the matching index.
+  public var earlierChecks = EarlierChecksSection()
 
   /// Creates a report from its parts; ``ReportBuilder/build(_:)`` is the usual way to get one.
   public init(

@@ -30,6 +30,11 @@ public enum ClaimsCommand {
       UnassignCommand.self,
       ReviewCommand.self,
       ReportCommand.self,
+      // Has this been checked before?
+      FactChecksCommand.self,
+      MatchCommand.self,
+      LinkCommand.self,
+      UnlinkCommand.self,
       // History.
       LogCommand.self,
       BlameCommand.self,

@@ -28,6 +28,7 @@ struct HTMLRenderer {
     flagged()
     stale()
     backlog()
+    output.write(EarlierChecksRendering.html(report.earlierChecks))
     output.write(verdicts() + reviewers() + agreement())
     claims()
     retired()

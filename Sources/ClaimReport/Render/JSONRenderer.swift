@@ -33,6 +33,9 @@ struct JSONRenderer {
     list("claims", .claims, report.claims) { entries, _ in parts.claims(entries) }
     list("disputed", .disputed, report.disputed) { entries, _ in parts.references(entries) }
     member("distribution", distribution(report.distribution))
+    if !report.earlierChecks.entries.isEmpty {
+      member("earlier_checks", EarlierChecksRendering.json(report.earlierChecks))
+    }
     list("flagged", .flagged, report.flagged) { entries, _ in parts.flagged(entries) }
     member("generated_at", .string(report.generatedAt.text))
     member("overall", Self.coverage(report.overall))

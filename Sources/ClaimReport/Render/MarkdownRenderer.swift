@@ -17,6 +17,7 @@ struct MarkdownRenderer {
     lines += flagged()
     lines += stale()
     lines += backlog()
+    lines += EarlierChecksRendering.markdown(report.earlierChecks, limit: limit)
     lines += distribution()
     lines += activity()
     lines += agreement()

@@ -21,6 +21,7 @@ struct TextRenderer {
     lines += flagged()
     lines += stale()
     lines += backlog()
+    lines += EarlierChecksRendering.text(report.earlierChecks, style: style, width: width, limit: limit)
     lines += distribution()
     lines += activity()
     lines += agreement()

@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
         config: config, tallies: gathered.tallies, details: [], records: [], actions: actions,
         revision: snapshot.revision, generatedAt: try context.now(), sourceFilter: sourceFilter,
         claimSources: claimSources))
+    report.earlierChecks = MatchedClaims.section(of: sources, in: snapshot)
     context.clearStatus()
     Trace.mark("report combined")
     let toTerminal = output == nil && context.isOutputTerminal

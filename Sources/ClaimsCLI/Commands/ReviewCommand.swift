@@ -74,6 +74,7 @@ struct ReviewCommand: ParsableCommand {
       printer.printHeader(current, progress: "\(number)/\(total)")
       printer.printInContext(current)
       printer.printReviews(current, highlighting: reviewer)
+      MatchPrinter(context: context).printEarlierChecks(of: current, snapshot: snapshot)
       var hasVerdict = false
       while true {
         let keys = scale.verdicts.map { "\($0.key) \($0.id)" }.joined(separator: ", ")
