@@ -34,6 +34,13 @@ let package = Package(
     .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
     .target(name: "ArticleExtraction", dependencies: ["HTML"], swiftSettings: strictSettings),
 
+    // Cited pages kept as evidence: captures, their text, quotes found in it, health checks.
+    .target(
+      name: "Evidence",
+      dependencies: ["ClaimModel", "HTTP", "HTTPMessage", "WebArchive", "ArticleExtraction"],
+      swiftSettings: strictSettings
+    ),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
@@ -44,7 +51,7 @@ let package = Package(
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git"],
+      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "Evidence", "HTTP", "WebArchive"],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
@@ -110,6 +117,11 @@ let package = Package(
     .testTarget(
       name: "ClaimsCLITests",
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "EvidenceTests",
+      dependencies: ["Evidence", "ClaimModel", "HTTP", "WebArchive", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),
