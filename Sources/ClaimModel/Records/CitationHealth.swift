@@ -34,13 +34,13 @@ public struct CitationHealth: Sendable, Equatable {
     public var phrase: String {
       switch self {
       case .unchanged: "unchanged"
-      case .changed: "changed, quote kept"
+      case .changed: "changed (quote kept)"
       case .moved: "moved"
       case .unreachable: "unreachable now"
       case .drifted: "quote gone"
       case .gone: "gone"
-      case .intact: "archive intact"
-      case .damaged: "archive damaged"
+      case .intact: "intact"
+      case .damaged: "damaged"
       }
     }
   }
