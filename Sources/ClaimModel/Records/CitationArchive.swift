@@ -50,7 +50,7 @@ public struct CitationArchive: Sendable, Equatable {
   /// Where the ledger stores this page's text, when it has one.
   public var textPath: String? { textSHA256.map(Self.textPath) }
 
-  var json: JSONValue {
+  public var json: JSONValue {
     var fields = FieldWriter()
     fields.set("warc_sha256", .string(captureSHA256))
     fields.set("warc_bytes", .integer(captureBytes))
