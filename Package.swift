@@ -121,7 +121,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EvidenceTests",
-      dependencies: ["Evidence", "ClaimModel", "HTTP", "WebArchive", "TestSupport"],
+      dependencies: ["Evidence", "ClaimModel", "HTTP", "HTTPMessage", "WebArchive", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),

@@ -213,7 +213,11 @@ struct TextRenderer {
       }
     }
     lines += more(report.evidenceAlerts.count)
-    return lines + note("'claims evidence check' checks the archived pages again; 'claims evidence show ID' reads one.")
+    return lines
+      + note(
+        counts.archived == 0
+          ? "'claims cite --archive' and 'claims archive' keep cited pages in the ledger."
+          : "'claims evidence check' checks the archived pages again; 'claims evidence show ID' reads one.")
   }
 
   private func distribution() -> [String] {
