@@ -51,7 +51,9 @@ let package = Package(
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "Evidence", "HTTP", "WebArchive"],
+      dependencies: [
+        "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "Evidence", "HTTP", "WebArchive",
+      ],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
@@ -82,6 +84,13 @@ let package = Package(
       name: "web-bench",
       dependencies: ["HTTP", "WebArchive", "TestSupport"],
       path: "Benchmarks/WebBench",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "evidence-bench",
+      dependencies: ["ClaimLedger", "ClaimModel", "Evidence", "HTTP", "WebArchive", "TestSupport"],
+      path: "Benchmarks/EvidenceBench",
       swiftSettings: strictSettings
     ),
 

@@ -79,7 +79,8 @@ public enum ReportBuilder {
           health[id] = found
           if found.state.isFailure {
             alerts.append(
-              EvidenceAlert(claim: claim, reviewer: review.reviewer, number: index + 1, citation: citation, health: found))
+              EvidenceAlert(
+                claim: claim, reviewer: review.reviewer, number: index + 1, citation: citation, health: found))
           }
         }
       }

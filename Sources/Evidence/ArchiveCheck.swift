@@ -16,7 +16,8 @@ public enum ArchiveCheck {
     if let textSHA256 = archive.textSHA256 {
       guard let text else {
         return CitationHealth(
-          state: .damaged, checked: time, detail: "the archived text \(CitationArchive.textPath(textSHA256)) is missing")
+          state: .damaged, checked: time, detail: "the archived text \(CitationArchive.textPath(textSHA256)) is missing"
+        )
       }
       guard PageText.sha256(text) == textSHA256 else {
         return CitationHealth(

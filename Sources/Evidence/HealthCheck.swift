@@ -36,7 +36,8 @@ public enum HealthCheck {
         let reason = reading.reason ?? "its text cannot be read"
         return CitationHealth(
           state: movedTo == nil ? .changed : .moved, checked: time,
-          detail: [movedDetail, "the page now has no text to check (\(reason))"].compactMap { $0 }.joined(separator: "; "),
+          detail: [movedDetail, "the page now has no text to check (\(reason))"].compactMap { $0 }.joined(
+            separator: "; "),
           movedTo: movedTo)
       }
       if text.sha256 == textSHA256 {
@@ -54,7 +55,8 @@ public enum HealthCheck {
       }
       return CitationHealth(
         state: movedTo == nil ? .changed : .moved, checked: time,
-        detail: movedDetail ?? (archive.quote == nil ? "the text changed" : "the text changed; the quote is still there"),
+        detail: movedDetail
+          ?? (archive.quote == nil ? "the text changed" : "the text changed; the quote is still there"),
         movedTo: movedTo)
     }
     let bodySHA256 = PageText.sha256(response.body)

@@ -1,5 +1,5 @@
-public import ClaimModel
 import ArticleExtraction
+public import ClaimModel
 public import HTTP
 public import WebArchive
 

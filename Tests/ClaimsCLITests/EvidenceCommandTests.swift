@@ -10,7 +10,8 @@ import Testing
 
   /// The review file of the test reviewer on claim `ordinal`.
   private func review(_ fixture: CLIFixture, _ ordinal: Int) throws -> Review {
-    try Review(decoding: Array(try fixture.scratch.read("Reviews/storm/\(fixture.id(ordinal))/reviewer@example.org.json").utf8))
+    try Review(
+      decoding: Array(try fixture.scratch.read("Reviews/storm/\(fixture.id(ordinal))/reviewer@example.org.json").utf8))
   }
 
   private func sha256(_ path: String) throws -> String {
@@ -20,10 +21,13 @@ import Testing
   }
 
   @Test func citeArchiveStoresThePageInTheCitesCommitUnderItsDigest() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     let result = fixture.run(
-      "cite", "storm:2", server.url("/story"), "--archive", "--quote", "\"We counted 12 homes\n with structural damage,\"",
+      "cite", "storm:2", server.url("/story"), "--archive", "--quote",
+      "\"We counted 12 homes\n with structural damage,\"",
       "--stance", "refutes")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("  archived "))
@@ -44,12 +48,15 @@ import Testing
       ])
     #expect(try sha256(fixture.scratch.path(archive.capturePath)) == archive.captureSHA256)
     #expect(try sha256(fixture.scratch.path(textPath)) == archive.textSHA256)
-    #expect(fixture.git("log", "-1", "--format=%(trailers:key=Archive,valueonly)").hasPrefix(archive.captureSHA256 + "\n"))
+    #expect(
+      fixture.git("log", "-1", "--format=%(trailers:key=Archive,valueonly)").hasPrefix(archive.captureSHA256 + "\n"))
     #expect(fixture.run("check").status == 0)
   }
 
   @Test func aQuoteThatIsNotOnThePageIsRefusedWithTheNearestPassage() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     let head = fixture.head
     let result = fixture.run(
@@ -74,7 +81,9 @@ import Testing
   }
 
   @Test func theArchiveLimitRefusesAPageThatWouldPassIt() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     var config = try LedgerConfig(decoding: Array(try fixture.scratch.read("ledger.json").utf8))
     config.archiveLimitMB = 0
@@ -87,7 +96,9 @@ import Testing
   }
 
   @Test func archiveFetchesEachPageOnceAndStoresOneCopyForEveryCitation() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     #expect(fixture.run("cite", "storm:2", server.url("/story")).status == 0)
     #expect(fixture.run("cite", "storm:3", server.url("/story"), "--quote", "twelve homes were damaged").status == 0)
@@ -112,7 +123,9 @@ import Testing
   }
 
   @Test func archiveNamesTheCitationsItCouldNotArchiveAndFails() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     #expect(fixture.run("cite", "storm:2", server.url("/story")).status == 0)
     #expect(fixture.run("cite", "storm:2", server.url("/missing")).status == 0)
@@ -212,7 +225,9 @@ import Testing
   }
 
   @Test func offlineCheckFindsADamagedArchiveWithoutFetching() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     #expect(fixture.run("cite", "storm:2", server.url("/story"), "--archive", "--quote", Self.quote).status == 0)
     let intact = fixture.run("evidence", "check", "--offline")
@@ -283,12 +298,17 @@ import Testing
     #expect(index.status == 0)
     let lines = index.stdout.split(separator: "\n")
     #expect(lines.first == #"{"warc-type": "warcinfo"}"#)
-    #expect(lines.contains(Substring(#"{"warc-type": "response", "warc-target-uri": ""# + server.url("/drift") + #"", "http:status": "200"}"#)))
+    #expect(
+      lines.contains(
+        Substring(
+          #"{"warc-type": "response", "warc-target-uri": ""# + server.url("/drift") + #"", "http:status": "200"}"#)))
     #expect(lines.count == 13)
   }
 
   @Test func theReviewSessionArchivesWhatItCites() throws {
-    let server = try LocalHTTPServer(routes: ["/story": .page(headers: EvidencePages.html, body: EvidencePages.original)])
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
     let fixture = try CLIFixture()
     let session = fixture.run(
       "review", "--archive", input: "c\n\(server.url("/story"))\nrefutes\n\(Self.quote)\nq\n")

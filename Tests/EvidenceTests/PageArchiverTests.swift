@@ -37,19 +37,22 @@ import WebArchive
       try PageArchiver.archive(page, quote: "We counted 14 homes with structural damage")
     } throws: { error in
       guard let error = error as? EvidenceError, error.kind == .quoteNotFound else { return false }
-      return error.message.contains("the nearest passage (6 of 7 words) reads: “We counted 12 homes with structural damage")
+      return error.message.contains(
+        "the nearest passage (6 of 7 words) reads: “We counted 12 homes with structural damage")
     }
   }
 
   @Test func aRedirectIsFollowedAndEveryExchangeKept() throws {
     let server = try LocalHTTPServer(routes: [
-      "/old": .redirect(status: 301, location: "/new"), "/new": .page(headers: TestPages.html, body: TestPages.original),
+      "/old": .redirect(status: 301, location: "/new"),
+      "/new": .page(headers: TestPages.html, body: TestPages.original),
     ])
     let page = try archiver().fetch(server.url("/old"))
     #expect(page.finalURL == server.url("/new"))
     let records = try WARCReader.records(in: page.capture.bytes)
     #expect(records.map(\.type) == ["response", "request", "response", "request"])
-    #expect(records.map(\.targetURI) == [server.url("/old"), server.url("/old"), server.url("/new"), server.url("/new")])
+    #expect(
+      records.map(\.targetURI) == [server.url("/old"), server.url("/old"), server.url("/new"), server.url("/new")])
   }
 
   @Test func aRedirectToALocalSchemeIsRefused() throws {

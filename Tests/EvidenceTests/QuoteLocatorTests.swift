@@ -1,6 +1,6 @@
 import ClaimModel
-import Foundation
 import Evidence
+import Foundation
 import Testing
 
 @Suite struct QuoteLocatorTests {

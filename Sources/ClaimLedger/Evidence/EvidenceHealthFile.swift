@@ -68,7 +68,9 @@ public struct EvidenceHealthFile: Sendable {
   var json: JSONValue {
     var citations: [String: JSONValue] = [:]
     for (id, entry) in entries {
-      var members: [String: JSONValue] = ["source": .string(entry.source.rawValue), "warc_sha256": .string(entry.capture)]
+      var members: [String: JSONValue] = [
+        "source": .string(entry.source.rawValue), "warc_sha256": .string(entry.capture),
+      ]
       if let live = entry.live { members["live"] = live.json }
       if let offline = entry.offline { members["offline"] = offline.json }
       citations[id] = .object(members)

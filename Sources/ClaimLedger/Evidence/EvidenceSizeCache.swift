@@ -14,7 +14,8 @@ struct EvidenceSizeCache {
 
   init(path: String) {
     self.path = path
-    guard let bytes = FileSystem.readFile(at: path, limit: 1 << 20), bytes.count >= 5, Array(bytes[0..<4]) == Self.magic,
+    guard let bytes = FileSystem.readFile(at: path, limit: 1 << 20), bytes.count >= 5,
+      Array(bytes[0..<4]) == Self.magic,
       bytes[4] == Self.version
     else { return }
     var reader = BinaryReader(Array(bytes[5...]))

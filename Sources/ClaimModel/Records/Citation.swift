@@ -65,7 +65,11 @@ public struct Citation: Sendable, Equatable {
       stance = nil
     }
     // Citations written before archiving existed have none.
-    if let value = fields.optionalObject("archive") { archive = try CitationArchive(json: value) } else { archive = nil }
+    if let value = fields.optionalObject("archive") {
+      archive = try CitationArchive(json: value)
+    } else {
+      archive = nil
+    }
   }
 
   private static func date(_ fields: FieldReader, _ key: String) throws(RecordError) -> CalendarDate? {

@@ -194,7 +194,8 @@ struct HTMLRenderer {
       let now = alert.health.state == .drifted ? alert.health.now.map { "<q>" + h($0) + "</q>" } ?? "—" : ""
       html += "<tr><td class=\"id\">\(h(alert.claim.id.rawValue))<br />\(h(alert.claim.reference))</td>"
       html += "<td>\(h(alert.reviewer.name)) [\(alert.number)]</td>"
-      html += "<td class=\"text\">\(link(alert.citation.url, text: alert.citation.title ?? alert.citation.url))\(quote)</td>"
+      html +=
+        "<td class=\"text\">\(link(alert.citation.url, text: alert.citation.title ?? alert.citation.url))\(quote)</td>"
       html += "<td class=\"ev-bad\">\(found)</td><td class=\"text\">\(now)</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n</section>\n"

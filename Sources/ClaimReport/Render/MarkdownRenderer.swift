@@ -217,7 +217,8 @@ struct MarkdownRenderer {
         let verdict = review.verdict.map { md(report.label(ofVerdict: $0)) } ?? "*no verdict*"
         let citations = review.citations.indices.map { evidence(review, $0, of: entry) }.joined(separator: "<br>")
         lines.append(
-          "| \(claim) | \(text) | \(md(review.reviewer.name)) | \(verdict) | \(review.note.map(md) ?? "") | \(citations) |")
+          "| \(claim) | \(text) | \(md(review.reviewer.name)) | \(verdict) | \(review.note.map(md) ?? "") | \(citations) |"
+        )
         first = false
       }
     }

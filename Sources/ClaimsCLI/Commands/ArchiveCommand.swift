@@ -50,7 +50,8 @@ struct ArchiveCommand: ParsableCommand {
     }
     guard !pages.isEmpty else {
       context.print(
-        "Nothing to archive: \(id == nil ? "every" : "each") web page you cite\(id == nil ? "" : " on this claim") is archived.")
+        "Nothing to archive: \(id == nil ? "every" : "each") web page you cite\(id == nil ? "" : " on this claim") is archived."
+      )
       return ExitStatus.success
     }
 
@@ -66,7 +67,8 @@ struct ArchiveCommand: ParsableCommand {
       case .success(let response) where (200..<300).contains(response.status):
         captures[url] = .success(PageCapture(response))
       case .success(let response):
-        captures[url] = .failure(CommandFailure(.remoteUnreachable, "cannot archive it: it answers \(response.statusLine)"))
+        captures[url] = .failure(
+          CommandFailure(.remoteUnreachable, "cannot archive it: it answers \(response.statusLine)"))
       case .failure(let error):
         captures[url] = .failure(CommandFailure(.remoteUnreachable, "cannot archive it: \(error.message)"))
       }

@@ -63,7 +63,9 @@ struct EvidenceCommand: ParsableCommand {
       }
     case .export:
       guard target != nil else { throw UsageError("Missing expected argument '<target>' (the .warc.gz file to write)") }
-      if offline || json || citation != nil { throw UsageError("'claims evidence export' takes a file and --source only") }
+      if offline || json || citation != nil {
+        throw UsageError("'claims evidence export' takes a file and --source only")
+      }
     }
   }
 
@@ -162,7 +164,8 @@ struct EvidenceCommand: ParsableCommand {
     }
     context.report(snapshot.problems)
     guard !digests.isEmpty else {
-      throw CommandFailure(.nothingToDo, "there is no archived citation to export\(source.isEmpty ? "" : " in those sources")")
+      throw CommandFailure(
+        .nothingToDo, "there is no archived citation to export\(source.isEmpty ? "" : " in those sources")")
     }
     let time = try context.now()
     let name = path.split(separator: "/").last.map(String.init) ?? path

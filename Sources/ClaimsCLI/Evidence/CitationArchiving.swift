@@ -25,9 +25,9 @@ enum CitationArchiving {
 
   /// Fetches the page of `citation` and returns the citation with its archive, and the files to
   /// store with it. A quote that the page does not hold is refused.
-  static func archive(_ citation: Citation, using archiver: PageArchiver, context: CommandContext) throws(
-    CommandFailure
-  ) -> (Citation, [LedgerChange.File]) {
+  static func archive(_ citation: Citation, using archiver: PageArchiver, context: CommandContext)
+    throws(CommandFailure) -> (Citation, [LedgerChange.File])
+  {
     try requireWebAddress(citation.url)
     let page = try fetch(citation.url, using: archiver)
     var archived = citation
@@ -66,7 +66,9 @@ enum CitationArchiving {
 
   /// The capture, and the text when the page has one, as files of the ledger.
   static func files(of page: PageCapture) -> [LedgerChange.File] {
-    var files = [LedgerChange.File(path: CitationArchive.capturePath(page.capture.digest), contents: page.capture.bytes)]
+    var files = [
+      LedgerChange.File(path: CitationArchive.capturePath(page.capture.digest), contents: page.capture.bytes)
+    ]
     if let text = page.text {
       files.append(LedgerChange.File(path: CitationArchive.textPath(text.sha256), contents: text.bytes))
     }

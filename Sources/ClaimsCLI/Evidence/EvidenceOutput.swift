@@ -87,8 +87,10 @@ enum EvidenceOutput {
   ) {
     let style = context.style
     context.print(
-      style.bold("Evidence for \(page.claim.id) (\(page.claim.reference))") + ", archived citation \(number) of \(count)")
-    context.print("  cited by:    \(TerminalText.oneLine(page.reviewer.description, width: 60)) (their citation \(page.number))")
+      style.bold("Evidence for \(page.claim.id) (\(page.claim.reference))")
+        + ", archived citation \(number) of \(count)")
+    context.print(
+      "  cited by:    \(TerminalText.oneLine(page.reviewer.description, width: 60)) (their citation \(page.number))")
     context.print("  address:     \(TerminalText.sanitize(page.citation.url))")
     context.print(
       "  fetched:     \(TerminalText.sanitize(archive.finalURL)), HTTP \(archive.status)"
@@ -97,7 +99,8 @@ enum EvidenceOutput {
       "  archive:     \(archive.capturePath) (\(CitationArchiving.size(archive.captureBytes)), SHA-256 as named)")
     if let textPath = archive.textPath { context.print("  text:        \(textPath)") }
     if let quote = archive.quote {
-      context.print("  quote:       “\(TerminalText.oneLine(quote.selector.exact, width: 200))” at \(quote.start)–\(quote.end)")
+      context.print(
+        "  quote:       “\(TerminalText.oneLine(quote.selector.exact, width: 200))” at \(quote.start)–\(quote.end)")
     } else if let quote = page.citation.quote {
       context.print("  quote:       “\(TerminalText.oneLine(quote, width: 200))” (not looked up in the page)")
     }
