@@ -6,7 +6,9 @@
 #      of every capture once);
 #   3. `claims evidence check` on 1,000 live citations, 20 local hosts answering in 50 ms: under 15 s
 #      (beside curl(1) --parallel on the same addresses).
-# Usage: Benchmarks/evidence.sh [--runs N] [--citations N] [--count N]   (work goes to Benchmarks/.work/evidence)
+# Usage: Benchmarks/evidence.sh [--runs N] [--citations N] [--count N]
+# The ledgers go to $EVIDENCE_BENCH_DIR (default: /tmp/claims-evidence-bench): not under the
+# repository, which is itself a ledger that claims will not nest another in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +28,7 @@ scripts/ensure-dependencies
 swift build -c release --product claims >&2
 swift build -c release --product evidence-bench >&2
 bin="$PWD/.build/release"
-work="$PWD/Benchmarks/.work/evidence"
+work="${EVIDENCE_BENCH_DIR:-/tmp/claims-evidence-bench}"
 mkdir -p "$work"
 # No background `git gc --auto` may race the next run's clean-up.
 export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=gc.auto GIT_CONFIG_VALUE_0=0

@@ -41,7 +41,8 @@ func milliseconds(_ duration: Duration) -> Double {
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   guard !sorted.isEmpty else { return 0 }
-  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 /// Runs `claims` with `arguments` in `directory`; its wall time in ms, or exits when it fails
@@ -114,7 +115,9 @@ func commitArchives(
     reviews[claim.id]?.record(.cite(citation), at: time)
   }
   let recordFiles = order.compactMap { claim in
-    reviews[claim.id].map { LedgerChange.File.record($0, at: LedgerPaths.review(claim.id, in: claim.source, by: author)) }
+    reviews[claim.id].map {
+      LedgerChange.File.record($0, at: LedgerPaths.review(claim.id, in: claim.source, by: author))
+    }
   }
   // Pages with the same text share its file.
   var seen: Set<String> = []

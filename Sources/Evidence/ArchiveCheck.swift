@@ -9,24 +9,20 @@ public enum ArchiveCheck {
   /// - Parameters:
   ///   - captureProblem: what checking the capture found (see ``checkCapture(_:digest:)``), so a
   ///     capture shared by many citations is checked once.
+  ///   - textCheck: what checking the text found (see ``checkText(_:digest:)``: nil or the
+  ///     problem), for the same reason; when not given, the text is checked here.
   public static func check(
-    _ archive: CitationArchive, captureProblem: String?, text: [UInt8]?, at time: Timestamp
+    _ archive: CitationArchive, captureProblem: String?, textCheck: String?? = .none, text: [UInt8]?,
+    at time: Timestamp
   ) -> CitationHealth {
     if let captureProblem { return CitationHealth(state: .damaged, checked: time, detail: captureProblem) }
     if let textSHA256 = archive.textSHA256 {
-      guard let text else {
-        return CitationHealth(
-          state: .damaged, checked: time, detail: "the archived text \(CitationArchive.textPath(textSHA256)) is missing"
-        )
+      let textProblem = textCheck ?? checkText(text, digest: textSHA256)
+      if let problem = textProblem {
+        return CitationHealth(state: .damaged, checked: time, detail: problem)
       }
-      guard PageText.sha256(text) == textSHA256 else {
-        return CitationHealth(
-          state: .damaged, checked: time,
-          detail: "the archived text \(CitationArchive.textPath(textSHA256)) does not match its SHA-256")
-      }
-      if let anchor = archive.quote {
-        let scalars = Array(String(decoding: text, as: UTF8.self).unicodeScalars)
-        guard QuoteLocator.holds(anchor, in: scalars) else {
+      if let anchor = archive.quote, let text {
+        guard QuoteLocator.holds(anchor, inUTF8: text) else {
           return CitationHealth(
             state: .damaged, checked: time,
             detail: "the quote is not at its recorded place (\(anchor.start)–\(anchor.end)) in the archived text")
@@ -34,6 +30,14 @@ public enum ArchiveCheck {
       }
     }
     return CitationHealth(state: .intact, checked: time)
+  }
+
+  /// What is wrong with a stored text, or nil when its SHA-256 is `digest`.
+  public static func checkText(_ bytes: [UInt8]?, digest: String) -> String? {
+    let path = CitationArchive.textPath(digest)
+    guard let bytes else { return "the archived text \(path) is missing" }
+    guard PageText.sha256(bytes) == digest else { return "the archived text \(path) does not match its SHA-256" }
+    return nil
   }
 
   /// What is wrong with a stored capture, or nil when its SHA-256 is `digest` and every record's

@@ -21,6 +21,12 @@ public struct PageArchiver {
   /// - Throws: ``EvidenceError`` when the fetch fails or the page does not answer 2xx (a 404 is no
   ///   evidence of anything).
   public func fetch(_ url: String) throws(EvidenceError) -> PageCapture {
+    PageCapture(try fetchResponse(url))
+  }
+
+  /// Fetches `url`: the answer, when it is 2xx.
+  /// - Throws: ``EvidenceError`` when the fetch fails or the page does not answer 2xx.
+  public func fetchResponse(_ url: String) throws(EvidenceError) -> HTTPResponse {
     let response: HTTPResponse
     do {
       response = try client.fetch(url, options: options)
@@ -30,7 +36,7 @@ public struct PageArchiver {
     guard (200..<300).contains(response.status) else {
       throw EvidenceError(.fetchFailed, "cannot archive \(url): it answers \(response.statusLine)")
     }
-    return PageCapture(response)
+    return response
   }
 
   /// The archive record of `page` for a citation quoting `quote`.

@@ -52,6 +52,30 @@ public enum QuoteLocator {
     return there.folded == QuoteText(anchor.selector.exact).folded
   }
 
+  /// Whether `anchor` holds in the UTF-8 text `bytes`: the same as ``holds(_:in:)`` without
+  /// decoding the whole text, by walking its bytes to the anchor's scalar offsets.
+  public static func holds(_ anchor: QuoteAnchor, inUTF8 bytes: [UInt8]) -> Bool {
+    guard anchor.start >= 0, anchor.start <= anchor.end else { return false }
+    var scalar = 0
+    var startByte: Int?
+    var endByte: Int?
+    bytes.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices where buffer[index] & 0xC0 != 0x80 {
+        if scalar == anchor.start { startByte = index }
+        if scalar == anchor.end {
+          endByte = index
+          return
+        }
+        scalar += 1
+      }
+      if scalar == anchor.end { endByte = buffer.count }
+      if scalar == anchor.start, startByte == nil { startByte = buffer.count }
+    }
+    guard let startByte, let endByte else { return false }
+    let there = String(decoding: bytes[startByte..<endByte], as: UTF8.self)
+    return QuoteText(there).folded == QuoteText(anchor.selector.exact).folded
+  }
+
   /// The anchor of the original scalars `range`.
   static func anchor(_ range: Range<Int>, in page: QuoteText) -> QuoteAnchor {
     QuoteAnchor(

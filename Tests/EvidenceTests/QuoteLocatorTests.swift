@@ -80,5 +80,14 @@ import Testing
     #expect(!QuoteLocator.holds(found, in: Array(changed.unicodeScalars)))
     let outOfRange = QuoteAnchor(selector: found.selector, start: 10_000, end: 10_012)
     #expect(!QuoteLocator.holds(outOfRange, in: Array(Self.page.unicodeScalars)))
+    // The byte walk over UTF-8 gives the same answers as the scalars, past non-ASCII text.
+    let quoted = try #require(anchor(QuoteLocator.locate("structural damage,” the chief", in: Self.page)))
+    #expect(QuoteLocator.holds(quoted, inUTF8: Array(Self.page.utf8)))
+    #expect(QuoteLocator.holds(found, inUTF8: Array(Self.page.utf8)))
+    #expect(!QuoteLocator.holds(found, inUTF8: Array(changed.utf8)))
+    #expect(!QuoteLocator.holds(outOfRange, inUTF8: Array(Self.page.utf8)))
+    let atEnd = try #require(anchor(QuoteLocator.locate("Repairs will take months.", in: Self.page)))
+    #expect(atEnd.end == Self.page.unicodeScalars.count)
+    #expect(QuoteLocator.holds(atEnd, inUTF8: Array(Self.page.utf8)))
   }
 }

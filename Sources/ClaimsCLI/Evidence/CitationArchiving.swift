@@ -29,9 +29,19 @@ enum CitationArchiving {
     throws(CommandFailure) -> (Citation, [LedgerChange.File])
   {
     try requireWebAddress(citation.url)
-    let page = try fetch(citation.url, using: archiver)
+    Trace.mark("citation read")
+    let response: HTTPResponse
+    do {
+      response = try archiver.fetchResponse(citation.url)
+    } catch {
+      throw CommandFailure(.remoteUnreachable, error.message)
+    }
+    Trace.mark("page fetched")
+    let page = PageCapture(response)
+    Trace.mark("page captured, its text read")
     var archived = citation
     let (archive, warning) = try record(page, quote: citation.quote)
+    Trace.mark("quote looked up")
     if let warning { context.warn(warning) }
     archived.archive = archive
     return (archived, files(of: page))

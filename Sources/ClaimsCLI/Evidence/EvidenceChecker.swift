@@ -19,7 +19,7 @@ struct EvidenceChecker {
   /// The archive's bytes, each file read once however many citations share it.
   private final class Files {
     var captureProblems: [String: String?] = [:]
-    var texts: [String: [UInt8]?] = [:]
+    var texts: [String: (bytes: [UInt8]?, problem: String?)] = [:]
   }
   private let files = Files()
 
@@ -34,8 +34,7 @@ struct EvidenceChecker {
     pages.map { page, archive in
       Finding(
         page: page, archive: archive,
-        health: ArchiveCheck.check(
-          archive, captureProblem: captureProblem(archive), text: text(archive), at: time))
+        health: health(of: archive))
     }
   }
 
@@ -70,12 +69,19 @@ struct EvidenceChecker {
     return problem
   }
 
-  private func text(_ archive: CitationArchive) -> [UInt8]? {
-    guard let digest = archive.textSHA256, let path = archive.textPath else { return nil }
-    if let known = files.texts[digest] { return known }
-    let bytes = snapshot.evidenceFile(path)
-    files.texts[digest] = bytes
-    return bytes
+  /// The offline health of one citation's archive; each capture and text is read and hashed once.
+  private func health(of archive: CitationArchive) -> CitationHealth {
+    let captureProblem = captureProblem(archive)
+    guard let digest = archive.textSHA256, let path = archive.textPath else {
+      return ArchiveCheck.check(archive, captureProblem: captureProblem, text: nil, at: time)
+    }
+    if files.texts[digest] == nil {
+      let bytes = snapshot.evidenceFile(path)
+      files.texts[digest] = (bytes, ArchiveCheck.checkText(bytes, digest: digest))
+    }
+    let text = files.texts[digest]
+    return ArchiveCheck.check(
+      archive, captureProblem: captureProblem, textCheck: .some(text?.problem), text: text?.bytes ?? nil, at: time)
   }
 
   /// SHA-256 of the archived page's decoded body, for comparing a page whose text is not read.
