@@ -234,6 +234,8 @@ import Testing
     #expect(intact.status == 0)
     #expect(intact.stdout == "Checked 1 archived citation (1 archive): 1 intact.\n")
     #expect(server.hitCount("/story") == 1)
+    // The report shows the check, and caches the source's figures with it.
+    #expect(fixture.run("report").stdout.contains("last check: 1 intact"))
     let archive = try #require(try review(fixture, 2).citations.first?.archive)
     var bytes = Array(try fixture.scratch.read(archive.capturePath).utf8)
     bytes[bytes.count - 20] ^= 1
@@ -242,8 +244,9 @@ import Testing
     let damaged = fixture.run("evidence", "check", "--offline")
     #expect(damaged.status == 1)
     #expect(damaged.stdout.contains("does not match its SHA-256"))
+    // Nothing of the source changed, only the check: the report's cached figures are not reused.
     let report = fixture.run("report").stdout
-    #expect(report.contains("1 damaged"))
+    #expect(report.contains("last check: 1 damaged"))
   }
 
   @Test func showPrintsTheArchivedTextWithTheQuoteMarked() throws {
