@@ -158,7 +158,7 @@ func cite() throws {
   let server = try LocalHTTPServer()
   let body = articlePage(size: 100_000, marker: 1)
   let directory = work + "/cite"
-  let claimList = try makeLedger(directory, sentences: 4 * runs + 4)
+  let claimList = try makeLedger(directory, sentences: 4 * runs + 24)
   print("== claims cite --archive against a local server: 100 KB page (median of \(runs) runs, ms, whole process) ==")
   var plain: [Double] = []
   var archived: [Double] = []
@@ -194,12 +194,42 @@ func cite() throws {
     else { return nil }
     return seconds * 1000
   }
+  // Where the difference goes: the phases `CLAIMS_TRACE` times, for a few more runs of each.
+  var phases: [String: [Double]] = [:]
+  for run in 0..<min(10, runs) {
+    for (index, archiving) in [false, true].enumerated() {
+      let path = "/traced/\(run)/\(archiving)"
+      server.setRoute(path, .page(headers: EvidencePages.html, body: body))
+      let claim = claimList[2 * runs + 2 * run + index].id.rawValue
+      var traced = environment
+      traced["CLAIMS_TRACE"] = "1"
+      let arguments = ["cite", claim, server.url(path)] + (archiving ? ["--archive", "--quote", quote] : [])
+      guard let result = try? ProcessRunner.run(claimsBinary, arguments, in: directory, environment: traced) else {
+        continue
+      }
+      for line in result.stderr.split(separator: "\n") where line.hasPrefix("[trace] ") {
+        let parts = line.dropFirst(8).split(separator: " ", maxSplits: 2)
+        guard parts.count == 3, let value = Double(parts[0]) else { continue }
+        let label = parts[2].trimmingCharacters(in: .whitespaces)
+        phases["\(archiving ? "archive" : "plain"): \(label)", default: []].append(value)
+      }
+    }
+  }
+  let cpu = ["page captured, its text read", "quote looked up"].map { median(phases["archive: \($0)"] ?? []) }
+  let writes = ["objects written", "branch moved"].map {
+    median(phases["archive: \($0)"] ?? []) - median(phases["plain: \($0)"] ?? [])
+  }
   let overhead = median(archived) - median(plain) - median(fetches)
   print(
     String(
       format:
         "claims cite %7.1f   claims cite --archive %7.1f   fetch alone %5.1f (curl(1) transfer %5.1f)   overhead %5.1f  (target: <= 20)",
       median(plain), median(archived), median(fetches), median(curl), overhead))
+  print(
+    String(
+      format:
+        "  of which (CLAIMS_TRACE, median of %d): capture + text %4.1f, quote %4.1f; writing the two files and their trees, synced: %+5.1f (objects) %+5.1f (branch move)",
+      min(10, runs), cpu[0], cpu[1], writes[0], writes[1]))
 }
 
 // MARK: 2. evidence check --offline

@@ -58,8 +58,10 @@ struct CiteCommand: ParsableCommand {
     var evidence: [LedgerChange.File] = []
     if archive {
       // Fetched before the ledger's write lock is taken: a slow page holds up nobody else.
-      (citation, evidence) = try CitationArchiving.archive(
-        citation, using: try CitationArchiving.makeArchiver(), context: context)
+      Trace.mark("arguments read")
+      let archiver = try CitationArchiving.makeArchiver()
+      Trace.mark("libcurl ready")
+      (citation, evidence) = try CitationArchiving.archive(citation, using: archiver, context: context)
     }
     return try ReviewActionOutput.perform(
       .cite(citation), on: id, reviewer: reviewer, json: json, context: context, attaching: evidence)
