@@ -1,5 +1,7 @@
 public import ClaimModel
+import Dispatch
 import Git
+import Synchronization
 
 /// One citation of the ledger, where it stands: the claim, whose review, its number there, and
 /// the event that added it (its lasting id: it survives merges and names it in the health file).
@@ -24,6 +26,42 @@ extension LedgerSnapshot {
   public func evidenceFile(_ path: String) -> [UInt8]? {
     guard let entry = entry(at: path) else { return nil }
     return objects.fileBytes(entry, in: Self.split(path).directory, limit: Self.maximumEvidenceFileSize)
+  }
+
+  /// Reads the evidence files at `paths` and hands each (nil: not in the ledger) to `transform` on
+  /// the thread that read it, on every core (each thread with its own repository, as libgit2
+  /// wants); returns the results in the order of `paths`. Checking thousands of captures is
+  /// inflating and hashing hundreds of megabytes, which is what the cores are for.
+  public func mapEvidenceFiles<Result: Sendable>(
+    _ paths: [String], _ transform: @escaping @Sendable (String, [UInt8]?) -> Result
+  ) -> [Result] {
+    // Tree lookups use this snapshot's caches: on this thread, before the workers start.
+    let entries = paths.map { entry(at: $0) }
+    let workers = min(max(1, System.activeProcessorCount), paths.count, 8)
+    let done = Mutex<[Int: Result]>([:])
+    let problems = Mutex<[LedgerProblem]>([])
+    if workers > 1 {
+      let gitDirectory = repository.gitDirectory
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        guard let repository = try? Repository(openingAt: gitDirectory) else { return }
+        let reader = ObjectReader(repository: repository)
+        var local: [Int: Result] = [:]
+        for position in stride(from: worker, to: paths.count, by: workers) {
+          let bytes = entries[position].flatMap {
+            reader.fileBytes($0, in: Self.split(paths[position]).directory, limit: Self.maximumEvidenceFileSize)
+          }
+          local[position] = transform(paths[position], bytes)
+        }
+        done.withLock { $0.merge(local) { first, _ in first } }
+        problems.withLock { $0 += reader.problems }
+      }
+    }
+    objects.merge(problems.withLock { $0 })
+    var results = done.withLock { $0 }
+    return paths.indices.map { position in
+      // Here when there is one worker, or a worker's repository would not open.
+      results.removeValue(forKey: position) ?? transform(paths[position], evidenceFile(paths[position]))
+    }
   }
 
   /// Whether the ledger holds a file at `path`.

@@ -85,6 +85,7 @@ struct EvidenceCommand: ParsableCommand {
     let sources = try ListCommand.selectedSources(source, in: snapshot)
     let archived = snapshot.citedPages(of: sources).compactMap { page in page.citation.archive.map { (page, $0) } }
     context.report(snapshot.problems)
+    Trace.mark("\(archived.count) archived citations listed")
     let time = try context.now()
     let checker = EvidenceChecker(snapshot: snapshot, time: time)
     let findings: [EvidenceChecker.Finding]
@@ -96,6 +97,7 @@ struct EvidenceCommand: ParsableCommand {
         archived, options: CitationArchiving.fetchOptions(timeout: .seconds(timeout?.value ?? 30)), concurrency: 16,
         progress: progress)
     }
+    Trace.mark("citations checked")
     var health = ledger.evidenceHealth()
     for finding in findings {
       health.record(
@@ -107,6 +109,7 @@ struct EvidenceCommand: ParsableCommand {
     } catch {
       context.warn("the result could not be kept for reports: \(error.message)")
     }
+    Trace.mark("result kept")
     let failed = findings.contains { $0.health.state.isFailure }
     if json {
       context.output.write(JSONWriter.canonicalText(of: EvidenceOutput.json(findings, offline: offline, at: time)))

@@ -31,7 +31,28 @@ struct EvidenceChecker {
   /// Each capture checked against its digest and its records' digests, each text against its
   /// digest, each quote at its place.
   func offline(_ pages: [(CitedPage, CitationArchive)]) -> [Finding] {
-    pages.map { page, archive in
+    // Every distinct capture and text read and hashed once, on every core.
+    var captures: [String] = []
+    var texts: [String] = []
+    for (_, archive) in pages {
+      if files.captureProblems[archive.captureSHA256] == nil {
+        files.captureProblems[archive.captureSHA256] = .some(nil)
+        captures.append(archive.captureSHA256)
+      }
+      if let digest = archive.textSHA256, files.texts[digest] == nil {
+        files.texts[digest] = (nil, nil)
+        texts.append(digest)
+      }
+    }
+    let captureProblems = snapshot.mapEvidenceFiles(captures.map(CitationArchive.capturePath)) { path, bytes in
+      ArchiveCheck.checkCapture(bytes, digest: Self.digest(inPath: path))
+    }
+    for (digest, problem) in zip(captures, captureProblems) { files.captureProblems[digest] = problem }
+    let textChecks = snapshot.mapEvidenceFiles(texts.map(CitationArchive.textPath)) { path, bytes in
+      (bytes, ArchiveCheck.checkText(bytes, digest: Self.digest(inPath: path)))
+    }
+    for (digest, check) in zip(texts, textChecks) { files.texts[digest] = check }
+    return pages.map { page, archive in
       Finding(
         page: page, archive: archive,
         health: health(of: archive))
@@ -59,6 +80,12 @@ struct EvidenceChecker {
         archive: archive, bodySHA256: archive.textSHA256 == nil ? archivedBodySHA256(archive) : nil)
       return Finding(page: page, archive: archive, health: HealthCheck.classify(archived, outcome: outcome, at: time))
     }
+  }
+
+  /// The digest an evidence file is named by: `Evidence/<aa>/<digest>.<extension>`.
+  private static func digest(inPath path: String) -> String {
+    let name = path.split(separator: "/").last ?? ""
+    return String(name.prefix { $0 != "." })
   }
 
   private func captureProblem(_ archive: CitationArchive) -> String? {
