@@ -23,6 +23,8 @@ public enum ClaimsCommand {
       // Reviewing.
       VerdictCommand.self,
       CiteCommand.self,
+      ArchiveCommand.self,
+      EvidenceCommand.self,
       UnciteCommand.self,
       NoteCommand.self,
       WithdrawCommand.self,
@@ -30,6 +32,11 @@ public enum ClaimsCommand {
       UnassignCommand.self,
       ReviewCommand.self,
       ReportCommand.self,
+      // Has this been checked before?
+      FactChecksCommand.self,
+      MatchCommand.self,
+      LinkCommand.self,
+      UnlinkCommand.self,
       // History.
       LogCommand.self,
       BlameCommand.self,

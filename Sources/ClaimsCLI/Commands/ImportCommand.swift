@@ -103,6 +103,7 @@ struct ImportCommand: ParsableCommand {
       context.print(
         "Imported \(request.source): \(String.count(result.claims.count, "claim")) (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"
       )
+      if let line = try MatchedClaims.resemblanceLine(for: result.claims, in: ledger) { context.print(line) }
     }
     return ExitStatus.success
   }

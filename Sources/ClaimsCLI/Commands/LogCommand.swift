@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "log", abstract: "Show the review history: who did what to which claims, newest first.",
     discussion:
-      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on."
+      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import, a link to an earlier check or its removal. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on."
   )
 
   @Argument(help: "Only the history of this claim (id prefix or SOURCE-ID:ORDINAL).")
@@ -127,9 +127,13 @@ struct LogCommand: ParsableCommand {
       return "\(style.bold(action))\(claims) \(TerminalText.sanitize(change))"
     case "cite", "uncite":
       return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: 60))"
+    case "link", "unlink":
+      // The subject is `link: <claim> <target>`: the target is what is left after the claim.
+      let target = entry.subject.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
+      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(target, width: 60))"
     case "assign":
       return "\(style.bold(action))\(claims) to \(TerminalText.oneLine(entry.assignee ?? "", width: 40))"
-    case "import", "reimport":
+    case "import", "reimport", "factchecks":
       return
         "\(style.bold(action))\(TerminalText.oneLine(String(entry.subject.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace(), width: 60))"
     default:

@@ -61,6 +61,7 @@ struct ClaimFilter {
         result.append(claim)
       }
     }
+    if status == .matched { result = MatchedClaims.filter(result, in: snapshot) }
     return result
   }
 }
