@@ -47,18 +47,31 @@ let package = Package(
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
     .target(name: "ArticleExtraction", dependencies: ["HTML"], swiftSettings: strictSettings),
+    // A page from an address or a file: fetch or read, then extract (used by import and extract).
+    .target(
+      name: "WebSources", dependencies: ["HTTP", "HTTPMessage", "ArticleExtraction"], swiftSettings: strictSettings),
+
+    // Cited pages kept as evidence: captures, their text, quotes found in it, health checks.
+    .target(
+      name: "Evidence",
+      dependencies: ["ClaimModel", "HTTP", "HTTPMessage", "WebArchive", "ArticleExtraction"],
+      swiftSettings: strictSettings
+    ),
 
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
-      dependencies: ["ClaimModel", "Segmentation", "Git"],
+      dependencies: ["ClaimModel", "Segmentation", "Git", "ClaimMatching"],
       swiftSettings: strictSettings
     ),
 
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
-      dependencies: ["ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git"],
+      dependencies: [
+        "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
+        "ClaimMatching", "Evidence", "WebArchive",
+      ],
       swiftSettings: strictSettings
     ),
     .executableTarget(name: "claims", dependencies: ["ClaimsCLI"], swiftSettings: strictSettings),
@@ -89,6 +102,13 @@ let package = Package(
       name: "web-bench",
       dependencies: ["HTTP", "WebArchive", "TestSupport"],
       path: "Benchmarks/WebBench",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "evidence-bench",
+      dependencies: ["ClaimLedger", "ClaimModel", "Evidence", "HTTP", "WebArchive", "TestSupport"],
+      path: "Benchmarks/EvidenceBench",
       swiftSettings: strictSettings
     ),
 
@@ -135,10 +155,20 @@ let package = Package(
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
       swiftSettings: strictSettings
     ),
+    .testTarget(
+      name: "EvidenceTests",
+      dependencies: ["Evidence", "ClaimModel", "HTTP", "HTTPMessage", "WebArchive", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
     .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),
     .testTarget(
       name: "HTTPTests",
       dependencies: ["HTTP", "HTTPMessage", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WebSourcesTests",
+      dependencies: ["WebSources", "HTTP", "ArticleExtraction", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks the article extraction (ArticleExtraction, through extraction-bench) against
-# trafilatura and readability-lxml on the 120 pages of ../shared/data/article-extraction: F1,
+# Benchmarks the article extraction (`claims extract --json`, and the library alone through
+# extraction-bench) against trafilatura and readability-lxml on the 120 pages of
+# ../shared/data/article-extraction: F1,
 # precision and recall with the benchmark's own measure (score.py), and pages per second for the
 # whole process over all pages (process start, imports and reading the files included).
 #
 #   Benchmarks/extraction.sh [--runs N] [--per-page] [--output DIR]
 #
 #   --runs N      time each extractor N times and report the fastest run (default 3)
-#   --per-page    also run EXTRACT_COMMAND once per page (process start paid 120 times)
+#   --per-page    also run EXTRACT_COMMAND (`claims extract --json FILE`) once per page (process
+#                 start paid 120 times)
 #   --output DIR  keep every extractor's predictions there (default Benchmarks/.work/extraction)
 #
 # Idempotent: the pages are decompressed once into Benchmarks/.work/extraction/html, and a
@@ -42,13 +44,16 @@ if ! "$python" -c "import trafilatura, readability" 2>/dev/null; then
   fi
 fi
 
-echo "building extraction-bench (release)" >&2
+echo "building extraction-bench and claims (release)" >&2
 swift build -c release --product extraction-bench --scratch-path "$scratch" >&2
-binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/extraction-bench"
+swift build -c release --product claims --scratch-path "$scratch" >&2
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+binary="$bin/extraction-bench"
 
-# The command that prints one page's article as JSON: `claims extract --json FILE` has the same
-# output, so switching the benchmark to the real command is this one line.
-EXTRACT_COMMAND="$binary extract --json"
+# The command that prints one page's article as JSON (and a JSON array for several files): the
+# real `claims extract --json`, run over all pages in one process, and once per page with
+# --per-page. The bench driver's `extract --json FILE` prints the same object.
+EXTRACT_COMMAND="$bin/claims extract --json"
 
 exec "$python" "$root/Benchmarks/extraction/bench.py" \
   --batch "$binary batch" --extract "$EXTRACT_COMMAND" --data "$data" --work "$work" "$@"

@@ -34,7 +34,8 @@ struct ClaimGenerator {
       }
       var text = words.joined(separator: " ")
       if let last = text.last, !".!?\"'".contains(last) { text += "." }
-      claims.append(MatchingDocument(key: Self.key(number), kind: .claim, claim: text))
+      claims.append(
+        MatchingDocument(key: Self.key(number), kind: .claim, claim: text, precedence: UInt64(1 << 40 + number)))
     }
     return claims
   }

@@ -108,9 +108,11 @@ func factCheckDocuments(_ path: String) -> [MatchingDocument] {
     fail("\(path): \(error)")
   }
   for problem in feed.problems { writeAll("matching-bench: \(path): \(problem)\n", to: 2) }
-  return feed.factChecks.map {
+  // Earlier in the file, earlier in the ranking of equals, as `claims factchecks import` orders them.
+  return feed.factChecks.enumerated().map { position, factCheck in
     MatchingDocument(
-      key: $0.url, kind: .factCheck, claim: $0.claimReviewed, headline: $0.headline ?? "", language: $0.language)
+      key: factCheck.url, kind: .factCheck, claim: factCheck.claimReviewed, headline: factCheck.headline ?? "",
+      language: factCheck.language, precedence: UInt64(position))
   }
 }
 

@@ -15,10 +15,11 @@ public enum ArticleExtractor {
   ///   - address: where the page came from (a URL, or a file path); becomes `Article.url` when
   ///     it is a URL, resolves a relative canonical link, and a path ending in `.txt` makes the
   ///     bytes plain text.
+  ///   - scope: `.article` finds the article; `.visibleText` keeps all of the page's visible text.
   /// - Throws: `ExtractionError` with kind `.pdf` or `.notHTML` for binary formats, `.noArticle`
   ///   when no text in the page reads as an article, `.tooLarge` over `maximumBytes`.
   public static func extract(
-    _ bytes: [UInt8], contentType: String? = nil, address: String? = nil
+    _ bytes: [UInt8], contentType: String? = nil, address: String? = nil, scope: ExtractionScope = .article
   ) throws(ExtractionError) -> Extraction {
     guard bytes.count <= maximumBytes else {
       throw ExtractionError(
@@ -41,13 +42,15 @@ public enum ArticleExtractor {
         article: Article(url: url, text: text), format: .plainText, encoding: encoding.name,
         invalidByteCount: invalidBytes)
     }
-    let article = try extractArticle(fromHTML: text, url: url)
+    let article = try extractArticle(fromHTML: text, url: url, scope: scope)
     return Extraction(article: article, format: .html, encoding: encoding.name, invalidByteCount: invalidBytes)
   }
 
   /// Finds the article in HTML already decoded to text.
   /// - Throws: `ExtractionError` with kind `.noArticle` or `.tooLarge`.
-  public static func extractArticle(fromHTML html: String, url: String? = nil) throws(ExtractionError) -> Article {
+  public static func extractArticle(
+    fromHTML html: String, url: String? = nil, scope: ExtractionScope = .article
+  ) throws(ExtractionError) -> Article {
     let document: HTMLDocument
     do {
       document = try HTMLDocument(parsing: html)
@@ -57,6 +60,16 @@ public enum ArticleExtractor {
     let model = PageReader.read(document)
     let metadata = MetadataResolver(tags: model.metadata, address: url)
     let title = metadata.title
+    if scope == .visibleText {
+      let paragraphs = model.blocks.map(\.text).filter { !$0.isEmpty }
+      guard !paragraphs.isEmpty else {
+        throw ExtractionError(kind: .noArticle, message: "the page has no visible text")
+      }
+      return Article(
+        url: url, canonicalURL: metadata.canonicalURL(base: url), title: title, authors: metadata.authors,
+        published: metadata.published, modified: metadata.modified, publisher: metadata.publisher,
+        language: metadata.language, text: paragraphs.joined(separator: "\n\n"))
+    }
     let hint = ArticleBodyHint(metadata.jsonLD?.articleBody)
     var body = BodyExtractor(model: model, title: title, hint: hint).extract()
     if body?.paragraphs.isEmpty ?? true, let stated = metadata.jsonLD?.articleBody, stated.utf8.count >= 200 {

@@ -16,12 +16,21 @@ public struct MatchingDocument: Sendable, Equatable {
   public var headline: String
   /// The language of the text: a Snowball name (`english`) or ISO 639 code (`en`); nil means English.
   public var language: String?
+  /// Where the document stands among equals: of two documents that score the same, the one with
+  /// the smaller precedence (then the smaller key) ranks first. The ledger gives earlier work the
+  /// smaller number (a fact-check imported first, at its place in its feed), so that a duplicate
+  /// published twice is answered by its first copy, and the index's order never depends on the
+  /// order documents were added in.
+  public var precedence: UInt64
 
-  public init(key: String, kind: Kind, claim: String, headline: String = "", language: String? = nil) {
+  public init(
+    key: String, kind: Kind, claim: String, headline: String = "", language: String? = nil, precedence: UInt64 = 0
+  ) {
     self.key = key
     self.kind = kind
     self.claim = claim
     self.headline = headline
     self.language = language
+    self.precedence = precedence
   }
 }

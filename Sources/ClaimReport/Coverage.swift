@@ -9,7 +9,7 @@ public struct Coverage: Sendable, Equatable {
   public var claims = 0
   /// Claims by kind, in `ClaimKind.allCases` order: an array, not a dictionary, because it is
   /// counted once per claim.
-  private var kindCounts = [0, 0, 0, 0]
+  private var kindCounts = [0, 0, 0, 0, 0]
   /// Headlines and sentences left out of `checkable` because every verdict given them is `opinion`.
   public var opinionOnly = 0
   /// Headlines and sentences, less the opinion-only ones.
@@ -45,7 +45,8 @@ public struct Coverage: Sendable, Equatable {
     case .headline: 0
     case .sentence: 1
     case .caption: 2
-    case .boilerplate: 3
+    case .byline: 3
+    case .boilerplate: 4
     }
   }
 
@@ -53,7 +54,7 @@ public struct Coverage: Sendable, Equatable {
   init(
     kindCounts: [Int], opinionOnly: Int, checkable: Int, reviewed: Int, cited: Int, verified: Int
   ) {
-    self.kindCounts = kindCounts.count == 4 ? kindCounts : [0, 0, 0, 0]
+    self.kindCounts = kindCounts.count == 5 ? kindCounts : [0, 0, 0, 0, 0]
     claims = self.kindCounts.reduce(0, +)
     self.opinionOnly = opinionOnly
     self.checkable = checkable

@@ -17,11 +17,14 @@ public enum ClaimsCommand {
       InitCommand.self,
       ImportCommand.self,
       SplitCommand.self,
+      ExtractCommand.self,
       ListCommand.self,
       ShowCommand.self,
       // Reviewing.
       VerdictCommand.self,
       CiteCommand.self,
+      ArchiveCommand.self,
+      EvidenceCommand.self,
       UnciteCommand.self,
       NoteCommand.self,
       WithdrawCommand.self,
@@ -29,6 +32,11 @@ public enum ClaimsCommand {
       UnassignCommand.self,
       ReviewCommand.self,
       ReportCommand.self,
+      // Has this been checked before?
+      FactChecksCommand.self,
+      MatchCommand.self,
+      LinkCommand.self,
+      UnlinkCommand.self,
       // History.
       LogCommand.self,
       BlameCommand.self,

@@ -6,15 +6,19 @@ public enum SegmentKind: String, Sendable, CaseIterable, Codable {
   case sentence
   /// A photo or figure caption, such as a line ending in `[Photo: …]`.
   case caption
-  /// Debris left by web scraping (`English`, `Loading`, `Share this`): kept, never checked.
+  /// A byline or the writer's contact line: `By Jane Whitaker, Staff Reporter`, `Jane Whitaker can
+  /// be reached at jane@example.org.`
+  case byline
+  /// Debris left by web scraping (`English`, `Loading`, `Share this`) and page furniture
+  /// (`Copyright 2025 …`, `All rights reserved.`): kept, never checked.
   case boilerplate
 
   /// Whether a segment of this kind states something a fact-checker can check: sentences and
-  /// headlines do; captions and scraping debris are kept for the record only.
+  /// headlines do; captions, bylines and furniture are kept for the record only.
   public var isCheckable: Bool {
     switch self {
     case .headline, .sentence: return true
-    case .caption, .boilerplate: return false
+    case .caption, .byline, .boilerplate: return false
     }
   }
 }

@@ -1,9 +1,11 @@
-/// Splits English news text into sentences, headlines, captions and boilerplate.
+/// Splits English news text into sentences, headlines, captions, bylines and boilerplate.
 ///
 /// The text is read in three layers: blank lines end blocks; inside a block, each single line
 /// break is judged hard or soft (`BlockLayout`), giving units; inside a unit, sentence
 /// boundaries are found by `BoundaryScanner`. Whole units are recognised as boilerplate or
-/// captions, and a one-line unit without final punctuation is a headline.
+/// captions, a line opening with `By` and a name is a byline, and a one-line unit without final
+/// punctuation is a headline. Sentences giving the writer's contact (`… can be reached at …`) are
+/// bylines too, and copyright notices boilerplate.
 public struct Segmenter: Sendable {
   /// A segmenter with the English news rules; it holds no state and can be shared freely.
   public init() {}
@@ -111,6 +113,10 @@ struct SegmentationPass {
       emit(start..<end, .boilerplate)
       return
     }
+    if singleLine && LineKinds.isByline(text, from: start, to: end) {
+      emit(start..<end, .byline)
+      return
+    }
     let captioned = LineKinds.endsWithPhotoCredit(text, from: start, to: end)
     if singleLine && (captioned || LineKinds.startsWithCreditLabel(text, from: start, to: end)) {
       emit(start..<end, .caption)
@@ -121,12 +127,16 @@ struct SegmentationPass {
       emitCaptionedUnit()
       return
     }
+    if sentences.count == 1, let kind = LineKinds.furnitureKind(text, from: start, to: end) {
+      emit(start..<end, kind)
+      return
+    }
     if sentences.count == 1 && last - first < Self.headlineLineLimit && isHeadline(from: start, to: end) {
       emit(start..<end, .headline)
       return
     }
     for sentence in sentences {
-      emit(sentence, .sentence)
+      emit(sentence, LineKinds.furnitureKind(text, from: sentence.lowerBound, to: sentence.upperBound) ?? .sentence)
     }
   }
 

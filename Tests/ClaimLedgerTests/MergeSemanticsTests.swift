@@ -116,6 +116,15 @@ import Testing
     #expect(try reviews(laptop, of: try Fixtures.claimID(id)).first?.verdict == "refuted")
     // The merge commit says so too.
     #expect(try desk.git("laptop", "log", "-1", "--format=%B").contains("Resolved: \(resolution.summary)"))
+    // And the claim's log never shows the replaced verdict as the one that stands.
+    let snapshot = try laptop.snapshot()
+    let claim = try snapshot.resolveClaim(id)
+    let history = try laptop.history()
+    let story = laptop.story(of: claim, in: history, at: snapshot)
+    let replaced = laptop.replacedValues(in: story, of: claim, entries: history, at: snapshot)
+    let supported = try #require(story.first { $0.entry.verdict == "supported" }?.entry.commit)
+    #expect(replaced[supported]?.standing == "refuted")
+    #expect(replaced.count == 1)
   }
 
   @Test func twoImportsOfDifferentTextsUnderOneSourceIDNeverMix() throws {
@@ -171,5 +180,50 @@ import Testing
     let record = try #require(try desktop.snapshot().sourceRecord(try Fixtures.source("mayor")))
     #expect(record.title == "Mayor speaks")
     #expect(record.url == "https://example.org/mayor")
+  }
+
+  @Test func pageMetadataMergesFieldByField() throws {
+    let desk = try DeskFixture()
+    let laptop = try desk.clone("laptop")
+    let desktop = try desk.clone("desktop")
+    let editor = try Fixtures.identity("Desk Editor <editor@example.org>")
+    let mayor = try Fixtures.source("mayor")
+    let text = Array("The mayor spoke on Monday.\n".utf8)
+    let page = Array("<p>The mayor spoke on Monday.</p>".utf8)
+    // The laptop imports from the page; the desktop imports the same text with other metadata.
+    var fromPage = ImportRequest(bytes: text, fileName: "https://example.org/mayor", source: mayor)
+    fromPage.authors = ["Jane Whitaker"]
+    fromPage.publisher = "The Courier"
+    fromPage.modified = CalendarDate("2026-11-20")
+    fromPage.page = ImportedPage(
+      bytes: page, contentType: "text/html", fetchedURL: "https://www.example.org/mayor",
+      fetched: try Fixtures.timestamp("2026-11-24T12:01:00Z"))
+    _ = try laptop.importSource(fromPage, as: editor, at: try Fixtures.timestamp("2026-11-24T12:01:00Z"))
+    var byHand = ImportRequest(bytes: text, fileName: "mayor.txt", source: mayor)
+    byHand.publisher = "Courier Media"
+    byHand.language = "en"
+    byHand.canonicalURL = "https://example.org/news/mayor"
+    _ = try desktop.importSource(byHand, as: editor, at: try Fixtures.timestamp("2026-11-24T12:02:00Z"))
+    try desk.sync(laptop)
+    let result = try desk.sync(desktop)
+    try desk.sync(laptop)
+    for ledger in [laptop, desktop] {
+      let record = try #require(try ledger.snapshot().sourceRecord(mayor))
+      #expect(record.authors == ["Jane Whitaker"])
+      #expect(record.modified == CalendarDate("2026-11-20"))
+      #expect(record.language == "en")
+      #expect(record.canonicalURL == "https://example.org/news/mayor")
+      #expect(record.fetchedURL == "https://www.example.org/mayor")
+      #expect(record.pageContentType == "text/html")
+      #expect(record.pageSHA256 == SHA256.hexDigest(of: page))
+      // Given differently on both sides: the later import's publisher, and the other named.
+      #expect(record.publisher == "Courier Media")
+      #expect(try ledger.snapshot().seedPage(mayor) == page)
+      #expect(try ledger.check().problems.isEmpty)
+    }
+    #expect(
+      result.resolutions.contains {
+        $0.detail == "the publisher of source mayor 'The Courier' replaced by 'Courier Media', made later"
+      })
   }
 }

@@ -33,7 +33,6 @@ import Testing
     try WriteJournal(branch: "refs/heads/main", commit: orphan, paths: ["Reviews/x.json"]).write(
       to: gitDirectory(fixture))
     try fixture.scratch.write("", to: ".git/refs/heads/main.lock")
-    try fixture.scratch.write("", to: ".git/index.lock")
     let started = Date()
     #expect(try record(fixture, id, "supported") != nil)
     #expect(Date().timeIntervalSince(started) < 2)
@@ -60,8 +59,10 @@ import Testing
     let commit = try fixture.git("rev-parse", "moved").trimmingCharacters(in: .whitespacesAndNewlines)
     try fixture.git("update-ref", "refs/heads/main", commit)
     try fixture.git("branch", "-D", "moved")
-    try WriteJournal(branch: "refs/heads/main", commit: try #require(ObjectID(hex: commit)), paths: [path]).write(
-      to: gitDirectory(fixture))
+    // It had begun writing the index (the journal says so) when it died: the lock is its own.
+    var journal = WriteJournal(branch: "refs/heads/main", commit: try #require(ObjectID(hex: commit)), paths: [path])
+    journal.writingIndex = true
+    try journal.write(to: gitDirectory(fixture))
     try fixture.scratch.write("", to: ".git/index.lock")
     // A half-written replacement the dead writer left beside it.
     try fixture.scratch.write("{ half", to: "Reviews/storm/\(id)/.ann@example.org.json.claims-4242.tmp")

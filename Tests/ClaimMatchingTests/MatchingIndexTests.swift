@@ -118,6 +118,33 @@ import Testing
     #expect(try decoded.matches(for: "old bridge", limit: 5) == rebuilt.matches(for: "old bridge", limit: 5))
   }
 
+  @Test func theOrderDocumentsAreAddedInDoesNotMatterOnlyTheirPrecedence() throws {
+    let numbered = Self.factChecks.enumerated().map { position, document in
+      var document = document
+      document.precedence = UInt64(10 - position)
+      return document
+    }
+    let forwards = MatchingIndex(documents: numbered)
+    var backwards = MatchingIndex(documents: Array(numbered.reversed().prefix(2)))
+    backwards.add(Array(numbered.reversed().dropFirst(2)))
+    #expect(forwards.encoded() == backwards.encoded())
+    for query in ["old bridge", "minecraft", "wombat hole butterflies"] {
+      #expect(try forwards.matches(for: query, limit: 5) == backwards.matches(for: query, limit: 5))
+    }
+  }
+
+  @Test func ofTwoEqualDocumentsTheOneWithTheSmallerPrecedenceRanksFirst() throws {
+    let text = "The mayor said the new stadium will cost the city nothing."
+    for (first, second) in [(UInt64(1), UInt64(2)), (UInt64(2), UInt64(1))] {
+      let index = MatchingIndex(documents: [
+        MatchingDocument(key: "https://b.example/1", kind: .factCheck, claim: text, precedence: first),
+        MatchingDocument(key: "https://a.example/2", kind: .factCheck, claim: text, precedence: second),
+      ])
+      let expected = first < second ? "https://b.example/1" : "https://a.example/2"
+      #expect(try index.matches(for: "stadium cost the city nothing", limit: 2).first?.key == expected)
+    }
+  }
+
   @Test func manyRemovalsCompactTheIndex() throws {
     var documents: [MatchingDocument] = []
     for number in 0..<3000 {

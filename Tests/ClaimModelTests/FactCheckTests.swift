@@ -12,8 +12,12 @@ import Testing
       url: "https://example.org/checks/1", claimReviewed: "The bridge cost $5 billion.",
       rating: FactCheck.Rating(value: 1, best: 5, worst: 1, alternateName: "False"), headline: "Did it?",
       publisher: "Example Checks", datePublished: CalendarDate("2024-03-01"), language: "en",
-      claimAuthor: "A. Politician", claimAppearance: "https://example.org/speech")
+      claimAuthor: "A. Politician", claimAppearance: "https://example.org/speech",
+      imported: Timestamp("2026-11-24T12:00:00Z"), importPosition: 7)
     let text = String(decoding: factCheck.encoded(), as: UTF8.self)
+    #expect(text.contains("\"imported\": \"2026-11-24T12:00:00Z\","))
+    #expect(text.contains("\"import_position\": 7,"))
+    #expect(factCheck.ratingText == "False")
     #expect(text.contains("\"format_version\": \(currentFormatVersion),"))
     #expect(text.contains("\"publisher_slug\": \"example-checks\""))
     #expect(text.contains("\"value\": 1,"))

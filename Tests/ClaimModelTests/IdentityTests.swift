@@ -52,6 +52,15 @@ import Testing
     #expect(SourceID.slug(fromFileName: "Søren Ærø.txt")?.rawValue == "soren-ro")
     #expect(SourceID.slug(fromFileName: "日本語.txt") == nil)
   }
+
+  @Test func slugsHeadlines() {
+    #expect(SourceID.slug(fromTitle: "U.S. economy grew 2.5% in March")?.rawValue == "u-s-economy-grew-2-5-in-march")
+    #expect(
+      SourceID.slug(fromTitle: "Council extends night buses to the northern suburbs after years of requests")?.rawValue
+        == "council-extends-night-buses-to-the-northern")
+    #expect(SourceID.slug(fromTitle: String(repeating: "a", count: 70))?.rawValue == String(repeating: "a", count: 48))
+    #expect(SourceID.slug(fromTitle: "“¿?”") == nil)
+  }
 }
 
 @Suite struct IdentityTests {

@@ -26,6 +26,13 @@ struct ClaimReviewRendererTests {
             "@type": "Person",
             "name": "Alice"
           },
+          "citation": [
+            {
+              "@type": "CreativeWork",
+              "name": "Evidence 0",
+              "url": "https://example.org/evidence/0"
+            }
+          ],
           "claimReviewed": "Water boils at 100 °C.",
           "datePublished": "2026-03-02",
           "itemReviewed": {
@@ -84,6 +91,43 @@ struct ClaimReviewRendererTests {
       sources: [Fixture.record("a", url: "https://news.example/story?id=4#comments")])
     let review = try #require(try claimReviews(report).first)
     #expect(review["url"] == .string("https://news.example/story?id=4#claim-\(claim.id.rawValue)"))
+  }
+
+  @Test func thePagesMetadataNamesWhoMadeTheClaimAndWhere() throws {
+    let claim = Fixture.claim("a", 1)
+    var record = Fixture.record("a", title: "Night buses", url: "http://127.0.0.1:8080/x", published: "2025-03-04")
+    record.canonicalURL = "https://courier.example/news/night-buses"
+    record.authors = ["Jane Whitaker", "Tom Reyes"]
+    record.publisher = "The Northern Courier"
+    let report = Fixture.report(
+      claims: [claim], reviews: [Fixture.review(claim, by: "Alice", "refuted")], sources: [record])
+    let review = try #require(try claimReviews(report).first)
+    let people: JSONValue = .array([
+      .object(["@type": "Person", "name": "Jane Whitaker"]), .object(["@type": "Person", "name": "Tom Reyes"]),
+    ])
+    let courier: JSONValue = .object(["@type": "Organization", "name": "The Northern Courier"])
+    #expect(
+      review["itemReviewed"]
+        == .object([
+          "@type": "Claim", "author": people, "datePublished": "2025-03-04",
+          "appearance": .object([
+            "@type": "CreativeWork", "url": "https://courier.example/news/night-buses", "headline": "Night buses",
+            "datePublished": "2025-03-04", "author": people, "publisher": courier,
+          ]),
+        ]))
+    // The claim's own address stays the one the desk gave.
+    #expect(review["url"] == .string("http://127.0.0.1:8080/x#claim-\(claim.id.rawValue)"))
+    // No author named: the publisher made the claim.
+    record.authors = nil
+    let byPublisher = try #require(
+      try claimReviews(
+        Fixture.report(claims: [claim], reviews: [Fixture.review(claim, by: "Alice", "refuted")], sources: [record])
+      ).first)
+    guard case .object(let item) = byPublisher["itemReviewed"] else {
+      Issue.record("no itemReviewed")
+      return
+    }
+    #expect(item["author"] == courier)
   }
 
   @Test func noURLWithoutAWebAddress() throws {

@@ -27,14 +27,14 @@ struct JSONRendererTests {
       Set(members.keys) == [
         "schema_version", "generated_at", "revision", "source_filter", "required_reviews", "scale", "overall",
         "sources", "claims", "disputed", "flagged", "stale_reviews", "backlog", "distribution", "reviewers",
-        "agreement", "retired", "unmatched_reviews",
+        "agreement", "retired", "unmatched_reviews", "citation_health",
       ])
   }
 
   @Test func coverage() throws {
     let members = try json(TinyLedger.report)
     let expected: JSONValue = .object([
-      "claims": 2, "by_kind": .object(["headline": 0, "sentence": 2, "caption": 0, "boilerplate": 0]),
+      "claims": 2, "by_kind": .object(["headline": 0, "sentence": 2, "caption": 0, "byline": 0, "boilerplate": 0]),
       "opinion_only": 0, "checkable": 2, "reviewed": 1, "cited": 1, "verified": 1, "unreviewed": 1,
       "reviewed_share": .double(0.5), "cited_share": .double(0.5), "verified_share": .double(0.5),
     ])
@@ -76,7 +76,7 @@ struct JSONRendererTests {
         == .array([
           .object([
             "url": "https://example.org/evidence/0", "title": "Evidence 0", "publisher": .null, "published": .null,
-            "accessed": .null, "quote": .null, "stance": .null,
+            "accessed": .null, "quote": .null, "stance": .null, "archive": .null, "health": .null,
           ])
         ]))
   }

@@ -130,4 +130,23 @@ import Testing
     #expect(retired.hasPrefix(id) && retired.contains("misleading"))
     #expect(fixture.run("show", id).stdout.contains("misleading"))
   }
+
+  @Test func aSourceMixingTwoImportsIsNeverReadSilently() throws {
+    let fixture = try CLIFixture()
+    // A second claim at ordinal 2, as a merge of two imports made with git would leave it.
+    let original = "Claims/storm/\(fixture.id(2)).json"
+    let record = try fixture.scratch.read(original)
+    let other = "0123456789"
+    try fixture.scratch.write(
+      record.replacingOccurrences(of: fixture.id(2), with: other).replacingOccurrences(of: "40 homes", with: "4 homes"),
+      to: "Claims/storm/\(other).json")
+    fixture.git("add", "-A")
+    fixture.git("commit", "-q", "-m", "a mixed source")
+    let show = fixture.run("show", "storm:2")
+    #expect(show.status == 1)
+    #expect(show.stderr.hasPrefix("Error: storm:2 names 2 claims: "))
+    let check = fixture.run("check")
+    #expect(check.status == 1)
+    #expect(check.stdout.contains("are both storm:2; the source mixes two imports"))
+  }
 }

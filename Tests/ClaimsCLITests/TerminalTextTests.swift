@@ -1,3 +1,4 @@
+import ClaimModel
 import Testing
 
 @testable import ClaimsCLI

@@ -15,7 +15,8 @@ import Git
 /// corrupt shard is simply rebuilt.
 final class SourceCache {
   private static let magic = Array("CLMC".utf8)
-  private static let version: UInt8 = 4
+  /// 5: 256 shards (issue 16) and citations with archives (issue 14), which both came as 4.
+  private static let version: UInt8 = 5
   /// 256 shards: a ledger of a million claims in 20,000 sources has shards of 2 MB, of which a
   /// command about one claim reads one (with 64, 8 MB).
   static let shardCount = 256

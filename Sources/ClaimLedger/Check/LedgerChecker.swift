@@ -168,6 +168,25 @@ struct LedgerChecker {
         "no longer matches the SHA-256 in \(LedgerPaths.sourceRecord(source)); it was edited after import",
         remedy: "restore it, or import the revised text with 'claims import --replace', then commit")
     }
+    checkPage(source, record: record)
+  }
+
+  /// The page a source was taken from must be there when its record names one, and match it.
+  private func checkPage(_ source: SourceID, record: SourceRecord) {
+    guard let digest = record.pageSHA256 else { return }
+    let pagePath = LedgerPaths.seedPage(source)
+    guard let page = snapshot.seedPage(source) else {
+      report(
+        .missing, pagePath, "is missing, but \(LedgerPaths.sourceRecord(source)) names the page's SHA-256",
+        remedy: "restore it from history, then commit")
+      return
+    }
+    if SHA256.hexDigest(of: page) != digest {
+      report(
+        .modified, pagePath,
+        "no longer matches the SHA-256 in \(LedgerPaths.sourceRecord(source)); it was edited after import",
+        remedy: "restore it from history, or re-import the page with 'claims import --replace', then commit")
+    }
   }
 
   /// Every live claim's text must be its seed's text at its offsets, and no two live claims may

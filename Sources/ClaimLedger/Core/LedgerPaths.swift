@@ -18,6 +18,8 @@ public enum LedgerPaths {
 
   /// `seeds/<source>.txt`: the imported text, verbatim.
   public static func seedText(_ source: SourceID) -> String { "\(seeds)/\(source).txt" }
+  /// `seeds/<source>.html`: the web page the text was taken from, as received.
+  public static func seedPage(_ source: SourceID) -> String { "\(seeds)/\(source).html" }
   /// `seeds/<source>.json`: the source record.
   public static func sourceRecord(_ source: SourceID) -> String { "\(seeds)/\(source).json" }
   /// `Claims/<source>`.

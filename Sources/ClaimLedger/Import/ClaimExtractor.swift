@@ -47,6 +47,7 @@ extension ClaimKind {
     case .headline: self = .headline
     case .sentence: self = .sentence
     case .caption: self = .caption
+    case .byline: self = .byline
     case .boilerplate: self = .boilerplate
     }
   }

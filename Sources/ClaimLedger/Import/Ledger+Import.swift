@@ -20,7 +20,9 @@ extension Ledger {
     var claims: [Claim] = []
     let result = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
       let source = request.source
-      if snapshot.sourceIDs().contains(source) || snapshot.entry(at: LedgerPaths.seedText(source)) != nil {
+      if snapshot.sourceIDs().contains(source) || snapshot.entry(at: LedgerPaths.seedText(source)) != nil
+        || (request.page != nil && snapshot.entry(at: LedgerPaths.seedPage(source)) != nil)
+      {
         throw LedgerError(
           .alreadyExists,
           "source '\(source)' is already in the ledger; choose another --id, or re-import a revised text with --replace"
@@ -28,13 +30,14 @@ extension Ledger {
       }
       let taken = Set(snapshot.claimLocations().map(\.id))
       claims = ClaimExtractor().claims(of: text, source: source, avoiding: taken)
-      let record = SourceRecord(
-        id: source, title: request.title, url: request.url, published: request.published,
-        textSHA256: SHA256.hexDigest(of: request.bytes), claimCount: claims.count)
+      let record = SourceRecord(request: request, previous: nil, claimCount: claims.count)
       var files: [LedgerChange.File] = [
         LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes),
         .record(record, at: LedgerPaths.sourceRecord(source)),
       ]
+      if let page = request.page {
+        files.append(LedgerChange.File(path: LedgerPaths.seedPage(source), contents: page.bytes))
+      }
       files.reserveCapacity(claims.count + 2)
       for claim in claims { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
       let checkable = claims.filter(\.kind.isCheckable).count

@@ -39,14 +39,20 @@ extension Ledger {
       let records = snapshot.records(of: source)
       let previousText = snapshot.seedText(source)
       let sourceRecord = SourceRecord(
-        id: source, title: request.title ?? previousRecord?.title, url: request.url ?? previousRecord?.url,
-        published: request.published ?? previousRecord?.published, textSHA256: SHA256.hexDigest(of: request.bytes),
-        claimCount: made.records.filter { !$0.isRetired }.count)
-      // The same text with a new title, URL or date updates the source's record alone.
+        request: request, previous: previousRecord, claimCount: made.records.filter { !$0.isRetired }.count)
+      let pagePath = LedgerPaths.seedPage(source)
+      // The same text with a new title, URL or date (or page) updates the source's record alone.
       guard previousText != text || sourceRecord != previousRecord else { return nil }
       let existing = Dictionary(records.claims.map { ($0.id, $0) }) { first, _ in first }
       var files: [LedgerChange.File] = [LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes)]
       files.append(.record(sourceRecord, at: LedgerPaths.sourceRecord(source)))
+      // The page the text was taken from goes with the text: replaced by the new page, removed
+      // when the new text comes from a text file.
+      if let page = request.page {
+        files.append(LedgerChange.File(path: pagePath, contents: page.bytes))
+      } else if snapshot.entry(at: pagePath) != nil {
+        files.append(LedgerChange.File(path: pagePath, contents: nil))
+      }
       for claim in made.records where existing[claim.id] != claim {
         files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source)))
       }

@@ -151,6 +151,8 @@ extension MergeSides {
 /// What a path of the ledger holds, as far as merging is concerned.
 enum LedgerPathRole: Equatable {
   case review(SourceID, ClaimID)
+  /// `Links/<source>/<claim>/<linker>.json`: merged by the union of its events.
+  case link(SourceID, ClaimID)
   case claim(SourceID, ClaimID)
   case seedText(SourceID)
   case sourceRecord(SourceID)
@@ -165,6 +167,11 @@ enum LedgerPathRole: Equatable {
     case ("Reviews", 4):
       if let source = SourceID(parts[1]), let claim = ClaimID(parts[2]), parts[3].hasSuffix(".json") {
         self = .review(source, claim)
+        return
+      }
+    case ("Links", 4):
+      if let source = SourceID(parts[1]), let claim = ClaimID(parts[2]), parts[3].hasSuffix(".json") {
+        self = .link(source, claim)
         return
       }
     case ("Claims", 3):
@@ -202,7 +209,8 @@ enum LedgerPathRole: Equatable {
     case .review(let source, _), .claim(let source, _), .seedText(let source), .sourceRecord(let source),
       .assignment(let source):
       source
-    case .config, .other: nil
+    // Links merge by their events alone and never follow a source's text.
+    case .link, .config, .other: nil
     }
   }
 }

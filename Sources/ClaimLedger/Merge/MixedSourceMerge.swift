@@ -91,10 +91,24 @@ struct MixedSourceMerge {
       edits.append(try sides.place(merged, at: path))
     }
     edits.append(.upsert(path: textPath, blob: theirsLater ? theirText.id : ourText.id))
+    // The page the kept text was taken from goes with it (or none, for a text imported as text).
+    let later: MergeSides.Side = theirsLater ? .theirs : .ours
+    let pagePath = LedgerPaths.seedPage(source)
+    if let page = try sides.fileEntry(at: pagePath, in: later) {
+      edits.append(.upsert(path: pagePath, blob: page.id))
+    } else if try sides.fileEntry(at: pagePath, inTree: tree) != nil {
+      edits.append(.remove(path: pagePath))
+    }
     let recordPath = LedgerPaths.sourceRecord(source)
     if var record = try sides.record(SourceRecord.self, at: recordPath, inTree: tree).record {
       record.textSHA256 = theirsLater ? theirDigest : ourDigest
       record.claimCount = records.values.filter { !$0.isRetired }.count
+      // What describes the fetch belongs to the page kept, not to a field-by-field mix.
+      let laterRecord = try sides.record(SourceRecord.self, at: recordPath, in: later).record
+      record.pageSHA256 = laterRecord?.pageSHA256
+      record.pageContentType = laterRecord?.pageContentType
+      record.fetched = laterRecord?.fetched
+      record.fetchedURL = laterRecord?.fetchedURL
       edits.append(try sides.place(record, at: recordPath))
     }
     let laterCommit = (theirsLater ? theirIntroduction.commit : ourIntroduction.commit).hex.prefix(7)

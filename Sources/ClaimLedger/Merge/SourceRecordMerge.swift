@@ -51,6 +51,15 @@ enum SourceRecordMerge {
     settle("the title", \.title, show: quoted)
     settle("the URL", \.url, show: quoted)
     settle("the publication date", \.published) { $0?.text ?? "(none)" }
+    settle("the authors", \.authors) { $0.map { "'\($0.joined(separator: "; ").escapedForMessage)'" } ?? "(none)" }
+    settle("the publisher", \.publisher, show: quoted)
+    settle("the language", \.language, show: quoted)
+    settle("the canonical URL", \.canonicalURL, show: quoted)
+    settle("the modification date", \.modified) { $0?.text ?? "(none)" }
+    settle("the fetched URL", \.fetchedURL, show: quoted)
+    settle("the fetch time", \.fetched) { $0?.text ?? "(none)" }
+    settle("the page digest", \.pageSHA256, show: quoted)
+    settle("the page's content type", \.pageContentType, show: quoted)
     return (merged, resolutions)
   }
 }

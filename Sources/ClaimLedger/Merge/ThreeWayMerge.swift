@@ -68,6 +68,11 @@ struct ThreeWayMerge {
           resolutions += merged.resolutions
           continue
         }
+      case .link:
+        if let merged = try mergeLinks(at: change.path, sides: sides) {
+          edits.append(merged)
+          continue
+        }
       case .sourceRecord:
         if let merged = try mergeSourceRecord(at: change.path, sides: sides) {
           edits.append(merged.edit)
@@ -153,6 +158,24 @@ struct ThreeWayMerge {
           kind: .field, path: path, kept: item.side, oursTime: item.ours, theirsTime: item.theirs, detail: item.detail)
       }
       return (try sides.place(merged, at: path), resolutions)
+    default:
+      return nil
+    }
+  }
+
+  /// The union of two versions of a link file (a link made on one side survives an unlink made on
+  /// the other without seeing it); nil when either side cannot be read as links of one person.
+  private func mergeLinks(at path: String, sides: MergeSides) throws(GitError) -> TreeChange? {
+    switch (
+      try sides.record(LinkRecord.self, at: path, in: .ours), try sides.record(LinkRecord.self, at: path, in: .theirs)
+    ) {
+    case (.absent, .read):
+      return edit(path, to: try sides.fileEntry(at: path, in: .theirs))
+    case (.read, .absent):
+      return edit(path, to: try sides.fileEntry(at: path, in: .ours))
+    case (.read(let ours, _), .read(let theirs, _)):
+      guard ours.linker.key == theirs.linker.key else { return nil }
+      return try sides.place(ours.merging(theirs), at: path)
     default:
       return nil
     }

@@ -80,7 +80,16 @@ extension LedgerSnapshot {
       let known = sourceIDs().map(\.rawValue).joined(separator: ", ")
       throw LedgerError(.notFound, "no source '\(source)' in the ledger\(known.isEmpty ? "" : "; sources: \(known)")")
     }
-    guard let claim = claims.first(where: { $0.ordinal == ordinal }) else {
+    let atOrdinal = claims.filter { $0.ordinal == ordinal }
+    if atOrdinal.count > 1 {
+      // A source mixing two imports (made with git; claims never makes one): never pick silently.
+      let shown = atOrdinal.map { "\($0.id) \"\(Self.excerpt($0.normalizedText).escapedForMessage)…\"" }
+      throw LedgerError(
+        .ambiguous,
+        "\(reference.escapedForMessage) names \(atOrdinal.count) claims: \(shown.joined(separator: ", ")); give the claim's id, and run 'claims check'"
+      )
+    }
+    guard let claim = atOrdinal.first else {
       let range = "\(claims.first?.ordinal ?? 1)–\(claims.last?.ordinal ?? 1)"
       let directory = LedgerPaths.claimDirectory(source) + "/"
       let unreadable = problems.filter { $0.path.hasPrefix(directory) }.count

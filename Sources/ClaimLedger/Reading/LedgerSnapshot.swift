@@ -218,6 +218,12 @@ public final class LedgerSnapshot {
     return text
   }
 
+  /// The web page `source` was taken from (`seeds/<source>.html`), as received, or nil.
+  public func seedPage(_ source: SourceID, limit: Int = 256 << 20) -> [UInt8]? {
+    guard let entry = entry(at: LedgerPaths.seedPage(source)) else { return nil }
+    return objects.fileBytes(entry, in: LedgerPaths.seeds, limit: limit)
+  }
+
   // MARK: Records
 
   func key(of source: SourceID) -> SourceKey {

@@ -124,10 +124,20 @@ extension Ledger {
         let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
           first, _ in first
         }
-        if let warning = synchroniseWorkTree(
-          change.files.map(\.path), blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents, index: index
-        ) {
-          warnings.append(warning)
+        if let reason = synchroniseWorkTree(
+          change.files.map(\.path), blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents,
+          index: index,
+          journal: journal)
+        {
+          // With the index behind the branch, the next plain `git commit` would write the old
+          // files back and undo the action: take the branch back, and report nothing done.
+          if let tip, takeBack(commit, to: tip, branch: branch, paths: change.files.map(\.path)) {
+            throw LedgerError(
+              .writeFailed(path: rootPath),
+              "nothing was recorded: the work tree or git index could not be written (\(reason)); free some space or fix what this names, then retry"
+            )
+          }
+          warnings.append(Self.workTreeWarning(reason))
         } else {
           WriteJournal.remove(from: gitDirectory)
         }
@@ -173,9 +183,12 @@ extension Ledger {
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
   ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
     do {
-      let packer =
+      // Many files, or an archived page (large blobs in new directories), go as one pack: one file
+      // and one sync instead of one per object.
+      let packs =
         change.files.count > Self.packThreshold
-        ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
+        || change.files.contains { $0.path.hasPrefix("\(CitationArchive.directory)/") }
+      let packer = packs ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
       let target = packer?.repository ?? repository
       var blobs: [String: ObjectID] = [:]
       var treeChanges: [TreeChange] = []
@@ -215,7 +228,7 @@ extension Ledger {
   /// place free. `modes` holds the entries that are not regular files (merged from elsewhere).
   private func synchroniseWorkTree(
     _ paths: [String], blobs: [String: ObjectID], modes: [String: UInt32] = [:], contents: [String: [UInt8]] = [:],
-    index: Index
+    index: Index, journal: WriteJournal
   ) -> String? {
     do {
       if let unsafe = paths.first(where: WorkTreePath.isUnsafe) {
@@ -255,14 +268,19 @@ extension Ledger {
         if file.mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
         try index.stage(path: file.path, blob: file.blob, fileAt: absolute, fileMode: file.mode)
       }
+      journal.markWritingIndex(in: gitDirectory)
       try writeIndex(index)
       return nil
     } catch let error as LedgerError {
-      return
-        "the commit was made, but the work tree could not be updated: \(error.message); the next claims command retries"
+      return error.message
     } catch {
-      return "the commit was made, but the work tree could not be updated: \(error); the next claims command retries"
+      return "\(error)"
     }
+  }
+
+  /// The warning for a commit made whose work tree could not follow.
+  private static func workTreeWarning(_ reason: String) -> String {
+    "the commit was made, but the work tree could not be updated: \(reason); the next claims command retries"
   }
 
   private func writeIndex(_ index: Index) throws(LedgerError) {
@@ -309,10 +327,16 @@ extension Ledger {
       return WriteJournal.removeUnreadable(from: gitDirectory, branch: try? branchTip().branch)
     }
     if journal.isOwnBranchLock(in: gitDirectory) { unlink("\(gitDirectory)/\(journal.branch).lock") }
-    unlink("\(gitDirectory)/index.lock")
+    if journal.isOwnIndexLock(in: gitDirectory) { unlink("\(gitDirectory)/index.lock") }
     WorkTreeLeftovers.remove(around: journal.paths, under: rootPath)
     var warnings: [String] = []
-    if (try? repository.referenceTarget(named: journal.branch)) == journal.commit, let index = try? openIndex() {
+    let tip = try? repository.referenceTarget(named: journal.branch)
+    if tip != journal.commit, let tip, !isBare {
+      // The commit was never published (or was taken back): files the writer had already put in
+      // the work tree go back to what the branch holds.
+      restoreWorkTree(journal.paths, written: journal.commit, to: tip)
+    }
+    if tip == journal.commit, let index = try? openIndex() {
       var blobs: [String: ObjectID] = [:]
       var modes: [String: UInt32] = [:]
       if let tree = try? repository.commit(journal.commit).treeID {
@@ -323,13 +347,59 @@ extension Ledger {
           }
         }
       }
-      if let warning = synchroniseWorkTree(journal.paths, blobs: blobs, modes: modes, index: index) {
-        warnings.append(warning)
+      if let reason = synchroniseWorkTree(journal.paths, blobs: blobs, modes: modes, index: index, journal: journal) {
+        warnings.append(Self.workTreeWarning(reason))
         return warnings
       }
     }
     WriteJournal.remove(from: gitDirectory)
     return warnings
+  }
+
+  /// Moves the branch back from `commit` to `tip` after the work tree or index could not follow
+  /// it, and puts the files already written back as `tip` holds them. True when that worked
+  /// (nothing is then recorded); false when the branch moved on meanwhile (the commit stays, and
+  /// the next command retries the work tree).
+  private func takeBack(_ commit: ObjectID, to tip: ObjectID, branch: String, paths: [String]) -> Bool {
+    guard
+      (try? repository.updateReference(named: branch, to: tip, expecting: commit, logMessage: "claims: taken back"))
+        != nil
+    else { return false }
+    restoreWorkTree(paths, written: commit, to: tip)
+    // The journal stays if a file could not be put back: the next command finishes the job.
+    if paths.allSatisfy({ !isHalfWritten($0, by: commit) }) { WriteJournal.remove(from: gitDirectory) }
+    return true
+  }
+
+  /// Whether the work-tree file at `path` holds what `commit` has there (a writer's own file).
+  private func isHalfWritten(_ path: String, by commit: ObjectID) -> Bool {
+    guard let tree = try? repository.commit(commit).treeID,
+      let entry = try? repository.treeEntry(at: path, inTree: tree), entry.kind == .blob,
+      let current = FileSystem.readFile(at: "\(rootPath)/\(path)", limit: 1 << 28)
+    else { return false }
+    return (try? Repository.blobID(of: current)) == entry.id
+  }
+
+  /// Puts each of `paths` whose work-tree file holds what `written` has there back as `tip` holds
+  /// it (or removes it): only the writer's own half-done files are touched, never someone's edit.
+  private func restoreWorkTree(_ paths: [String], written: ObjectID, to tip: ObjectID) {
+    guard let writtenTree = try? repository.commit(written).treeID, let tipTree = try? repository.commit(tip).treeID
+    else { return }
+    for path in paths where !WorkTreePath.isUnsafe(path) {
+      let absolute = "\(rootPath)/\(path)"
+      guard let ours = try? repository.treeEntry(at: path, inTree: writtenTree), ours.kind == .blob,
+        let current = FileSystem.readFile(at: absolute, limit: ObjectReader.maximumRecordSize * 256),
+        (try? Repository.blobID(of: current)) == ours.id
+      else { continue }
+      if let before = try? repository.treeEntry(at: path, inTree: tipTree), before.kind == .blob,
+        let bytes = try? repository.blobContent(before.id)
+      {
+        try? FileSystem.write(bytes, to: absolute)
+      } else {
+        unlink(absolute)
+        FileSystem.removeEmptyDirectories(LedgerSnapshot.split(path).directory, under: rootPath)
+      }
+    }
   }
 
   private func backOff(_ attempt: Int) {

@@ -137,7 +137,7 @@ enum RecordLimits {
 
 /// Which record a path holds, from its place in the ledger's layout.
 private enum RecordKind {
-  case config, source, claim, review, assignment
+  case config, source, claim, review, assignment, factCheck, link
 
   init?(path parts: [String]) {
     guard parts.last?.hasSuffix(".json") == true else { return nil }
@@ -147,6 +147,8 @@ private enum RecordKind {
     case (3, LedgerPaths.claims): self = .claim
     case (4, LedgerPaths.reviews): self = .review
     case (4, LedgerPaths.assignments): self = .assignment
+    case (3, LedgerPaths.factChecks): self = .factCheck
+    case (4, LedgerPaths.links): self = .link
     default: return nil
     }
   }
@@ -176,6 +178,14 @@ private enum RecordKind {
       try require(
         assignment.source.rawValue == parts[1] && assignment.claim.rawValue == parts[2]
           && "\(assignment.assignedBy.fileSlug).json" == fileName, "claim, source or editor")
+    case .factCheck:
+      let factCheck = try FactCheck(json: value)
+      try require(factCheck.publisherSlug == parts[1] && "\(factCheck.id).json" == fileName, "address or publisher")
+    case .link:
+      let record = try LinkRecord(json: value)
+      try require(
+        record.source.rawValue == parts[1] && record.claim.rawValue == parts[2]
+          && "\(record.linker.fileSlug).json" == fileName, "claim, source or linker")
     }
   }
 }

@@ -13,15 +13,20 @@ struct WriteJournal: Equatable {
   var branch: String
   var commit: ObjectID
   var paths: [String]
+  /// Set once the writer has begun writing the git index: only then can an `index.lock` newer than
+  /// the journal be its (before, the lock belongs to another program and is never removed).
+  var writingIndex = false
 
   static func path(in gitDirectory: String) -> String { "\(gitDirectory)/claims-journal.json" }
 
   var json: JSONValue {
-    .object([
+    var members: [String: JSONValue] = [
       "branch": .string(branch),
       "commit": .string(commit.hex),
       "paths": .array(paths.map { .string($0) }),
-    ])
+    ]
+    if writingIndex { members["writing_index"] = .bool(true) }
+    return .object(members)
   }
 
   init(branch: String, commit: ObjectID, paths: [String]) {
@@ -42,7 +47,9 @@ struct WriteJournal: Equatable {
       guard case .string(let path) = value else { return nil }
       return path
     }
-    return WriteJournal(branch: branch, commit: commit, paths: paths)
+    var journal = WriteJournal(branch: branch, commit: commit, paths: paths)
+    journal.writingIndex = members["writing_index"] == .bool(true)
+    return journal
   }
 
   func write(to gitDirectory: String) throws(LedgerError) {
@@ -50,6 +57,24 @@ struct WriteJournal: Equatable {
     // writer which work-tree files to bring up to the commit.
     try FileSystem.writeAtomically(
       JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory), durable: true)
+  }
+
+  /// Marks the journal as writing the index, just before the index lock is taken. Not synced: after
+  /// a power cut, a lock the marker would have proven is only left in place, and named.
+  func markWritingIndex(in gitDirectory: String) {
+    var marked = self
+    marked.writingIndex = true
+    try? FileSystem.writeAtomically(
+      JSONWriter.canonicalBytes(of: marked.json), to: Self.path(in: gitDirectory), durable: false)
+  }
+
+  /// Whether `index.lock` is the one this journal's writer was writing when it died: the journal
+  /// says it had begun writing the index, and the lock is no older than that mark.
+  func isOwnIndexLock(in gitDirectory: String) -> Bool {
+    guard writingIndex, let lock = FileSystem.statInfo(at: "\(gitDirectory)/index.lock"),
+      let journal = FileSystem.statInfo(at: Self.path(in: gitDirectory))
+    else { return false }
+    return (lock.seconds, lock.nanoseconds) >= (journal.seconds, journal.nanoseconds)
   }
 
   static func remove(from gitDirectory: String) {

@@ -1,15 +1,15 @@
 extension MatchingIndex {
   /// The version of the byte layout. A cache holding another version is rebuilt, not read.
-  public static let formatVersion: UInt32 = 1
+  public static let formatVersion: UInt32 = 2
   /// The version of the text analysis (normalisation, tokens, stop words, stemming). Terms made
   /// by another version would not meet this version's query terms, so it is part of the check.
   public static let analysisVersion: UInt32 = 1
 
   private static let magic: [UInt8] = Array("CMIX".utf8)
 
-  /// The index as bytes, in a canonical form: live documents in index order, terms sorted, so the
-  /// same documents added in the same order give the same bytes however many were removed or
-  /// replaced meanwhile.
+  /// The index as bytes, in a canonical form: live documents in precedence order (then by key),
+  /// terms sorted, so the same documents give the same bytes whatever order they were added in and
+  /// however many were removed or replaced meanwhile.
   public func encoded() -> [UInt8] {
     // Terms still in use, sorted by their UTF-8 bytes, and the old id to new id map.
     var used: [(String, UInt32)] = []
@@ -21,6 +21,7 @@ extension MatchingIndex {
     var liveKeys: [String] = []
     var liveKinds: [UInt8] = []
     var liveLanguages: [UInt8] = []
+    var livePrecedences: [UInt64] = []
     var starts: [UInt32] = [0]
     var claimCounts: [UInt32] = []
     var flatTerms: [UInt32] = []
@@ -34,7 +35,9 @@ extension MatchingIndex {
     var usedLanguages: [String] = []
     var newLanguage = [UInt8](repeating: 0, count: languageNames.count)
     var languageSeen = [Bool](repeating: false, count: languageNames.count)
-    for slot in kinds.indices where kinds[slot] != Self.deadKind {
+    var liveSlots = kinds.indices.filter { kinds[$0] != Self.deadKind }
+    liveSlots.sort { precedes(slot: $0, $1) }
+    for slot in liveSlots {
       let language = Int(languages[slot])
       if language < languageNames.count, !languageSeen[language] {
         languageSeen[language] = true
@@ -43,6 +46,7 @@ extension MatchingIndex {
       }
       liveKeys.append(keys[slot])
       liveKinds.append(kinds[slot])
+      livePrecedences.append(precedences[slot])
       liveLanguages.append(language < languageNames.count ? newLanguage[language] : 0)
       for term in documentTerms[Int(termStart[slot])..<Int(termStart[slot + 1])] {
         flatTerms.append(newID[Int(term)])
@@ -84,6 +88,9 @@ extension MatchingIndex {
     writer.write(strings: liveKeys)
     writer.write(liveKinds)
     writer.write(liveLanguages)
+    // Precedences as their low and high halves.
+    writer.write(livePrecedences.map { UInt32(truncatingIfNeeded: $0) })
+    writer.write(livePrecedences.map { UInt32(truncatingIfNeeded: $0 >> 32) })
     writer.write(starts)
     writer.write(claimCounts)
     writer.write(flatTerms)
@@ -117,6 +124,10 @@ extension MatchingIndex {
     keys = try reader.readStrings()
     kinds = try reader.readBytes()
     languages = try reader.readBytes()
+    let precedenceLows = try reader.readUInt32s()
+    let precedenceHighs = try reader.readUInt32s()
+    guard precedenceLows.count == precedenceHighs.count else { throw IndexByteReader.damaged }
+    precedences = zip(precedenceLows, precedenceHighs).map { UInt64($1) << 32 | UInt64($0) }
     termStart = try reader.readUInt32s()
     claimTermCount = try reader.readUInt32s()
     documentTerms = try reader.readUInt32s()
@@ -130,7 +141,8 @@ extension MatchingIndex {
 
     let documentCount = keys.count
     let termCount = terms.count
-    guard kinds.count == documentCount, languages.count == documentCount, claimTermCount.count == documentCount,
+    guard kinds.count == documentCount, languages.count == documentCount, precedences.count == documentCount,
+      claimTermCount.count == documentCount,
       termStart.count == documentCount + 1, textStart.count == documentCount + 1,
       Self.isMonotonic(termStart, endingAt: documentTerms.count),
       Self.isMonotonic(textStart, endingAt: documentText.count),

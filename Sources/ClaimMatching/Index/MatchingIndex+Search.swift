@@ -135,7 +135,7 @@ struct Searcher {
     var pool = touched.map { (slot: Int($0), score: scores[Int($0)]) }
     for slot in touched { scores[Int(slot)] = 0 }
     touched.removeAll(keepingCapacity: true)
-    pool.sort { $0.score != $1.score ? $0.score > $1.score : $0.slot < $1.slot }
+    pool.sort { $0.score != $1.score ? $0.score > $1.score : index.precedes(slot: $0.slot, $1.slot) }
     let top = pool.prefix(index.parameters.candidateCount)
 
     // Second stage: the features of each candidate.

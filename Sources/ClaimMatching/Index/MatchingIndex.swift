@@ -19,6 +19,8 @@ public struct MatchingIndex: Sendable {
   var keys: [String] = []
   var kinds: [UInt8] = []
   var languages: [UInt8] = []
+  /// Each slot's ``MatchingDocument/precedence``: ties are broken by it, then by key.
+  var precedences: [UInt64] = []
   /// Where the slot's terms start in ``documentTerms``: the claim's, then the headline's.
   var termStart: [UInt32] = [0]
   var claimTermCount: [UInt32] = []
@@ -59,6 +61,16 @@ public struct MatchingIndex: Sendable {
 
   /// Whether a document has `key`.
   public func contains(key: String) -> Bool { slotsByKey[key] != nil }
+
+  /// Whether the document in `slot` ranks before the one in `other` when they score the same:
+  /// the smaller precedence, then the smaller key (as UTF-8 bytes). Independent of the order the
+  /// documents were added in, so an index updated in place ranks exactly as one built anew.
+  func precedes(slot: Int, _ other: Int) -> Bool {
+    let (first, second) = (precedences[slot], precedences[other])
+    if first != second { return first < second }
+    if slot == other { return false }
+    return keys[slot].utf8.lexicographicallyPrecedes(keys[other].utf8)
+  }
 
   /// The keys of all documents, in index order.
   public var allKeys: [String] {
@@ -133,19 +145,21 @@ public struct MatchingIndex: Sendable {
       text.append(contentsOf: word.utf8)
     }
     append(
-      key: document.key, kind: document.kind.rawValue, language: languageIndex(language), claimTerms: claimTerms,
-      headlineTerms: headlineTerms, text: text)
+      key: document.key, kind: document.kind.rawValue, language: languageIndex(language),
+      precedence: document.precedence, claimTerms: claimTerms, headlineTerms: headlineTerms, text: text)
   }
 
   /// Appends a document whose terms are already ids: the one place slots are made, shared with
   /// compaction and decoding.
   mutating func append(
-    key: String, kind: UInt8, language: UInt8, claimTerms: [UInt32], headlineTerms: [UInt32], text: [UInt8]
+    key: String, kind: UInt8, language: UInt8, precedence: UInt64, claimTerms: [UInt32], headlineTerms: [UInt32],
+    text: [UInt8]
   ) {
     let slot = UInt32(keys.count)
     keys.append(key)
     kinds.append(kind)
     languages.append(language)
+    precedences.append(precedence)
     documentTerms.append(contentsOf: claimTerms)
     documentTerms.append(contentsOf: headlineTerms)
     termStart.append(UInt32(documentTerms.count))

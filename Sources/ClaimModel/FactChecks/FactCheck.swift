@@ -24,6 +24,12 @@ public struct FactCheck: LedgerRecord {
   public var claimAuthor: String?
   /// Where the claim appeared (`itemReviewed.appearance` or `firstAppearance`, its `url`), when given.
   public var claimAppearance: String?
+  /// When the ledger first imported it (`claims factchecks import`); kept when a re-import updates
+  /// the record. With ``importPosition`` it says which of two fact-checks came first, which
+  /// matching uses to rank equals (a duplicate is answered by its first copy).
+  public var imported: Timestamp?
+  /// Its place (from 0) in the feed that first brought it.
+  public var importPosition: Int?
 
   /// A schema.org `Rating`: `ratingValue` between `worstRating` and `bestRating`, and the verdict
   /// in words (`alternateName`: "False", "Mostly true"). Publishers give any subset.
@@ -47,7 +53,8 @@ public struct FactCheck: LedgerRecord {
   public init(
     url: String, claimReviewed: String, rating: Rating? = nil, headline: String? = nil, publisher: String? = nil,
     publisherSlug: String? = nil, datePublished: CalendarDate? = nil, language: String? = nil,
-    claimAuthor: String? = nil, claimAppearance: String? = nil
+    claimAuthor: String? = nil, claimAppearance: String? = nil, imported: Timestamp? = nil,
+    importPosition: Int? = nil
   ) {
     self.url = url
     self.claimReviewed = claimReviewed
@@ -59,6 +66,8 @@ public struct FactCheck: LedgerRecord {
     self.language = language
     self.claimAuthor = claimAuthor
     self.claimAppearance = claimAppearance
+    self.imported = imported
+    self.importPosition = importPosition
   }
 
   /// Ten hex digits naming the record's file: the start of `SHA-256("claims-factcheck-v1\0<url>")`,
@@ -79,6 +88,8 @@ public struct FactCheck: LedgerRecord {
     fields.set("language", language)
     fields.set("claim_author", claimAuthor)
     fields.set("claim_appearance", claimAppearance)
+    fields.set("imported", imported?.text)
+    if let importPosition { fields.set("import_position", .integer(importPosition)) }
     if let rating, !rating.isEmpty {
       var ratingFields = FieldWriter()
       if let value = rating.value { ratingFields.set("value", Self.number(value)) }
@@ -123,6 +134,28 @@ public struct FactCheck: LedgerRecord {
       publisher: try fields.optionalString("publisher"), publisherSlug: slug, datePublished: date,
       language: try fields.optionalString("language"), claimAuthor: try fields.optionalString("claim_author"),
       claimAppearance: try fields.optionalString("claim_appearance"))
+    if let text = try fields.optionalString("imported") {
+      guard let time = Timestamp(text) else {
+        throw RecordError(.invalidField, "field 'imported' is not a UTC timestamp: '\(text.escapedForMessage)'")
+      }
+      imported = time
+    }
+    if fields.optionalObject("import_position") != nil {
+      let position = try fields.integer("import_position")
+      guard position >= 0 else { throw RecordError(.invalidField, "field 'import_position' must not be negative") }
+      importPosition = position
+    }
+  }
+
+  /// The rating in words: its `alternateName`, else `value/best` ("2/5"), else nil.
+  public var ratingText: String? {
+    guard let rating else { return nil }
+    if let name = rating.alternateName, !name.isEmpty { return name }
+    guard let value = rating.value else { return nil }
+    func figure(_ number: Double) -> String {
+      number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+    return rating.best.map { "\(figure(value))/\(figure($0))" } ?? figure(value)
   }
 
   /// Whole numbers as JSON integers (`1`, not `1.0`), so a rating reads as the publisher wrote it.

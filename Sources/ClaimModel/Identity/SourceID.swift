@@ -29,6 +29,22 @@ public struct SourceID: Hashable, Comparable, Sendable, CustomStringConvertible 
   public static func slug(fromFileName fileName: String) -> SourceID? {
     var stem = Substring(fileName)
     if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+    return slug(of: stem)
+  }
+
+  /// A source id made from a headline: lowercased, accents dropped, other characters turned to
+  /// `-`, cut at a word boundary to at most 48 characters (`council-extends-night-buses-to-the`).
+  /// Returns nil when nothing usable is left.
+  public static func slug(fromTitle title: String) -> SourceID? {
+    guard let whole = slug(of: Substring(title)) else { return nil }
+    let limit = 48
+    guard whole.rawValue.count > limit else { return whole }
+    let cut = whole.rawValue.prefix(limit + 1)
+    let words = cut.lastIndex(of: "-").map { cut[..<$0] } ?? cut.prefix(limit)
+    return SourceID(String(words)) ?? whole
+  }
+
+  private static func slug(of stem: Substring) -> SourceID? {
     var slug = ""
     for scalar in stem.unicodeScalars.map(baseLetter) {
       let lower = scalar.properties.lowercaseMapping

@@ -1,4 +1,4 @@
-/// One sentence (or headline, caption, boilerplate line) of an imported source, as stored in
+/// One sentence (or headline, caption, byline, boilerplate line) of an imported source, as stored in
 /// `Claims/<source-id>/<claim-id>.json`.
 public struct Claim: LedgerRecord {
   /// The claim's id.
@@ -95,7 +95,7 @@ public struct Claim: LedgerRecord {
     guard let kind = ClaimKind(rawValue: kindText) else {
       throw RecordError(
         .invalidField,
-        "field 'kind' is '\(kindText.escapedForMessage)'; expected headline, sentence, caption or boilerplate")
+        "field 'kind' is '\(kindText.escapedForMessage)'; expected headline, sentence, caption, byline or boilerplate")
     }
     let ordinal = try fields.integer("ordinal")
     let start = try fields.integer("start")

@@ -6,7 +6,11 @@ public enum ClaimKind: String, Sendable, CaseIterable {
   case sentence
   /// A photo or figure caption.
   case caption
-  /// Debris left by web scraping (`English`, `Loading`): kept so offsets stay whole, never checked.
+  /// A byline or the writer's contact line (`By Jane Whitaker, Staff Reporter`, `… can be reached
+  /// at …`): who wrote the article, not what it states; never checked.
+  case byline
+  /// Debris left by web scraping (`English`, `Loading`) and page furniture (`Copyright 2025 …`,
+  /// `All rights reserved.`): kept so offsets stay whole, never checked.
   case boilerplate
 
   /// Whether reviewers are expected to check claims of this kind.

@@ -8,7 +8,7 @@ public enum ClaimState: String, Sendable, CaseIterable {
   case verified
   /// Reviewers gave two or more different verdicts.
   case disputed
-  /// Not a kind reviewers check (caption, boilerplate), or every verdict given was `opinion`.
+  /// Not a kind reviewers check (caption, byline, boilerplate), or every verdict given was `opinion`.
   case notCheckable = "not-checkable"
 
   /// How the state reads in reports.

@@ -2,7 +2,7 @@ import ClaimModel
 
 extension SourceTally {
   /// The version of the encoded form; a cache keyed by it never reads an older layout.
-  public static let encodingVersion = 1
+  public static let encodingVersion = 2
 
   /// The tally in a compact binary form, for a cache.
   public func encoded() -> [UInt8] {
@@ -17,10 +17,11 @@ extension SourceTally {
     }
     for count in [
       counts.claims, counts.disputed, counts.flagged, counts.staleReviews, counts.backlog, counts.retired,
-      counts.retiredWithReviews,
+      counts.retiredWithReviews, counts.reviewed, counts.evidenceAlerts, evidence.citations, evidence.archived,
     ] {
       writer.write(count)
     }
+    for state in CitationHealth.State.allCases { writer.write(evidence.count(state)) }
     writer.write(stateCounts.count)
     for count in stateCounts { writer.write(count) }
     writer.write(unmatchedReviews)
@@ -65,6 +66,15 @@ extension SourceTally {
       writer.write(record.published?.text)
       writer.write(record.textSHA256)
       writer.write(record.claimCount)
+      let authors = record.authors ?? []
+      writer.write(authors.count)
+      for name in authors { writer.write(name) }
+      for text in [
+        record.publisher, record.language, record.canonicalURL, record.modified?.text, record.fetchedURL,
+        record.fetched?.text, record.pageSHA256, record.pageContentType,
+      ] {
+        writer.write(text)
+      }
     }
     return writer.bytes
   }
@@ -82,14 +92,22 @@ extension SourceTally {
     }
     let hasClaims = try reader.readBool()
     var kinds: [Int] = []
-    for _ in 0..<4 { kinds.append(try reader.readFigure()) }
+    for _ in 0..<ClaimKind.allCases.count { kinds.append(try reader.readFigure()) }
     let coverage = Coverage(
       kindCounts: kinds, opinionOnly: try reader.readFigure(), checkable: try reader.readFigure(),
       reviewed: try reader.readFigure(), cited: try reader.readFigure(), verified: try reader.readFigure())
     let counts = ListCounts(
       claims: try reader.readFigure(), disputed: try reader.readFigure(), flagged: try reader.readFigure(),
       staleReviews: try reader.readFigure(), backlog: try reader.readFigure(), retired: try reader.readFigure(),
-      retiredWithReviews: try reader.readFigure())
+      retiredWithReviews: try reader.readFigure(), reviewed: try reader.readFigure(),
+      evidenceAlerts: try reader.readFigure())
+    var evidence = EvidenceCounts()
+    evidence.citations = try reader.readFigure()
+    evidence.archived = try reader.readFigure()
+    for state in CitationHealth.State.allCases {
+      let count = try reader.readFigure()
+      if count > 0 { evidence.byState[state] = count }
+    }
     guard try reader.readCount() == ClaimState.allCases.count else { throw BinaryReader.Corrupt() }
     var stateCounts: [Int] = []
     for _ in ClaimState.allCases { stateCounts.append(try reader.readFigure()) }
@@ -140,9 +158,24 @@ extension SourceTally {
         guard let date = CalendarDate(text) else { throw BinaryReader.Corrupt() }
         return date
       }
-      record = SourceRecord(
+      var read = SourceRecord(
         id: id, title: title, url: url, published: published, textSHA256: try reader.readString(),
         claimCount: try reader.readInt())
+      var authors: [String] = []
+      for _ in 0..<(try reader.readCount()) { authors.append(try reader.readString()) }
+      read.authors = authors.isEmpty ? nil : authors
+      read.publisher = try reader.readOptionalString()
+      read.language = try reader.readOptionalString()
+      read.canonicalURL = try reader.readOptionalString()
+      read.modified = try reader.readOptionalString().map { text throws(BinaryReader.Corrupt) in
+        guard let date = CalendarDate(text) else { throw BinaryReader.Corrupt() }
+        return date
+      }
+      read.fetchedURL = try reader.readOptionalString()
+      read.fetched = try Self.timestamp(try reader.readOptionalString())
+      read.pageSHA256 = try reader.readOptionalString()
+      read.pageContentType = try reader.readOptionalString()
+      record = read
     }
     guard
       let tally = Tally(
@@ -152,7 +185,7 @@ extension SourceTally {
     else { throw BinaryReader.Corrupt() }
     return SourceTally(
       source: source, hasClaims: hasClaims, tally: tally, counts: counts, stateCounts: stateCounts,
-      unmatchedReviews: unmatchedReviews, record: record)
+      unmatchedReviews: unmatchedReviews, record: record, evidence: evidence)
   }
 
   private static func timestamp(_ text: String?) throws(BinaryReader.Corrupt) -> Timestamp? {

@@ -30,9 +30,13 @@ struct JSONRenderer {
     output.write("{\n")
     member("agreement", agreement(report.agreement))
     list("backlog", .backlog, report.backlog) { items, _ in parts.backlog(items) }
+    member("citation_health", citationHealth())
     list("claims", .claims, report.claims) { entries, _ in parts.claims(entries) }
     list("disputed", .disputed, report.disputed) { entries, _ in parts.references(entries) }
     member("distribution", distribution(report.distribution))
+    if !report.earlierChecks.entries.isEmpty {
+      member("earlier_checks", EarlierChecksRendering.json(report.earlierChecks))
+    }
     list("flagged", .flagged, report.flagged) { entries, _ in parts.flagged(entries) }
     member("generated_at", .string(report.generatedAt.text))
     member("overall", Self.coverage(report.overall))
@@ -73,6 +77,28 @@ struct JSONRenderer {
 
   // MARK: Parts
 
+  /// The citation-health figures and every citation whose evidence no longer holds.
+  private func citationHealth() -> JSONValue {
+    let counts = report.evidence
+    var states: [String: JSONValue] = [:]
+    for state in CitationHealth.State.allCases { states[state.rawValue] = .integer(counts.count(state)) }
+    let alerts: [JSONValue] = report.evidenceAlerts.map { alert in
+      guard case .object(var members) = alert.health.json else { return .null }
+      members["claim"] = .string(alert.claim.id.rawValue)
+      members["source"] = .string(alert.claim.source.rawValue)
+      members["reviewer"] = .string(alert.reviewer.description)
+      members["citation"] = .integer(alert.number)
+      members["url"] = .string(alert.citation.url)
+      members["quote"] = alert.citation.archive?.quote.map { .string($0.selector.exact) } ?? .null
+      return .object(members)
+    }
+    return .object([
+      "citations": .integer(counts.citations), "archived": .integer(counts.archived),
+      "not_archived": .integer(counts.unarchived), "checked": .integer(counts.checked), "states": .object(states),
+      "alerts": .array(alerts),
+    ])
+  }
+
   private func verdict(_ verdict: Verdict) -> JSONValue {
     .object([
       "id": .string(verdict.id), "label": .string(verdict.label), "meaning": .string(verdict.meaning),
@@ -106,6 +132,11 @@ struct JSONRenderer {
       "title": optional(source.title),
       "url": optional(source.url),
       "published": optional(source.record?.published?.text),
+      "authors": .array((source.record?.authors ?? []).map { .string($0) }),
+      "publisher": optional(source.record?.publisher),
+      "language": optional(source.record?.language),
+      "canonical_url": optional(source.record?.canonicalURL),
+      "modified": optional(source.record?.modified?.text),
       "imported_at": optional(source.importedAt?.text),
       "coverage": Self.coverage(source.coverage),
     ])

@@ -6,6 +6,9 @@ enum StatusFilter: String, EnumeratedArgument {
   /// Claims a re-import retired (left out of every other status), with or without reviews: a review
   /// of a claim retired with no replacement stays findable.
   case retired
+  /// Claims linked to an earlier check, or unreviewed and resembling one (`claims match`); found by
+  /// ``ClaimFilter`` after the other filters, since it needs the matching index.
+  case matched
 
   static var valueName: String { "status" }
 
@@ -20,6 +23,7 @@ enum StatusFilter: String, EnumeratedArgument {
     case .verified: state.isVerified
     case .stale: state.hasStaleReviews
     case .retired: true
+    case .matched: true
     }
   }
 }

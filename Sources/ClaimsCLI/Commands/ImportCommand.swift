@@ -1,32 +1,42 @@
+import ArticleExtraction
 import ClaimLedger
 import ClaimModel
 import ClaimReport
+import HTTP
+import WebSources
 
-/// `claims import FILE`: copies an article into the ledger and makes a claim of every sentence.
+/// `claims import PAGE`: copies an article into the ledger and makes a claim of every sentence.
+/// A web address or an HTML file is fetched or read and its article found first; the page is kept
+/// beside the text.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "import", abstract: "Import an article: one claim per sentence, in one commit.",
     discussion:
-      "Copies <file> verbatim to seeds/<source-id>.txt, splits it into sentences, and writes one claim record per sentence under Claims/<source-id>/, all in one commit authored by you."
+      "Takes a web address (fetched), an HTML page saved as a file, or a UTF-8 text file ('-' for standard input). From a page, finds the article (see 'claims extract'), writes its text to seeds/<source-id>.txt and the page as received to seeds/<source-id>.html, and records the page's title, authors, dates, publisher, language and canonical address in seeds/<source-id>.json; a text file is copied verbatim to seeds/<source-id>.txt. Then splits the text into sentences and writes one claim record per sentence under Claims/<source-id>/, all in one commit authored by you. --title, --url and --published override what the page says."
   )
 
-  @Argument(help: "The article, as UTF-8 text ('-' for standard input).")
-  var file: FilePath
+  @Argument(help: "The article: a web address, an HTML file, or a UTF-8 text file ('-' for standard input).")
+  var file: PageArgument
 
-  @Option(help: "The source's id (default: a slug of the file name).")
+  @Option(
+    help:
+      "The source's id (default: a slug of the page's headline, else of the file name or the address's last path segment)."
+  )
   var id: SourceID?
 
-  @Option(help: "The article's title.")
+  @Option(help: "The article's title (default: the page's headline).")
   var title: String?
 
-  @Option(valueName: "url", help: "Where the article was published.")
+  @Option(valueName: "url", help: "Where the article was published (default: the address fetched).")
   var url: String?
 
-  @Option(help: "When it was published (YYYY-MM-DD).")
+  @Option(help: "When it was published, YYYY-MM-DD (default: the date the page states).")
   var published: CalendarDate?
 
   @Option(help: "Who imports, as 'Name <email>' (default: CLAIMS_AUTHOR, then git config).")
   var author: Identity?
+
+  @OptionGroup var reading: PageOptions
 
   @Flag(help: "Re-import a revised text of an existing source, keeping the reviews that still apply.")
   var replace = false
@@ -38,15 +48,28 @@ struct ImportCommand: ParsableCommand {
   var json = false
 
   /// The name the file goes by in messages.
-  private var fileName: String { file.path == "-" ? "standard input" : file.path }
+  private var fileName: String { file.name }
 
-  /// `--id`, else a slug of the file's name.
-  private var source: SourceID? {
-    id ?? (file.path == "-" ? nil : SourceID.slug(fromFileName: String(file.path.split(separator: "/").last ?? "")))
+  /// Whether the argument is a text file imported verbatim, as it always was: a name ending in
+  /// `.txt` or `.text`. Anything else is looked at: HTML is a page, plain text is imported verbatim.
+  private var isTextFile: Bool {
+    let lowered = file.text.lowercased()
+    return !file.isWebAddress && (lowered.hasSuffix(".txt") || lowered.hasSuffix(".text"))
+  }
+
+  /// Whether the file's name says it is a web page (`.html`, `.htm`, `.xhtml`).
+  private var isNamedAsPage: Bool {
+    let lowered = file.text.lowercased()
+    return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
+  }
+
+  /// `--id`, else a slug of the file's name (for a text file; a page may have a headline to use).
+  private var fileSource: SourceID? {
+    id ?? (file.isStandardInput ? nil : SourceID.slug(fromFileName: String(file.text.split(separator: "/").last ?? "")))
   }
 
   func validate() throws(UsageError) {
-    guard source != nil else {
+    if isTextFile, fileSource == nil {
       throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'; pass --id <source-id>")
     }
     if let url, case .invalid(let reason) = CitationLocation(url) {
@@ -59,13 +82,11 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    let bytes = try InputFile.read(file.path, context: context)
-    guard let source else { throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'") }
+    // The ledger first: nothing is fetched for a command that cannot write.
     let ledger = try context.openLedger()
     let author = try context.author(author, ledger: ledger)
-    let request = ImportRequest(
-      bytes: bytes, fileName: fileName, source: source, title: title, url: url, published: published)
-    context.status("Importing \(fileName) (\(bytes.count / 1024) KiB)…")
+    let request = try makeRequest(ledger: ledger, context: context)
+    context.status("Importing \(fileName) (\(request.bytes.count / 1024) KiB)…")
     defer { context.clearStatus() }
     if replace {
       return try reimport(request, ledger: ledger, author: author, context: context)
@@ -80,10 +101,122 @@ struct ImportCommand: ParsableCommand {
         return count == 0 ? nil : "\(count) \(kind.rawValue)\(count == 1 ? "" : "s")"
       }
       context.print(
-        "Imported \(source): \(String.count(result.claims.count, "claim")) (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"
+        "Imported \(request.source): \(String.count(result.claims.count, "claim")) (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"
       )
+      if let line = try MatchedClaims.resemblanceLine(for: result.claims, in: ledger) { context.print(line) }
     }
     return ExitStatus.success
+  }
+
+  /// What to import: a text file's bytes as they are, or a page's article with its metadata.
+  private func makeRequest(ledger: Ledger, context: CommandContext) throws -> ImportRequest {
+    if isTextFile { return try textRequest(try InputFile.read(file.text, context: context)) }
+    let location: PageLocation
+    if file.isStandardInput {
+      let bytes = context.input.readAll()
+      // Text longer than any page is imported as text, as it always was.
+      guard bytes.count <= reading.loader.options.maximumBytes else { return try textRequest(bytes) }
+      location = .bytes(bytes, name: fileName)
+    } else {
+      location = .argument(file.text, path: context.absolutePath(file.text))
+    }
+    let existing = file.isWebAddress ? try existingSource(ledger: ledger) : nil
+    context.status(file.isWebAddress ? "Fetching \(fileName)…" : "Reading \(fileName)…")
+    let loaded: LoadedPage
+    do {
+      loaded = try reading.loader.load(location)
+    } catch {
+      context.clearStatus()
+      // A file larger than any page that is not named as one is text, imported as it always was.
+      if error.kind == .tooLarge, !file.isWebAddress, !file.isStandardInput, !isNamedAsPage {
+        return try textRequest(try InputFile.read(file.text, context: context))
+      }
+      throw CommandFailure(error, page: fileName, textOnly: reading.textOnly)
+    }
+    guard loaded.isHTML || file.isWebAddress else {
+      // A file or standard input holding plain text: verbatim, as it always was.
+      return try textRequest(loaded.bytes)
+    }
+    loaded.warnings.forEach(context.warn)
+    return try pageRequest(loaded, existing: existing, context: context)
+  }
+
+  private func textRequest(_ bytes: [UInt8]) throws -> ImportRequest {
+    guard let source = fileSource else {
+      throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'; pass --id <source-id>")
+    }
+    return ImportRequest(bytes: bytes, fileName: fileName, source: source, title: title, url: url, published: published)
+  }
+
+  /// The request for a page: its article's text, its metadata under the options that override it,
+  /// and the page itself when it is HTML.
+  private func pageRequest(_ loaded: LoadedPage, existing: SourceID?, context: CommandContext) throws -> ImportRequest {
+    let article = loaded.article
+    let address = file.isWebAddress ? file.text : nil
+    guard
+      let source = id ?? existing ?? article.title.flatMap(SourceID.slug(fromTitle:))
+        ?? address.flatMap(Self.lastPathSegment).flatMap(SourceID.slug(fromTitle:)) ?? fileSource
+    else {
+      throw UsageError("Cannot make a source id from '\(fileName.escapedForMessage)'; pass --id <source-id>")
+    }
+    var request = ImportRequest(
+      bytes: Array((article.text.hasSuffix("\n") ? article.text : article.text + "\n").utf8), fileName: fileName,
+      source: source,
+      title: title ?? article.title, url: url ?? address,
+      published: published ?? article.published.flatMap(Self.day))
+    request.authors = article.authors.isEmpty ? nil : article.authors
+    request.publisher = article.publisher
+    request.language = article.language
+    request.canonicalURL = article.canonicalURL
+    request.modified = article.modified.flatMap(Self.day)
+    if loaded.isHTML {
+      request.page = ImportedPage(
+        bytes: loaded.bytes, contentType: loaded.contentType, fetchedURL: loaded.finalURL,
+        fetched: loaded.response == nil ? nil : try context.now())
+    }
+    return request
+  }
+
+  /// The source already imported from the address given: the one to replace with `--replace`
+  /// (when no `--id` names it), and a reason to refuse a second import without it.
+  private func existingSource(ledger: Ledger) throws -> SourceID? {
+    guard id == nil else { return nil }
+    let snapshot = try ledger.snapshot()
+    let found = snapshot.sourceIDs().first { source in
+      guard let record = snapshot.sourceRecord(source) else { return false }
+      return record.url == file.text || record.fetchedURL == file.text
+    }
+    if let found, !replace {
+      throw CommandFailure(
+        .alreadyExists,
+        "\(file.text.escapedForMessage) is already imported as source '\(found)'; re-import it with --replace, or give another --id"
+      )
+    }
+    return found
+  }
+
+  /// The last non-empty segment of an address's path (`night-buses` of
+  /// `https://x.example/news/night-buses/` or of `…/night-buses.html`), else its host.
+  static func lastPathSegment(_ address: String) -> String? {
+    var rest = Substring(address)
+    if let colon = rest.firstIndex(of: ":") { rest = rest[rest.index(after: colon)...].drop { $0 == "/" } }
+    if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+    let segments = rest.split(separator: "/")
+    guard var last = segments.count > 1 ? segments.last : segments.first else { return nil }
+    // `story.html`, `index.php`: the name without what the server runs it with.
+    if let dot = last.lastIndex(of: "."),
+      ["html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "cfm", "txt"].contains(
+        last[last.index(after: dot)...].lowercased())
+    {
+      last = last[..<dot]
+    }
+    return String(last)
+  }
+
+  /// The day of an ISO 8601 date or date-time, as the page writes it (`2025-03-04T09:30:00Z` →
+  /// `2025-03-04`).
+  static func day(_ text: String) -> CalendarDate? {
+    CalendarDate(String(text.prefix(10)))
   }
 }
 

@@ -9,7 +9,8 @@ struct ListCommand: ParsableCommand {
     discussion: """
       Statuses: unreviewed (checkable, no verdict yet), reviewed (at least one verdict), uncited (checkable, no \
       citation yet), disputed (reviewers' verdicts differ), flagged (someone said refuted or misleading), verified \
-      (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim). Checkable claims \
+      (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim), matched (linked to an earlier check, or unreviewed and \
+      resembling an earlier fact-check or reviewed claim: see 'claims match'). Checkable claims \
       are headlines and sentences that not every reviewer called opinion.
       """
   )

@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "log", abstract: "Show the review history: who did what to which claims, newest first.",
     discussion:
-      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on."
+      "Each line is one action: a verdict set or changed (from → to), a citation added or removed, a note, an assignment, an import, a link to an earlier check or its removal. With <id>, the whole story of that claim, from the import of its article on; for a claim that replaced others when a revised article was re-imported, their stories before it too, each such line marked with the claim it was on."
   )
 
   @Argument(help: "Only the history of this claim (id prefix or SOURCE-ID:ORDINAL).")
@@ -69,6 +69,13 @@ struct LogCommand: ParsableCommand {
       return true
     }
     if let maxCount { entries = Array(entries.prefix(maxCount.value)) }
+    // Values a merge replaced with a concurrent action's: never shown as the one that stands.
+    let replaced =
+      claim.map { claim in
+        ledger.replacedValues(
+          in: story.compactMap { item in item.claim.map { (item.entry, $0) } }, of: claim, entries: history,
+          at: snapshot)
+      } ?? [:]
     // Entries on a claim the one asked about superseded.
     func earlier(_ item: (entry: HistoryEntry, claim: ClaimID?)) -> ClaimID? {
       guard let on = item.claim, on != claim?.id else { return nil }
@@ -79,10 +86,14 @@ struct LogCommand: ParsableCommand {
         JSONWriter.canonicalText(
           of: .array(
             entries.map { item in
-              guard let on = earlier(item), case .object(var members) = Self.json(item.entry) else {
-                return Self.json(item.entry)
+              guard case .object(var members) = Self.json(item.entry) else { return Self.json(item.entry) }
+              if let on = earlier(item) { members["superseded_claim"] = .string(on.rawValue) }
+              if let value = replaced[item.entry.commit] {
+                members["replaced_by"] = .object([
+                  "field": .string(value.field), "value": value.standing.map { .string($0) } ?? .null,
+                  "commit": value.commit.map { .string($0) } ?? .null,
+                ])
               }
-              members["superseded_claim"] = .string(on.rawValue)
               return .object(members)
             })))
       return ExitStatus.success
@@ -92,7 +103,12 @@ struct LogCommand: ParsableCommand {
       let entry = item.entry
       let when = String(entry.time.text.prefix(16)).replacingAll("T", with: " ")
       let who = TerminalText.oneLine(entry.author.description, width: 28).padded(to: 28)
-      let on = earlier(item).map { style.dim("  (on superseded claim \($0))") } ?? ""
+      var on = earlier(item).map { style.dim("  (on superseded claim \($0))") } ?? ""
+      if let value = replaced[entry.commit] {
+        let now = value.standing.map { TerminalText.oneLine($0, width: 30) } ?? "nothing"
+        let from = value.commit.map { " from \($0.prefix(7))" } ?? ""
+        on += style.dim("  (replaced in a sync by \(now)\(from), made without seeing it)")
+      }
       context.print(
         "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(Self.describe(entry, style: style))\(on)"
       )
@@ -111,9 +127,13 @@ struct LogCommand: ParsableCommand {
       return "\(style.bold(action))\(claims) \(TerminalText.sanitize(change))"
     case "cite", "uncite":
       return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: 60))"
+    case "link", "unlink":
+      // The subject is `link: <claim> <target>`: the target is what is left after the claim.
+      let target = entry.subject.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
+      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(target, width: 60))"
     case "assign":
       return "\(style.bold(action))\(claims) to \(TerminalText.oneLine(entry.assignee ?? "", width: 40))"
-    case "import", "reimport":
+    case "import", "reimport", "factchecks":
       return
         "\(style.bold(action))\(TerminalText.oneLine(String(entry.subject.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace(), width: 60))"
     default:

@@ -38,6 +38,7 @@ struct ShowCommand: ParsableCommand {
     printer.printInContext(claim)
     context.print()
     printer.printReviews(claim)
+    MatchPrinter(context: context).printEarlierChecks(of: claim, snapshot: snapshot)
     context.report(snapshot.problems)
     return ExitStatus.success
   }

@@ -7,7 +7,7 @@ struct SplitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "split", abstract: "Split a text into sentences, one per line (no ledger needed).",
     discussion:
-      "Prints each segment on its own line, white space collapsed. With --json, prints every segment with its kind (headline, sentence, caption, boilerplate), its exact text, and its offsets in Unicode scalars and in UTF-8 bytes."
+      "Prints each segment on its own line, white space collapsed. With --json, prints every segment with its kind (headline, sentence, caption, byline, boilerplate), its exact text, and its offsets in Unicode scalars and in UTF-8 bytes."
   )
 
   @Argument(help: "The text to split ('-' or nothing for standard input).")

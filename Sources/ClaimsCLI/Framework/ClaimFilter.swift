@@ -65,8 +65,8 @@ struct ClaimFilter {
     if let status { candidates = StatusIndex.sources(sources, withClaimsIn: status, of: snapshot, config: config) }
     let needle = text?.lowercased()
     let (status, reviewer, assignee, withoutVerdictBy) = (self.status, self.reviewer, self.assignee, withoutVerdictBy)
-    let select: @Sendable (SourceID, SourceRecords) -> [Made] = { _, records in
-      var made: [Made] = []
+    let select: @Sendable (SourceID, SourceRecords) -> [(claim: Claim, made: Made)] = { _, records in
+      var made: [(claim: Claim, made: Made)] = []
       // Retired claims only when asked for: they are out of the article.
       for claim in records.claims where claim.isRetired == (status == .retired) {
         let reviews = records.reviews[claim.id] ?? []
@@ -86,16 +86,24 @@ struct ClaimFilter {
           guard let current = assignment?.assignee, Self.matches(current, assignee) else { continue }
         }
         if let needle, !claim.text.lowercased().contains(needle) { continue }
-        made.append(make(Match(claim: claim, reviews: reviews, assignment: assignment, status: claimStatus)))
+        made.append((claim, make(Match(claim: claim, reviews: reviews, assignment: assignment, status: claimStatus))))
       }
       return made
     }
+    // `--status matched` needs the matching index, loaded once for every claim that passed the
+    // other filters: those are kept whole (matched claims are few) and filtered at the end.
+    var held: [(claim: Claim, made: Made)] = []
     var start = 0
     while start < candidates.count {
       let batch = Array(candidates[start..<min(candidates.count, start + Self.batchSize)])
-      take(snapshot.mapRecords(of: batch, flushingCache: false, select).flatMap { $0 })
+      let found = snapshot.mapRecords(of: batch, flushingCache: false, select).flatMap { $0 }
+      if status == .matched { held += found } else { take(found.map(\.made)) }
       start += Self.batchSize
     }
     snapshot.flushRecordCache()
+    if status == .matched {
+      let kept = Set(MatchedClaims.filter(held.map(\.claim), in: snapshot).map(\.id))
+      take(held.filter { kept.contains($0.claim.id) }.map(\.made))
+    }
   }
 }

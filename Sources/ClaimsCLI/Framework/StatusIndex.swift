@@ -94,6 +94,8 @@ extension StatusFilter {
     case .verified: return flags.contains(.verified)
     case .stale: return flags.contains(.stale)
     case .retired: return true
+    // Found by ``ClaimFilter`` afterwards, with the matching index: every live claim may be one.
+    case .matched: return true
     }
   }
 }
