@@ -128,7 +128,9 @@ public final class PackedObjectWriter {
       if let old, git_oid_equal(git_tree_entry_id(old), id) != 0 { continue }
       switch git_tree_entry_type(entry) {
       case GIT_OBJECT_TREE:
-        let oldSubtree = old.flatMap { git_tree_entry_type($0) == GIT_OBJECT_TREE ? ObjectID(git_tree_entry_id($0)) : nil }
+        let oldSubtree = old.flatMap {
+          git_tree_entry_type($0) == GIT_OBJECT_TREE ? ObjectID(git_tree_entry_id($0)) : nil
+        }
         try insertNewObjects(of: ObjectID(id), comparedWith: oldSubtree, into: builder)
       case GIT_OBJECT_BLOB:
         try check(git_packbuilder_insert(builder, id, name), function: "git_packbuilder_insert")

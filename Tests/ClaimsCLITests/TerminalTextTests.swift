@@ -50,7 +50,9 @@ import Testing
   }
 
   @Test func controlsAreFoundWithoutMissingAny() {
-    for text in ["plain", "tab\there", "bidi \u{202E}mark", "sep\u{2028}x", "c1 \u{9B}", "del\u{7F}", "isolate\u{2068}"] {
+    for text in [
+      "plain", "tab\there", "bidi \u{202E}mark", "sep\u{2028}x", "c1 \u{9B}", "del\u{7F}", "isolate\u{2068}",
+    ] {
       let hasControl = text.unicodeScalars.contains { scalar in
         let value = scalar.value
         return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029

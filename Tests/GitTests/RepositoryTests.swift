@@ -1,7 +1,8 @@
 import Foundation
-@testable import Git
 import TestSupport
 import Testing
+
+@testable import Git
 
 @Suite struct RepositoryTests {
   let scratch = ScratchDirectory()
@@ -118,7 +119,8 @@ import Testing
     let packer = try PackedObjectWriter(repositoryAt: scratch.path, settingsFile: settings)
     var changes: [TreeChange] = []
     for index in 0..<100 {
-      changes.append(.upsert(path: "Claims/new/\(index).json", blob: try packer.writeBlob(Array("new \(index)\n".utf8))))
+      changes.append(
+        .upsert(path: "Claims/new/\(index).json", blob: try packer.writeBlob(Array("new \(index)\n".utf8))))
     }
     // A blob the repository already holds, at a new path: packed again, which git allows.
     changes.append(.upsert(path: "Claims/new/copy.json", blob: try packer.writeBlob(Array("old claim 7\n".utf8))))
@@ -132,7 +134,9 @@ import Testing
       .filter { $0.hasSuffix(".idx") }
     #expect(packs.count == 1)
     let listing = try ProcessRunner.git(["verify-pack", "-v", ".git/objects/pack/\(packs[0])"], in: scratch.path).stdout
-    let objects = listing.split(separator: "\n").filter { $0.contains(" blob ") || $0.contains(" tree ") || $0.contains(" commit ") }
+    let objects = listing.split(separator: "\n").filter {
+      $0.contains(" blob ") || $0.contains(" tree ") || $0.contains(" commit ")
+    }
     // 101 blobs; the root, Claims and Claims/new trees; the commit. Nothing of the first commit's.
     #expect(objects.count == 105)
     #expect(!listing.contains("chain length"), "no object is stored as a delta")

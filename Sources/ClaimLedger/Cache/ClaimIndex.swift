@@ -148,7 +148,9 @@ struct ClaimIndex {
       self.base = base
       self.size = size
       self.mapped = mapped
-      func word(_ offset: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
+      func word(_ offset: Int) -> Int {
+        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      }
       sourceCount = size >= ClaimIndex.headerSize ? word(25) : 0
       count = size >= ClaimIndex.headerSize ? word(29) : 0
       namesStart = ClaimIndex.headerSize + 4 * sourceCount
@@ -193,11 +195,14 @@ struct ClaimIndex {
     private func source(_ index: Int) -> SourceID? {
       guard index < sourceCount else { return nil }
       if let known = sources[index] { return known }
-      func word(_ offset: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
+      func word(_ offset: Int) -> Int {
+        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      }
       let start = index == 0 ? 0 : word(ClaimIndex.headerSize + 4 * (index - 1))
       let end = word(ClaimIndex.headerSize + 4 * index)
       guard start <= end, namesStart + end <= recordsStart else { return nil }
-      let name = String(decoding: UnsafeRawBufferPointer(start: base + namesStart + start, count: end - start), as: UTF8.self)
+      let name = String(
+        decoding: UnsafeRawBufferPointer(start: base + namesStart + start, count: end - start), as: UTF8.self)
       let source = SourceID(name)
       sources[index] = source
       return source

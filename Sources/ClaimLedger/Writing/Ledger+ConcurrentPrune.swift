@@ -102,7 +102,8 @@ extension Ledger {
         let prefix = parent.isEmpty ? String(component) : "\(parent)/\(component)"
         defer { parent = prefix }
         if directories[prefix] != nil { continue }
-        guard let directory = directories[parent], let entry = try? repository.treeEntry(named: String(component), inTree: directory),
+        guard let directory = directories[parent],
+          let entry = try? repository.treeEntry(named: String(component), inTree: directory),
           (try? fresh.containsObject(entry.id)) == true
         else {
           return "the tree or file of \(path)"

@@ -64,8 +64,10 @@ enum StatusIndex {
     for batch in snapshot.recordCacheBatches(of: missing.map(\.source), size: 2_000) {
       let made = snapshot.mapRecords(of: batch) { _, records in
         records.claims.map { claim in
-          Flags(claim: claim, status: ClaimStatus(claim: claim, reviews: records.reviews[claim.id] ?? [], config: config))
-            .rawValue
+          Flags(
+            claim: claim, status: ClaimStatus(claim: claim, reviews: records.reviews[claim.id] ?? [], config: config)
+          )
+          .rawValue
         }
       }
       for (source, bytes) in zip(batch, made) {
