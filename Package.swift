@@ -39,10 +39,9 @@ let package = Package(
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
-    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
     .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
-    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CCrypto"], swiftSettings: strictSettings),
+    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CLibCrypto"], swiftSettings: strictSettings),
     // libxml2's HTML parser and its safe wrapper; article extraction on top (pure: bytes in, article out).
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
