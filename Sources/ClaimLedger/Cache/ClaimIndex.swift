@@ -11,24 +11,27 @@ import Git
 ///
 /// The file is looked into where it lies (mapped, binary search), not decoded: a ledger of a
 /// million claims has an 8 MB index, which one `claims show` should not read whole. Layout, in
-/// little-endian numbers: `CLMI`, version 3, the `Claims/` tree id (20 bytes), the source count
+/// little-endian numbers: the cache stamp (``CacheStamp``: `CLMI`, schema 3, the build), the
+/// `Claims/` tree id (20 bytes), the source count
 /// and the claim count (4 bytes each), the end offset of each source's name (4 bytes each) and
 /// the names (UTF-8), zero bytes up to a multiple of 8, then one 8-byte record per claim, sorted:
 /// the id's 40 bits above the source's 24-bit index.
 struct ClaimIndex {
-  private static let magic = Array("CLMI".utf8)
-  private static let version: UInt8 = 3
-  private static let headerSize = 4 + 1 + 20 + 4 + 4
+  private static let stamp = CacheStamp(magic: "CLMI", schemaVersion: 3)
+  /// The length of the stamp, which depends on the build identity's.
+  private static let stampSize = stamp.header.count
+  private static let headerSize = stampSize + 20 + 4 + 4
 
   private let storage: Storage?
 
   /// The index of `snapshot`'s `Claims/` tree: from the cache, or built and cached.
-  init(snapshot: LedgerSnapshot, cacheDirectory: String, rebuilding: Bool = false) {
+  init(snapshot: LedgerSnapshot, rebuilding: Bool = false) {
     guard let claimsTree = snapshot.treeID(ofDirectory: LedgerPaths.claims) else {
       storage = nil
       return
     }
-    let path = "\(cacheDirectory)/claim-index.bin"
+    let directory = snapshot.cacheDirectory
+    let path = directory.path(of: "claim-index.bin")
     if !rebuilding, let mapped = Storage(mapping: path, tree: claimsTree) {
       storage = mapped
       return
@@ -46,8 +49,7 @@ struct ClaimIndex {
     }
     records.sort()
     let bytes = Self.encode(tree: claimsTree, sources: sources, records: records)
-    let gitDirectory = String(cacheDirectory.dropLast("/claims-cache/v2".count))
-    if sources.count < 1 << 24, (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil {
+    if sources.count < 1 << 24, directory.prepare() {
       try? FileSystem.writeAtomically(bytes, to: path)
     }
     storage = Storage(bytes: bytes, tree: claimsTree)
@@ -90,8 +92,7 @@ struct ClaimIndex {
     let names = sources.map { Array($0.rawValue.utf8) }
     bytes.reserveCapacity(headerSize + 4 * sources.count + names.reduce(0) { $0 + $1.count } + 8 + 8 * records.count)
     func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    bytes += magic
-    bytes.append(version)
+    bytes += stamp.header
     bytes += tree.bytes
     append(UInt32(truncatingIfNeeded: sources.count))
     append(UInt32(truncatingIfNeeded: records.count))
@@ -151,14 +152,15 @@ struct ClaimIndex {
       func word(_ offset: Int) -> Int {
         Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
       }
-      sourceCount = size >= ClaimIndex.headerSize ? word(25) : 0
-      count = size >= ClaimIndex.headerSize ? word(29) : 0
+      let stampSize = ClaimIndex.stampSize
+      sourceCount = size >= ClaimIndex.headerSize ? word(stampSize + 20) : 0
+      count = size >= ClaimIndex.headerSize ? word(stampSize + 24) : 0
       namesStart = ClaimIndex.headerSize + 4 * sourceCount
       let namesEnd = namesStart + (sourceCount > 0 && namesStart <= size ? word(namesStart - 4) : 0)
       recordsStart = (namesEnd + 7) / 8 * 8
       guard size >= ClaimIndex.headerSize, namesStart <= size, recordsStart + 8 * count == size,
-        Array(UnsafeRawBufferPointer(start: base, count: 5)) == ClaimIndex.magic + [ClaimIndex.version],
-        Array(UnsafeRawBufferPointer(start: base + 5, count: 20)) == tree.bytes
+        ClaimIndex.stamp.contentStart(in: Array(UnsafeRawBufferPointer(start: base, count: stampSize))) != nil,
+        Array(UnsafeRawBufferPointer(start: base + stampSize, count: 20)) == tree.bytes
       else {
         Self.release(base, size: size, mapped: mapped)
         return nil

@@ -9,14 +9,12 @@ import Git
 /// the source's trees. A source nobody touched keeps its tree ids, so after one review only that
 /// source is read from git again.
 ///
-/// Sources are spread over 256 shard files: one file per source made a cold read of a large ledger
-/// spend more time creating files than reading git, and one file for everything would be rewritten
-/// whole after every review. The cache is always safe to delete: a missing, stale, truncated or
-/// corrupt shard is simply rebuilt.
+/// Sources are spread over 256 shard files (``CacheShard``), each stamped with the schema version and
+/// build (``CacheStamp``). The cache is always safe to delete: a missing, stale, truncated or
+/// corrupt shard, or one another build wrote, is simply rebuilt.
 final class SourceCache {
-  private static let magic = Array("CLMC".utf8)
-  /// 5: 256 shards (issue 16) and citations with archives (issue 14), which both came as 4.
-  private static let version: UInt8 = 5
+  /// Schema 5: 256 shards (issue 16) and citations with archives (issue 14), which both came as 4.
+  private static let stamp = CacheStamp(magic: "CLMC", schemaVersion: 5)
   /// 256 shards: a ledger of a million claims in 20,000 sources has shards of 2 MB, of which a
   /// command about one claim reads one (with 64, 8 MB).
   static let shardCount = 256
@@ -27,29 +25,25 @@ final class SourceCache {
     var payload: ArraySlice<UInt8>
   }
 
-  let directory: String
+  let directory: CacheDirectory
   private var shards: [Int: [String: Entry]] = [:]
   private var dirtyShards: Set<Int> = []
 
-  init(gitDirectory: String) {
-    directory = "\(gitDirectory)/claims-cache/v2"
+  init(directory: CacheDirectory) {
+    self.directory = directory
   }
 
-  static func shard(of source: SourceID) -> Int {
-    var hash: UInt32 = 2_166_136_261
-    for byte in source.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    return Int(hash % UInt32(shardCount))
-  }
+  static func shard(of source: SourceID) -> Int { CacheShard.index(of: source.rawValue, count: shardCount) }
 
-  private func path(ofShard shard: Int) -> String { "\(directory)/shard-\(shard).bin" }
+  private func path(ofShard shard: Int) -> String { directory.path(of: CacheShard.fileName(shard)) }
 
   private func entries(ofShard shard: Int) -> [String: Entry] {
     if let loaded = shards[shard] { return loaded }
     var entries: [String: Entry] = [:]
-    if let bytes = FileSystem.readFile(at: path(ofShard: shard), limit: 1 << 31), bytes.count > 5,
-      Array(bytes[0..<4]) == Self.magic, bytes[4] == Self.version
+    if let bytes = FileSystem.readFile(at: path(ofShard: shard), limit: 1 << 31),
+      let start = Self.stamp.contentStart(in: bytes)
     {
-      var reader = BinaryReader(bytes, position: 5)
+      var reader = BinaryReader(bytes, position: start)
       do {
         while !reader.isAtEnd {
           let source = try reader.readString()
@@ -137,12 +131,10 @@ final class SourceCache {
   /// Writes the shards that changed; failures (a read-only repository) cost only speed.
   func flush() {
     guard !dirtyShards.isEmpty else { return }
-    let gitDirectory = String(directory.dropLast("/claims-cache/v2".count))
-    guard (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil else { return }
+    guard directory.prepare() else { return }
     for shard in dirtyShards.sorted() {
       var writer = BinaryWriter(capacity: 1 << 20)
-      writer.write(raw: Self.magic)
-      writer.write(raw: [Self.version])
+      writer.write(raw: Self.stamp.header)
       for (source, entry) in (shards[shard] ?? [:]).sorted(by: { $0.key < $1.key }) {
         writer.write(source)
         for id in [entry.key.claims, entry.key.reviews, entry.key.assignments] {

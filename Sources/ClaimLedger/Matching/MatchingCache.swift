@@ -48,7 +48,7 @@ struct MatchingCache {
     let roots = Roots(
       factChecks: id(LedgerPaths.factChecks), claims: id(LedgerPaths.claims), reviews: id(LedgerPaths.reviews),
       people: id(LedgerPaths.mailmap))
-    let path = "\(snapshot.cacheDirectory)/\(fileName)"
+    let path = snapshot.cacheDirectory.path(of: fileName)
     let bytes = FileSystem.readFile(at: path, limit: 4 << 30)
     if let bytes, let loaded = try? load(bytes, wantedRoots: roots, stateNeeded: false), loaded.current {
       Trace.mark("matching index loaded (\(loaded.index.count) documents)")
@@ -69,8 +69,7 @@ struct MatchingCache {
       snapshot: snapshot, index: &index, checks: &checks, peopleChanged: previousPeople != roots.people)
     Trace.mark("matching index updated (\(changed) documents read, \(index.count) in all)")
     let table = CheckTable(checks)
-    let gitDirectory = String(snapshot.cacheDirectory.dropLast("/claims-cache/v2".count))
-    if (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil {
+    if snapshot.cacheDirectory.prepare() {
       try? FileSystem.writeAtomically(cache.encoded(roots: roots, checks: table, index: index), to: path)
       Trace.mark("matching index stored")
     }

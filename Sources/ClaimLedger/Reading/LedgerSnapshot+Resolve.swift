@@ -19,11 +19,11 @@ extension LedgerSnapshot {
         "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
       )
     }
-    var index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory)
+    var index = ClaimIndex(snapshot: self)
     var matches = index.matches(prefix: lowered)
     if matches.count == 1, claim(matches[0].id, in: matches[0].source) == nil {
       // A cached index that names a claim its source lacks is not trusted: built again, once.
-      index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory, rebuilding: true)
+      index = ClaimIndex(snapshot: self, rebuilding: true)
       matches = index.matches(prefix: lowered)
     }
     switch matches.count {

@@ -22,8 +22,8 @@ public final class LedgerSnapshot {
   let rootTreeID: ObjectID?
   private let gitDirectory: String
   private let cache: SourceCache
-  /// Where the ledger's caches live: `<git-dir>/claims-cache/v2`.
-  var cacheDirectory: String { cache.directory }
+  /// Where the ledger's caches live.
+  let cacheDirectory: CacheDirectory
 
   private var directoryCache: [String: Directory] = [:]
   private var recordCache: [SourceID: SourceRecords] = [:]
@@ -37,7 +37,8 @@ public final class LedgerSnapshot {
     self.objects = ObjectReader(repository: repository)
     self.commitID = commitID
     self.gitDirectory = gitDirectory
-    self.cache = SourceCache(gitDirectory: gitDirectory)
+    self.cacheDirectory = CacheDirectory(gitDirectory: gitDirectory)
+    self.cache = SourceCache(directory: cacheDirectory)
     rootTreeID = try commitID.map { id throws(GitError) in try repository.commit(id).treeID }
   }
 
@@ -393,7 +394,7 @@ public final class LedgerSnapshot {
 
   /// Where every claim id lives, from the claim index (no record is opened).
   public func claimLocations() -> [(id: ClaimID, source: SourceID)] {
-    ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory).all
+    ClaimIndex(snapshot: self).all
   }
 
   /// The claim `id` of `source`, or nil.

@@ -47,7 +47,7 @@ enum StatusIndex {
     let cache = SourceBlobCache(snapshot: snapshot, name: cacheName)
     var hasher = SHA256()
     hasher.update(JSONWriter.canonicalBytes(of: config.json))
-    let common = hasher.finalize() + BuildIdentity.current + [version]
+    let common = hasher.finalize() + [version]
     var known: [SourceID: [UInt8]] = [:]
     var missing: [(source: SourceID, key: [UInt8])] = []
     for source in sources {

@@ -47,7 +47,7 @@ final class ReportSources {
 
     var hasher = SHA256()
     hasher.update(JSONWriter.canonicalBytes(of: config.json))
-    var common = hasher.finalize() + BuildIdentity.current
+    var common = hasher.finalize()
     for number in [Self.cacheVersion, SourceTally.encodingVersion, VerificationReport.schemaVersion] {
       common.append(UInt8(truncatingIfNeeded: number))
     }
