@@ -14,10 +14,16 @@ import Testing
     #expect(try fixture.ledger.snapshot().claims(of: storm).first?.text.contains("ORIGINAL") == true)
     let shard = try #require(try cacheFiles(of: fixture).first { try Data(contentsOf: $0).contains("ORIGINAL") })
 
+    // A changed byte is caught by the shard's checksum...
     try replace("ORIGINAL", with: "TAMPERED", in: shard)
+    #expect(try fixture.ledger.snapshot().claims(of: storm).first?.text.contains("ORIGINAL") == true)
+    // ...and, with the checksum made right, served: the cache is what is read.
+    try replace("ORIGINAL", with: "TAMPERED", in: shard)
+    try resealChecksum(shard)
     #expect(try fixture.ledger.snapshot().claims(of: storm).first?.text.contains("TAMPERED") == true)
 
     try stampWithAnotherBuild(shard)
+    try resealChecksum(shard)
     #expect(try fixture.ledger.snapshot().claims(of: storm).first?.text.contains("ORIGINAL") == true)
   }
 
@@ -63,6 +69,17 @@ import Testing
     var bytes = try Data(contentsOf: file)
     let range = try #require(bytes.range(of: Data(old.utf8)))
     bytes.replaceSubrange(range, with: Data(new.utf8))
+    try bytes.write(to: file)
+  }
+
+  /// Writes the record cache shard's trailing checksum for its contents as they are now.
+  private func resealChecksum(_ file: URL) throws {
+    var bytes = try Data(contentsOf: file)
+    var checksum = CacheChecksum.of(Array(bytes.dropLast(8)))
+    for index in (bytes.count - 8)..<bytes.count {
+      bytes[index] = UInt8(truncatingIfNeeded: checksum)
+      checksum >>= 8
+    }
     try bytes.write(to: file)
   }
 

@@ -77,7 +77,7 @@ public final class SourceBlobCache {
     guard length > 0 else { return [] }
     let descriptor = loadedShard(entry.shard).descriptor
     guard descriptor >= 0, let bytes = Self.read(descriptor, offset: offset, count: length) else { return nil }
-    guard Self.checksum(bytes) == checksum else { return nil }
+    guard CacheChecksum.of(bytes) == checksum else { return nil }
     return bytes
   }
 
@@ -90,7 +90,7 @@ public final class SourceBlobCache {
     var parts: [[UInt8]] = []
     for part in entry.parts {
       let slice = bytes[(part.offset - first.offset)..<(part.offset - first.offset + part.length)]
-      guard slice.withUnsafeBytes({ Self.checksum($0) }) == part.checksum else { return nil }
+      guard slice.withUnsafeBytes({ CacheChecksum.of($0) }) == part.checksum else { return nil }
       parts.append(Array(slice))
     }
     return parts
@@ -104,7 +104,7 @@ public final class SourceBlobCache {
     guard length > 0 else { return true }
     let descriptor = loadedShard(entry.shard).descriptor
     guard descriptor >= 0, Self.read(descriptor, offset: offset, into: target) else { return false }
-    return Self.checksum(UnsafeRawBufferPointer(target)) == checksum
+    return CacheChecksum.of(UnsafeRawBufferPointer(target)) == checksum
   }
 
   private func loadedShard(_ shard: Int) -> Shard {
@@ -246,7 +246,7 @@ public final class SourceBlobCache {
       index.write(entry.parts.count)
       for part in entry.parts {
         index.write(part.count)
-        var checksum = Self.checksum(part)
+        var checksum = CacheChecksum.of(part)
         var bytes: [UInt8] = []
         for _ in 0..<8 {
           bytes.append(UInt8(truncatingIfNeeded: checksum))
@@ -263,33 +263,6 @@ public final class SourceBlobCache {
       length >>= 8
     }
     return [header + index.bytes] + entries.flatMap(\.parts).filter { !$0.isEmpty }
-  }
-
-  /// A fast 64-bit checksum over words, in four independent lanes so it runs near memory speed:
-  /// it catches a damaged or overwritten cache file, not an adversary (the cache is the user's own).
-  static func checksum(_ bytes: [UInt8]) -> UInt64 {
-    bytes.withUnsafeBytes { checksum($0) }
-  }
-
-  static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-    let prime: UInt64 = 0x0000_0100_0000_01B3
-    var lanes: (UInt64, UInt64, UInt64, UInt64) = (
-      0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9
-    )
-    var offset = 0
-    while offset + 32 <= raw.count {
-      lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-      lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
-      lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
-      lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
-      offset += 32
-    }
-    var hash = lanes.0 ^ (lanes.1 &* 31) ^ (lanes.2 &* 961) ^ (lanes.3 &* 29_791) ^ UInt64(raw.count)
-    while offset < raw.count {
-      hash = (hash ^ UInt64(raw[offset])) &* prime
-      offset += 1
-    }
-    return hash ^ (hash >> 32)
   }
 }
 

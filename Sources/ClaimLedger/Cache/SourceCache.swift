@@ -10,11 +10,12 @@ import Git
 /// source is read from git again.
 ///
 /// Sources are spread over 256 shard files (``CacheShard``), each stamped with the schema version and
-/// build (``CacheStamp``). The cache is always safe to delete: a missing, stale, truncated or
-/// corrupt shard, or one another build wrote, is simply rebuilt.
+/// build (``CacheStamp``) and ending with a checksum of the rest (``CacheChecksum``). The cache is
+/// always safe to delete: a missing, stale, truncated or damaged shard, or one another build wrote,
+/// is simply rebuilt.
 final class SourceCache {
-  /// Schema 5: 256 shards (issue 16) and citations with archives (issue 14), which both came as 4.
-  private static let stamp = CacheStamp(magic: "CLMC", schemaVersion: 5)
+  /// Schema 6: a checksum at the end of each shard (5: 256 shards and citations with archives).
+  private static let stamp = CacheStamp(magic: "CLMC", schemaVersion: 6)
   /// 256 shards: a ledger of a million claims in 20,000 sources has shards of 2 MB, of which a
   /// command about one claim reads one (with 64, 8 MB).
   static let shardCount = 256
@@ -40,9 +41,11 @@ final class SourceCache {
   private func entries(ofShard shard: Int) -> [String: Entry] {
     if let loaded = shards[shard] { return loaded }
     var entries: [String: Entry] = [:]
-    if let bytes = FileSystem.readFile(at: path(ofShard: shard), limit: 1 << 31),
-      let start = Self.stamp.contentStart(in: bytes)
+    if var bytes = FileSystem.readFile(at: path(ofShard: shard), limit: 1 << 31),
+      let start = Self.stamp.contentStart(in: bytes), bytes.count >= start + 8,
+      CacheChecksum.of(bytes[..<(bytes.count - 8)]) == Self.trailer(bytes)
     {
+      bytes.removeLast(8)
       var reader = BinaryReader(bytes, position: start)
       do {
         while !reader.isAtEnd {
@@ -144,11 +147,21 @@ final class SourceCache {
         writer.write(entry.payload.count)
         writer.write(raw: Array(entry.payload))
       }
+      var checksum = CacheChecksum.of(writer.bytes)
+      for _ in 0..<8 {
+        writer.write(raw: [UInt8(truncatingIfNeeded: checksum)])
+        checksum >>= 8
+      }
       try? FileSystem.writeAtomically(writer.bytes, to: path(ofShard: shard))
       // Read again if asked for: a cold read of a large ledger must not keep every shard it wrote.
       shards[shard] = nil
     }
     dirtyShards.removeAll()
+  }
+
+  /// The checksum in a shard's last eight bytes (little-endian).
+  private static func trailer(_ bytes: [UInt8]) -> UInt64 {
+    bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
   }
 
   private static func readKey(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> SourceKey {
