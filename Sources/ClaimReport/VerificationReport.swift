@@ -102,7 +102,7 @@ public struct VerificationReport: Sendable {
   }
 
   /// Loads one source's entries into every list; the report must come from the same tallies.
-  public mutating func insert(_ details: SourceDetails) {
+  package mutating func insert(_ details: SourceDetails) {
     let source = details.source
     let entries = details.entries
     claims.load(entries, of: source)
