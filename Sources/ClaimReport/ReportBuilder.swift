@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Computes a ``VerificationReport`` from a ``ReportInput``.
 ///

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// A verification report: every figure and list, computed once by ``ReportBuilder`` and then
 /// rendered by ``ReportRenderer`` in any ``ReportFormat``.

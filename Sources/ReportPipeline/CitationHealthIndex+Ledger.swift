@@ -1,6 +1,6 @@
-public import ClaimLedger
-public import ClaimModel
-public import ClaimReport
+import ClaimLedger
+import ClaimModel
+import ClaimReport
 
 extension CitationHealthIndex {
   /// What the ledger's last evidence checks found, by source, as the report shows it.

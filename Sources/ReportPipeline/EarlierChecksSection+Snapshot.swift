@@ -1,6 +1,6 @@
-public import ClaimLedger
-public import ClaimModel
-public import ClaimReport
+import ClaimLedger
+import ClaimModel
+import ClaimReport
 
 extension EarlierChecksSection {
   /// The report's section: every live claim of `sources` that is linked to an earlier check or,

@@ -1,6 +1,6 @@
-public import ClaimLedger
-public import ClaimModel
-public import ClaimReport
+package import ClaimLedger
+package import ClaimModel
+package import ClaimReport
 
 /// The review actions a report counts, read from the ledger's history: the one place that says
 /// which actions of the history a report counts, and as what.

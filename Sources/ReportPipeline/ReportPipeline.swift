@@ -1,6 +1,6 @@
 public import ClaimLedger
-public import ClaimModel
-public import ClaimReport
+import ClaimModel
+import ClaimReport
 
 /// The one path from a ledger snapshot to a report ready to write: the history's actions, each
 /// source's figures and rendered pieces (from the report caches or computed on every core), the

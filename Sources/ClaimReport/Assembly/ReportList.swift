@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// A list of a report (its claims, disputed claims, backlog, …), held source by source.
 ///

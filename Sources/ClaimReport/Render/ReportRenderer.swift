@@ -1,4 +1,4 @@
-import ClaimModel
+package import ClaimModel
 
 /// The formats a report can be written in.
 public enum ReportFormat: String, CaseIterable, Sendable {
