@@ -3,10 +3,6 @@ import ClaimModel
 import ClaimReport
 import ReportPipeline
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `claims report`: the verification report.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
