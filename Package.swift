@@ -4,6 +4,7 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -64,12 +65,20 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // The report use case: ledger snapshot → report ready to write (caches, history, batched loading).
+    .target(
+      name: "ReportPipeline",
+      dependencies: ["ClaimLedger", "ClaimModel", "ClaimReport"],
+      swiftSettings: strictSettings
+    ),
+
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
       dependencies: [
         "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
         "ClaimMatching", "Evidence", "WebArchive",
+        "ReportPipeline",
       ],
       swiftSettings: strictSettings
     ),
@@ -151,7 +160,12 @@ let package = Package(
     ),
     .testTarget(
       name: "ClaimsCLITests",
-      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "ReportPipeline", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ReportPipelineTests",
+      dependencies: ["ReportPipeline", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

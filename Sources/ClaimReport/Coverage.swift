@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// How much of a source (or of all of them) has been checked.
 ///

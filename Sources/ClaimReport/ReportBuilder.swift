@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Computes a ``VerificationReport`` from a ``ReportInput``.
 ///
@@ -115,7 +115,7 @@ public enum ReportBuilder {
 
   /// The report of many sources, from their tallies and whichever of their entries are at hand; the
   /// lists of sources without entries are loaded later with ``VerificationReport/insert(_:)``.
-  public static func combine(_ parts: ReportParts) -> VerificationReport {
+  package static func combine(_ parts: ReportParts) -> VerificationReport {
     let scope = SourceScope(parts.sourceFilter)
     let scale = parts.config.scale
     let tallies = parts.tallies.filter { scope.includes($0.source) }.sorted { $0.source < $1.source }

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Everything a report is computed from, as read from the ledger at one commit.
 ///

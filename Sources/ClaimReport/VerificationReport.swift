@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// A verification report: every figure and list, computed once by ``ReportBuilder`` and then
 /// rendered by ``ReportRenderer`` in any ``ReportFormat``.
@@ -102,7 +102,7 @@ public struct VerificationReport: Sendable {
   }
 
   /// Loads one source's entries into every list; the report must come from the same tallies.
-  public mutating func insert(_ details: SourceDetails) {
+  package mutating func insert(_ details: SourceDetails) {
     let source = details.source
     let entries = details.entries
     claims.load(entries, of: source)

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 import Dispatch
 
 #if canImport(Glibc)

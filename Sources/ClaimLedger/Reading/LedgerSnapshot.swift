@@ -464,11 +464,3 @@ private struct RecordWorkResult<Value: Sendable>: Sendable {
   /// The records in cache form, when they were read from git.
   let encoded: [UInt8]?
 }
-
-/// Facts about the machine.
-enum System {
-  /// How many processors may run this process's threads.
-  static var activeProcessorCount: Int {
-    Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-  }
-}

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// One source's records, as read from the ledger: the unit the report is computed, and cached, by.
 public struct SourceInput: Sendable {

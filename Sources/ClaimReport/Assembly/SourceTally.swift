@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// What one source adds to a report's figures: its coverage, verdict counts, reviewer totals and
 /// agreement units, and the length of each of its lists. It is small (no claim text), so a report

@@ -28,9 +28,9 @@ enum Formatting {
     value.map { fixed($0, decimals: 3) } ?? "n/a"
   }
 
-  /// `1 claim`, `2 claims`.
+  /// `1 claim`, `2 claims`: ClaimModel's `String.count`, the one plural rule of every module.
   static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    String.count(count, singular, plural: plural)
   }
 
   /// The day of a timestamp, `YYYY-MM-DD`.

@@ -40,7 +40,7 @@ struct CloneCommand: ParsableCommand {
     let sources = snapshot.sourceIDs().count
     context.report(snapshot.problems)
     context.print(
-      "Cloned \(TerminalText.sanitize(url)) into \(TerminalText.sanitize(ledger.rootPath)) (\(sources) source\(sources == 1 ? "" : "s")); share your work with 'claims sync'"
+      "Cloned \(TerminalText.sanitize(url)) into \(TerminalText.sanitize(ledger.rootPath)) (\(String.count(sources, "source"))); share your work with 'claims sync'"
     )
     return ExitStatus.success
   }

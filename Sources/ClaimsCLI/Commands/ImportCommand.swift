@@ -98,7 +98,7 @@ struct ImportCommand: ParsableCommand {
     } else {
       let counts = ClaimKind.allCases.compactMap { kind -> String? in
         let count = result.claims.filter { $0.kind == kind }.count
-        return count == 0 ? nil : "\(count) \(kind.rawValue)\(count == 1 ? "" : "s")"
+        return count == 0 ? nil : String.count(count, kind.rawValue)
       }
       context.print(
         "Imported \(request.source): \(String.count(result.claims.count, "claim")) (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"

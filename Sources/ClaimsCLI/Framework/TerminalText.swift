@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// Makes text from the ledger safe to print: whatever a claim or note holds, no escape sequence or
 /// other control character reaches the terminal raw.
 enum TerminalText {
@@ -37,7 +39,7 @@ enum TerminalText {
 
   /// One line of at most `width` characters, with `…` when cut.
   static func oneLine(_ text: String, width: Int) -> String {
-    let line = sanitize(text.collapsingWhitespaceRuns())
+    let line = sanitize(text.collapsingWhitespace())
     guard line.count > width else { return line }
     return String(line.prefix(max(1, width - 1))) + "…"
   }
@@ -70,13 +72,6 @@ enum TerminalText {
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
       || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-  }
-}
-
-extension String {
-  /// Runs of white space collapsed to single spaces.
-  func collapsingWhitespaceRuns() -> String {
-    split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }
 

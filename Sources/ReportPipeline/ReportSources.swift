@@ -106,12 +106,17 @@ final class ReportSources {
     fragments?.storedLength(of: part, for: source) != nil
   }
 
-  /// The entries of `source`, for a format that shows them but does not keep pieces.
-  func details(of source: SourceID) -> SourceDetails {
-    ReportBuilder.section(
-      of: input(source, snapshot.records(of: source), record: snapshot.sourceRecord(source), health: health[source]),
-      config: config
-    ).details
+  /// The entries of each of `sources`, in order, for parts that are shown but not kept as pieces.
+  /// Their records are read in one batch first: reading them one by one would rewrite a record
+  /// cache shard for every source the cache lacks.
+  func details(of sources: [SourceID]) -> [SourceDetails] {
+    snapshot.loadRecords(of: sources)
+    return sources.map { source in
+      ReportBuilder.section(
+        of: input(source, snapshot.records(of: source), record: snapshot.sourceRecord(source), health: health[source]),
+        config: config
+      ).details
+    }
   }
 
   // MARK: Computing
@@ -151,7 +156,7 @@ final class ReportSources {
 
   private func renderAgain(_ source: SourceID) -> [ReportPart: [UInt8]] {
     ReportRenderer.fragments(
-      of: details(of: source), as: format,
+      of: details(of: [source])[0], as: format,
       context: FragmentContext(
         scale: config.scale, record: snapshot.sourceRecord(source), importedAt: importTimes[source]))
   }
