@@ -20,6 +20,7 @@ struct TextRenderer {
     lines += disputed()
     lines += flagged()
     lines += stale()
+    lines += retiredReviews()
     lines += backlog()
     lines += EarlierChecksRendering.text(report.earlierChecks, style: style, width: width, limit: limit)
     lines += evidence()
@@ -69,9 +70,7 @@ struct TextRenderer {
     lines += more(report.sources.count)
     var kinds = "Claims: \(report.overall.claims)"
     if report.overall.claims > 0 { kinds += " (\(Formatting.kinds(report.overall)))" }
-    if report.overall.opinionOnly > 0 {
-      kinds += "; \(Formatting.count(report.overall.opinionOnly, "claim")) not checkable: every verdict is opinion"
-    }
+    if let notCheckable = Formatting.notCheckable(report.overall) { kinds += "; " + notCheckable }
     return lines + note("█ verified  ▓ reviewed  ░ awaiting a verdict; percentages are of checkable claims")
       + note(kinds)
   }
@@ -163,6 +162,19 @@ struct TextRenderer {
       lines.append(style.dim(TextLayout.clip("      was: " + safe(item.staleness.previousText), width)))
     }
     return lines + more(report.staleReviews.count)
+  }
+
+  private func retiredReviews() -> [String] {
+    guard !report.retiredReviewed.isEmpty else { return [] }
+    var lines = section(
+      "Reviews of retired claims", report.retiredReviewed.count,
+      "the sentence left the article, nothing replaced it; counted nowhere else")
+    for item in report.retiredReviewed.prefix(limit) {
+      lines.append(claimLine(item.claim))
+      lines += TextLayout.wrap(
+        safe(Formatting.reviewVerdicts(item.reviews, report: report)), width: width, indent: "      ")
+    }
+    return lines + more(report.retiredReviewed.count)
   }
 
   private func backlog() -> [String] {

@@ -11,18 +11,14 @@ struct ReviewCommand: ParsableCommand {
       Shows each matching claim in context with what other reviewers said, and takes a single key: a verdict's key \
       (s supported, m mostly-supported, l misleading, r refuted, u unverifiable, o opinion on the default scale), \
       c to cite a source, n to write a note, Enter to go to the next claim, q to quit. Every answer is committed at \
-      once, so quitting loses nothing. Without --status, it goes through the checkable claims you have not given a \
-      verdict yet. Answers may also be piped on standard input, one per line (a citation's URL and a note's text on \
+      once, so quitting loses nothing. It takes the filters of 'claims list' (--source, --status, --verdict, \
+      --assigned-to, --grep); without --status, it goes through the checkable claims you have not given a verdict yet. Answers may also be piped on standard input, one per line (a citation's URL and a note's text on \
       the line after c or n). With --archive, every cited web page is fetched and kept in the ledger, and c also \
       asks for the passage quoted, which must be in the page.
       """
   )
 
-  @Option(help: "Only claims of this source (repeatable).")
-  var source: [SourceID] = []
-
-  @Option(help: "Only claims with this status (see 'claims list --help').")
-  var status: StatusFilter?
+  @OptionGroup var filters: ClaimFilterOptions
 
   @Flag(help: "Archive every web page you cite (as 'claims cite --archive' does), asking for a quote.")
   var archive = false
@@ -33,9 +29,9 @@ struct ReviewCommand: ParsableCommand {
     let ledger = try context.openLedger()
     let reviewer = try reviewer.resolve(context, ledger: ledger)
     let snapshot = try ledger.snapshot()
-    let sources = try ListCommand.selectedSources(source, in: snapshot)
-    var filter = ClaimFilter(status: status)
-    if filter.status == nil { filter.withoutVerdictBy = reviewer }
+    let sources = try ListCommand.selectedSources(filters.source, in: snapshot)
+    var filter = try filters.filter(context, ledger: ledger)
+    if filter.statuses.isEmpty { filter.withoutVerdictBy = reviewer }
     let claims = try filter.apply(to: sources, in: snapshot)
     context.report(snapshot.problems)
     guard !claims.isEmpty else {

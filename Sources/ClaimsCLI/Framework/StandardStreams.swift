@@ -70,6 +70,15 @@ public final class FileDescriptorSink: TextSink {
   /// Whether the descriptor is a terminal.
   public var isTerminal: Bool { isatty(descriptor) == 1 }
 
+  /// The width of the terminal the descriptor is, in columns; nil for anything else.
+  public var terminalColumns: Int? {
+    var size = winsize()
+    guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+      return nil
+    }
+    return Int(size.ws_col)
+  }
+
   deinit {
     flush()
   }
