@@ -77,4 +77,19 @@ import Testing
     #expect(fixture.run("list").stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     #expect(fixture.run("list", "--full").stdout.contains(ending))
   }
+
+  @Test func logAndTheTextReportKeepAddressesThatFit() throws {
+    let fixture = try CLIFixture()
+    let reviewer = "Ada Lovelace-Byron <ada.lovelace-byron@analytical.example.org>"
+    let url = "https://www.county.example.gov/reports/2026/storm-damage-assessment-final-revised.pdf"
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", reviewer)
+    fixture.run("cite", "storm:2", url, "--reviewer", reviewer)
+    // Piped: nothing is cut.
+    let log = fixture.run("log").stdout
+    #expect(log.contains(reviewer + "  cite     "), "\(log)")
+    #expect(log.contains(url))
+    // 62 columns of address fit a report 120 columns wide.
+    let report = fixture.run("report", "--width", "120").stdout
+    #expect(report.contains("  " + reviewer + " "), "\(report)")
+  }
 }

@@ -253,14 +253,19 @@ struct TextRenderer {
 
   private func activity() -> [String] {
     guard !report.activity.isEmpty else { return ["", style.bold("Reviewers"), "  No review activity yet."] }
+    // Wide enough for the longest `Name <email>` when the line has room: an address cut is no address.
+    let longest = report.activity.prefix(limit).map { safe($0.reviewer.description).count }.max() ?? 0
+    let nameWidth = max(30, min(longest, width - 2 - 7 - 15 - 6 - 2 - 13 - 10))
     let heading =
-      TextLayout.left("Reviewers", 32) + TextLayout.right("Claims", 7) + TextLayout.right("Cites/verdict", 15)
+      TextLayout.left("Reviewers", nameWidth + 2) + TextLayout.right("Claims", 7)
+      + TextLayout.right("Cites/verdict", 15)
       + TextLayout.right("Open", 6) + "  " + TextLayout.left("Last active", 13) + "Actions"
     var lines = ["", style.bold(TextLayout.clip(heading, width))]
     for item in report.activity.prefix(limit) {
       let perVerdict = item.citationsPerVerdict.map { Formatting.fixed($0, decimals: 1) } ?? "n/a"
       let line =
-        "  " + TextLayout.left(safe(item.reviewer.description), 30) + TextLayout.right(String(item.claimsReviewed), 7)
+        "  " + TextLayout.left(safe(item.reviewer.description), nameWidth)
+        + TextLayout.right(String(item.claimsReviewed), 7)
         + TextLayout.right(perVerdict, 15) + TextLayout.right(String(item.openAssignments), 6) + "  "
         + TextLayout.left(item.lastActive.map(Formatting.day) ?? "—", 13) + safe(Formatting.actions(item))
       lines.append(TextLayout.clip(line, width))
