@@ -31,6 +31,8 @@ import Testing
     #expect(fixture.status == "")
     #expect(listed(fixture, "--status", "unreviewed") == [ids[0], ids[1], ids[3]])
     #expect(fixture.run("list").stdout.contains("not a claim"))
+    #expect(
+      fixture.run("show", "storm:3").stdout.contains("not a claim (a quote of an opinion) — by Ed <ed@example.org>"))
     let figures = try coverage(fixture)
     #expect(figures["checkable"] as? Int == 3)
     #expect(figures["not_a_claim"] as? Int == 1)
@@ -68,6 +70,7 @@ import Testing
     let named = fixture.run("claimant", "storm:2", "County Officials", "--organization")
     #expect(named.stdout.hasPrefix("Recorded County Officials as the claimant of claim \(ids[1]) in commit "))
     #expect(fixture.git("log", "-1", "--format=%(trailers:key=Claimant,valueonly)").hasPrefix("County Officials"))
+    #expect(fixture.run("show", "storm:2").stdout.contains("claimant: County Officials (organization)"))
     let published = fixture.run("report", "--format", "claimreview").stdout
     let reviews = try #require(try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [[String: Any]])
     #expect(reviews.count == 1)

@@ -49,6 +49,21 @@ struct ClaimPrinter {
     )
   }
 
+  /// The desk's decision: `not a claim (reason) — by Ed, 2026-12-06` and `claimant: Jane Doe`.
+  func printDecision(_ claim: Claim) {
+    guard let decision = snapshot.decision(of: claim) else { return }
+    if let ruling = decision.notAClaim {
+      let reason = ruling.reason.map { " (\(TerminalText.oneLine($0, width: 60)))" } ?? ""
+      context.print(
+        style.red("not a claim") + reason + " — by \(TerminalText.sanitize(ruling.editor.description)), "
+          + "\(ruling.at.text.prefix(10)); 'claims undismiss' takes it back")
+    }
+    if let claimant = decision.claimant {
+      context.print(
+        "claimant: \(TerminalText.sanitize(claimant.name))\(claimant.kind == .organization ? " (organization)" : "")")
+    }
+  }
+
   func printReviews(_ claim: Claim, highlighting reviewer: Identity? = nil) {
     let reviews = snapshot.reviews(of: claim)
     guard !reviews.isEmpty else {
