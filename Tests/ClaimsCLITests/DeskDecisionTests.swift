@@ -44,11 +44,17 @@ import Testing
     #expect(fixture.run("dismiss", "storm:3", "--reason", "a quote of an opinion").stdout.hasPrefix("Nothing to do"))
     #expect(fixture.run("log").stdout.contains("dismiss"))
 
+    fixture.run("snapshot", "dismissed")
     let undone = fixture.run("undismiss", ids[2])
     #expect(undone.stdout.hasPrefix("Marked claim \(ids[2]) checkable again in commit "))
     #expect(listed(fixture, "--status", "unreviewed") == ids)
     #expect(try coverage(fixture)["checkable"] as? Int == 4)
     #expect(fixture.run("undismiss", ids[2]).stdout.hasPrefix("Nothing to do"))
+    let diff = fixture.run("diff", "dismissed").stdout
+    #expect(diff.contains("1 desk decision"), "\(diff)")
+    #expect(diff.contains("\(ids[2]) checkable again"))
+    fixture.run("claimant", "storm:1", "The Coast Guard")
+    #expect(fixture.run("diff", "dismissed").stdout.contains("\(ids[0]) claimant: The Coast Guard"))
     #expect(fixture.run("check").status == 0)
   }
 
