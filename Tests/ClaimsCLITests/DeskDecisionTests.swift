@@ -77,6 +77,8 @@ import Testing
     #expect(named.stdout.hasPrefix("Recorded County Officials as the claimant of claim \(ids[1]) in commit "))
     #expect(fixture.git("log", "-1", "--format=%(trailers:key=Claimant,valueonly)").hasPrefix("County Officials"))
     #expect(fixture.run("show", "storm:2").stdout.contains("claimant: County Officials (organization)"))
+    #expect(fixture.run("show", "storm:2", "--json").stdout.contains("\"type\": \"organization\""))
+    #expect(fixture.run("log").stdout.contains("claimant \(ids[1]) County Officials"))
     let published = fixture.run("report", "--format", "claimreview").stdout
     let reviews = try #require(try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [[String: Any]])
     #expect(reviews.count == 1)

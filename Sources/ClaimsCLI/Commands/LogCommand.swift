@@ -135,7 +135,7 @@ struct LogCommand: ParsableCommand {
       return "\(style.bold(action))\(claims) \(TerminalText.sanitize(change))"
     case "cite", "uncite":
       return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: wide))"
-    case "link", "unlink":
+    case "link", "unlink", "claimant":
       // The subject is `link: <claim> <target>`: the target is what is left after the claim.
       let target = entry.subject.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
       return "\(style.bold(action))\(claims) \(TerminalText.oneLine(target, width: wide))"

@@ -130,6 +130,16 @@ struct ClaimPrinter {
       "assignment": snapshot.assignments(of: claim.source)[claim.id]?.json ?? .null,
     ]
     if let source = snapshot.sourceRecord(claim.source) { members["source"] = source.json }
+    let decision = snapshot.decision(of: claim)
+    members["not_a_claim"] =
+      decision?.notAClaim.map { ruling in
+        .object([
+          "editor": .string(ruling.editor.description), "at": .string(ruling.at.text),
+          "reason": ruling.reason.map { .string($0) } ?? .null,
+        ])
+      } ?? .null
+    members["claimant"] =
+      decision?.claimant.map { .object(["name": .string($0.name), "type": .string($0.kind.rawValue)]) } ?? .null
     return .object(members)
   }
 }
