@@ -91,5 +91,10 @@ import Testing
     // 62 columns of address fit a report 120 columns wide.
     let report = fixture.run("report", "--width", "120").stdout
     #expect(report.contains("  " + reviewer + " "), "\(report)")
+    // An 87-column address with a title after it: the address keeps its line in 100 columns.
+    fixture.run("cite", "storm:2", url + "#p2", "--title", "Damage assessment", "--reviewer", reviewer)
+    let narrow = fixture.run("report").stdout
+    #expect(narrow.contains("↳ " + url + "#p2\n"), "\(narrow)")
+    #expect(narrow.contains("Damage assessment"))
   }
 }

@@ -118,13 +118,20 @@ struct TextRenderer {
         + cited + " " + note
     ]
     for (index, citation) in review.citations.enumerated() {
-      var text = safe(citation.url)
-      if let title = citation.title { text += "  " + safe(title) }
-      if let stance = citation.stance { text += " (\(stance.rawValue))" }
+      let address = "        ↳ " + safe(citation.url)
+      var rest = ""
+      if let title = citation.title { rest += "  " + safe(title) }
+      if let stance = citation.stance { rest += " (\(stance.rawValue))" }
       let health = entry.health(of: review, citation: index)
       let evidence = Formatting.evidence(citation, health: health)
-      text += " · " + (health?.state.isFailure == true ? style.red(evidence) : evidence)
-      lines.append(style.dim(TextLayout.clip("        ↳ " + text, width)))
+      rest += " · " + (health?.state.isFailure == true ? style.red(evidence) : evidence)
+      if (address + rest).count > width, address.count <= width {
+        // An address that fits keeps its line whole; what follows it goes below.
+        lines.append(style.dim(address))
+        lines.append(style.dim(TextLayout.clip("          " + rest.drop(while: { $0 == " " }), width)))
+      } else {
+        lines.append(style.dim(TextLayout.clip(address + rest, width)))
+      }
       if withQuotes, let quote = citation.quote {
         lines.append(style.dim(TextLayout.clip("          “" + safe(quote) + "”", width)))
       }
