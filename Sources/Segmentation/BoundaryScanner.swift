@@ -335,7 +335,7 @@ struct BoundaryScanner {
     case lowercase
     case capital
     case digit
-    /// An opening quote or bracket before a capital or digit.
+    /// An opening quote, bracket or Spanish inverted mark (`¿`, `¡`) before a capital or digit.
     case openerCapital
     case bullet
     case other
@@ -347,7 +347,8 @@ struct BoundaryScanner {
     var opened = false
     while i < regionEnd {
       let (value, length) = text.scalar(at: i)
-      if isOpenerScalar(value) && !opened {
+      // One quote or bracket, and any inverted marks: `«¿De verdad?»`.
+      if isInvertedMarkScalar(value) || (isOpenerScalar(value) && !opened) {
         opened = true
         i += length
         continue
@@ -370,12 +371,12 @@ struct BoundaryScanner {
     return .other
   }
 
-  /// The key of the word at `start`, after any opening quote or bracket, letters only.
+  /// The key of the word at `start`, after any opening quote, bracket or inverted mark, letters only.
   private func wordKey(at start: Int, regionEnd: Int) -> WordKey? {
     var i = start
     while i < regionEnd {
       let (value, length) = text.scalar(at: i)
-      guard isOpenerScalar(value) else { break }
+      guard isOpenerScalar(value) || isInvertedMarkScalar(value) else { break }
       i += length
     }
     var end = i

@@ -56,6 +56,13 @@ func isOpenerScalar(_ v: UInt32) -> Bool {
   }
 }
 
+/// Spanish inverted question and exclamation marks, `¿` and `¡`: they open a sentence (or a
+/// clause) before its first word, so after a full stop they start a new sentence.
+@inline(__always)
+func isInvertedMarkScalar(_ v: UInt32) -> Bool {
+  v == 0xA1 || v == 0xBF
+}
+
 /// Opening brackets (as opposed to quotes): after an abbreviation, `(AP)` or `(NYSE: X)` does
 /// not start a sentence, while an opening quote usually does.
 @inline(__always)

@@ -2,8 +2,8 @@ import ClaimModel
 import Git
 
 /// Walks every file of one commit of the ledger and notes each one that breaks the ledger's rules:
-/// unsafe names and links, records that do not parse or do not match their path, reviews and
-/// assignments of claims that do not exist, verdicts not on the scale, seeds that are not UTF-8 or
+/// unsafe names and links, records that do not parse or do not match their path, reviews,
+/// assignments and desk decisions of claims that do not exist, verdicts not on the scale, seeds that are not UTF-8 or
 /// no longer match their source record.
 struct LedgerChecker {
   let snapshot: LedgerSnapshot
@@ -30,7 +30,8 @@ struct LedgerChecker {
         })
       checkSeed(source, hasClaims: snapshot.treeID(ofDirectory: LedgerPaths.claimDirectory(source)) != nil)
       checkClaimsAgainstSeed(source, claims: records.claims)
-      for root in [LedgerPaths.reviews, LedgerPaths.assignments] {
+      _ = snapshot.decisions(of: source)
+      for root in [LedgerPaths.reviews, LedgerPaths.assignments, LedgerPaths.decisions] {
         for entry in snapshot.entries(ofDirectory: "\(root)/\(source)") {
           guard let claim = ClaimID(entry.name), !claimIDs.contains(claim) else { continue }
           report(
@@ -126,7 +127,7 @@ struct LedgerChecker {
   /// not named like a source are reported.
   private func sourceDirectories() -> [SourceID] {
     var sources = Set(snapshot.sourceIDs())
-    for root in [LedgerPaths.reviews, LedgerPaths.assignments] {
+    for root in [LedgerPaths.reviews, LedgerPaths.assignments, LedgerPaths.decisions] {
       for entry in snapshot.entries(ofDirectory: root) {
         guard let source = SourceID(entry.name), entry.kind == .tree else {
           report(

@@ -27,6 +27,8 @@ public final class LedgerSnapshot {
 
   private var directoryCache: [String: Directory] = [:]
   private var recordCache: [SourceID: SourceRecords] = [:]
+  /// The desk's decisions, by source, read once (``decisions(of:)``).
+  var decisionCache: [SourceID: [ClaimID: ClaimDecision]] = [:]
   private var cachedConfig: LedgerConfig?
   private var cachedPeople: PeopleMap?
   /// Seeds whose text matches their source record, as scalars, for checking claims against them.
@@ -235,7 +237,7 @@ public final class LedgerSnapshot {
   }
 
   /// Bytes that change whenever anything of `source` that a command reads changes: the ids of its
-  /// `Claims/`, `Reviews/` and `Assignments/` trees and of its source record. Unchanged sources
+  /// `Claims/`, `Reviews/`, `Assignments/` and `Decisions/` trees and of its source record. Unchanged sources
   /// keep their fingerprint, so values derived from a source can be cached under it.
   public func fingerprint(of source: SourceID) -> [UInt8] {
     // Straight from the top-level directories: no path to build and split for each source.
@@ -244,10 +246,15 @@ public final class LedgerSnapshot {
       directory(top).entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(105)
+    bytes.reserveCapacity(126)
     // The `.mailmap` too: it decides whose reviews are one person's.
     let people = directory("").entry(named: LedgerPaths.mailmap)?.id
-    for id in trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id, people] {
+    var ids = trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id, people]
+    // The desk's decisions, only when the source has any: ledgers without them keep their keys.
+    if let decisions = directory(LedgerPaths.decisions).entry(named: name), decisions.kind == .tree {
+      ids.append(decisions.id)
+    }
+    for id in ids {
       if let id {
         bytes.append(1)
         bytes.append(contentsOf: id.bytes)

@@ -104,6 +104,7 @@ public enum ReportRenderer {
       sources += report.flagged.unloadedSources(amongFirst: limit)
       sources += report.staleReviews.unloadedSources(amongFirst: limit)
       sources += report.backlog.unloadedSources(amongFirst: limit)
+      sources += report.retiredReviewed.unloadedSources(amongFirst: limit)
       // Markdown shows every claim's evidence and every failing citation; text the first ones.
       let evidenceLimit = format == .markdown ? Int.max : limit
       sources += report.reviewed.unloadedSources(amongFirst: evidenceLimit)

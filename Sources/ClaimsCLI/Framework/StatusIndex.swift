@@ -9,7 +9,8 @@ import ClaimModel
 /// records (seconds, and gigabytes of memory) and reading a few.
 enum StatusIndex {
   static let cacheName = "claim-status"
-  static let version: UInt8 = 1
+  /// 2: statuses count the desk's decisions (a claim ruled out is not checkable).
+  static let version: UInt8 = 2
 
   /// What ``StatusFilter`` asks of a claim, as bits.
   struct Flags: OptionSet, Sendable {
@@ -39,10 +40,10 @@ enum StatusIndex {
     }
   }
 
-  /// The sources among `sources` with a claim `status` selects (a retired one for `.retired`, else
-  /// a live one), in order.
+  /// The sources among `sources` with a claim any of `statuses` selects (a retired one for
+  /// `.retired`, else a live one), in order.
   static func sources(
-    _ sources: [SourceID], withClaimsIn status: StatusFilter, of snapshot: LedgerSnapshot, config: LedgerConfig
+    _ sources: [SourceID], withClaimsIn statuses: [StatusFilter], of snapshot: LedgerSnapshot, config: LedgerConfig
   ) -> [SourceID] {
     let cache = SourceBlobCache(snapshot: snapshot, name: cacheName)
     var hasher = SHA256()
@@ -62,12 +63,16 @@ enum StatusIndex {
     // ledger of a million claims is never in memory whole and each cache file is written once.
     let keys = Dictionary(missing.map { ($0.source, $0.key) }) { first, _ in first }
     for batch in snapshot.recordCacheBatches(of: missing.map(\.source), size: 2_000) {
-      let made = snapshot.mapRecords(of: batch) { _, records in
-        records.claims.map { claim in
-          Flags(
-            claim: claim, status: ClaimStatus(claim: claim, reviews: records.reviews[claim.id] ?? [], config: config)
-          )
-          .rawValue
+      // The desk's decisions change a claim's status; they are read here, not on the workers.
+      var decisionsBySource: [SourceID: [ClaimID: ClaimDecision]] = [:]
+      for source in batch { decisionsBySource[source] = snapshot.decisions(of: source) }
+      let decisionsOfBatch = decisionsBySource
+      let made = snapshot.mapRecords(of: batch) { source, records in
+        let decisions = decisionsOfBatch[source] ?? [:]
+        return records.claims.map { claim in
+          let status = ClaimStatus(
+            claim: claim, reviews: records.reviews[claim.id] ?? [], config: config, decision: decisions[claim.id])
+          return Flags(claim: claim, status: status).rawValue
         }
       }
       for (source, bytes) in zip(batch, made) {
@@ -77,7 +82,7 @@ enum StatusIndex {
     }
     if !missing.isEmpty { cache.flush() }
     return sources.filter { source in
-      (known[source] ?? []).contains { status.matches(Flags(rawValue: $0)) }
+      (known[source] ?? []).contains { byte in statuses.contains { $0.matches(Flags(rawValue: byte)) } }
     }
   }
 }
