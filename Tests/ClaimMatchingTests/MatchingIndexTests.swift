@@ -118,6 +118,26 @@ import Testing
     #expect(try decoded.matches(for: "old bridge", limit: 5) == rebuilt.matches(for: "old bridge", limit: 5))
   }
 
+  @Test func mergingASmallIndexIntoALargeOneEqualsAddingItsDocuments() throws {
+    var base = MatchingIndex(documents: Array(Self.factChecks.prefix(4)))
+    let replacement = MatchingDocument(
+      key: "https://checks.example/minecraft", kind: .factCheck, claim: "Minecraft servers close for good in 2021.",
+      language: "en")
+    var delta = MatchingIndex(documents: [Self.factChecks[4], replacement])
+    delta.add(MatchingDocument(key: "gone", kind: .claim, claim: "a claim removed again"))
+    delta.remove(keys: ["gone"])
+    base.remove(keys: ["https://checks.example/soros"])
+    base.merge(delta)
+    let direct = MatchingIndex(documents: [
+      Self.factChecks[0], Self.factChecks[1], Self.factChecks[4], replacement,
+    ])
+    #expect(base.count == 4)
+    #expect(base.encoded() == direct.encoded())
+    for query in ["minecraft servers close", "bridge billion", "soros nazi", "wombat"] {
+      #expect(try base.matches(for: query, limit: 5) == direct.matches(for: query, limit: 5))
+    }
+  }
+
   @Test func theOrderDocumentsAreAddedInDoesNotMatterOnlyTheirPrecedence() throws {
     let numbered = Self.factChecks.enumerated().map { position, document in
       var document = document

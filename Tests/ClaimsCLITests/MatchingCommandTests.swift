@@ -192,11 +192,14 @@ import Testing
     #expect(!fixture.run("list", "--status", "matched").stdout.contains("storm:4"))
   }
 
-  @Test func theIndexUpdatedInPlaceEqualsOneBuiltFromScratch() throws {
+  @Test func theIndexUpdatedInPlaceAnswersAsOneBuiltFromScratch() throws {
     let (fixture, _) = try Self.ledgerWithFeed()
-    let cache = fixture.scratch.path(".git/claims-cache/v2/matching.bin")
+    let base = fixture.scratch.path(".git/claims-cache/v2/matching/base.bin")
+    let delta = fixture.scratch.path(".git/claims-cache/v2/matching/delta.bin")
     #expect(fixture.run("match", "storm homes").status == 0)
-    #expect(FileManager.default.fileExists(atPath: cache))
+    #expect(FileManager.default.fileExists(atPath: base))
+    #expect(FileManager.default.fileExists(atPath: delta))
+    let firstBase = try Data(contentsOf: URL(fileURLWithPath: base))
     // Changes of every kind, each followed by a match that updates the index in place.
     let more = try fixture.writeBeside(
       #"[{"@type": "ClaimReview", "url": "https://checks.example/schools", "claimReviewed": "Schools reopen Thursday.", "author": {"name": "Other Desk"}}]"#,
@@ -213,14 +216,27 @@ import Testing
       #expect(CLIHarness.run(step, in: fixture.path, environment: fixture.environment).status == 0, "\(step)")
       #expect(fixture.run("match", "storm homes").status == 0)
     }
-    let updated = try Data(contentsOf: URL(fileURLWithPath: cache))
+    // Only the delta was written again: the base stays as it was built.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == firstBase)
+    let queries = ["storm homes", "six billion bridge", "five billion bridge", "schools reopen thursday", "storm:2"]
+    let updated = queries.map { fixture.run("match", $0, "--json", "--limit", "10").stdout }
     try FileManager.default.removeItem(atPath: fixture.scratch.path(".git/claims-cache"))
-    let fresh = fixture.run("match", "storm homes", "--json")
-    #expect(fresh.status == 0)
-    let rebuilt = try Data(contentsOf: URL(fileURLWithPath: cache))
+    let rebuilt = queries.map { fixture.run("match", $0, "--json", "--limit", "10").stdout }
     #expect(updated == rebuilt)
-    #expect(fresh.stdout.contains(fixture.id(2)))
-    #expect(fixture.run("match", "six billion bridge", "--json").stdout.contains("https://checks.example/bridge"))
+    #expect(rebuilt[0].contains(fixture.id(2)))
+    #expect(rebuilt[1].contains("https://checks.example/bridge"))
+    #expect(!rebuilt[2].contains("five billion"))
+  }
+
+  @Test func aCacheOfTheFormerSingleFileIsReplaced() throws {
+    let (fixture, _) = try Self.ledgerWithFeed()
+    let former = fixture.scratch.path(".git/claims-cache/v2/matching.bin")
+    try FileManager.default.createDirectory(
+      atPath: fixture.scratch.path(".git/claims-cache/v2"), withIntermediateDirectories: true)
+    try Data("CMLC old".utf8).write(to: URL(fileURLWithPath: former))
+    #expect(fixture.run("match", "storm homes").status == 0)
+    #expect(!FileManager.default.fileExists(atPath: former))
+    #expect(FileManager.default.fileExists(atPath: fixture.scratch.path(".git/claims-cache/v2/matching/base.bin")))
   }
 
   @Test func aFeedIsFetchedFromTheAddressTheUserNames() throws {

@@ -215,7 +215,7 @@ public struct MatchingIndex: Sendable {
     return id
   }
 
-  private mutating func languageIndex(_ name: String) -> UInt8 {
+  mutating func languageIndex(_ name: String) -> UInt8 {
     if let index = languageNames.firstIndex(of: name) { return UInt8(index) }
     // More than 255 languages cannot happen with Snowball's 30-odd; fold the rest into the first.
     guard languageNames.count < 255 else { return 0 }
