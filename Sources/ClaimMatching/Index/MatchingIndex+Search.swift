@@ -140,7 +140,9 @@ struct Searcher {
     let queryGrams = statistics.gramVector(of: Array(words.joined(separator: " ").utf8))
     let best = Double(top.first?.score ?? 1)
     let query = QueryTerms(
-      all: queryTerms, body: bodySet, author: authorSet, bodyPairs: bodyPairs, idf: queryTerms.map(statistics.idf))
+      all: queryTerms, body: bodySet, author: authorSet, bodyPairs: bodyPairs, idf: queryTerms.map(statistics.idf),
+      year: text.date?.year,
+      monthName: Array(SocialText.monthNames[min(max(text.date?.month ?? 0, 0), 12)].utf8))
     return top.enumerated().map { rank, entry in
       Candidate(
         slot: entry.slot,

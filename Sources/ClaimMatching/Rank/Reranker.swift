@@ -4,7 +4,8 @@ enum Reranker {
   /// The features, in order.
   static let featureNames = [
     "bm25", "bm25_ratio", "bm25_body", "bm25_claim", "bm25_headline", "char4_cosine", "query_coverage",
-    "document_coverage", "max_idf", "log_rank", "pair_idf", "author_idf", "related_idf",
+    "document_coverage", "max_idf", "log_rank", "pair_idf", "author_idf", "related_idf", "date_year",
+    "date_month_year", "date_other_year",
   ]
 
   /// One weight per feature, on the features' own scale.
@@ -22,5 +23,8 @@ enum Reranker {
     -0.02611989628711554,
     0.023896418752113385,
     0.1267394897553389,
+    0,
+    0,
+    0,
   ]
 }

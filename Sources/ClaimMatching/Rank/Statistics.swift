@@ -152,12 +152,44 @@ struct Statistics {
         break
       }
     }
-    let cosine = Self.cosine(queryGrams, gramVector(of: index.text(ofSlot: slot)))
+    let text = index.text(ofSlot: slot)
+    let cosine = Self.cosine(queryGrams, gramVector(of: text))
+    let dates = Self.dateFeatures(of: text, query: query)
     return [
       all, best > 0 ? all / best : 0, body, claim, headline, cosine, queryIDF > 0 ? matchedIDF / queryIDF : 0,
       documentIDF > 0 ? matchedIDF / documentIDF : 0, maximumIDF, log(1 + Double(rank)), pairIDF, authorIDF,
-      relatedIDF,
+      relatedIDF, dates.year, dates.monthAndYear, dates.otherYear,
     ]
+  }
+
+  /// Whether a document names the year of the query's signature date, that year and its month,
+  /// or only other years (1900–2099): a fact-check often says when the claim went round ("in
+  /// August 2019"), and a tweet is usually answered by one of its own months. All 0 without a date.
+  static func dateFeatures(of text: ArraySlice<UInt8>, query: QueryTerms) -> (
+    year: Double, monthAndYear: Double, otherYear: Double
+  ) {
+    guard let year = query.year else { return (0, 0, 0) }
+    var hasYear = false
+    var hasMonth = false
+    var hasOtherYear = false
+    var start = text.startIndex
+    while start < text.endIndex {
+      var end = start
+      while end < text.endIndex, text[end] != UInt8(ascii: " ") { end += 1 }
+      let word = text[start..<end]
+      if word.count == 4, word.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        let value = word.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        if value == year {
+          hasYear = true
+        } else if (1900...2099).contains(value) {
+          hasOtherYear = true
+        }
+      } else if !query.monthName.isEmpty, word.elementsEqual(query.monthName) {
+        hasMonth = true
+      }
+      start = end + 1
+    }
+    return (hasYear ? 1 : 0, hasYear && hasMonth ? 1 : 0, hasOtherYear && !hasYear ? 1 : 0)
   }
 }
 
@@ -171,4 +203,7 @@ struct QueryTerms {
   var bodyPairs: Set<UInt64>
   /// The idf of each of ``all``.
   var idf: [Double]
+  /// The year of the query's signature date, and its month's name as UTF-8 (empty without one).
+  var year: Int? = nil
+  var monthName: [UInt8] = []
 }
