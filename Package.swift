@@ -47,6 +47,13 @@ let package = Package(
     .target(
       name: "WebSources", dependencies: ["HTTP", "HTTPMessage", "ArticleExtraction"], swiftSettings: strictSettings),
 
+    // Cited pages kept as evidence: captures, their text, quotes found in it, health checks.
+    .target(
+      name: "Evidence",
+      dependencies: ["ClaimModel", "HTTP", "HTTPMessage", "WebArchive", "ArticleExtraction"],
+      swiftSettings: strictSettings
+    ),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
@@ -59,7 +66,7 @@ let package = Package(
       name: "ClaimsCLI",
       dependencies: [
         "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
-        "ClaimMatching",
+        "ClaimMatching", "Evidence", "WebArchive",
       ],
       swiftSettings: strictSettings
     ),
@@ -91,6 +98,13 @@ let package = Package(
       name: "web-bench",
       dependencies: ["HTTP", "WebArchive", "TestSupport"],
       path: "Benchmarks/WebBench",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "evidence-bench",
+      dependencies: ["ClaimLedger", "ClaimModel", "Evidence", "HTTP", "WebArchive", "TestSupport"],
+      path: "Benchmarks/EvidenceBench",
       swiftSettings: strictSettings
     ),
 
@@ -135,6 +149,11 @@ let package = Package(
     .testTarget(
       name: "ClaimsCLITests",
       dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "EvidenceTests",
+      dependencies: ["Evidence", "ClaimModel", "HTTP", "HTTPMessage", "WebArchive", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(name: "HTTPMessageTests", dependencies: ["HTTPMessage"], swiftSettings: strictSettings),

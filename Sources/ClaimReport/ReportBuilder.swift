@@ -22,6 +22,7 @@ public enum ReportBuilder {
       inputs[assignment.source]?.assignments.append(assignment)
     }
     for record in input.sources where inputs[record.id] != nil { inputs[record.id]?.record = record }
+    for id in inputs.keys { inputs[id]?.health = input.health }
     let sections = inputs.values.map { section(of: $0, config: input.config) }
     var claimSources: [ClaimID: SourceID] = [:]
     if !scope.isEverything {
@@ -63,10 +64,29 @@ public enum ReportBuilder {
     var entries: [ClaimEntry] = []
     entries.reserveCapacity(claims.count)
     var staleReviews: [StaleReview] = []
+    var evidence = EvidenceCounts()
+    var alerts: [EvidenceAlert] = []
     for claim in claims {
       let (reviews, reviewerKeys) = onePerReviewer(reviewsByClaim.removeValue(forKey: claim.id) ?? [])
       let status = ClaimAssessment.status(of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
-      let entry = ClaimEntry(claim: claim, status: status, reviews: reviews, assignee: assignees[claim.id])
+      var health: [String: CitationHealth] = [:]
+      for review in reviews {
+        for (index, citation) in review.citations.enumerated() {
+          let id = review.citationEventIDs[index]
+          let found = input.health.health(of: id, archive: citation.archive)
+          evidence.add(citation, health: found)
+          guard let found else { continue }
+          health[id] = found
+          if found.state.isFailure {
+            alerts.append(
+              EvidenceAlert(
+                claim: claim, reviewer: review.reviewer, number: index + 1, citation: citation, health: found))
+          }
+        }
+      }
+      let entry = ClaimEntry(
+        claim: claim, status: status, reviews: reviews, assignee: assignees[claim.id], health: health)
+      if entry.hasEvidence { counts.reviewed += 1 }
       tally.add(entry, reviewerKeys: reviewerKeys)
       entries.append(entry)
       for review in reviews {
@@ -83,12 +103,14 @@ public enum ReportBuilder {
     counts.staleReviews = staleReviews.count
     counts.retired = retired.count
     counts.retiredWithReviews = retired.filter { $0.reviewCount > 0 }.count
+    counts.evidenceAlerts = alerts.count
     let sourceTally = SourceTally(
       source: input.id, hasClaims: !claims.isEmpty, tally: tally, counts: counts, stateCounts: stateCounts,
-      unmatchedReviews: reviewsByClaim.values.reduce(0) { $0 + $1.count }, record: input.record)
+      unmatchedReviews: reviewsByClaim.values.reduce(0) { $0 + $1.count }, record: input.record, evidence: evidence)
     return SourceSection(
       tally: sourceTally,
-      details: SourceDetails(source: input.id, entries: entries, retired: retired, staleReviews: staleReviews))
+      details: SourceDetails(
+        source: input.id, entries: entries, retired: retired, staleReviews: staleReviews, evidenceAlerts: alerts))
   }
 
   /// The report of many sources, from their tallies and whichever of their entries are at hand; the
@@ -105,7 +127,9 @@ public enum ReportBuilder {
     var stateCounts = [Int](repeating: 0, count: ClaimState.allCases.count)
     var unmatchedReviews = 0
     var retiredWithReviews = 0
+    var evidence = EvidenceCounts()
     for source in tallies {
+      evidence.merge(source.evidence)
       tally.merge(source.tally)
       if source.hasClaims { coverageBySource[source.source] = source.coverage }
       for index in stateCounts.indices { stateCounts[index] += source.stateCounts[index] }
@@ -138,6 +162,11 @@ public enum ReportBuilder {
         units: tally.agreementUnits, raters: tally.identities, verdicts: tally.verdictIDs, scale: scale),
       retired: ReportList(segments: tallies.map { .init(source: $0.source, count: $0.counts.retired, elements: nil) }),
       unmatchedReviews: unmatchedReviews, stateCounts: states, retiredWithReviews: retiredWithReviews)
+    report.evidence = evidence
+    report.reviewed = ReportList(
+      segments: tallies.map { .init(source: $0.source, count: $0.counts.reviewed, elements: nil) })
+    report.evidenceAlerts = ReportList(
+      segments: tallies.map { .init(source: $0.source, count: $0.counts.evidenceAlerts, elements: nil) })
     for source in tallies {
       if let found = details[source.source] { report.insert(found) }
     }

@@ -22,12 +22,14 @@ public struct ReportInput: Sendable {
   public var generatedAt: Timestamp
   /// The sources to report on; empty means all.
   public var sourceFilter: [SourceID]
+  /// What the last evidence checks found.
+  public var health: CitationHealthIndex
 
   /// Collects the inputs of a report.
   public init(
     config: LedgerConfig, sources: [SourceRecord], claims: [Claim], reviews: [Review],
     assignments: [Assignment] = [], actions: [ReportAction] = [], revision: String? = nil,
-    generatedAt: Timestamp, sourceFilter: [SourceID] = []
+    generatedAt: Timestamp, sourceFilter: [SourceID] = [], health: CitationHealthIndex = CitationHealthIndex()
   ) {
     self.config = config
     self.sources = sources
@@ -38,6 +40,7 @@ public struct ReportInput: Sendable {
     self.revision = revision
     self.generatedAt = generatedAt
     self.sourceFilter = sourceFilter
+    self.health = health
   }
 }
 

@@ -47,6 +47,12 @@ public struct VerificationReport: Sendable {
   /// Claims answered by earlier checks (linked or resembling); filled in by the caller, which has
   /// the matching index.
   public var earlierChecks = EarlierChecksSection()
+  /// Claims whose reviews say something (a verdict, a note or a citation), with all of it.
+  public var reviewed: ReportList<ClaimEntry> = ReportList()
+  /// Citations whose evidence no longer holds, by the last evidence check.
+  public var evidenceAlerts: ReportList<EvidenceAlert> = ReportList()
+  /// Citations, archives and what the last evidence check found.
+  public var evidence = EvidenceCounts()
 
   /// Creates a report from its parts; ``ReportBuilder/build(_:)`` is the usual way to get one.
   public init(
@@ -109,6 +115,8 @@ public struct VerificationReport: Sendable {
         BacklogItem(claim: $0.claim, assignee: $0.assignee, waitingSince: since)
       }, of: source)
     retired.load(details.retired, of: source)
+    reviewed.load(entries.filter(\.hasEvidence), of: source)
+    evidenceAlerts.load(details.evidenceAlerts, of: source)
   }
 }
 
@@ -147,13 +155,30 @@ public struct ClaimEntry: Sendable, Equatable {
   public var reviews: [Review]
   /// The reviewer it is assigned to, if any.
   public var assignee: Identity?
+  /// What the last evidence check found for its archived citations, by the id of the event that
+  /// added each (``Review/citationEventIDs``).
+  public var health: [String: CitationHealth]
 
   /// Collects a claim's entry.
-  public init(claim: Claim, status: ClaimStatus, reviews: [Review], assignee: Identity?) {
+  public init(
+    claim: Claim, status: ClaimStatus, reviews: [Review], assignee: Identity?, health: [String: CitationHealth] = [:]
+  ) {
     self.claim = claim
     self.status = status
     self.reviews = reviews
     self.assignee = assignee
+    self.health = health
+  }
+
+  /// The last check's health of citation `index` (from 0) of `review`, if it was checked.
+  public func health(of review: Review, citation index: Int) -> CitationHealth? {
+    guard index < review.citationEventIDs.count else { return nil }
+    return health[review.citationEventIDs[index]]
+  }
+
+  /// Whether any review says something: a verdict, a note or a citation.
+  public var hasEvidence: Bool {
+    reviews.contains { $0.verdict != nil || $0.note != nil || !$0.citations.isEmpty }
   }
 
   /// The reviews that give a verdict.

@@ -23,6 +23,8 @@ public enum ClaimsCommand {
       // Reviewing.
       VerdictCommand.self,
       CiteCommand.self,
+      ArchiveCommand.self,
+      EvidenceCommand.self,
       UnciteCommand.self,
       NoteCommand.self,
       WithdrawCommand.self,

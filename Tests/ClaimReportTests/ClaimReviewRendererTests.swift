@@ -26,6 +26,13 @@ struct ClaimReviewRendererTests {
             "@type": "Person",
             "name": "Alice"
           },
+          "citation": [
+            {
+              "@type": "CreativeWork",
+              "name": "Evidence 0",
+              "url": "https://example.org/evidence/0"
+            }
+          ],
           "claimReviewed": "Water boils at 100 °C.",
           "datePublished": "2026-03-02",
           "itemReviewed": {

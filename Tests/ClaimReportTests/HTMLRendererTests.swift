@@ -9,6 +9,7 @@ struct HTMLRendererTests {
   }
 
   private static let allowedTags: Set = [
+    "ul", "li",
     "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "article", "h1", "h2",
     "h3", "p", "div", "span", "strong", "em", "code", "q", "br", "blockquote", "table", "caption", "thead", "tbody",
     "tr", "th", "td", "a", "label", "input", "noscript", "script", "svg", "text", "rect",

@@ -27,7 +27,7 @@ struct JSONRendererTests {
       Set(members.keys) == [
         "schema_version", "generated_at", "revision", "source_filter", "required_reviews", "scale", "overall",
         "sources", "claims", "disputed", "flagged", "stale_reviews", "backlog", "distribution", "reviewers",
-        "agreement", "retired", "unmatched_reviews",
+        "agreement", "retired", "unmatched_reviews", "citation_health",
       ])
   }
 
@@ -76,7 +76,7 @@ struct JSONRendererTests {
         == .array([
           .object([
             "url": "https://example.org/evidence/0", "title": "Evidence 0", "publisher": .null, "published": .null,
-            "accessed": .null, "quote": .null, "stance": .null,
+            "accessed": .null, "quote": .null, "stance": .null, "archive": .null, "health": .null,
           ])
         ]))
   }

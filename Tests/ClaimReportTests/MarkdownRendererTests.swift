@@ -33,6 +33,18 @@ struct MarkdownRendererTests {
       |---|---|---|---|
       | 872481281b | a:2 | — | The moon is cheese. |
 
+      ## Evidence (1)
+
+      What each reviewed claim rests on: every verdict with its note and citations, and whether each cited page is archived and how the last evidence check found it.
+
+      | Claim | Text | Reviewer | Verdict | Note | Citations |
+      |---|---|---|---|---|---|
+      | 5dec5fb36f · a:1 | Water boils at 100 °C. | Alice | Supported |  | [Evidence 0](<https://example.org/evidence/0>) — *not archived* |
+
+      ## Citation health
+
+      1 citation: 0 archived, 1 not archived.
+
       ## Verdicts
 
       | Verdict | Reviews | Claims |
@@ -66,8 +78,8 @@ struct MarkdownRendererTests {
     #expect(output.contains("### acf72d7a8e · budget:2\n\n> Unemployment fell to 3% last year.\n"))
     #expect(
       output.contains(
-        "| Bob | Refuted | The rate was 4.1%. | [Evidence 0](<https://example.org/evidence/0>)<br>"
-          + "[Evidence 1](<https://example.org/evidence/1>) |"))
+        "| Bob | Refuted | The rate was 4.1%. | [Evidence 0](<https://example.org/evidence/0>) — *not archived*<br>"
+          + "[Evidence 1](<https://example.org/evidence/1>) — *not archived* |"))
   }
 
   @Test func ledgerTextCannotBecomeMarkup() {

@@ -25,6 +25,14 @@ struct TextRendererTests {
       Backlog (1) — checkable claims without a verdict, oldest first
         872481281b  a:2  unassigned        The moon is cheese.
 
+      Evidence (1) — each reviewed claim's verdicts, notes and citations
+        5dec5fb36f  a:1  Water boils at 100 °C.
+            Alice              Supported          1 citation
+              ↳ https://example.org/evidence/0  Evidence 0 · not archived
+
+      Citation health — 1 citation: 0 archived, 1 not archived
+        'claims cite --archive' and 'claims archive' keep cited pages in the ledger.
+
       Verdicts                        Reviews   Claims
         Supported                           1        1  ■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■
         Mostly supported                    0        0
@@ -49,8 +57,8 @@ struct TextRendererTests {
   @Test func sectionsComeInTheOrderAnEditorNeedsThem() throws {
     let output = text(SampleLedger.report)
     let headings = [
-      "Coverage", "Disputed claims (1)", "Flagged claims (2)", "Stale reviews (1)", "Backlog (1)", "Verdicts",
-      "Reviewers", "Agreement —",
+      "Coverage", "Disputed claims (1)", "Flagged claims (2)", "Stale reviews (1)", "Backlog (1)", "Evidence (",
+      "Citation health", "Verdicts", "Reviewers", "Agreement —",
     ]
     let positions = try headings.map { heading in
       try #require(output.firstRange(of: "\n" + heading)).lowerBound

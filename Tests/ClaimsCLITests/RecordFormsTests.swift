@@ -29,9 +29,33 @@ import Testing
     selector: QuoteSelector(exact: "Officials said\n40 homes were damaged.", prefix: "coast. ", suffix: " The mayor"),
     supersedes: [earlier], isRetired: true)
 
+  static let archive = CitationArchive(
+    captureSHA256: String(repeating: "c0", count: 32), captureBytes: 48_213, retrieved: time,
+    finalURL: "https://county.example.gov/reports/damage", status: 200, contentType: "text/html",
+    textSHA256: String(repeating: "7e", count: 32),
+    quote: QuoteAnchor(
+      selector: QuoteSelector(exact: "12 homes", prefix: "counted ", suffix: " with damage"), start: 120, end: 128))
+
   static let citation = Citation(
     url: "https://county.example.gov/damage.pdf", title: "Damage report", publisher: "Coast County",
-    published: CalendarDate("2026-11-20"), accessed: CalendarDate("2026-11-24"), quote: "12 homes", stance: .refutes)
+    published: CalendarDate("2026-11-20"), accessed: CalendarDate("2026-11-24"), quote: "12 homes", stance: .refutes,
+    archive: archive)
+
+  /// What an evidence check found for the citation.
+  static let health = CitationHealth(
+    state: .drifted, checked: time, detail: "the quote is no longer on the page", now: "counted 14 homes",
+    movedTo: "https://county.example.gov/reports/damage-2")
+
+  /// A review whose citation was archived after it was given (`claims archive`): a cite event,
+  /// then an archive event.
+  static var archivedLater: Review {
+    var unarchived = citation
+    unarchived.archive = nil
+    var review = Review(claim: claim.id, source: source, reviewer: bob, events: [])
+    let cite = review.record(.cite(unarchived), at: time)
+    review.record(.archive(citation: cite.id, archive), at: time)
+    return review
+  }
 
   static let review = Review(
     claim: claim.id, source: source, reviewer: ada, verdict: "refuted", note: "Records show 12 homes.",
@@ -64,12 +88,12 @@ import Testing
       Verdict(
         id: "supported", label: "Supported", meaning: "The evidence backs it.", key: "s",
         rating: .init(value: 2, best: 2, worst: 1), flags: true),
-    ]), requiredReviews: 2)
+    ]), requiredReviews: 2, archiveLimitMB: 250)
 
   @Test func theFilledRecordsFillEveryField() {
     for (name, value) in [
       ("claim", Self.claim), ("citation", Self.citation), ("review", Self.review), ("assignment", Self.assignment),
-      ("source record", Self.record), ("config", Self.config),
+      ("source record", Self.record), ("config", Self.config), ("health", Self.health),
     ] as [(String, Any)] {
       for path in Self.emptyFields(of: value, at: name) {
         Issue.record("\(path) is empty in the filled record: fill it, so that every form is checked with it")
@@ -87,6 +111,10 @@ import Testing
     #expect(try LedgerConfig(decoding: Self.config.encoded()) == Self.config)
     // A citation is stored inside its review.
     #expect(try Review(decoding: Self.review.encoded()).citations == [Self.citation])
+    // An archive given later is an event of its own, which puts the archive on the citation.
+    #expect(Self.archivedLater.citations == [Self.citation])
+    #expect(try Review(decoding: Self.archivedLater.encoded()) == Self.archivedLater)
+    #expect(try CitationHealth(json: Self.health.json) == Self.health)
   }
 
   // MARK: The cache's binary coder
@@ -96,11 +124,13 @@ import Testing
     writer.write(Self.claim)
     writer.write(Self.citation)
     writer.write(Self.review)
+    writer.write(Self.archivedLater)
     writer.write(Self.assignment)
     var reader = BinaryReader(writer.bytes)
     #expect(try reader.readClaim() == Self.claim)
     #expect(try reader.readCitation() == Self.citation)
     #expect(try reader.readReview() == Self.review)
+    #expect(try reader.readReview() == Self.archivedLater)
     #expect(try reader.readAssignment() == Self.assignment)
     #expect(reader.isAtEnd)
   }
@@ -111,12 +141,23 @@ import Testing
   static var reportInput: SourceInput {
     var live = claim
     live.isRetired = false
-    return SourceInput(id: source, claims: [live], reviews: [review], assignments: [assignment], record: record)
+    return SourceInput(
+      id: source, claims: [live], reviews: [review], assignments: [assignment], record: record,
+      health: CitationHealthIndex([review.citationEventIDs[0]: (archive.captureSHA256, health)]))
   }
 
   @Test func theReportTallyComesBackFromItsCoding() throws {
-    let tally = ReportBuilder.section(of: Self.reportInput, config: Self.config).tally
+    let section = ReportBuilder.section(of: Self.reportInput, config: Self.config)
+    let tally = section.tally
     #expect(SourceTally(decoding: tally.encoded()) == tally)
+    // The citation counts, archived, with the health found: what the citation-health section shows.
+    let report = ReportBuilder.combine(
+      ReportParts(
+        config: Self.config, tallies: [tally], details: [], records: [], actions: [], revision: nil,
+        generatedAt: Self.time, sourceFilter: []))
+    #expect(report.evidence.citations == 1 && report.evidence.archived == 1)
+    #expect(report.evidence.count(.drifted) == 1)
+    #expect(report.evidenceAlerts.count == 1)
     #expect(tally.record == Self.record)
   }
 
@@ -164,7 +205,8 @@ import Testing
       ReportInput(
         config: Self.config, sources: [Self.record], claims: Self.reportInput.claims, reviews: [Self.review],
         assignments: [Self.assignment], actions: [], revision: "0123456789abcdef", generatedAt: Self.time,
-        sourceFilter: []))
+        sourceFilter: [],
+        health: CitationHealthIndex([Self.review.citationEventIDs[0]: (Self.archive.captureSHA256, Self.health)])))
     guard
       case .object(let members) = try JSONParser.parse(
         ReportRenderer.render(report, as: .json, options: RenderOptions())),
@@ -188,6 +230,7 @@ import Testing
       return
     }
     Self.expect(citation, carries: recordedCitation, as: "citation")
+    #expect(citation["health"] == Self.health.json, "the citation's last health is not in the report")
     Self.expect(source, carries: Self.record.json, as: "source")
     #expect(claim["assignee"] == .string(Self.bob.description))
     #expect(members["required_reviews"] == .integer(Self.config.requiredReviews))

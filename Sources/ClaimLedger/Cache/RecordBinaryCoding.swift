@@ -32,6 +32,26 @@ extension BinaryWriter {
     write(citation.accessed?.text)
     write(citation.quote)
     write(citation.stance?.rawValue)
+    write(citation.archive != nil)
+    if let archive = citation.archive { write(archive) }
+  }
+
+  mutating func write(_ archive: CitationArchive) {
+    write(archive.captureSHA256)
+    write(archive.captureBytes)
+    write(archive.retrieved.text)
+    write(archive.finalURL)
+    write(archive.status)
+    write(archive.contentType)
+    write(archive.textSHA256)
+    write(archive.quote != nil)
+    if let quote = archive.quote {
+      write(quote.selector.exact)
+      write(quote.selector.prefix)
+      write(quote.selector.suffix)
+      write(quote.start)
+      write(quote.end)
+    }
   }
 
   mutating func write(_ review: Review) {
@@ -73,6 +93,10 @@ extension BinaryWriter {
       write(from.rawValue)
       write(text)
       write(keeps)
+    case .archive(let citation, let archive):
+      write(7)
+      write(citation)
+      write(archive)
     }
   }
 
@@ -153,9 +177,28 @@ extension BinaryReader {
       guard let stance = Citation.Stance(rawValue: text) else { throw Corrupt() }
       return stance
     }
+    let archive = try readBool() ? try readArchive() : nil
     return Citation(
       url: url, title: title, publisher: publisher, published: published, accessed: accessed, quote: quote,
-      stance: stance)
+      stance: stance, archive: archive)
+  }
+
+  mutating func readArchive() throws(Corrupt) -> CitationArchive {
+    let captureSHA256 = try readString()
+    let captureBytes = try readInt()
+    let retrieved = try readTimestamp()
+    let finalURL = try readString()
+    let status = try readInt()
+    let contentType = try readOptionalString()
+    let textSHA256 = try readOptionalString()
+    var quote: QuoteAnchor?
+    if try readBool() {
+      let selector = QuoteSelector(exact: try readString(), prefix: try readString(), suffix: try readString())
+      quote = QuoteAnchor(selector: selector, start: try readInt(), end: try readInt())
+    }
+    return CitationArchive(
+      captureSHA256: captureSHA256, captureBytes: captureBytes, retrieved: retrieved, finalURL: finalURL,
+      status: status, contentType: contentType, textSHA256: textSHA256, quote: quote)
   }
 
   mutating func readReview() throws(Corrupt) -> Review {
@@ -187,6 +230,7 @@ extension BinaryReader {
       for _ in 0..<(try readCount()) { ids.append(try readString()) }
       change = .withdrawReview(removing: ids)
     case 6: change = .carry(from: try readClaimID(), text: try readString(), keeps: try readOptionalString())
+    case 7: change = .archive(citation: try readString(), try readArchive())
     default: throw Corrupt()
     }
     return ReviewEvent.cached(id: id, at: at, sequence: sequence, claim: claim, change: change)

@@ -15,7 +15,7 @@ import Git
 /// corrupt shard is simply rebuilt.
 final class SourceCache {
   private static let magic = Array("CLMC".utf8)
-  private static let version: UInt8 = 3
+  private static let version: UInt8 = 4
   static let shardCount = 64
 
   /// One source's entry in a shard: its key and its encoded records, decoded only when asked for.

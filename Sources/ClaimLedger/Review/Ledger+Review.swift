@@ -6,8 +6,11 @@ extension Ledger {
   /// - Parameter claimReference: a unique id prefix or `SOURCE-ID:ORDINAL`.
   /// - Throws: ``LedgerError`` for an unknown claim or verdict, a citation number out of range, or
   ///   a failed write; the ledger is then unchanged.
+  /// - Parameter evidence: files to store in the same commit (a cited page's capture and text
+  ///   under `Evidence/`); those the ledger holds already are left out.
   public func record(
-    _ action: ReviewAction, on claimReference: String, by reviewer: Identity, at time: Timestamp
+    _ action: ReviewAction, on claimReference: String, by reviewer: Identity, at time: Timestamp,
+    attaching evidence: [LedgerChange.File] = []
   ) throws(LedgerError) -> ReviewActionResult {
     var outcome: ReviewActionResult?
     let commit = try commit(as: reviewer, at: time) { (snapshot) throws(LedgerError) in
@@ -32,7 +35,8 @@ extension Ledger {
       // A verdict given again changes nothing unless it clears a stale mark.
       guard ReviewState(review) != before || file == nil && !review.isEmpty else { return nil }
       try Self.requireWritable(review, at: path)
-      return LedgerChange(files: [.record(review, at: path)], message: message(reviewer, event))
+      return LedgerChange(
+        files: [.record(review, at: path)] + (try snapshot.newEvidence(evidence)), message: message(reviewer, event))
     }
     guard var outcome else { throw LedgerError(.nothingToDo, "nothing was recorded") }
     outcome.commit = commit
@@ -94,6 +98,7 @@ extension Ledger {
       trailers.append(.init(TrailerKey.action, "cite"))
       trailers.append(.init(TrailerKey.citation, citation.url))
       if let stance = citation.stance { trailers.append(.init("Stance", stance.rawValue)) }
+      if let archive = citation.archive { trailers.append(.init("Archive", archive.captureSHA256)) }
     case .uncite(let number):
       guard !review.citations.isEmpty else {
         throw LedgerError(.notFound, "you have no citations on claim \(claim.id) to remove")

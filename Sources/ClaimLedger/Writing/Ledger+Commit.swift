@@ -183,7 +183,12 @@ extension Ledger {
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
   ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
     do {
-      let packer = change.files.count > Self.packThreshold ? try PackedObjectWriter(repositoryAt: gitDirectory) : nil
+      // Many files, or an archived page (large blobs in new directories), go as one pack: one file
+      // and one sync instead of one per object.
+      let packs =
+        change.files.count > Self.packThreshold
+        || change.files.contains { $0.path.hasPrefix("\(CitationArchive.directory)/") }
+      let packer = packs ? try PackedObjectWriter(repositoryAt: gitDirectory) : nil
       let target = packer?.repository ?? repository
       var blobs: [String: ObjectID] = [:]
       var treeChanges: [TreeChange] = []

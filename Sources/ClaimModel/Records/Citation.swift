@@ -16,10 +16,12 @@ public struct Citation: Sendable, Equatable {
   /// The passage that matters, quoted.
   public var quote: String?
   public var stance: Stance?
+  /// The page as the ledger archived it (`claims cite --archive`, `claims archive`), if it did.
+  public var archive: CitationArchive?
 
   public init(
     url: String, title: String? = nil, publisher: String? = nil, published: CalendarDate? = nil,
-    accessed: CalendarDate? = nil, quote: String? = nil, stance: Stance? = nil
+    accessed: CalendarDate? = nil, quote: String? = nil, stance: Stance? = nil, archive: CitationArchive? = nil
   ) {
     self.url = url
     self.title = title
@@ -28,6 +30,7 @@ public struct Citation: Sendable, Equatable {
     self.accessed = accessed
     self.quote = quote
     self.stance = stance
+    self.archive = archive
   }
 
   var json: JSONValue {
@@ -39,6 +42,7 @@ public struct Citation: Sendable, Equatable {
     fields.set("accessed", accessed?.text)
     fields.set("quote", quote)
     fields.set("stance", stance?.rawValue)
+    if let archive { fields.set("archive", archive.json) }
     return fields.value
   }
 
@@ -59,6 +63,12 @@ public struct Citation: Sendable, Equatable {
       self.stance = stance
     } else {
       stance = nil
+    }
+    // Citations written before archiving existed have none.
+    if let value = fields.optionalObject("archive") {
+      archive = try CitationArchive(json: value)
+    } else {
+      archive = nil
     }
   }
 

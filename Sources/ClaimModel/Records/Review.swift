@@ -138,6 +138,9 @@ public struct Review: LedgerRecord {
         noteEvent = event
       case .cite(let citation):
         added.append((event.id, citation))
+      case .archive(let id, let archive):
+        // Archiving changes what the citation records, not whether it stands.
+        if let index = added.firstIndex(where: { $0.id == id }) { added[index].citation.archive = archive }
       case .uncite(let ids):
         removed.formUnion(ids)
       case .withdrawVerdict:
@@ -157,7 +160,11 @@ public struct Review: LedgerRecord {
           verdictEvent = kept
         }
       }
-      if case .carry = event.change {} else { latestOwn = event }
+      switch event.change {
+      // Neither a carry nor archiving a page is the reviewer judging this claim's text.
+      case .carry, .archive: break
+      default: latestOwn = event
+      }
     }
     let kept = added.filter { !removed.contains($0.id) }
     citations = kept.map(\.citation)

@@ -24,6 +24,9 @@ public struct ReviewEvent: Sendable, Equatable {
     /// given different verdicts in the same second, `keeps` names the verdict event it carried (the
     /// later in the ledger's history, which the events' times cannot tell).
     case carry(from: ClaimID, text: String, keeps: String? = nil)
+    /// Archived the page of the citation added by the event with this id, given earlier without
+    /// an archive (`claims archive`): the citation keeps its number and id and gains `archive`.
+    case archive(citation: String, CitationArchive)
 
     /// The event's name in the record, and in the `Action:` trailer of its commit.
     public var name: String {
@@ -35,6 +38,7 @@ public struct ReviewEvent: Sendable, Equatable {
       case .withdrawVerdict: "withdraw-verdict"
       case .withdrawReview: "withdraw"
       case .carry: "carry"
+      case .archive: "archive"
       }
     }
   }
@@ -110,6 +114,9 @@ public struct ReviewEvent: Sendable, Equatable {
       fields.set("from", .string(from.rawValue))
       fields.set("from_text", .string(text))
       fields.set("keeps", keeps)
+    case .archive(let citation, let archive):
+      fields.set("citation", .string(citation))
+      fields.set("archive", archive.json)
     }
     return fields.value
   }
@@ -159,10 +166,16 @@ public struct ReviewEvent: Sendable, Equatable {
         throw RecordError(.invalidField, "a carry event's 'keeps' must be an event id (16 lowercase hex digits)")
       }
       change = .carry(from: from, text: try fields.string("from_text"), keeps: keeps)
+    case "archive":
+      let citation = try fields.string("citation")
+      guard citation.utf8.count == 16, citation.utf8.allSatisfy(Self.isLowerHex) else {
+        throw RecordError(.invalidField, "an archive event's 'citation' must be an event id (16 lowercase hex digits)")
+      }
+      change = .archive(citation: citation, try CitationArchive(json: try fields.object("archive")))
     default:
       throw RecordError(
         .invalidField,
-        "an event's 'type' is '\(type.escapedForMessage)'; expected verdict, note, cite, uncite, withdraw-verdict, withdraw or carry"
+        "an event's 'type' is '\(type.escapedForMessage)'; expected verdict, note, cite, uncite, withdraw-verdict, withdraw, carry or archive"
       )
     }
     self.init(id: id, at: at, sequence: sequence, claim: claim, change: change)

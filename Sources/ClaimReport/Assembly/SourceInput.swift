@@ -12,15 +12,19 @@ public struct SourceInput: Sendable {
   public var assignments: [Assignment]
   /// Its source record, when it has one.
   public var record: SourceRecord?
+  /// What the last evidence checks found for its archived citations.
+  public var health: CitationHealthIndex
 
   /// Collects one source's records.
   public init(
-    id: SourceID, claims: [Claim], reviews: [Review], assignments: [Assignment] = [], record: SourceRecord? = nil
+    id: SourceID, claims: [Claim], reviews: [Review], assignments: [Assignment] = [], record: SourceRecord? = nil,
+    health: CitationHealthIndex = CitationHealthIndex()
   ) {
     self.id = id
     self.claims = claims
     self.reviews = reviews
     self.assignments = assignments
     self.record = record
+    self.health = health
   }
 }

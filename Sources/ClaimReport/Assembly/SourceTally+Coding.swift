@@ -17,10 +17,11 @@ extension SourceTally {
     }
     for count in [
       counts.claims, counts.disputed, counts.flagged, counts.staleReviews, counts.backlog, counts.retired,
-      counts.retiredWithReviews,
+      counts.retiredWithReviews, counts.reviewed, counts.evidenceAlerts, evidence.citations, evidence.archived,
     ] {
       writer.write(count)
     }
+    for state in CitationHealth.State.allCases { writer.write(evidence.count(state)) }
     writer.write(stateCounts.count)
     for count in stateCounts { writer.write(count) }
     writer.write(unmatchedReviews)
@@ -98,7 +99,15 @@ extension SourceTally {
     let counts = ListCounts(
       claims: try reader.readFigure(), disputed: try reader.readFigure(), flagged: try reader.readFigure(),
       staleReviews: try reader.readFigure(), backlog: try reader.readFigure(), retired: try reader.readFigure(),
-      retiredWithReviews: try reader.readFigure())
+      retiredWithReviews: try reader.readFigure(), reviewed: try reader.readFigure(),
+      evidenceAlerts: try reader.readFigure())
+    var evidence = EvidenceCounts()
+    evidence.citations = try reader.readFigure()
+    evidence.archived = try reader.readFigure()
+    for state in CitationHealth.State.allCases {
+      let count = try reader.readFigure()
+      if count > 0 { evidence.byState[state] = count }
+    }
     guard try reader.readCount() == ClaimState.allCases.count else { throw BinaryReader.Corrupt() }
     var stateCounts: [Int] = []
     for _ in ClaimState.allCases { stateCounts.append(try reader.readFigure()) }
@@ -176,7 +185,7 @@ extension SourceTally {
     else { throw BinaryReader.Corrupt() }
     return SourceTally(
       source: source, hasClaims: hasClaims, tally: tally, counts: counts, stateCounts: stateCounts,
-      unmatchedReviews: unmatchedReviews, record: record)
+      unmatchedReviews: unmatchedReviews, record: record, evidence: evidence)
   }
 
   private static func timestamp(_ text: String?) throws(BinaryReader.Corrupt) -> Timestamp? {

@@ -14,6 +14,9 @@ public struct SourceTally: Sendable, Equatable {
     var retired = 0
     /// Retired claims that still hold reviews.
     var retiredWithReviews = 0
+    /// Claims whose reviews say something.
+    var reviewed = 0
+    var evidenceAlerts = 0
   }
 
   /// The source.
@@ -29,10 +32,12 @@ public struct SourceTally: Sendable, Equatable {
   var unmatchedReviews: Int
   /// The source's record, when it has one.
   public var record: SourceRecord?
+  /// Its citations, archives and their health.
+  var evidence: EvidenceCounts
 
   init(
     source: SourceID, hasClaims: Bool, tally: Tally, counts: ListCounts, stateCounts: [Int], unmatchedReviews: Int,
-    record: SourceRecord?
+    record: SourceRecord?, evidence: EvidenceCounts = EvidenceCounts()
   ) {
     self.source = source
     self.hasClaims = hasClaims
@@ -41,6 +46,7 @@ public struct SourceTally: Sendable, Equatable {
     self.stateCounts = stateCounts
     self.unmatchedReviews = unmatchedReviews
     self.record = record
+    self.evidence = evidence
   }
 
   /// The source's coverage.
@@ -57,6 +63,8 @@ public struct SourceDetails: Sendable {
   var retired: [RetiredClaim]
   /// Its stale reviews, in claim order.
   var staleReviews: [StaleReview]
+  /// Its citations whose evidence no longer holds, in claim order.
+  var evidenceAlerts: [EvidenceAlert] = []
 }
 
 /// What ``ReportBuilder/section(of:config:)`` computes for one source.

@@ -15,7 +15,7 @@ struct CSVRenderer {
   static let columns = [
     "claim_id", "source", "ordinal", "kind", "state", "checkable", "reviewed", "cited", "verified", "disputed",
     "flagged", "stale", "consensus", "verdicts", "verdict_count", "cited_verdict_count", "citation_count",
-    "reviewer_verdicts", "assignee", "text",
+    "reviewer_verdicts", "assignee", "text", "archived_citation_count", "citation_health", "notes", "citations",
   ]
 
   /// One source's rows.
@@ -44,14 +44,45 @@ struct CSVRenderer {
     }
     // Ids, numbers and flags are the report's own; only ledger text needs making safe.
     let text = ReportEscaping.terminal
+    let (archived, health, notes, citations) = evidenceCells(entry)
     return [
       claim.id.rawValue, claim.source.rawValue, String(claim.ordinal), claim.kind.rawValue, status.state.rawValue,
       flag(status.isCheckable), flag(status.isReviewed), flag(status.isCited), flag(status.isVerified),
       flag(status.isDisputed), flag(status.isFlagged), flag(status.hasStaleReviews), text(status.consensus ?? ""),
       text(status.verdicts.joined(separator: "; ")), String(status.verdictCount), String(status.citedVerdictCount),
       String(status.citationCount), reviewerVerdicts.joined(separator: "; "), text(entry.assignee?.description ?? ""),
-      text(claim.text),
+      text(claim.text), String(archived), health, notes.joined(separator: "\n"), citations.joined(separator: "\n"),
     ]
+  }
+
+  /// How many of the claim's citations are archived; what their last checks found
+  /// (`unchanged 2, quote-gone 1`); each reviewer's note (`Name: note`) and each citation
+  /// (`Name [n] url "title" (stance) "quote" — archived …`), one per line of the cell.
+  private static func evidenceCells(_ entry: ClaimEntry) -> (
+    archived: Int, health: String, notes: [String], citations: [String]
+  ) {
+    let text = ReportEscaping.terminal
+    var archived = 0
+    var states: [CitationHealth.State: Int] = [:]
+    var notes: [String] = []
+    var citations: [String] = []
+    for review in entry.reviews {
+      if let note = review.note { notes.append(text("\(review.reviewer.name): \(note)")) }
+      for (index, citation) in review.citations.enumerated() {
+        if citation.archive != nil { archived += 1 }
+        let health = entry.health(of: review, citation: index)
+        if let health { states[health.state, default: 0] += 1 }
+        var line = "\(review.reviewer.name) [\(index + 1)] \(citation.url)"
+        if let title = citation.title { line += " “\(title)”" }
+        if let stance = citation.stance { line += " (\(stance.rawValue))" }
+        if let quote = citation.quote { line += " “\(quote)”" }
+        citations.append(text(line + " — " + Formatting.evidence(citation, health: health)))
+      }
+    }
+    let health = CitationHealth.State.allCases.compactMap { state in
+      states[state].map { "\(state.rawValue) \($0)" }
+    }.joined(separator: ", ")
+    return (archived, health, notes, citations)
   }
 
   private static func row(_ cells: [String]) -> String {

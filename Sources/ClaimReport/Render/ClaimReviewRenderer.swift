@@ -11,7 +11,14 @@ import ClaimModel
 /// - `author` lists every reviewer who gave the verdict, by name only (e-mail addresses stay in the
 ///   ledger);
 /// - `url` is the source's URL with the fragment `#claim-<id>`, the only stable address the
-///   ledger knows for a claim; it is left out when the source has no http(s) URL.
+///   ledger knows for a claim; it is left out when the source has no http(s) URL;
+/// - `citation` lists the sources the verdict rests on: every web page or DOI cited by the reviewers
+///   who gave it, each once, as a `CreativeWork` (`url`, and `name`, `publisher`, `datePublished`
+///   when known). schema.org defines `citation` on every `CreativeWork` (a `ClaimReview` is one) as
+///   "a citation or reference to another creative work", which is what evidence is; `isBasedOn`
+///   means a work adapted from another (a translation, a remix), which a fact-check is not.
+///   Documents held only in the ledger (`seeds/…`) have no address a reader could follow and are
+///   left out.
 /// The JSON has `<`, `>` and `&` escaped here (U+2028, U+2029 and the other characters a terminal
 /// or a script parser would act on are escaped by the JSON writer), so it can be pasted into a
 /// `<script type="application/ld+json">` element as is.
@@ -97,7 +104,32 @@ struct ClaimReviewRenderer {
       "datePublished": .string(Formatting.day(latest)),
     ]
     if let pageURL { review["url"] = .string(claimURL(pageURL, claim: entry.claim.id)) }
+    let cited = citations(of: reviews)
+    if !cited.isEmpty { review["citation"] = .array(cited) }
     return .object(review)
+  }
+
+  /// The web pages and DOIs cited by `reviews`, each address once, in the order first cited.
+  static func citations(of reviews: [Review]) -> [JSONValue] {
+    var seen: Set<String> = []
+    var works: [JSONValue] = []
+    for citation in reviews.flatMap(\.citations) {
+      let url: String
+      switch CitationLocation(citation.url) {
+      case .web(let address): url = address
+      case .doi(let name): url = "https://doi.org/" + name.dropFirst(4)
+      case .ledgerDocument, .invalid: continue
+      }
+      guard seen.insert(url).inserted else { continue }
+      var work: [String: JSONValue] = ["@type": "CreativeWork", "url": .string(url)]
+      if let title = citation.title { work["name"] = .string(title) }
+      if let publisher = citation.publisher {
+        work["publisher"] = .object(["@type": "Organization", "name": .string(publisher)])
+      }
+      if let published = citation.published { work["datePublished"] = .string(published.text) }
+      works.append(.object(work))
+    }
+    return works
   }
 
   /// The source URL with its fragment replaced by `#claim-<id>`.

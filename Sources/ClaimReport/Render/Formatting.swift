@@ -96,3 +96,30 @@ extension VerificationReport {
       : "verified = \(requiredReviews) agreeing verdicts, each cited"
   }
 }
+
+extension Formatting {
+  /// Whether a citation's page is archived, and what the last check found: `not archived`,
+  /// `archived 2026-12-06`, `archived 2026-12-06; quote gone (checked 2026-12-07)`.
+  static func evidence(_ citation: Citation, health: CitationHealth?) -> String {
+    guard let archive = citation.archive else { return "not archived" }
+    var text = "archived " + day(archive.retrieved)
+    if let health { text += "; \(health.state.phrase) (checked \(day(health.checked)))" }
+    return text
+  }
+
+  /// The citation-health figures in words: `12 citations: 9 archived, 3 not archived; last check:
+  /// 7 unchanged, 1 quote gone`.
+  static func evidenceSummary(_ counts: EvidenceCounts) -> String {
+    var text =
+      "\(count(counts.citations, "citation")): \(counts.archived) archived, \(counts.unarchived) not archived"
+    let states = CitationHealth.State.allCases.filter { counts.count($0) > 0 }
+    if states.isEmpty {
+      if counts.archived > 0 { text += "; not checked yet ('claims evidence check')" }
+    } else {
+      text += "; last check: " + states.map { "\(counts.count($0)) \($0.phrase)" }.joined(separator: ", ")
+      let unchecked = counts.archived - counts.checked
+      if unchecked > 0 { text += ", \(unchecked) not checked" }
+    }
+    return text
+  }
+}

@@ -50,6 +50,9 @@ enum HTMLAssets {
     h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .2rem; border-bottom: 2px solid var(--line); }
     h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
     .meta, .hint, caption { color: var(--muted); font-size: .85rem; }
+    .evidence { margin: .3rem 0 0; padding-left: 1.1rem; font-size: .85rem; }
+    .ev { font-size: .8rem; color: var(--muted); white-space: nowrap; }
+    .ev-bad, .ev.ev-bad { color: var(--alarm); }
     caption { text-align: left; padding: .2rem 0; }
     .cards { display: flex; flex-wrap: wrap; gap: .6rem; margin: 1rem 0; }
     .card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem; min-width: 9rem; }

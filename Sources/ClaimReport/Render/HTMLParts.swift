@@ -16,7 +16,7 @@ struct HTMLParts {
       html += "<tbody>\n"
       for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
         html += "<tr><td>\(h(review.reviewer.name))</td><td>\(verdict(review.verdict))</td>"
-        html += "<td class=\"text\">\(h(review.note ?? ""))</td><td>\(citations(review.citations))</td></tr>\n"
+        html += "<td class=\"text\">\(h(review.note ?? ""))</td><td>\(citations(of: review, in: entry))</td></tr>\n"
       }
       html += "</tbody>\n</table>\n</article>\n"
     }
@@ -68,9 +68,24 @@ struct HTMLParts {
       html += "<td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
       html += "<td>\(h(entry.claim.kind.rawValue))</td><td>\(stateBadges(status))</td>"
       html += "<td>\(verdictList(entry.reviews))</td><td class=\"num\">\(status.citationCount)</td>"
-      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td class=\"text\">\(h(entry.claim.text))</td></tr>\n"
+      html += "<td>\(h(entry.assignee?.name ?? ""))</td><td class=\"text\">\(h(entry.claim.text))"
+      html += evidence(entry) + "</td></tr>\n"
     }
     return Array(html.utf8)
+  }
+
+  /// What a claim's reviews say, under its text: each reviewer's verdict and note, and each
+  /// citation with its evidence; empty when no review says anything.
+  func evidence(_ entry: ClaimEntry) -> String {
+    guard entry.hasEvidence else { return "" }
+    var html = "<ul class=\"evidence\">"
+    for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
+      html += "<li><strong>\(h(review.reviewer.name))</strong>: \(verdict(review.verdict))"
+      if let note = review.note { html += " — " + h(note) }
+      if !review.citations.isEmpty { html += "<br />" + citations(of: review, in: entry) }
+      html += "</li>"
+    }
+    return html + "</ul>"
   }
 
   func retiredRows(_ items: [RetiredClaim]) -> [UInt8] {
@@ -108,16 +123,26 @@ struct HTMLParts {
     return html
   }
 
-  func citations(_ citations: [Citation]) -> String {
-    citations.map { citation in
+  /// The citations of `review`, each with its publisher, stance, quote, and whether it is archived
+  /// and what the last evidence check found.
+  func citations(of review: Review, in entry: ClaimEntry) -> String {
+    review.citations.enumerated().map { index, citation in
       var html = link(citation.url, text: citation.title ?? citation.url)
       var details: [String] = []
       if let publisher = citation.publisher { details.append(h(publisher)) }
       if let stance = citation.stance { details.append(h(stance.rawValue)) }
       if !details.isEmpty { html += " <span class=\"hint\">(" + details.joined(separator: ", ") + ")</span>" }
+      html += " " + evidenceBadge(citation, health: entry.health(of: review, citation: index))
       if let quote = citation.quote { html += "<br /><q>" + h(quote) + "</q>" }
       return html
     }.joined(separator: "<br />")
+  }
+
+  /// `archived 2026-12-06; quote gone (checked 2026-12-07)`, marked when the evidence fails.
+  func evidenceBadge(_ citation: Citation, health: CitationHealth?) -> String {
+    let text = h(Formatting.evidence(citation, health: health))
+    let kind = health?.state.isFailure == true ? "ev-bad" : citation.archive == nil ? "ev-none" : "ev-archived"
+    return "<span class=\"ev \(kind)\">\(text)</span>"
   }
 
   /// A link when `url` is http(s); otherwise the text, with the URL beside it, and no link.

@@ -29,6 +29,7 @@ struct HTMLRenderer {
     stale()
     backlog()
     output.write(EarlierChecksRendering.html(report.earlierChecks))
+    output.write(citationHealth())
     output.write(verdicts() + reviewers() + agreement())
     claims()
     retired()
@@ -173,6 +174,32 @@ struct HTMLRenderer {
     output.write(html)
     rows(.backlog, report.backlog, HTMLParts.backlogRows)
     output.write("</tbody>\n</table>\n</section>\n")
+  }
+
+  /// The citation-health figures and every citation whose evidence no longer holds.
+  private func citationHealth() -> String {
+    let counts = report.evidence
+    guard counts.citations > 0 else { return "" }
+    var html = "<section id=\"citation-health\">\n<h2>Citation health</h2>\n"
+    html += "<p>" + h(Formatting.evidenceSummary(counts)) + ".</p>\n"
+    guard !report.evidenceAlerts.isEmpty else { return html + "</section>\n" }
+    html += "<p class=\"hint\">Citations whose page lost the quoted passage, is gone, or whose archive is damaged."
+    html += " <code>claims evidence show ID</code> shows the archived page.</p>\n"
+    html += "<table>\n<thead><tr><th>Claim</th><th>Reviewer</th><th>Citation</th><th>Found</th>"
+    html += "<th>What is there now</th></tr></thead>\n<tbody>\n"
+    for alert in report.evidenceAlerts {
+      var found = h(alert.health.state.phrase) + " <span class=\"date\">" + h(Formatting.day(alert.health.checked))
+      found += "</span>" + (alert.health.detail.map { "<br />" + h($0) } ?? "")
+      var quote = ""
+      if let exact = alert.citation.archive?.quote?.selector.exact { quote = "<br /><q>" + h(exact) + "</q>" }
+      let now = alert.health.state == .drifted ? alert.health.now.map { "<q>" + h($0) + "</q>" } ?? "—" : ""
+      html += "<tr><td class=\"id\">\(h(alert.claim.id.rawValue))<br />\(h(alert.claim.reference))</td>"
+      html += "<td>\(h(alert.reviewer.name)) [\(alert.number)]</td>"
+      html +=
+        "<td class=\"text\">\(link(alert.citation.url, text: alert.citation.title ?? alert.citation.url))\(quote)</td>"
+      html += "<td class=\"ev-bad\">\(found)</td><td class=\"text\">\(now)</td></tr>\n"
+    }
+    return html + "</tbody>\n</table>\n</section>\n"
   }
 
   private func verdicts() -> String {

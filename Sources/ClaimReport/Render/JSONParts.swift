@@ -136,7 +136,7 @@ struct JSONParts {
     writer.integer(claim.ordinal)
     writer.key("reviews")
     writer.beginArray()
-    for review in entry.reviews { self.review(review, into: &writer) }
+    for review in entry.reviews { self.review(review, of: entry, into: &writer) }
     writer.endArray()
     writer.key("source")
     writer.string(claim.source.rawValue)
@@ -182,11 +182,13 @@ struct JSONParts {
     writer.endObject()
   }
 
-  private func review(_ review: Review, into writer: inout JSONStreamWriter) {
+  private func review(_ review: Review, of entry: ClaimEntry, into writer: inout JSONStreamWriter) {
     writer.beginObject()
     writer.key("citations")
     writer.beginArray()
-    for citation in review.citations { self.citation(citation, into: &writer) }
+    for (index, citation) in review.citations.enumerated() {
+      self.citation(citation, health: entry.health(of: review, citation: index), into: &writer)
+    }
     writer.endArray()
     writer.key("note")
     writer.string(review.note)
@@ -214,10 +216,16 @@ struct JSONParts {
     writer.endObject()
   }
 
-  private func citation(_ citation: Citation, into writer: inout JSONStreamWriter) {
+  /// A citation as its record holds it, with `archive` and the last check's `health` (each null
+  /// when there is none).
+  func citation(_ citation: Citation, health: CitationHealth?, into writer: inout JSONStreamWriter) {
     writer.beginObject()
     writer.key("accessed")
     writer.string(citation.accessed?.text)
+    writer.key("archive")
+    if let archive = citation.archive { writer.value(archive.json) } else { writer.null() }
+    writer.key("health")
+    if let health { writer.value(health.json) } else { writer.null() }
     writer.key("published")
     writer.string(citation.published?.text)
     writer.key("publisher")

@@ -30,6 +30,7 @@ struct JSONRenderer {
     output.write("{\n")
     member("agreement", agreement(report.agreement))
     list("backlog", .backlog, report.backlog) { items, _ in parts.backlog(items) }
+    member("citation_health", citationHealth())
     list("claims", .claims, report.claims) { entries, _ in parts.claims(entries) }
     list("disputed", .disputed, report.disputed) { entries, _ in parts.references(entries) }
     member("distribution", distribution(report.distribution))
@@ -75,6 +76,28 @@ struct JSONRenderer {
   }
 
   // MARK: Parts
+
+  /// The citation-health figures and every citation whose evidence no longer holds.
+  private func citationHealth() -> JSONValue {
+    let counts = report.evidence
+    var states: [String: JSONValue] = [:]
+    for state in CitationHealth.State.allCases { states[state.rawValue] = .integer(counts.count(state)) }
+    let alerts: [JSONValue] = report.evidenceAlerts.map { alert in
+      guard case .object(var members) = alert.health.json else { return .null }
+      members["claim"] = .string(alert.claim.id.rawValue)
+      members["source"] = .string(alert.claim.source.rawValue)
+      members["reviewer"] = .string(alert.reviewer.description)
+      members["citation"] = .integer(alert.number)
+      members["url"] = .string(alert.citation.url)
+      members["quote"] = alert.citation.archive?.quote.map { .string($0.selector.exact) } ?? .null
+      return .object(members)
+    }
+    return .object([
+      "citations": .integer(counts.citations), "archived": .integer(counts.archived),
+      "not_archived": .integer(counts.unarchived), "checked": .integer(counts.checked), "states": .object(states),
+      "alerts": .array(alerts),
+    ])
+  }
 
   private func verdict(_ verdict: Verdict) -> JSONValue {
     .object([

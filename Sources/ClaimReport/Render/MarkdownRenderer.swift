@@ -18,6 +18,8 @@ struct MarkdownRenderer {
     lines += stale()
     lines += backlog()
     lines += EarlierChecksRendering.markdown(report.earlierChecks, limit: limit)
+    lines += evidence()
+    lines += citationHealth()
     lines += distribution()
     lines += activity()
     lines += agreement()
@@ -91,7 +93,7 @@ struct MarkdownRenderer {
       ]
       for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
         let verdict = review.verdict.map { md(report.label(ofVerdict: $0)) } ?? "*no verdict*"
-        let citations = review.citations.map(citation).joined(separator: "<br>")
+        let citations = review.citations.indices.map { evidence(review, $0, of: entry) }.joined(separator: "<br>")
         lines.append(
           "| \(md(review.reviewer.name)) | \(verdict) | \(review.note.map(md) ?? "") | \(citations) |")
       }
@@ -200,6 +202,49 @@ struct MarkdownRenderer {
     return lines
   }
 
+  /// Every claim whose reviews say something, with all they say: one row per review.
+  private func evidence() -> [String] {
+    guard !report.reviewed.isEmpty else { return [] }
+    var lines = [
+      "", "## Evidence (\(report.reviewed.count))", "",
+      "What each reviewed claim rests on: every verdict with its note and citations, and whether each cited page is archived and how the last evidence check found it.",
+      "", "| Claim | Text | Reviewer | Verdict | Note | Citations |", "|---|---|---|---|---|---|",
+    ]
+    for entry in report.reviewed {
+      var first = true
+      for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
+        let claim = first ? md(entry.claim.id.rawValue) + " · " + md(entry.claim.reference) : ""
+        let text = first ? md(entry.claim.text) : ""
+        let verdict = review.verdict.map { md(report.label(ofVerdict: $0)) } ?? "*no verdict*"
+        let citations = review.citations.indices.map { evidence(review, $0, of: entry) }.joined(separator: "<br>")
+        lines.append(
+          "| \(claim) | \(text) | \(md(review.reviewer.name)) | \(verdict) | \(review.note.map(md) ?? "") | \(citations) |"
+        )
+        first = false
+      }
+    }
+    return lines
+  }
+
+  /// The citation-health figures, and every citation whose evidence no longer holds.
+  private func citationHealth() -> [String] {
+    guard report.evidence.citations > 0 else { return [] }
+    var lines = ["", "## Citation health", "", md(Formatting.evidenceSummary(report.evidence)) + "."]
+    guard !report.evidenceAlerts.isEmpty else { return lines }
+    lines += [
+      "", "| Claim | Reviewer | Citation | Found | What is there now |", "|---|---|---|---|---|",
+    ]
+    for alert in report.evidenceAlerts {
+      var found = md(alert.health.state.phrase) + " (" + Formatting.day(alert.health.checked) + ")"
+      if let detail = alert.health.detail { found += ": " + md(detail) }
+      let now = alert.health.state == .drifted ? alert.health.now.map { "“" + md($0) + "”" } ?? "—" : ""
+      lines.append(
+        "| \(md(alert.claim.id.rawValue)) · \(md(alert.claim.reference)) | \(md(alert.reviewer.name)) [\(alert.number)] "
+          + "| \(citation(alert.citation)) | \(found) | \(now) |")
+    }
+    return lines
+  }
+
   private func footer() -> [String] {
     var notes: [String] = []
     if !report.retired.isEmpty {
@@ -222,6 +267,15 @@ struct MarkdownRenderer {
       return citation.title == nil ? label : label + " (" + md(citation.url) + ")"
     }
     return "[\(label)](<\(ReportEscaping.markdownDestination(citation.url))>)"
+  }
+
+  /// Citation `index` of `review`: link, stance, quote, and its evidence.
+  private func evidence(_ review: Review, _ index: Int, of entry: ClaimEntry) -> String {
+    let item = review.citations[index]
+    var text = citation(item)
+    if let stance = item.stance { text += " (" + stance.rawValue + ")" }
+    if let quote = item.quote { text += " “" + md(quote) + "”" }
+    return text + " — *" + md(Formatting.evidence(item, health: entry.health(of: review, citation: index))) + "*"
   }
 
   private func more(_ total: Int) -> [String] {

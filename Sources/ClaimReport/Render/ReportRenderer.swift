@@ -104,7 +104,15 @@ public enum ReportRenderer {
       sources += report.flagged.unloadedSources(amongFirst: limit)
       sources += report.staleReviews.unloadedSources(amongFirst: limit)
       sources += report.backlog.unloadedSources(amongFirst: limit)
+      // Markdown shows every claim's evidence and every failing citation; text the first ones.
+      let evidenceLimit = format == .markdown ? Int.max : limit
+      sources += report.reviewed.unloadedSources(amongFirst: evidenceLimit)
+      sources += report.evidenceAlerts.unloadedSources(amongFirst: evidenceLimit)
     case .json, .csv, .html, .claimreview:
+      // The citation-health section lists every failing citation; it has no stored pieces.
+      if format == .json || format == .html {
+        sources += report.evidenceAlerts.unloadedSources(amongFirst: report.evidenceAlerts.count)
+      }
       func missing<Element>(_ part: ReportPart, _ list: ReportList<Element>) {
         for source in list.unloadedSources(amongFirst: list.count) where !stored(part, source) {
           sources.append(source)

@@ -22,6 +22,8 @@ struct TextRenderer {
     lines += stale()
     lines += backlog()
     lines += EarlierChecksRendering.text(report.earlierChecks, style: style, width: width, limit: limit)
+    lines += evidence()
+    lines += citationHealth()
     lines += distribution()
     lines += activity()
     lines += agreement()
@@ -99,13 +101,13 @@ struct TextRenderer {
     for entry in report.disputed.prefix(limit) {
       lines.append(claimLine(entry.claim))
       for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
-        lines += reviewLines(review)
+        lines += reviewLines(review, of: entry)
       }
     }
     return lines + more(report.disputed.count)
   }
 
-  private func reviewLines(_ review: Review) -> [String] {
+  private func reviewLines(_ review: Review, of entry: ClaimEntry, withQuotes: Bool = false) -> [String] {
     let verdict = review.verdict.map { report.label(ofVerdict: $0) } ?? "no verdict"
     let verdictText = TextLayout.left(safe(verdict), 18)
     let cited = TextLayout.left(Formatting.count(review.citations.count, "citation"), 12)
@@ -116,11 +118,17 @@ struct TextRenderer {
         + (review.verdict.map { report.flags($0) } == true ? style.red(verdictText) : verdictText) + " "
         + cited + " " + note
     ]
-    for citation in review.citations {
+    for (index, citation) in review.citations.enumerated() {
       var text = safe(citation.url)
       if let title = citation.title { text += "  " + safe(title) }
       if let stance = citation.stance { text += " (\(stance.rawValue))" }
+      let health = entry.health(of: review, citation: index)
+      let evidence = Formatting.evidence(citation, health: health)
+      text += " · " + (health?.state.isFailure == true ? style.red(evidence) : evidence)
       lines.append(style.dim(TextLayout.clip("        ↳ " + text, width)))
+      if withQuotes, let quote = citation.quote {
+        lines.append(style.dim(TextLayout.clip("          “" + safe(quote) + "”", width)))
+      }
     }
     return lines.map { $0.trailingSpacesRemoved }
   }
@@ -173,6 +181,44 @@ struct TextRenderer {
           + TextLayout.clip(safe(item.claim.text), textWidth))
     }
     return lines + more(report.backlog.count)
+  }
+
+  private func evidence() -> [String] {
+    guard !report.reviewed.isEmpty else { return [] }
+    var lines = section("Evidence", report.reviewed.count, "each reviewed claim's verdicts, notes and citations")
+    for entry in report.reviewed.prefix(limit) {
+      lines.append(claimLine(entry.claim))
+      for review in entry.reviews where review.verdict != nil || review.note != nil || !review.citations.isEmpty {
+        lines += reviewLines(review, of: entry, withQuotes: true)
+      }
+    }
+    return lines + more(report.reviewed.count, "the json, csv, html and markdown reports list every claim")
+  }
+
+  private func citationHealth() -> [String] {
+    let counts = report.evidence
+    guard counts.citations > 0 else { return [] }
+    var lines = [
+      "", style.bold("Citation health") + " — " + TextLayout.clip(Formatting.evidenceSummary(counts), width - 18),
+    ]
+    for alert in report.evidenceAlerts.prefix(limit) {
+      let state = TextLayout.left(alert.health.state.phrase, 11)
+      lines.append(
+        TextLayout.clip(
+          "  " + style.yellow(alert.claim.id.rawValue) + "  " + safe(alert.claim.reference) + "  " + style.red(state)
+            + " " + safe(alert.reviewer.name) + " [\(alert.number)] " + safe(alert.citation.url), width))
+      if let detail = alert.health.detail { lines.append(TextLayout.clip("      " + safe(detail), width)) }
+      if alert.health.state == .drifted, let quote = alert.citation.archive?.quote {
+        lines.append(TextLayout.clip("      quote: “" + safe(quote.selector.exact) + "”", width))
+        lines.append(TextLayout.clip("      now:   " + (alert.health.now.map { "“" + safe($0) + "”" } ?? "—"), width))
+      }
+    }
+    lines += more(report.evidenceAlerts.count)
+    return lines
+      + note(
+        counts.archived == 0
+          ? "'claims cite --archive' and 'claims archive' keep cited pages in the ledger."
+          : "'claims evidence check' checks the archived pages again; 'claims evidence show ID' reads one.")
   }
 
   private func distribution() -> [String] {
@@ -284,8 +330,8 @@ struct TextRenderer {
       + TextLayout.clip(safe(claim.text), textWidth)
   }
 
-  private func more(_ total: Int) -> [String] {
-    total > limit ? [style.dim("  … and \(total - limit) more")] : []
+  private func more(_ total: Int, _ hint: String? = nil) -> [String] {
+    total > limit ? [style.dim("  … and \(total - limit) more" + (hint.map { " (\($0))" } ?? ""))] : []
   }
 }
 

@@ -6,7 +6,7 @@ struct CiteCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "cite", abstract: "Cite a source your review of a claim rests on.",
     discussion:
-      "Accepts http and https URLs, doi:10.NNNN/… names, and paths of documents the ledger holds under seeds/. With --csl, takes the reference (URL or DOI, title, publisher, dates) from a CSL-JSON file as Zotero exports it; options given on the command line win."
+      "Accepts http and https URLs, doi:10.NNNN/… names, and paths of documents the ledger holds under seeds/. With --archive, fetches the page and stores it in the ledger as WARC records under Evidence/ with its text; a --quote must then be in the page's text (spacing and quotation marks may differ), or the citation is refused with the nearest passage. With --csl, takes the reference (URL or DOI, title, publisher, dates) from a CSL-JSON file as Zotero exports it; options given on the command line win."
   )
 
   @Argument(help: "A claim: a unique prefix of its id, or SOURCE-ID:ORDINAL.")
@@ -39,6 +39,9 @@ struct CiteCommand: ParsableCommand {
   @Option(name: .long("csl-id"), valueName: "id", help: "Which reference of the CSL-JSON file, when it holds several.")
   var cslID: String?
 
+  @Flag(help: "Fetch the page and keep it in the ledger (WARC), with the quote found in its text.")
+  var archive = false
+
   @OptionGroup var reviewer: ActingReviewer
 
   @Flag(help: ReviewActionOutput.jsonHelp)
@@ -51,8 +54,17 @@ struct CiteCommand: ParsableCommand {
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
-    try ReviewActionOutput.perform(
-      .cite(try citation(context: context)), on: id, reviewer: reviewer, json: json, context: context)
+    var citation = try citation(context: context)
+    var evidence: [LedgerChange.File] = []
+    if archive {
+      // Fetched before the ledger's write lock is taken: a slow page holds up nobody else.
+      Trace.mark("arguments read")
+      let archiver = try CitationArchiving.makeArchiver()
+      Trace.mark("libcurl ready")
+      (citation, evidence) = try CitationArchiving.archive(citation, using: archiver, context: context)
+    }
+    return try ReviewActionOutput.perform(
+      .cite(citation), on: id, reviewer: reviewer, json: json, context: context, attaching: evidence)
   }
 
   /// The citation the command line describes, from its options and, with `--csl`, a CSL-JSON file.

@@ -43,7 +43,8 @@ struct ReportCommand: ParsableCommand {
     let importTimes = ReportBuilder.importTimes(of: actions)
     context.status("Reading \(String.count(sources.count, "source"))…")
     let gathered = ReportSources(
-      snapshot: snapshot, sources: sources, config: config, format: format, importTimes: importTimes)
+      snapshot: snapshot, sources: sources, config: config, format: format, importTimes: importTimes,
+      health: Self.evidenceHealth(of: ledger))
     var claimSources: [ClaimID: SourceID] = [:]
     if !sourceFilter.isEmpty, actions.contains(where: { $0.source == nil && $0.claim != nil }) {
       let selected = Set(sources)
@@ -122,5 +123,15 @@ struct ReportCommand: ParsableCommand {
   static func problems(before snapshotProblems: [LedgerProblem], sources: [LedgerProblem]) -> [LedgerProblem] {
     var seen: Set<String> = []
     return (snapshotProblems + sources).filter { seen.insert($0.path).inserted }
+  }
+
+  /// What the last evidence checks found, by source, as the report shows it.
+  static func evidenceHealth(of ledger: Ledger) -> [SourceID: CitationHealthIndex] {
+    var bySource: [SourceID: [String: (capture: String, health: CitationHealth)]] = [:]
+    for (id, entry) in ledger.evidenceHealth().entries {
+      guard let shown = entry.shown else { continue }
+      bySource[entry.source, default: [:]][id] = (entry.capture, shown)
+    }
+    return bySource.mapValues { CitationHealthIndex($0) }
   }
 }

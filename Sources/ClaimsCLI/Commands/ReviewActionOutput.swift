@@ -10,11 +10,12 @@ enum ReviewActionOutput {
   /// Records `action` on the claim `reference` names and reports it.
   static func perform(
     _ action: ReviewAction, on reference: ClaimReference, reviewer acting: ActingReviewer, json: Bool,
-    context: CommandContext
+    context: CommandContext, attaching evidence: [LedgerChange.File] = []
   ) throws -> Int32 {
     let ledger = try context.openLedger()
     let reviewer = try acting.resolve(context, ledger: ledger)
-    let result = try ledger.record(action, on: reference.text, by: reviewer, at: try context.now())
+    let result = try ledger.record(
+      action, on: reference.text, by: reviewer, at: try context.now(), attaching: evidence)
     result.commit?.warnings.forEach(context.warn)
     if json {
       var members: [String: JSONValue] = [
@@ -41,6 +42,7 @@ enum ReviewActionOutput {
       context.print(
         "Cited \(TerminalText.sanitize(citation.url)) on \(claim) as your citation \(result.review.citations.count) in commit \(short)"
       )
+      if let archive = citation.archive { context.print("  " + CitationArchiving.describe(archive)) }
     case .uncite(let number):
       context.print("Removed your citation \(number) from \(claim) in commit \(short)")
     case .note:

@@ -1,6 +1,7 @@
 import ClaimLedger
 import ClaimModel
 import ClaimReport
+import Evidence
 
 /// `claims review`: walks through claims one at a time, recording each answer as a commit.
 struct ReviewCommand: ParsableCommand {
@@ -12,7 +13,8 @@ struct ReviewCommand: ParsableCommand {
       c to cite a source, n to write a note, Enter to go to the next claim, q to quit. Every answer is committed at \
       once, so quitting loses nothing. Without --status, it goes through the checkable claims you have not given a \
       verdict yet. Answers may also be piped on standard input, one per line (a citation's URL and a note's text on \
-      the line after c or n).
+      the line after c or n). With --archive, every cited web page is fetched and kept in the ledger, and c also \
+      asks for the passage quoted, which must be in the page.
       """
   )
 
@@ -21,6 +23,9 @@ struct ReviewCommand: ParsableCommand {
 
   @Option(help: "Only claims with this status (see 'claims list --help').")
   var status: StatusFilter?
+
+  @Flag(help: "Archive every web page you cite (as 'claims cite --archive' does), asking for a quote.")
+  var archive = false
 
   @OptionGroup var reviewer: ActingReviewer
 
@@ -38,6 +43,7 @@ struct ReviewCommand: ParsableCommand {
       return ExitStatus.success
     }
     var session = Session(context: context, ledger: ledger, reviewer: reviewer, total: claims.count)
+    if archive { session.archiver = try CitationArchiving.makeArchiver() }
     for (index, claim) in claims.enumerated() {
       guard try session.review(claim, number: index + 1) else { break }
     }
@@ -51,6 +57,8 @@ struct ReviewCommand: ParsableCommand {
     let ledger: Ledger
     let reviewer: Identity
     let total: Int
+    /// Set with `--archive`: fetches each cited web page.
+    var archiver: PageArchiver?
     var verdicts = 0
     var citations = 0
     var notes = 0
@@ -100,8 +108,22 @@ struct ReviewCommand: ParsableCommand {
           let stanceText = prompt("Stance (supports, refutes, context; Enter for none): ") ?? ""
           let stance = Citation.Stance(rawValue: stanceText.lowercased())
           if !stanceText.isEmpty, stance == nil { context.warn("unknown stance '\(stanceText)'; recorded without one") }
-          let citation = Citation(url: url, accessed: CalendarDate(day: try context.now()), stance: stance)
-          if try perform(.cite(citation), on: current) { citations += 1 }
+          var citation = Citation(url: url, accessed: CalendarDate(day: try context.now()), stance: stance)
+          var evidence: [LedgerChange.File] = []
+          if let archiver {
+            let quote = prompt("Quote (the passage you rely on; Enter for none): ") ?? ""
+            if !quote.isEmpty { citation.quote = quote }
+            do {
+              (citation, evidence) = try CitationArchiving.archive(citation, using: archiver, context: context)
+            } catch {
+              context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
+              continue
+            }
+          }
+          if try perform(.cite(citation), on: current, attaching: evidence) {
+            citations += 1
+            if let archive = citation.archive { context.print("  " + CitationArchiving.describe(archive)) }
+          }
         case "n", "note":
           guard let text = prompt("Note: "), !text.isEmpty else { continue }
           if try perform(.note(text), on: current) { notes += 1 }
@@ -129,9 +151,12 @@ struct ReviewCommand: ParsableCommand {
     }
 
     /// Records one action; a refusal (bad URL, say) is shown and the session goes on.
-    private func perform(_ action: ReviewAction, on claim: Claim) throws -> Bool {
+    private func perform(
+      _ action: ReviewAction, on claim: Claim, attaching evidence: [LedgerChange.File] = []
+    ) throws -> Bool {
       do {
-        let result = try ledger.record(action, on: claim.id.rawValue, by: reviewer, at: try context.now())
+        let result = try ledger.record(
+          action, on: claim.id.rawValue, by: reviewer, at: try context.now(), attaching: evidence)
         result.commit?.warnings.forEach(context.warn)
         guard let commit = result.commit else {
           context.print("  (nothing new to record)")

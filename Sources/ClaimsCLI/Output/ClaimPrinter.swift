@@ -75,6 +75,12 @@ struct ClaimPrinter {
         if let quote = citation.quote {
           context.print("        “" + TerminalText.oneLine(quote, width: 84) + "”")
         }
+        if let archive = citation.archive {
+          context.print(
+            style.dim(
+              "        archived \(archive.retrieved.text) (HTTP \(archive.status)), sha256 \(archive.captureSHA256.prefix(12))…"
+                + (archive.quote.map { "; quote at \($0.start)–\($0.end)" } ?? "")))
+        }
       }
     }
   }

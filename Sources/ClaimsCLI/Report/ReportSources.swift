@@ -13,12 +13,14 @@ import ClaimReport
 final class ReportSources {
   /// Layout of the cached tallies and pieces beyond what the build identity covers; bump when the
   /// meaning of a cached value changes.
-  private static let cacheVersion = 1
+  private static let cacheVersion = 2
 
   private let snapshot: LedgerSnapshot
   private let config: LedgerConfig
   private let format: ReportFormat
   private let importTimes: [SourceID: Timestamp]
+  /// What the last evidence checks found, by source.
+  private let health: [SourceID: CitationHealthIndex]
   /// Each source's tally, in the order of the sources asked for.
   private(set) var tallies: [SourceTally] = []
   /// Each source's rendered pieces, for formats that list every claim.
@@ -29,12 +31,13 @@ final class ReportSources {
   /// Gathers `sources` for a report in `format`; `importTimes` from the history, for the backlog.
   init(
     snapshot: LedgerSnapshot, sources: [SourceID], config: LedgerConfig, format: ReportFormat,
-    importTimes: [SourceID: Timestamp]
+    importTimes: [SourceID: Timestamp], health: [SourceID: CitationHealthIndex] = [:]
   ) {
     self.snapshot = snapshot
     self.config = config
     self.format = format
     self.importTimes = importTimes
+    self.health = health
     let parts = ReportRenderer.parts(of: format)
     let tallyCache = SourceBlobCache(snapshot: snapshot, name: "report-tallies", shardCount: 16)
     let pieceCache = parts.isEmpty ? nil : SourceBlobCache(snapshot: snapshot, name: "report-\(format.rawValue)")
@@ -51,7 +54,13 @@ final class ReportSources {
     var found: [SourceID: (SourceTally, [LedgerProblem])] = [:]
     var missing: [(source: SourceID, tallyKey: [UInt8], pieceKey: [UInt8])] = []
     for source in sources {
-      let tallyKey = snapshot.fingerprint(of: source) + common
+      // A source's figures and pieces also show its citations' last evidence checks.
+      var tallyKey = snapshot.fingerprint(of: source) + common
+      if let index = health[source], !index.isEmpty {
+        var digest = SHA256()
+        digest.update(index.canonicalBytes)
+        tallyKey += digest.finalize()
+      }
       let pieceKey = tallyKey + Array((importTimes[source]?.text ?? "-").utf8)
       if let entry = tallyCache.entry(of: source, key: tallyKey), let stored = tallyCache.readAll(entry),
         stored.count == 2, let tally = SourceTally(decoding: stored[0]), tally.source == source,
@@ -100,7 +109,7 @@ final class ReportSources {
   /// The entries of `source`, for a format that shows them but does not keep pieces.
   func details(of source: SourceID) -> SourceDetails {
     ReportBuilder.section(
-      of: input(source, snapshot.records(of: source), record: snapshot.sourceRecord(source)),
+      of: input(source, snapshot.records(of: source), record: snapshot.sourceRecord(source), health: health[source]),
       config: config
     ).details
   }
@@ -124,11 +133,11 @@ final class ReportSources {
       records[source] = snapshot.sourceRecord(source)
       if snapshot.problems.count > before { recordProblems[source] = Array(snapshot.problems[before...]) }
     }
-    let (config, format, importTimes) = (self.config, self.format, self.importTimes)
+    let (config, format, importTimes, health) = (self.config, self.format, self.importTimes, self.health)
     let sourceRecords = records
     return snapshot.mapRecords(of: sources) { source, read in
       let section = ReportBuilder.section(
-        of: ReportSources.input(source, read, record: sourceRecords[source]), config: config)
+        of: ReportSources.input(source, read, record: sourceRecords[source], health: health[source]), config: config)
       let pieces = ReportRenderer.fragments(
         of: section.details, as: format,
         context: FragmentContext(scale: config.scale, record: sourceRecords[source], importedAt: importTimes[source]))
@@ -147,16 +156,20 @@ final class ReportSources {
         scale: config.scale, record: snapshot.sourceRecord(source), importedAt: importTimes[source]))
   }
 
-  private func input(_ source: SourceID, _ records: SourceRecords, record: SourceRecord?) -> SourceInput {
-    Self.input(source, records, record: record)
+  private func input(
+    _ source: SourceID, _ records: SourceRecords, record: SourceRecord?, health: CitationHealthIndex?
+  ) -> SourceInput {
+    Self.input(source, records, record: record, health: health)
   }
 
-  private static func input(_ source: SourceID, _ records: SourceRecords, record: SourceRecord?) -> SourceInput {
+  private static func input(
+    _ source: SourceID, _ records: SourceRecords, record: SourceRecord?, health: CitationHealthIndex?
+  ) -> SourceInput {
     var reviews: [Review] = []
     for id in records.reviews.keys.sorted() { reviews += records.reviews[id] ?? [] }
     return SourceInput(
       id: source, claims: records.claims, reviews: reviews, assignments: Array(records.assignments.values),
-      record: record)
+      record: record, health: health ?? CitationHealthIndex())
   }
 
   // MARK: Problems in the cache
