@@ -110,7 +110,7 @@ struct MatchingCache {
       Trace.mark("matching index read for an update")
     }
     var state = delta?.state ?? MatchingCache()
-    let changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people)
+    var changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people)
     let baseIndex = base?.index ?? MatchingIndex()
     var removedFromBase = delta?.removedFromBase ?? []
     var deltaIndex = delta?.index ?? MatchingIndex()
@@ -122,8 +122,16 @@ struct MatchingCache {
     }
     deltaIndex.remove(keys: changes.removed)
     deltaIndex.add(changes.added)
-    for (key, check) in changes.checks { deltaChecks[key] = check }
-    Trace.mark("matching index updated (\(changes.added.count) documents read, \(deltaIndex.count) in the delta)")
+    if deltaChecks.isEmpty {
+      deltaChecks = changes.checks  // a first build: no copy of 100,000 checks
+    } else {
+      for (key, check) in changes.checks { deltaChecks[key] = check }
+    }
+    // The documents and checks read are in the index and table now: free them before the store,
+    // which is where a first build's memory peaks.
+    let documentsRead = changes.added.count
+    changes = Changes()
+    Trace.mark("matching index updated (\(documentsRead) documents read, \(deltaIndex.count) in the delta)")
 
     let mergeAt = max(mergeMinimum, baseIndex.count / mergeShare)
     var index = baseIndex
@@ -138,8 +146,14 @@ struct MatchingCache {
       // The delta has grown: one new base of everything, and an empty delta.
       var all = base?.checks.all() ?? [:]
       for key in removedFromBase { all[key] = nil }
-      all.merge(deltaChecks) { _, new in new }
+      if all.isEmpty {
+        swap(&all, &deltaChecks)
+      } else {
+        all.merge(deltaChecks) { _, new in new }
+        deltaChecks = [:]
+      }
       let checks = CheckTable(all)
+      all = [:]
       let newBase = Base(generation: (base?.generation ?? 0) &+ 1, index: index, checks: checks)
       let empty = Delta(roots: roots, state: state)
       if stored {
