@@ -46,7 +46,6 @@ struct ClaimFilter {
     return false
   }
 
-
   /// The claims of `sources` that pass every filter, in order: retired claims only when
   /// `--status retired` asks for them (they are out of the article).
   /// - Throws: ``LedgerError`` for a `--verdict` the ledger's scale does not have.
