@@ -9,7 +9,7 @@
 #   3. a bare, packed ledger of 1,000,000 claims and 1,000,000 reviews in 20,000 sources:
 #      `verdict` (against `git fast-import` adding the same file), `show` (against `git cat-file`),
 #      `list --status unreviewed` warm and cold, `log ID` warm and cold (against `git log -- path`),
-#      and the peak memory of each;
+#      `match` of one article's claims warm and first, and the peak memory of each;
 #   4. `claims split` of 2 MB of news text, whole process, against blingfire's (PyPI) whole process.
 # Generated ledgers are made by Benchmarks/LedgerBench through the ledger's write path and kept in
 # Benchmarks/.work between runs (the million-claim one takes about half an hour to make, once).
@@ -279,7 +279,16 @@ if wanted bare; then
   printf '  claims log ID (history cache warm):      %.1f ms  (target: under 200 ms)  %d actions\n' "$(ms "$(m "${times[@]}")")" "$("$bin/claims" -C "$big" log "$hot" | wc -l)"
   printf '  git log --format=%%H -- <review path>:    %.1f ms\n' "$(ms "$(m "${theirs[@]}")")"
 
-  echo "== 3e. the same with no cache (once each) =="
+  echo "== 3e. claims match of one article's 50 claims among $claims (first run, then $runs) =="
+  git -C "$big" ls-tree --name-only HEAD "Claims/$hot_source/" | sed 's#.*/##; s/[.]json$//' > "$work/article.ids"
+  first=(); first_mb=(); times=(); times_mb=()
+  measure first first_mb sh -c "'$bin/claims' -C '$big' match - < '$work/article.ids'"
+  for run in $(seq "$runs"); do measure times times_mb sh -c "'$bin/claims' -C '$big' match - < '$work/article.ids'"; done
+  peak "match (1,000,000)" "${first_mb[@]}" "${times_mb[@]}"
+  printf '  claims match - (warm):                   %.2f s  (target: under 1 s)  peak %.0f MB\n' "$(m "${times[@]}")" "$(m "${times_mb[@]}")"
+  printf '  the first (builds the matching index):   %.1f s  peak %.0f MB\n' "${first[0]}" "${first_mb[0]}"
+
+  echo "== 3f. the same with no cache (once each) =="
   rm -rf "$big/claims-cache"
   cold=(); cold_mb=()
   measure cold cold_mb "$bin/claims" -C "$big" log "$hot"
