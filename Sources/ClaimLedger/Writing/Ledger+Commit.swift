@@ -247,7 +247,6 @@ extension Ledger {
       }
       for path in paths {
         guard let blob = blobs[path] else { continue }
-        let absolute = "\(rootPath)/\(path)"
         let (directory, _) = LedgerSnapshot.split(path)
         let mode = modes[path] ?? WorkTreeEntry.regularFile
         guard WorkTreeEntry.isWrittenOut(mode) else {
