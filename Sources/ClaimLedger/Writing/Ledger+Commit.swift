@@ -218,8 +218,8 @@ extension Ledger {
   /// Where the pack writer keeps its settings (in the caches, which are always safe to delete); nil
   /// when that directory cannot be made.
   private func packSettingsFile() -> String? {
-    guard (try? FileSystem.makeDirectories("claims-cache", under: gitDirectory)) != nil else { return nil }
-    return "\(gitDirectory)/claims-cache/pack.config"
+    let caches = CacheDirectory(gitDirectory: gitDirectory)
+    return caches.prepare() ? caches.path(of: "pack.config") : nil
   }
 
   /// Brings the work-tree files and index entries of `paths` in line with the new commit.
