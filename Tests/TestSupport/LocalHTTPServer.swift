@@ -122,7 +122,16 @@ public final class LocalHTTPServer: @unchecked Sendable {
     while true {
       let client = accept(listener, nil, nil)
       if client < 0 {
-        if errno == EINTR { continue }
+        // Only a listener that was shut down ends the loop: a connection the client dropped before
+        // it was accepted, or a moment out of descriptors on a busy machine, must not close the
+        // server for the rest of the test (later requests would be refused).
+        switch errno {
+        case EINTR: continue
+        case ECONNABORTED, EPROTO, EMFILE, ENFILE, ENOBUFS, ENOMEM, EPERM:
+          usleep(10_000)
+          continue
+        default: break
+        }
         break
       }
       guard let server = box.server, server.register(client) else {
