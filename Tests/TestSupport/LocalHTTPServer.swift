@@ -101,11 +101,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
   /// Stops accepting and closes every open connection.
   public func stop() {
-    let open: Set<Int32> = lock.withLock {
-      guard !stopped else { return [] }
+    let open: Set<Int32>? = lock.withLock {
+      guard !stopped else { return nil }
       stopped = true
       return connections
     }
+    // Only the first stop touches the listener: the accept thread closes it once it is shut down,
+    // and its number may by then belong to another test's socket (a second `shutdown` here, from
+    // `deinit` after an explicit `stop()`, cut another server off mid-test).
+    guard let open else { return }
     Glibc.shutdown(listener, Int32(SHUT_RDWR))
     for descriptor in open { Glibc.shutdown(descriptor, Int32(SHUT_RDWR)) }
   }
