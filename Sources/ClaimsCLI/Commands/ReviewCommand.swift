@@ -123,8 +123,11 @@ struct ReviewCommand: ParsableCommand {
         case "?", "h", "help":
           printHelp(scale, undoKey: undoKey)
         case undoKey, "undo":
+          // Asked before undoing, which forgets the last answer: a verdict undone on this claim
+          // brings the verdict keys back.
+          let undoesThisClaim = lastAnswerWasOn(current)
           guard try undoLastAnswer() else { continue }
-          if lastAnswerWasOn(current) { hasVerdict = try currentVerdict(of: current) != nil }
+          if undoesThisClaim { hasVerdict = try currentVerdict(of: current) != nil }
         case "c", "cite":
           guard let url = prompt("Source URL (http(s), doi: or seeds/…): "), !url.isEmpty else { continue }
           // Refused before anything else is asked: a typo should not cost the stance, title and quote.
