@@ -341,6 +341,15 @@ import Testing
     #expect(lines.allSatisfy { $0.count <= 80 }, "\(session.stdout)")
   }
 
+  @Test func theHelpFitsAnEightyColumnTerminal() throws {
+    let fixture = try CLIFixture()
+    fixture.environment["COLUMNS"] = "80"
+    let session = fixture.run("review", input: "?\nq\n")
+    #expect(session.status == 0, "\(session.stderr)")
+    #expect(session.stdout.contains("  m  mostly-supported   The claim is accurate"), "\(session.stdout)")
+    #expect(session.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(session.stdout)")
+  }
+
   @Test func undoingAVerdictBringsTheVerdictKeysBack() throws {
     let fixture = try CLIFixture()
     let session = fixture.run("review", input: "s\nz\nq\n")

@@ -91,7 +91,8 @@ import Testing
     let fixture = try CLIFixture()
     // Standard output and error into one pipe, as a terminal shows them.
     let result = try ProcessRunner.run(
-      "/bin/sh", ["-c", "exec \"$0\" -C \"$1\" review --source storm 2>&1", ProcessRunner.claimsExecutable, fixture.path],
+      "/bin/sh",
+      ["-c", "exec \"$0\" -C \"$1\" review --source storm 2>&1", ProcessRunner.claimsExecutable, fixture.path],
       in: fixture.path, environment: fixture.environment, input: Array("c\nexample.org/x\nq\n".utf8))
     #expect(result.status == 0, "\(result.stdout)")
     let error = try #require(result.stdout.range(of: "is not a URL"), "\(result.stdout)")

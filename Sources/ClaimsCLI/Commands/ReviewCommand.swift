@@ -292,7 +292,19 @@ struct ReviewCommand: ParsableCommand {
 
     private func printHelp(_ scale: VerdictScale, undoKey: String) {
       for verdict in scale.verdicts {
-        context.print("  \(verdict.key)  \(verdict.id.padded(to: 18)) \(verdict.meaning)")
+        let label = "  \(verdict.key)  \(verdict.id.padded(to: 18)) "
+        // A meaning longer than the terminal's line goes on under itself, broken between words.
+        let room = max(20, (context.outputWidth ?? .max) - label.count)
+        var lines: [String] = []
+        for word in verdict.meaning.split(separator: " ") {
+          if let last = lines.last, last.count + 1 + word.count <= room {
+            lines[lines.count - 1] = last + " " + word
+          } else {
+            lines.append(String(word))
+          }
+        }
+        let indent = String(repeating: " ", count: label.count)
+        context.print(label + lines.joined(separator: "\n" + indent))
       }
       context.print("  c  cite a source          n  write a note           \(undoKey)  undo your last answer")
       context.print("  Enter  next claim         q  quit (everything answered is already recorded)")
