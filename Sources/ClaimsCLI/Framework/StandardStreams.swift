@@ -131,7 +131,9 @@ public final class FileDescriptorLineSource: LineSource {
     var saved = termios()
     guard tcgetattr(descriptor, &saved) == 0 else { return readLine() }
     var raw = saved
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    // ISIG off too: Ctrl-C arrives as a key and ends the session like Ctrl-D, instead of a signal
+    // killing the process with the terminal left without echo.
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
     withUnsafeMutableBytes(of: &raw.c_cc) { cc in
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
@@ -142,7 +144,7 @@ public final class FileDescriptorLineSource: LineSource {
       guard let byte = readByte() else { return nil }
       switch byte {
       case 0x0A, 0x0D: return ""
-      case 0x04: return nil
+      case 0x03, 0x04: return nil
       case 0x20...0x7E: return String(UnicodeScalar(byte))
       case 0x1B:
         // An arrow or other key's escape sequence: read what follows of it, and ignore the key.
@@ -179,7 +181,9 @@ public final class FileDescriptorLineSource: LineSource {
     var saved = termios()
     guard tcgetattr(descriptor, &saved) == 0 else { return nil }
     var raw = saved
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+    // ISIG off: Ctrl-C cancels the answer (``LineEditor``) rather than killing the process with the
+    // terminal left in raw mode.
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN | ISIG)
     withUnsafeMutableBytes(of: &raw.c_cc) { cc in
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
