@@ -14,7 +14,8 @@ struct ReviewCommand: ParsableCommand {
       quote), n to write a note, z (or u, when no verdict has that key) to undo your last answer, Enter to go to the \
       next claim, q to quit. Every answer is committed at once, so quitting loses nothing; undoing is a commit too. \
       Typed answers can be edited: Left/Right, Home/End (Ctrl-A/Ctrl-E), Backspace/Delete, Ctrl-U (to the start), \
-      Ctrl-K (to the end), Ctrl-W (the word before). Prompts fit the terminal's width. It takes the filters of \
+      Ctrl-K (to the end), Ctrl-W (the word before); Ctrl-C takes back what was typed, and at the verdict prompt \
+      ends the session. Prompts fit the terminal's width. It takes the filters of \
       'claims list' (--source, --status, --verdict, --assigned-to, --grep); without --status, it goes through the \
       checkable claims you have not given a verdict yet. Answers may also be piped on standard input, one per line \
       (after c: the URL, stance, title and quote, each line empty for none; after n: the note). With --archive, \
