@@ -47,6 +47,10 @@ import Testing
     let scratch = ScratchDirectory()
     let cases: [([String], String)] = [
       (["list", "--status", "flaged"], "The value 'flaged' is invalid for '--status <status>': use one of"),
+      (
+        ["list", "--status", "disputed,flaged"],
+        "The value 'disputed,flaged' is invalid for '--status <status>': 'flaged' is not a status; use one of"
+      ),
       (["report", "--format", "pdf"], "The value 'pdf' is invalid for '--format <format>': use one of"),
       (["report", "--width", "10"], "The value '10' is invalid for '--width <columns>': give a whole number from 80"),
       (["import", "a.txt", "--id", "../x"], "The value '../x' is invalid for '--id <source-id>': use 1-64"),
