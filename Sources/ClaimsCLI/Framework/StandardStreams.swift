@@ -97,10 +97,10 @@ public final class FileDescriptorLineSource: LineSource {
   }
 
   public func readLine() -> String? {
-    sinksToFlush.forEach { $0.flush() }
     if pending.isEmpty, !isAtEnd, isatty(descriptor) == 1, let echo = sinksToFlush.first, echo.isTerminal {
       return editLine(echoingTo: echo)
     }
+    sinksToFlush.forEach { $0.flush() }
     while true {
       if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
         let line = String(decoding: pending[..<newline], as: UTF8.self)
@@ -127,7 +127,6 @@ public final class FileDescriptorLineSource: LineSource {
   /// pipe, the next line.
   public func readKey() -> String? {
     guard isatty(descriptor) == 1 else { return readLine() }
-    sinksToFlush.forEach { $0.flush() }
     var saved = termios()
     guard tcgetattr(descriptor, &saved) == 0 else { return readLine() }
     var raw = saved
@@ -140,6 +139,9 @@ public final class FileDescriptorLineSource: LineSource {
     }
     tcsetattr(descriptor, TCSANOW, &raw)
     defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    // The prompt shows only once the terminal is in raw mode: a key pressed the moment it appears
+    // is read as a key (Ctrl-C too), never handled by the terminal first.
+    sinksToFlush.forEach { $0.flush() }
     while true {
       guard let byte = readByte() else { return nil }
       switch byte {
@@ -179,7 +181,10 @@ public final class FileDescriptorLineSource: LineSource {
   /// prompt before it is left alone). nil at the end of input (Ctrl-D on an empty line).
   private func editLine(echoingTo echo: FileDescriptorSink) -> String? {
     var saved = termios()
-    guard tcgetattr(descriptor, &saved) == 0 else { return nil }
+    guard tcgetattr(descriptor, &saved) == 0 else {
+      sinksToFlush.forEach { $0.flush() }
+      return nil
+    }
     var raw = saved
     // ISIG off: Ctrl-C cancels the answer (``LineEditor``) rather than killing the process with the
     // terminal left in raw mode.
@@ -190,6 +195,8 @@ public final class FileDescriptorLineSource: LineSource {
     }
     tcsetattr(descriptor, TCSANOW, &raw)
     defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    // The prompt shows once the terminal is raw, so no key typed at once is echoed twice or lost.
+    sinksToFlush.forEach { $0.flush() }
     var editor = LineEditor()
     var bytes: [UInt8] = []
     var shownCursor = 0
