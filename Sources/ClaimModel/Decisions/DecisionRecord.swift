@@ -56,18 +56,9 @@ public struct DecisionRecord: LedgerRecord {
   public init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a decision record")
     try fields.checkFormatVersion(supported: 1)
-    let claimText = try fields.string("claim")
-    guard let claim = ClaimID(claimText) else {
-      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
-    }
-    let sourceText = try fields.string("source")
-    guard let source = SourceID(sourceText) else {
-      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
-    }
-    let editorText = try fields.string("editor")
-    guard let editor = Identity(parsing: editorText) else {
-      throw RecordError(.invalidField, "field 'editor' is not a usable identity: '\(editorText.escapedForMessage)'")
-    }
+    let claim = try fields.claimID("claim")
+    let source = try fields.sourceID("source")
+    let editor = try fields.identity("editor")
     var events: [DecisionEvent] = []
     for element in try fields.array("events") { events.append(try DecisionEvent(json: element)) }
     guard !events.isEmpty else { throw RecordError(.invalidField, "field 'events' must list at least one event") }

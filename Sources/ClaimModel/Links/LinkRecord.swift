@@ -71,18 +71,9 @@ public struct LinkRecord: LedgerRecord {
   public init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a link record")
     try fields.checkFormatVersion(supported: 1)
-    let claimText = try fields.string("claim")
-    guard let claim = ClaimID(claimText) else {
-      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
-    }
-    let sourceText = try fields.string("source")
-    guard let source = SourceID(sourceText) else {
-      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
-    }
-    let linkerText = try fields.string("linker")
-    guard let linker = Identity(parsing: linkerText) else {
-      throw RecordError(.invalidField, "field 'linker' is not a usable identity: '\(linkerText.escapedForMessage)'")
-    }
+    let claim = try fields.claimID("claim")
+    let source = try fields.sourceID("source")
+    let linker = try fields.identity("linker")
     var events: [LinkEvent] = []
     for element in try fields.array("events") { events.append(try LinkEvent(json: element)) }
     guard !events.isEmpty else { throw RecordError(.invalidField, "field 'events' must list at least one event") }
