@@ -1,7 +1,7 @@
 /// One thing an editor decided about a claim for the desk: the unit a decision record is made of,
 /// as events are of a review (see ``ReviewEvent``), so that two copies of the file merge by the
 /// union of their events and every clone replays them in one order.
-public struct DecisionEvent: Sendable, Equatable {
+public struct DecisionEvent: Sendable, Equatable, StampedEvent {
   public enum Change: Sendable, Equatable {
     /// The claim is not a claim to check (a quip, a question, a quoted opinion), with why.
     case notAClaim(reason: String?)

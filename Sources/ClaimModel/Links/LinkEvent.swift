@@ -1,7 +1,7 @@
 /// One thing a person did to their links of a claim: the unit a link record is made of, as events
 /// are of a review (see ``ReviewEvent``), so that two copies of the file merge by the union of
 /// their events and an unlink removes only the links its author saw.
-public struct LinkEvent: Sendable, Equatable {
+public struct LinkEvent: Sendable, Equatable, StampedEvent {
   public enum Change: Sendable, Equatable {
     /// Said the claim is the same as `target`.
     case link(LinkTarget)
