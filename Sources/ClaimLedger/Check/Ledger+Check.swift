@@ -127,8 +127,9 @@ extension Ledger {
     }
   }
 
-  /// Branch lock files in remotes on this machine: one a killed `claims sync` left is cleared by
-  /// the next sync (its journal proves it); any other blocks every push until removed.
+  /// Lock files in remotes on this machine: one a killed `claims sync` left (on the branch, with its
+  /// journal, or on a reference of claims' own) is cleared by the next sync; any other branch lock
+  /// blocks every push until removed.
   private func remoteLockProblems() -> [LedgerProblem] {
     guard let (branch, _) = try? branchTip(), let names = try? repository.remoteNames() else { return [] }
     var problems: [LedgerProblem] = []
@@ -137,6 +138,14 @@ extension Ledger {
         let target = try? Repository(openingAt: path)
       else { continue }
       let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
+      for lock in Self.incomingLockFiles(in: directory) {
+        guard let age = FileSystem.age(of: lock), age > Self.foreignLockStaleAfter else { continue }
+        problems.append(
+          LedgerProblem(
+            .staleLock, path: lock,
+            problem: "is the lock of a claims sync that was killed while sending its work to '\(name)'",
+            remedy: "run 'claims sync', which clears it"))
+      }
       let lockPath = "\(directory)/\(branch).lock"
       guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { continue }
       let journal = WriteJournal.read(from: directory)
