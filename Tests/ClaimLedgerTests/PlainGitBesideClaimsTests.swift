@@ -172,6 +172,23 @@ import Testing
     #expect(try git(["for-each-ref", "refs/claims"], in: desk.remote).isEmpty)
   }
 
+  @Test func aTrackingBranchLockLeftBehindIsNamedNotRemoved() throws {
+    let desk = try DeskFixture()
+    let laptop = try desk.clone("laptop")
+    // What a sync or a `git fetch` killed while moving origin/main leaves: every later `git fetch`
+    // fails on it. Either could have left it, so check names it and the sync leaves it be.
+    let lockPath = "\(desk.scratch.path("laptop"))/.git/refs/remotes/origin/main.lock"
+    try Data().write(to: URL(fileURLWithPath: lockPath))
+    let old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
+    var times = [old, old]
+    _ = utimensat(AT_FDCWD, lockPath, &times, 0)
+    let report = try laptop.check()
+    #expect(report.problems.map(\.path) == [".git/refs/remotes/origin/main.lock"])
+    #expect(report.problems.first?.remedy == "if no git command is running, remove it")
+    _ = try desk.sync(laptop)
+    #expect(FileSystem.node(at: lockPath) == .file)
+  }
+
   @Test func aLockAnotherProgramHoldsInTheRemoteIsNamedNotRemoved() throws {
     let desk = try DeskFixture()
     let laptop = try desk.clone("laptop")

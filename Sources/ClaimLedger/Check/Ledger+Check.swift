@@ -161,11 +161,17 @@ extension Ledger {
     return problems
   }
 
-  /// Lock files of the branch and the index older than the stale limit: left by a process that is
-  /// gone (a claims writer's would have been cleared with its journal).
+  /// Lock files of the branch, the index and the remotes' tracking branches older than the stale
+  /// limit: left by a process that is gone (a claims writer's would have been cleared with its
+  /// journal). A tracking branch's lock blocks every `git fetch`; a killed `claims sync` or `git
+  /// fetch` can leave one, and neither can be told from the other, so it is named, not removed.
   private func staleLockProblems() -> [LedgerProblem] {
     var locks = ["index.lock"]
-    if let (branch, _) = try? branchTip() { locks.append("\(branch).lock") }
+    if let (branch, _) = try? branchTip() {
+      locks.append("\(branch).lock")
+      let short = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+      for remote in (try? repository.remoteNames()) ?? [] { locks.append("refs/remotes/\(remote)/\(short).lock") }
+    }
     return locks.compactMap { name in
       let path = "\(gitDirectory)/\(name)"
       guard let age = FileSystem.age(of: path), age > Self.foreignLockStaleAfter else { return nil }
