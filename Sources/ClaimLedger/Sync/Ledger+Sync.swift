@@ -56,6 +56,8 @@ extension Ledger {
   {
     let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "claims-sync.lock")
     defer { withExtendedLifetime(syncLock) {} }
+    // Every fetch leaves a pack; a fast-forward writes nothing that would pack them.
+    defer { packObjectsIfNeeded() }
     let remote = try openRemote(remoteName, relativeTo: access.workingDirectory ?? rootPath)
     let label = remote.name ?? remote.url
     let (branch, _) = try branchTip()
@@ -253,6 +255,8 @@ extension Ledger {
     do {
       try target.updateReference(
         named: branch, to: localTip, expecting: remoteTip, logMessage: "claims sync: push")
+      // Every push leaves a pack in the remote, and nothing else packs a bare remote's objects.
+      remoteLedger.packObjectsIfNeeded()
       return true
     } catch  where error.code == .modified || error.code == .exists || error.code == .locked {
       // Someone pushed (or is pushing) meanwhile: fetch, merge and try again.

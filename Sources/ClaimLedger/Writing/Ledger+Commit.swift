@@ -33,6 +33,16 @@ extension Ledger {
     as author: Identity, at time: Timestamp,
     _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
   ) throws(LedgerError) -> CommitResult? {
+    let result = try commitUnderWriteLock(as: author, at: time, build)
+    // Outside the write lock: other writers need not wait for it.
+    if result != nil { packObjectsIfNeeded() }
+    return result
+  }
+
+  private func commitUnderWriteLock(
+    as author: Identity, at time: Timestamp,
+    _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
+  ) throws(LedgerError) -> CommitResult? {
     try Self.requireStorable(time)
     let lock = try WriteLock(gitDirectory: gitDirectory)
     defer { withExtendedLifetime(lock) {} }
@@ -217,7 +227,7 @@ extension Ledger {
 
   /// Where the pack writer keeps its settings (in the caches, which are always safe to delete); nil
   /// when that directory cannot be made.
-  private func packSettingsFile() -> String? {
+  func packSettingsFile() -> String? {
     let caches = CacheDirectory(gitDirectory: gitDirectory)
     return caches.prepare() ? caches.path(of: "pack.config") : nil
   }
