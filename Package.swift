@@ -4,6 +4,7 @@ import PackageDescription
 let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -29,16 +30,19 @@ let package = Package(
     .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
     // OpenSSL's libcrypto, for its hardware SHA-1 (the index checksum).
     .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-    .target(name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings),
+    .target(
+      name: "Git", dependencies: ["CLibGit2", "CLibCrypto", "GitIndexFile"], swiftSettings: strictSettings,
+      // The process's own mbedtls_x509_crt_parse_file, which defers the CA bundle libgit2 reads at
+      // init (Sources/Git/LibGit2.swift), must be visible to libgit2.
+      linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file"])]),
 
     // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
     .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
-    .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
     .target(name: "HTTP", dependencies: ["CCurl", "HTTPMessage"], swiftSettings: strictSettings),
-    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CCrypto"], swiftSettings: strictSettings),
+    .target(name: "WebArchive", dependencies: ["HTTPMessage", "CLibCrypto"], swiftSettings: strictSettings),
     // libxml2's HTML parser and its safe wrapper; article extraction on top (pure: bytes in, article out).
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .target(name: "HTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
@@ -61,12 +65,20 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // The report use case: ledger snapshot → report ready to write (caches, history, batched loading).
+    .target(
+      name: "ReportPipeline",
+      dependencies: ["ClaimLedger", "ClaimModel", "ClaimReport"],
+      swiftSettings: strictSettings
+    ),
+
     // Command line: parsing, commands, output.
     .target(
       name: "ClaimsCLI",
       dependencies: [
         "ClaimModel", "Segmentation", "ClaimLedger", "ClaimReport", "Git", "WebSources", "ArticleExtraction", "HTTP",
         "ClaimMatching", "Evidence", "WebArchive",
+        "ReportPipeline",
       ],
       swiftSettings: strictSettings
     ),
@@ -148,7 +160,12 @@ let package = Package(
     ),
     .testTarget(
       name: "ClaimsCLITests",
-      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
+      dependencies: ["ClaimsCLI", "ClaimLedger", "ClaimModel", "ClaimReport", "ReportPipeline", "TestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ReportPipelineTests",
+      dependencies: ["ReportPipeline", "ClaimLedger", "ClaimModel", "ClaimReport", "TestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -79,7 +79,10 @@ fi
 rm -rf "$work/big"
 # A bare clone shares the kept ledger's packs (hard links) and starts with no cache at all.
 git clone -q --bare "$ledger" "$work/big"
-cache="$work/big/claims-cache/v2/matching.bin"
+cache="$work/big/claims-cache/v2/matching"
+# size FILE: its size in KiB (0 when absent).
+size() { if [ -f "$1" ]; then echo $(( $(stat -c %s "$1") / 1024 )); else echo 0; fi; }
+stamp() { stat -c '%i %Y %s' "$1" 2>/dev/null || echo none; }
 import_factchecks "$work/big" "$data/fact-checks.claimreview.json"
 echo "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg) on $(nproc) cores (wall times suffer when it is high)"
 "$python" "$tools" queries "$data/dev.queries.tsv" 200 "$work/q200.txt"
@@ -101,7 +104,7 @@ timed "$work/first.log"
 echo "first run (no source cache, no matching index: read 100,000 claims and reviews, build, store, answer 200):" \
   "wall $(wall "$work/first.log") s, CPU $(cpu "$work/first.log") s, index update $(trace "$work/first.log" "matching index updated") ms," \
   "stored $(trace "$work/first.log" "matching index stored") ms," \
-  "cache file $(( $(stat -c %s "$cache") / 1024 )) KiB, peak RSS $(( $(rss "$work/first.log") / 1024 )) MiB"
+  "cache files: base $(size "$cache/base.bin") KiB, delta $(size "$cache/delta.bin") KiB, peak RSS $(( $(rss "$work/first.log") / 1024 )) MiB"
 
 best=""
 for run in 1 2 3 4 5; do
@@ -115,6 +118,14 @@ done
 echo "warm run (load the index, answer 200), best of 5: wall $best s, CPU $(cpu "$work/warm-best.log") s," \
   "load $(trace "$work/warm-best.log" "matching index loaded") ms, peak RSS $(( $(rss "$work/warm-best.log") / 1024 )) MiB"
 
+# The index alone built again: the record cache is there (as in a desk that has used other
+# commands), only the matching cache is gone.
+rm -rf "$cache"
+timed "$work/rebuild.log"
+echo "index rebuilt (record cache present, matching cache removed): wall $(wall "$work/rebuild.log") s," \
+  "CPU $(cpu "$work/rebuild.log") s, index update $(trace "$work/rebuild.log" "matching index updated") ms," \
+  "stored $(trace "$work/rebuild.log" "matching index stored") ms, peak RSS $(( $(rss "$work/rebuild.log") / 1024 )) MiB"
+
 for count in 100 1000; do
   python3 - "$data/fact-checks.claimreview.json" "$count" "$work/new-$count.json" <<'PY'
 import json, sys
@@ -124,8 +135,14 @@ for number, record in enumerate(records):
 json.dump(records, open(sys.argv[3], "w", encoding="utf-8"))
 PY
   import_factchecks "$work/big" "$work/new-$count.json"
+  before=$(stamp "$cache/base.bin")
   timed "$work/add.log"
+  # What the update wrote: the delta always, the base only when it was merged into (rewritten).
+  written=$(size "$cache/delta.bin")
+  [ "$(stamp "$cache/base.bin")" = "$before" ] && rewritten="base kept" ||
+    { rewritten="base rewritten"; written=$(( written + $(size "$cache/base.bin") )); }
   echo "after importing $count more fact-checks: match - of 200 wall $(wall "$work/add.log") s," \
     "index update $(trace "$work/add.log" "matching index updated") ms," \
-    "stored $(trace "$work/add.log" "matching index stored") ms"
+    "stored $(trace "$work/add.log" "matching index stored") ms," \
+    "cache written $written KiB ($rewritten; delta $(size "$cache/delta.bin") KiB, base $(size "$cache/base.bin") KiB)"
 done

@@ -14,6 +14,7 @@ struct Options {
   var textFile: String?
   var sentences = 10_000
   var isBare = false
+  var batchSources: Int?
 }
 
 func usage() -> Never {
@@ -21,6 +22,7 @@ func usage() -> Never {
     Data(
       """
       usage: ledger-bench generate DIR [--sources N] [--claims-per-source N] [--reviews N] [--review-commits N] [--bare]
+                                   [--batch-sources N]   (commit every N sources)
              ledger-bench text FILE [--sentences N]   (write a news-like text of N sentences)
 
       """.utf8))
@@ -66,6 +68,7 @@ func parse(_ arguments: ArraySlice<String>) -> Options {
     case "--review-commits": options.reviewCommits = number()
     case "--sentences": options.sentences = number()
     case "--bare": options.isBare = true
+    case "--batch-sources": options.batchSources = number()
     default:
       guard options.directory.isEmpty else { usage() }
       options.directory = argument
@@ -99,30 +102,54 @@ case "generate":
   let reviewers = ["Ada <ada@example.org>", "Bob <bob@example.org>", "Cy <cy@example.org>", "Di <di@example.org>"]
     .compactMap(Identity.init(parsing:))
   let verdicts = ["supported", "mostly-supported", "misleading", "refuted", "unverifiable"]
-  var allClaims: [Claim] = []
+  // Only ids are kept: a million claims with their texts would take gigabytes.
+  var allClaims: [(id: ClaimID, source: SourceID)] = []
+  allClaims.reserveCapacity(options.sources * options.claimsPerSource)
   let start = Date()
-  _ = try ledger.commit(as: author, at: time) { _ in
-    var files: [LedgerChange.File] = []
-    let extractor = ClaimExtractor()
-    for sourceIndex in 0..<options.sources {
-      guard let source = SourceID(String(format: "article-%05d", sourceIndex)) else { continue }
-      let text = (0..<options.claimsPerSource).map { sentence(sourceIndex * 1000 + $0) }.joined(separator: "\n\n")
-      let claims = extractor.claims(of: text, source: source)
-      allClaims += claims
-      files.append(LedgerChange.File(path: LedgerPaths.seedText(source), contents: Array(text.utf8)))
-      for claim in claims { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
+  // Sources go in batches of `--batch-sources`, one commit (and one pack) each, so that the
+  // in-memory object store never holds more than a batch; the reviews of a batch's claims go in
+  // its commit. One batch (the default) is one commit, as before.
+  let batchSize = max(1, options.batchSources ?? options.sources)
+  var reviewIndex = 0
+  for batchStart in stride(from: 0, to: options.sources, by: batchSize) {
+    let batch = batchStart..<min(options.sources, batchStart + batchSize)
+    let claimsBefore = allClaims.count
+    let reviewsBefore = reviewIndex
+    _ = try ledger.commit(as: author, at: time) { _ in
+      // Built again from the start if another writer moved the branch first.
+      reviewIndex = reviewsBefore
+      var files: [LedgerChange.File] = []
+      let extractor = ClaimExtractor()
+      var claims: [Claim] = []
+      for sourceIndex in batch {
+        guard let source = SourceID(String(format: "article-%05d", sourceIndex)) else { continue }
+        let text = (0..<options.claimsPerSource).map { sentence(sourceIndex * 1000 + $0) }.joined(separator: "\n\n")
+        let extracted = extractor.claims(of: text, source: source)
+        claims += extracted
+        files.append(LedgerChange.File(path: LedgerPaths.seedText(source), contents: Array(text.utf8)))
+        for claim in extracted { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
+      }
+      for claim in claims where reviewIndex < options.reviews {
+        let index = reviewIndex
+        reviewIndex += 1
+        let reviewer = reviewers[index % reviewers.count]
+        let review = Review(
+          claim: claim.id, source: claim.source, reviewer: reviewer, verdict: verdicts[index % verdicts.count],
+          citations: index % 3 == 0 ? [Citation(url: "https://example.org/evidence/\(index)")] : [], updated: time)
+        files.append(.record(review, at: LedgerPaths.review(claim.id, in: claim.source, by: reviewer)))
+      }
+      allClaims.removeSubrange(claimsBefore...)
+      allClaims += claims.map { ($0.id, $0.source) }
+      let subject =
+        batchSize >= options.sources
+        ? "bench: \(claims.count) claims, \(options.reviews) reviews"
+        : "bench: sources \(batch.lowerBound)-\(batch.upperBound - 1), \(claims.count) claims"
+      return LedgerChange(files: files, message: CommitMessage(subject: subject, trailers: []))
     }
-    for index in 0..<min(options.reviews, allClaims.count) {
-      let claim = allClaims[index]
-      let reviewer = reviewers[index % reviewers.count]
-      let review = Review(
-        claim: claim.id, source: claim.source, reviewer: reviewer, verdict: verdicts[index % verdicts.count],
-        citations: index % 3 == 0 ? [Citation(url: "https://example.org/evidence/\(index)")] : [], updated: time)
-      files.append(.record(review, at: LedgerPaths.review(claim.id, in: claim.source, by: reviewer)))
+    if batchSize < options.sources {
+      FileHandle.standardError.write(
+        Data("sources \(batch.upperBound)/\(options.sources): \(Date().timeIntervalSince(start)) s\n".utf8))
     }
-    return LedgerChange(
-      files: files,
-      message: CommitMessage(subject: "bench: \(allClaims.count) claims, \(options.reviews) reviews", trailers: []))
   }
   FileHandle.standardError.write(Data("bulk commit: \(Date().timeIntervalSince(start)) s\n".utf8))
   let streamStart = Date()

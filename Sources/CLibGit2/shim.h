@@ -23,4 +23,8 @@ static inline int claims_git_enable_strict_hash_verification(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
+static inline int claims_git_set_ssl_cert_locations(const char *file, const char *path) {
+  return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
+}
+
 #endif

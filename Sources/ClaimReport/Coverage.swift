@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// How much of a source (or of all of them) has been checked.
 ///
@@ -12,7 +12,9 @@ public struct Coverage: Sendable, Equatable {
   private var kindCounts = [0, 0, 0, 0, 0]
   /// Headlines and sentences left out of `checkable` because every verdict given them is `opinion`.
   public var opinionOnly = 0
-  /// Headlines and sentences, less the opinion-only ones.
+  /// Headlines and sentences left out of `checkable` because the desk decided they are not claims.
+  public var notAClaim = 0
+  /// Headlines and sentences, less the opinion-only ones and those the desk ruled out.
   public var checkable = 0
   /// Checkable claims with at least one verdict.
   public var reviewed = 0
@@ -52,11 +54,12 @@ public struct Coverage: Sendable, Equatable {
 
   /// Coverage from its figures, as a cache kept them: claims by kind in `ClaimKind.allCases` order.
   init(
-    kindCounts: [Int], opinionOnly: Int, checkable: Int, reviewed: Int, cited: Int, verified: Int
+    kindCounts: [Int], opinionOnly: Int, notAClaim: Int = 0, checkable: Int, reviewed: Int, cited: Int, verified: Int
   ) {
     self.kindCounts = kindCounts.count == 5 ? kindCounts : [0, 0, 0, 0, 0]
     claims = self.kindCounts.reduce(0, +)
     self.opinionOnly = opinionOnly
+    self.notAClaim = notAClaim
     self.checkable = checkable
     self.reviewed = reviewed
     self.cited = cited
@@ -71,6 +74,7 @@ public struct Coverage: Sendable, Equatable {
     claims += other.claims
     for index in kindCounts.indices { kindCounts[index] += other.kindCounts[index] }
     opinionOnly += other.opinionOnly
+    notAClaim += other.notAClaim
     checkable += other.checkable
     reviewed += other.reviewed
     cited += other.cited
@@ -82,7 +86,9 @@ public struct Coverage: Sendable, Equatable {
     claims += 1
     kindCounts[Self.index(of: claim.kind)] += 1
     guard status.isCheckable else {
-      if claim.kind.isCheckable { opinionOnly += 1 }
+      if claim.kind.isCheckable {
+        if status.isNotAClaim { notAClaim += 1 } else { opinionOnly += 1 }
+      }
       return
     }
     checkable += 1

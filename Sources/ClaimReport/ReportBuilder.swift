@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Computes a ``VerificationReport`` from a ``ReportInput``.
 ///
@@ -22,6 +22,11 @@ public enum ReportBuilder {
       inputs[assignment.source]?.assignments.append(assignment)
     }
     for record in input.sources where inputs[record.id] != nil { inputs[record.id]?.record = record }
+    if !input.decisions.isEmpty {
+      for claim in input.claims where inputs[claim.source] != nil {
+        if let decision = input.decisions[claim.id] { inputs[claim.source]?.decisions[claim.id] = decision }
+      }
+    }
     for id in inputs.keys { inputs[id]?.health = input.health }
     let sections = inputs.values.map { section(of: $0, config: input.config) }
     var claimSources: [ClaimID: SourceID] = [:]
@@ -47,10 +52,18 @@ public enum ReportBuilder {
     var retired: [RetiredClaim] = []
     var claims: [Claim] = []
     claims.reserveCapacity(input.claims.count)
+    // Which claims replace each retired one, whether live or retired since.
+    var replacements: [ClaimID: [ClaimID]] = [:]
+    for claim in input.claims {
+      for old in claim.supersedes { replacements[old, default: []].append(claim.id) }
+    }
     for claim in input.claims {
       if claim.isRetired {
-        let reviews = reviewsByClaim.removeValue(forKey: claim.id) ?? []
-        retired.append(RetiredClaim(claim: claim, reviewCount: reviews.count))
+        let (reviews, _) = onePerReviewer(reviewsByClaim.removeValue(forKey: claim.id) ?? [])
+        let status = ClaimAssessment.status(of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
+        retired.append(
+          RetiredClaim(
+            claim: claim, reviews: reviews, status: status, replacedBy: (replacements[claim.id] ?? []).sorted()))
       } else {
         claims.append(claim)
       }
@@ -68,7 +81,10 @@ public enum ReportBuilder {
     var alerts: [EvidenceAlert] = []
     for claim in claims {
       let (reviews, reviewerKeys) = onePerReviewer(reviewsByClaim.removeValue(forKey: claim.id) ?? [])
-      let status = ClaimAssessment.status(of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews)
+      let decision = input.decisions[claim.id]
+      let status = ClaimAssessment.status(
+        of: claim, reviews: reviews, scale: scale, requiredReviews: requiredReviews,
+        isNotAClaim: decision?.isNotAClaim ?? false)
       var health: [String: CitationHealth] = [:]
       for review in reviews {
         for (index, citation) in review.citations.enumerated() {
@@ -84,8 +100,9 @@ public enum ReportBuilder {
           }
         }
       }
-      let entry = ClaimEntry(
+      var entry = ClaimEntry(
         claim: claim, status: status, reviews: reviews, assignee: assignees[claim.id], health: health)
+      entry.claimant = decision?.claimant
       if entry.hasEvidence { counts.reviewed += 1 }
       tally.add(entry, reviewerKeys: reviewerKeys)
       entries.append(entry)
@@ -103,6 +120,7 @@ public enum ReportBuilder {
     counts.staleReviews = staleReviews.count
     counts.retired = retired.count
     counts.retiredWithReviews = retired.filter { $0.reviewCount > 0 }.count
+    counts.retiredUnreplaced = retired.filter(\.isUnreplacedWithReviews).count
     counts.evidenceAlerts = alerts.count
     let sourceTally = SourceTally(
       source: input.id, hasClaims: !claims.isEmpty, tally: tally, counts: counts, stateCounts: stateCounts,
@@ -115,7 +133,7 @@ public enum ReportBuilder {
 
   /// The report of many sources, from their tallies and whichever of their entries are at hand; the
   /// lists of sources without entries are loaded later with ``VerificationReport/insert(_:)``.
-  public static func combine(_ parts: ReportParts) -> VerificationReport {
+  package static func combine(_ parts: ReportParts) -> VerificationReport {
     let scope = SourceScope(parts.sourceFilter)
     let scale = parts.config.scale
     let tallies = parts.tallies.filter { scope.includes($0.source) }.sorted { $0.source < $1.source }
@@ -165,6 +183,8 @@ public enum ReportBuilder {
     report.evidence = evidence
     report.reviewed = ReportList(
       segments: tallies.map { .init(source: $0.source, count: $0.counts.reviewed, elements: nil) })
+    report.retiredReviewed = ReportList(
+      segments: tallies.map { .init(source: $0.source, count: $0.counts.retiredUnreplaced, elements: nil) })
     report.evidenceAlerts = ReportList(
       segments: tallies.map { .init(source: $0.source, count: $0.counts.evidenceAlerts, elements: nil) })
     for source in tallies {

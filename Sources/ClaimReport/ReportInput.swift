@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Everything a report is computed from, as read from the ledger at one commit.
 ///
@@ -24,12 +24,15 @@ public struct ReportInput: Sendable {
   public var sourceFilter: [SourceID]
   /// What the last evidence checks found.
   public var health: CitationHealthIndex
+  /// The desk's decisions (not a claim, claimant), by claim.
+  public var decisions: [ClaimID: ClaimDecision]
 
   /// Collects the inputs of a report.
   public init(
     config: LedgerConfig, sources: [SourceRecord], claims: [Claim], reviews: [Review],
     assignments: [Assignment] = [], actions: [ReportAction] = [], revision: String? = nil,
-    generatedAt: Timestamp, sourceFilter: [SourceID] = [], health: CitationHealthIndex = CitationHealthIndex()
+    generatedAt: Timestamp, sourceFilter: [SourceID] = [], health: CitationHealthIndex = CitationHealthIndex(),
+    decisions: [ClaimID: ClaimDecision] = [:]
   ) {
     self.config = config
     self.sources = sources
@@ -41,6 +44,7 @@ public struct ReportInput: Sendable {
     self.generatedAt = generatedAt
     self.sourceFilter = sourceFilter
     self.health = health
+    self.decisions = decisions
   }
 }
 

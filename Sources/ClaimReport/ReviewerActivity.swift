@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// What one reviewer has done.
 public struct ReviewerActivity: Sendable, Equatable {

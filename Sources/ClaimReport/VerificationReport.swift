@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// A verification report: every figure and list, computed once by ``ReportBuilder`` and then
 /// rendered by ``ReportRenderer`` in any ``ReportFormat``.
@@ -49,6 +49,9 @@ public struct VerificationReport: Sendable {
   public var earlierChecks = EarlierChecksSection()
   /// Claims whose reviews say something (a verdict, a note or a citation), with all of it.
   public var reviewed: ReportList<ClaimEntry> = ReportList()
+  /// Retired claims with no replacement that still hold reviews: reviews that count nowhere else,
+  /// shown so that nobody's finding disappears with its sentence.
+  public var retiredReviewed: ReportList<RetiredClaim> = ReportList()
   /// Citations whose evidence no longer holds, by the last evidence check.
   public var evidenceAlerts: ReportList<EvidenceAlert> = ReportList()
   /// Citations, archives and what the last evidence check found.
@@ -102,7 +105,7 @@ public struct VerificationReport: Sendable {
   }
 
   /// Loads one source's entries into every list; the report must come from the same tallies.
-  public mutating func insert(_ details: SourceDetails) {
+  package mutating func insert(_ details: SourceDetails) {
     let source = details.source
     let entries = details.entries
     claims.load(entries, of: source)
@@ -115,6 +118,7 @@ public struct VerificationReport: Sendable {
         BacklogItem(claim: $0.claim, assignee: $0.assignee, waitingSince: since)
       }, of: source)
     retired.load(details.retired, of: source)
+    retiredReviewed.load(details.retired.filter(\.isUnreplacedWithReviews), of: source)
     reviewed.load(entries.filter(\.hasEvidence), of: source)
     evidenceAlerts.load(details.evidenceAlerts, of: source)
   }
@@ -158,6 +162,8 @@ public struct ClaimEntry: Sendable, Equatable {
   /// What the last evidence check found for its archived citations, by the id of the event that
   /// added each (``Review/citationEventIDs``).
   public var health: [String: CitationHealth]
+  /// Who made the claim, when the desk recorded it (`claims claimant`).
+  public var claimant: Claimant?
 
   /// Collects a claim's entry.
   public init(
@@ -223,12 +229,25 @@ public struct BacklogItem: Sendable, Equatable {
 public struct RetiredClaim: Sendable, Equatable {
   /// The claim.
   public var claim: Claim
-  /// How many reviews it has.
-  public var reviewCount: Int
+  /// Its reviews, one per reviewer, by reviewer key.
+  public var reviews: [Review]
+  /// What its reviews add up to, as if it were live.
+  public var status: ClaimStatus
+  /// The claims that replace it (whose `supersedes` name it), by id; empty when the sentence left
+  /// the article.
+  public var replacedBy: [ClaimID]
 
   /// Collects a retired claim.
-  public init(claim: Claim, reviewCount: Int) {
+  public init(claim: Claim, reviews: [Review], status: ClaimStatus, replacedBy: [ClaimID]) {
     self.claim = claim
-    self.reviewCount = reviewCount
+    self.reviews = reviews
+    self.status = status
+    self.replacedBy = replacedBy
   }
+
+  /// How many reviews it has.
+  public var reviewCount: Int { reviews.count }
+
+  /// Whether it holds reviews and nothing replaced it: those reviews were carried nowhere.
+  public var isUnreplacedWithReviews: Bool { !reviews.isEmpty && replacedBy.isEmpty }
 }

@@ -30,6 +30,9 @@ public enum ClaimsCommand {
       WithdrawCommand.self,
       AssignCommand.self,
       UnassignCommand.self,
+      DismissCommand.self,
+      UndismissCommand.self,
+      ClaimantCommand.self,
       ReviewCommand.self,
       ReportCommand.self,
       // Has this been checked before?

@@ -64,7 +64,7 @@ public struct PageArchiver {
     var message = "the quote is not in the text of \(url)"
     if let nearest {
       message +=
-        "; the nearest passage (\(nearest.sharedWords) of \(nearest.quoteWords) words) reads: “\(nearest.text)”"
+        "; the nearest passage (\(nearest.sharedWords) of \(String.count(nearest.quoteWords, "word"))) reads: “\(nearest.text)”"
     } else {
       message += ", and no passage shares a word with it"
     }

@@ -93,6 +93,9 @@ public final class RemoteCallbacks {
 
   /// Points libgit2's callbacks at this object; the caller keeps it alive for the operation.
   func install(into callbacks: inout git_remote_callbacks) {
+    // An https remote needs the CA certificates libgit2's init left unread; failing to read
+    // them, the connection fails as it would have.
+    try? LibGit2.loadCertificates()
     credentialAttempts = 0
     hostKeyRejection = nil
     pushRejections = [:]

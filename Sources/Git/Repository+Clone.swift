@@ -3,16 +3,18 @@ internal import CLibGit2
 extension Repository {
   /// Copies the repository at `url` (a URL or a path) into a new repository at `path`, with a remote
   /// `origin` and its default branch as HEAD, but nothing checked out yet (`git_clone` with a
-  /// checkout of none): the caller configures the clone, then calls ``checkOutHead()``.
+  /// checkout of none): the caller configures the clone, then calls ``checkOutHead()``. With
+  /// `isBare`, the copy has no work tree at all.
   /// - Throws: ``GitError`` `.exists` when `path` is not empty, `.authentication`, `.certificate`,
   ///   `.notFound` and others when the remote cannot be read.
-  public static func clone(from url: String, to path: String, callbacks: RemoteCallbacks) throws(GitError)
-    -> Repository
+  public static func clone(from url: String, to path: String, isBare: Bool = false, callbacks: RemoteCallbacks)
+    throws(GitError) -> Repository
   {
     _ = libgit2Ready
     var options = git_clone_options()
     try check(git_clone_options_init(&options, UInt32(GIT_CLONE_OPTIONS_VERSION)), function: "git_clone_options_init")
     options.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE.rawValue
+    options.bare = isBare ? 1 : 0
     callbacks.install(into: &options.fetch_opts.callbacks)
     var pointer: OpaquePointer?
     defer { withExtendedLifetime(callbacks) {} }

@@ -96,6 +96,17 @@ extension Repository {
     return TreeEntry(entry)
   }
 
+  /// The entry called `name` in tree `treeID` (no path: one level), or nil
+  /// (`git_tree_entry_byname`, a binary search in the tree libgit2 keeps in its cache).
+  public func treeEntry(named name: String, inTree treeID: ObjectID) throws(GitError) -> TreeEntry? {
+    var oid = treeID.oid
+    var tree: OpaquePointer?
+    try check(git_tree_lookup(&tree, pointer, &oid), function: "git_tree_lookup")
+    defer { git_tree_free(tree) }
+    guard let entry = git_tree_entry_byname(tree, name) else { return nil }
+    return TreeEntry(entry)
+  }
+
   /// The bytes of a blob (`git_blob_lookup`).
   public func blobContent(_ id: ObjectID) throws(GitError) -> [UInt8] {
     var oid = id.oid

@@ -46,8 +46,9 @@ public final class Repository {
     return Repository(pointer: pointer)
   }
 
-  /// The top of the work tree of the repository that contains `path`, searching upwards
-  /// (`git_repository_discover`); nil when no repository contains it.
+  /// The git directory (`.git/` of a work tree, or a bare repository itself) of the repository
+  /// that contains `path`, searching upwards (`git_repository_discover`), with a trailing slash;
+  /// nil when no repository contains it. Not the top of the work tree: open the repository for that.
   public static func discoverGitDirectory(from path: String) throws(GitError) -> String? {
     _ = libgit2Ready
     var buffer = git_buf()

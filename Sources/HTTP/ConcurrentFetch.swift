@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Fetches many addresses at once with a bounded number of threads, each with its own
 /// `HTTPClient`, and at most `perHost` requests to one host at a time, so that checking many
@@ -17,16 +19,16 @@ public enum ConcurrentFetch {
   ) -> [Result<HTTPResponse, FetchError>] {
     let schedule = Schedule(urls: urls, perHost: max(1, perHost))
     let workers = max(1, min(concurrency, urls.count))
-    let finished = DispatchGroup()
+    // Threads of our own, not Foundation's: without Foundation every claims command starts faster.
+    var threads: [pthread_t] = []
     for _ in 0..<workers {
-      finished.enter()
-      let thread = Thread {
+      if let thread = WorkerThread.start({ work(schedule, options: options, progress: progress) }) {
+        threads.append(thread)
+      } else {
         work(schedule, options: options, progress: progress)
-        finished.leave()
       }
-      thread.start()
     }
-    finished.wait()
+    for thread in threads { pthread_join(thread, nil) }
     return schedule.results()
   }
 
@@ -55,7 +57,7 @@ private final class Schedule: @unchecked Sendable {
   let total: Int
   private let urls: [String]
   private let perHost: Int
-  private let condition = NSCondition()
+  private let condition = Condition()
   /// Hosts in order of first appearance, each with its waiting indices.
   private var hostOrder: [String] = []
   private var waiting: [String: [Int]] = [:]
@@ -117,4 +119,54 @@ private final class Schedule: @unchecked Sendable {
       outcome ?? .failure(FetchError(.other, "not fetched", url: urls[index]))
     }
   }
+}
+
+/// A POSIX thread running one closure.
+private enum WorkerThread {
+  private final class Body {
+    let run: @Sendable () -> Void
+    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+  }
+
+  /// Starts `body` on a new thread; nil when no thread could be made.
+  static func start(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
+    let context = Unmanaged.passRetained(Body(body)).toOpaque()
+    var thread = pthread_t()
+    let result = pthread_create(
+      &thread, nil,
+      { raw in
+        guard let raw else { return nil }
+        Unmanaged<Body>.fromOpaque(raw).takeRetainedValue().run()
+        return nil
+      }, context)
+    guard result == 0 else {
+      Unmanaged<Body>.fromOpaque(context).release()
+      return nil
+    }
+    return thread
+  }
+}
+
+/// A mutex with a condition variable (pthread), as `NSCondition` offers.
+private final class Condition: @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let variable = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+  init() {
+    pthread_mutex_init(mutex, nil)
+    pthread_cond_init(variable, nil)
+  }
+
+  deinit {
+    pthread_cond_destroy(variable)
+    pthread_mutex_destroy(mutex)
+    variable.deallocate()
+    mutex.deallocate()
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+  func unlock() { pthread_mutex_unlock(mutex) }
+  /// Waits for ``broadcast()``; the lock must be held, and is held again on return.
+  func wait() { pthread_cond_wait(variable, mutex) }
+  func broadcast() { pthread_cond_broadcast(variable) }
 }

@@ -1,4 +1,4 @@
-import HTTPMessage
+public import HTTPMessage
 
 /// How `HTTPClient.fetch` fetches: limits, timeouts, redirects and request headers.
 public struct FetchOptions: Sendable {

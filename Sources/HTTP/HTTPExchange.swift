@@ -1,4 +1,4 @@
-import HTTPMessage
+public import HTTPMessage
 
 /// One request and its answer on the wire: the bytes exactly as sent and received, which is what
 /// a WARC `request` and `response` record hold.

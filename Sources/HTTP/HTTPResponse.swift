@@ -1,4 +1,4 @@
-import HTTPMessage
+public import HTTPMessage
 
 /// The answer to a fetch: where it ended up, how it got there, and the body as received and as
 /// decoded.

@@ -70,11 +70,11 @@ struct BoundaryScanner {
         continue
       }
       let b = text[i]
-      if b == 0x2E {
+      if b == .fullStop {
         i = period(at: i, regionEnd: end)
-      } else if b == 0x21 || b == 0x3F {
+      } else if b == .exclamationMark || b == .questionMark {
         i = bangOrQuestion(at: i, regionEnd: end)
-      } else if b >= 0xE2 && b <= 0xEF {
+      } else if b >= UTF8Byte.punctuationLead && b <= UTF8Byte.specialsLead {
         i = multibyte(at: i, regionEnd: end)
       } else {
         i += 1
@@ -115,7 +115,7 @@ struct BoundaryScanner {
     var j = i
     while j < regionEnd {
       let (value, length) = text.scalar(at: j)
-      guard isBangOrQuestionScalar(value) || value == 0x2E else { break }
+      guard isBangOrQuestionScalar(value) || value == .fullStop else { break }
       j += length
     }
     guard i >= datelineEnd else { return j }
@@ -146,7 +146,7 @@ struct BoundaryScanner {
 
   private mutating func period(at i: Int, regionEnd: Int) -> Int {
     // A run of dots, or dots spaced out as in `. . .`, is an ellipsis.
-    if i + 1 < regionEnd && (text[i + 1] == 0x2E || isEllipsisCharacter(at: i + 1, regionEnd: regionEnd)) {
+    if i + 1 < regionEnd && (text[i + 1] == .fullStop || isEllipsisCharacter(at: i + 1, regionEnd: regionEnd)) {
       return ellipsisRun(at: i, regionEnd: regionEnd)
     }
     let spaced = spacedDots(after: i, regionEnd: regionEnd)
@@ -157,14 +157,15 @@ struct BoundaryScanner {
   }
 
   private func isEllipsisCharacter(at i: Int, regionEnd: Int) -> Bool {
-    i + 2 < regionEnd && text[i] == 0xE2 && text[i + 1] == 0x80 && text[i + 2] == 0xA6
+    i + 2 < regionEnd && text[i] == UTF8Byte.punctuationLead && text[i + 1] == UTF8Byte.generalPunctuation
+      && text[i + 2] == UTF8Byte.horizontalEllipsis
   }
 
   /// Dots after the one at `i` that are each preceded by exactly one space: `. . .`.
   private func spacedDots(after i: Int, regionEnd: Int) -> (count: Int, end: Int) {
     var count = 0
     var j = i + 1
-    while j + 1 < regionEnd && text[j] == 0x20 && text[j + 1] == 0x2E {
+    while j + 1 < regionEnd && text[j] == .space && text[j + 1] == .fullStop {
       count += 1
       j += 2
     }
@@ -194,7 +195,7 @@ struct BoundaryScanner {
   private mutating func ellipsisRun(at i: Int, regionEnd: Int) -> Int {
     var j = i
     while j < regionEnd {
-      if text[j] == 0x2E {
+      if text[j] == .fullStop {
         j += 1
       } else if isEllipsisCharacter(at: j, regionEnd: regionEnd) {
         j += 3
@@ -205,7 +206,11 @@ struct BoundaryScanner {
     if i > unitStart && j < regionEnd {
       let before = text[i - 1]
       let after = text[j]
-      if (before == 0x5B && after == 0x5D) || (before == 0x28 && after == 0x29) { return j + 1 }
+      if (before == .leftSquareBracket && after == .rightSquareBracket)
+        || (before == .leftParenthesis && after == .rightParenthesis)
+      {
+        return j + 1
+      }
     }
     if i >= datelineEnd, let cutAt = startsNewSentenceAfterEllipsis(j, regionEnd: regionEnd) {
       cut(at: cutAt)
@@ -248,10 +253,10 @@ struct BoundaryScanner {
   /// the word before is plain lower-case letters and the word after is a sentence opener, so
   /// that `example.com`, `System.Collections` and `U.S.Army` stay whole.
   private func isMissingSpace(afterPeriodAt i: Int, regionEnd: Int) -> Bool {
-    guard i + 1 < regionEnd, text[i + 1] >= 0x41 && text[i + 1] <= 0x5A, i >= datelineEnd,
+    guard i + 1 < regionEnd, text[i + 1] >= .capitalA && text[i + 1] <= .capitalZ, i >= datelineEnd,
       let wordStart = text.wordStart(endingAt: i, notBefore: sentenceStart), i - wordStart >= 2
     else { return false }
-    for j in wordStart..<i where !(text[j] >= 0x61 && text[j] <= 0x7A) { return false }
+    for j in wordStart..<i where !(text[j] >= .smallA && text[j] <= .smallZ) { return false }
     return opensSentence(at: i + 1, regionEnd: regionEnd, allowSingleLetter: false)
   }
 
@@ -280,7 +285,7 @@ struct BoundaryScanner {
       return opensSentence(at: next, regionEnd: regionEnd)
     }
     if word.isSingleCapital {
-      if text[wordStart] == 0x49 && previousWordIsLowercase(before: rawWordStart) {
+      if text[wordStart] == .capitalI && previousWordIsLowercase(before: rawWordStart) {
         return true  // The pronoun: `you and I. Did you…`
       }
       if nextStart == .digit { return false }
@@ -330,7 +335,7 @@ struct BoundaryScanner {
     case lowercase
     case capital
     case digit
-    /// An opening quote or bracket before a capital or digit.
+    /// An opening quote, bracket or Spanish inverted mark (`¿`, `¡`) before a capital or digit.
     case openerCapital
     case bullet
     case other
@@ -342,7 +347,8 @@ struct BoundaryScanner {
     var opened = false
     while i < regionEnd {
       let (value, length) = text.scalar(at: i)
-      if isOpenerScalar(value) && !opened {
+      // One quote or bracket, and any inverted marks: `«¿De verdad?»`.
+      if isInvertedMarkScalar(value) || (isOpenerScalar(value) && !opened) {
         opened = true
         i += length
         continue
@@ -353,7 +359,11 @@ struct BoundaryScanner {
       case .digit: return opened ? .openerCapital : .digit
       case .other:
         if opened { return .other }
-        if value == 0x24 || value == 0xA3 || value == 0x20AC || value == 0xA5 || value == 0x23 { return .digit }
+        if value == .dollarSign || value == Scalar.poundSign || value == Scalar.euroSign || value == Scalar.yenSign
+          || value == .numberSign
+        {
+          return .digit
+        }
         if isBulletScalar(value) || text.bulletLength(at: i, before: regionEnd) > 0 { return .bullet }
         return .other
       }
@@ -361,12 +371,12 @@ struct BoundaryScanner {
     return .other
   }
 
-  /// The key of the word at `start`, after any opening quote or bracket, letters only.
+  /// The key of the word at `start`, after any opening quote, bracket or inverted mark, letters only.
   private func wordKey(at start: Int, regionEnd: Int) -> WordKey? {
     var i = start
     while i < regionEnd {
       let (value, length) = text.scalar(at: i)
-      guard isOpenerScalar(value) else { break }
+      guard isOpenerScalar(value) || isInvertedMarkScalar(value) else { break }
       i += length
     }
     var end = i
@@ -398,13 +408,15 @@ struct BoundaryScanner {
     var i = next
     for index in 0..<(strict ? 2 : 3) {
       var end = i
-      while end < regionEnd && (isASCIILetter(text[end]) || text[end] == 0x27 || text[end] == 0x2D) { end += 1 }
+      while end < regionEnd && (isASCIILetter(text[end]) || text[end] == .apostrophe || text[end] == .hyphenMinus) {
+        end += 1
+      }
       guard end > i else { return false }
       if Lexicon.speechVerbs.contains(WordKey.make(text, from: i, to: end)) {
         if !strict { return true }
-        return end == regionEnd || text[end] == 0x2E || text[end] == 0x2C
+        return end == regionEnd || text[end] == .fullStop || text[end] == .comma
       }
-      guard end < regionEnd, text[end] == 0x20, index < 2 else { return false }
+      guard end < regionEnd, text[end] == .space, index < 2 else { return false }
       i = end + 1
     }
     return false
@@ -465,9 +477,12 @@ struct BoundaryScanner {
     var quoted = false
     while i < end {
       let b = text[i]
-      if b < 0x80 {
-        guard b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D else { break }
-        quoted = quoted || b == 0x22 || b == 0x27
+      if b < UTF8Byte.firstNonASCII {
+        guard
+          b == .quotationMark || b == .apostrophe || b == .rightParenthesis || b == .rightSquareBracket
+            || b == .rightCurlyBracket
+        else { break }
+        quoted = quoted || b == .quotationMark || b == .apostrophe
         i += 1
       } else {
         let (value, length) = text.scalar(at: i)
@@ -521,7 +536,7 @@ struct WordShape {
     self.end = end
     key = WordKey.make(text, from: start, to: end)
     let first = text[start]
-    startsUppercase = first >= 0x41 && first <= 0x5A
+    startsUppercase = first >= .capitalA && first <= .capitalZ
     isSingleCapital = end - start == 1 && startsUppercase
     var address = false
     var dots = 0
@@ -532,15 +547,15 @@ struct WordShape {
     var i = start
     while i < end {
       let b = text[i]
-      if b == 0x40 || b == 0x2F || b == 0x5C {
+      if b == .commercialAt || b == .solidus || b == .reverseSolidus {
         address = true
-      } else if b == 0x2D {
+      } else if b == .hyphenMinus {
         hyphen = i + 1
       }
       if isASCIILetter(b) {
         run += 1
         longestRun = max(longestRun, run)
-      } else if b == 0x2E {
+      } else if b == .fullStop {
         dots += 1
         run = 0
       } else {
@@ -550,6 +565,6 @@ struct WordShape {
     }
     isAddress = address
     afterLastHyphen = hyphen
-    isDottedInitialism = lettersAndDots && dots >= 1 && longestRun <= 2 && text[end - 1] != 0x2E
+    isDottedInitialism = lettersAndDots && dots >= 1 && longestRun <= 2 && text[end - 1] != .fullStop
   }
 }

@@ -56,6 +56,13 @@ func isOpenerScalar(_ v: UInt32) -> Bool {
   }
 }
 
+/// Spanish inverted question and exclamation marks, `¿` and `¡`: they open a sentence (or a
+/// clause) before its first word, so after a full stop they start a new sentence.
+@inline(__always)
+func isInvertedMarkScalar(_ v: UInt32) -> Bool {
+  v == 0xA1 || v == 0xBF
+}
+
 /// Opening brackets (as opposed to quotes): after an abbreviation, `(AP)` or `(NYSE: X)` does
 /// not start a sentence, while an opening quote usually does.
 @inline(__always)
@@ -128,10 +135,10 @@ enum LetterCase {
 @inline(__always)
 func letterCase(of v: UInt32) -> LetterCase {
   switch v {
-  case 0x61...0x7A: return .lower
-  case 0x41...0x5A: return .upper
-  case 0x30...0x39: return .digit
-  case 0...0x7F: return .other
+  case .smallA ... .smallZ: return .lower
+  case .capitalA ... .capitalZ: return .upper
+  case .digitZero ... .digitNine: return .digit
+  case 0 ... .delete: return .other
   // Punctuation blocks, answered without a look-up in the Unicode tables.
   case 0x2000...0x206F, 0x3000...0x303F, 0xFF01...0xFF0F: return .other
   default:
@@ -147,10 +154,10 @@ func letterCase(of v: UInt32) -> LetterCase {
 
 @inline(__always)
 func isASCIILetter(_ b: UInt8) -> Bool {
-  (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+  (b | .asciiLowercaseBit) >= .smallA && (b | .asciiLowercaseBit) <= .smallZ
 }
 
 @inline(__always)
 func isASCIIDigit(_ b: UInt8) -> Bool {
-  b >= 0x30 && b <= 0x39
+  b >= .digitZero && b <= .digitNine
 }

@@ -11,11 +11,11 @@ extension UTF8Text {
     var letters = 0
     while i < limit {
       let b = self[i]
-      if b >= 0x41 && b <= 0x5A {
+      if b >= .capitalA && b <= .capitalZ {
         letters += 1
-      } else if b >= 0x61 && b <= 0x7A {
+      } else if b >= .smallA && b <= .smallZ {
         return nil
-      } else if b != 0x2E && b != 0x27 && b != 0x2D {
+      } else if b != .fullStop && b != .apostrophe && b != .hyphenMinus {
         break
       }
       i += 1
@@ -25,23 +25,25 @@ extension UTF8Text {
     var atWordStart = false
     while i < limit {
       let b = self[i]
-      if b == 0x2D && i + 1 < limit && (self[i + 1] == 0x2D || (self[i + 1] == 0x20 && isSpace(before: i))) {
-        return i + (self[i + 1] == 0x2D ? 2 : 1)
+      if b == .hyphenMinus && i + 1 < limit
+        && (self[i + 1] == .hyphenMinus || (self[i + 1] == .space && isSpace(before: i)))
+      {
+        return i + (self[i + 1] == .hyphenMinus ? 2 : 1)
       }
-      if b == 0xE2 {
+      if b == UTF8Byte.punctuationLead {
         let (value, length) = scalar(at: i)
-        if value == 0x2014 || value == 0x2013 { return i + length }
+        if value == Scalar.emDash || value == Scalar.enDash { return i + length }
       }
-      if b == 0x21 || b == 0x3F { return nil }
-      if b == 0x28 {
+      if b == .exclamationMark || b == .questionMark { return nil }
+      if b == .leftParenthesis {
         depth += 1
-      } else if b == 0x29 {
+      } else if b == .rightParenthesis {
         depth = max(0, depth - 1)
       } else if spaceLength(at: i) > 0 {
         atWordStart = true
         i += spaceLength(at: i)
         continue
-      } else if atWordStart && depth == 0 && b >= 0x61 && b <= 0x7A {
+      } else if atWordStart && depth == 0 && b >= .smallA && b <= .smallZ {
         return nil
       }
       atWordStart = false

@@ -67,7 +67,7 @@ struct BlockLayout {
     if boilerplate[index] || boilerplate[index + 1] { return true }
     if LineKinds.endsWithPhotoCredit(text, from: line.start, to: line.end) { return true }
     let bullet = text.bulletLength(at: next.start, before: next.end)
-    if bullet > 0 && text[next.start] >= 0x80 { return true }  // A real bullet: `•`, `‣`, `⁃`…
+    if bullet > 0 && text[next.start] >= UTF8Byte.firstNonASCII { return true }  // A real bullet: `•`, `‣`, `⁃`…
     if endsWithContinuationWord(line) { return false }
     let nextWordLength = text.scalarCount(
       from: next.start, to: text.wordEnd(startingAt: next.start, before: next.end, limit: 64))
@@ -95,7 +95,7 @@ struct BlockLayout {
   private func endsWithContinuationWord(_ line: Line) -> Bool {
     guard let wordStart = text.wordStart(endingAt: line.end, notBefore: line.start, limit: 16) else { return false }
     if Lexicon.continuationWords.contains(WordKey.make(text, from: wordStart, to: line.end)) { return true }
-    guard line.end - wordStart >= 2, text[line.end - 1] == 0x2E else { return false }
+    guard line.end - wordStart >= 2, text[line.end - 1] == .fullStop else { return false }
     let abbreviation = WordKey.make(text, from: wordStart, to: line.end - 1)
     if Lexicon.monthAbbreviations.contains(abbreviation) { return true }
     switch Lexicon.abbreviations.value(for: abbreviation)?.kind {
@@ -105,7 +105,7 @@ struct BlockLayout {
   }
 
   private func endsWithColon(_ line: Line) -> Bool {
-    text[line.end - 1] == 0x3A
+    text[line.end - 1] == .colon
   }
 
   private func startsWithListItem(_ line: Line) -> Bool {
@@ -115,15 +115,15 @@ struct BlockLayout {
   private func endsWithContinuationMark(_ line: Line) -> Bool {
     let (last, _) = text.scalar(before: line.end)
     switch last {
-    case 0x2C, 0x3B, 0x3A, 0x26, 0x2F: return true
-    default: return isDashScalar(last) || isOpenerScalar(last) && last != 0x22 && last != 0x27
+    case .comma, .semicolon, .colon, .ampersand, .solidus: return true
+    default: return isDashScalar(last) || isOpenerScalar(last) && last != .quotationMark && last != .apostrophe
     }
   }
 
   private func isContinuationStart(_ first: UInt32) -> Bool {
     switch first {
-    case 0x2C, 0x3B, 0x3A, 0x29, 0x25, 0x26: return true
-    default: return first == 0x2014 || first == 0x2013
+    case .comma, .semicolon, .colon, .rightParenthesis, .percentSign, .ampersand: return true
+    default: return first == Scalar.emDash || first == Scalar.enDash
     }
   }
 }

@@ -29,7 +29,8 @@ extension LineKinds {
   /// `and`), has at most 20 words, and does not end like a sentence; what follows the name after
   /// a comma, `|`, `-` or a dash (a title, the agency) may be anything short.
   static func isByline(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
-    guard end - start >= 4, end - start <= 200, text[start] | 0x20 == 0x62, text[start + 1] | 0x20 == 0x79,
+    guard end - start >= 4, end - start <= 200, text[start] | .asciiLowercaseBit == .smallB,
+      text[start + 1] | .asciiLowercaseBit == .smallY,
       text.spaceLength(at: start + 2) > 0
     else { return false }
     guard !endsWithTerminal(text, from: start, to: end),
@@ -43,7 +44,7 @@ extension LineKinds {
       var last = wordEnd
       // A comma or another separator glued to the word ends the name part after it.
       var endsName = false
-      while last > i, text[last - 1] == 0x2C || text[last - 1] == 0x3B {
+      while last > i, text[last - 1] == .comma || text[last - 1] == .semicolon {
         last -= 1
         endsName = true
       }
@@ -60,10 +61,10 @@ extension LineKinds {
         guard capitalised > 0, nameParticles.contains(key) else { return false }
       default:
         // `&` between two names; anything else (a digit, a quote) is not a name.
-        guard last - i == 1, text[i] == 0x26, capitalised > 0 else { return false }
+        guard last - i == 1, text[i] == .ampersand, capitalised > 0 else { return false }
       }
       // A colon inside the name part reads as a headline (`By the Numbers: …`).
-      for j in i..<last where text[j] == 0x3A { return false }
+      for j in i..<last where text[j] == .colon { return false }
       names += 1
       guard names <= bylineNameWordLimit else { return false }
       i = text.skipSpaces(from: wordEnd, to: end)
@@ -74,7 +75,9 @@ extension LineKinds {
 
   /// `|`, `-`, `–`, `—` or `/` standing as a word: the end of a byline's name part.
   private static func isSeparator(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
-    if end - start == 1 { return text[start] == 0x7C || text[start] == 0x2D || text[start] == 0x2F }
+    if end - start == 1 {
+      return text[start] == .verticalLine || text[start] == .hyphenMinus || text[start] == .solidus
+    }
     return end - start == 3 && isDashScalar(text.scalar(at: start).value)
   }
 
@@ -94,8 +97,8 @@ extension LineKinds {
   /// `Copyright 2025 …`, `Copyright © …`, `© 2025 …`, `(c) 2025 …`, or `All rights reserved.`
   static func isOwnershipLine(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
     // `C`opyright, `©`, `(`c), `A`ll rights reserved: anything else is answered by one byte.
-    switch text[start] | 0x20 {
-    case 0x63, 0xE2, 0x28, 0x61: break
+    switch text[start] | .asciiLowercaseBit {
+    case .smallC, UTF8Byte.latin1Lead | .asciiLowercaseBit, .leftParenthesis, .smallA: break
     default: return false
     }
     var i = start
@@ -103,10 +106,14 @@ extension LineKinds {
     if named {
       i = text.skipSpaces(from: i + 9, to: end)
       // `Copyright law …` is prose: the word must be followed by a year or a copyright sign.
-      guard i < end, isASCIIDigit(text[i]) || text[i] == 0x28 || text[i] == 0xC2 else { return false }
+      guard i < end, isASCIIDigit(text[i]) || text[i] == .leftParenthesis || text[i] == UTF8Byte.latin1Lead else {
+        return false
+      }
     }
-    if i + 1 < end, text[i] == 0xC2, text[i + 1] == 0xA9 { return true }
-    if i + 2 < end, text[i] == 0x28, text[i + 1] | 0x20 == 0x63, text[i + 2] == 0x29 {
+    if i + 1 < end, text[i] == UTF8Byte.latin1Lead, text[i + 1] == UTF8Byte.copyrightSign { return true }
+    if i + 2 < end, text[i] == .leftParenthesis, text[i + 1] | .asciiLowercaseBit == .smallC,
+      text[i + 2] == .rightParenthesis
+    {
       // `(c)` alone also letters a list item: only `(c) 2025` or `Copyright (c)` is a notice.
       let next = text.skipSpaces(from: i + 3, to: end)
       return named || (next < end && isASCIIDigit(text[next]))
@@ -114,7 +121,7 @@ extension LineKinds {
     if named { return isASCIIDigit(text[i]) }
     guard startsWithASCII(text, at: start, before: end, "all rights reserved") else { return false }
     let rest = text.skipSpaces(from: start + 19, to: end)
-    return rest == end || (rest == end - 1 && text[rest] == 0x2E)
+    return rest == end || (rest == end - 1 && text[rest] == .fullStop)
   }
 
   /// Whether the sentence says how to reach its writer: `… can be reached at jane@example.org`,
@@ -127,7 +134,7 @@ extension LineKinds {
     while i + 3 < end {
       // Eight bytes at a time, straight to the first `b` in them: most of every sentence has none.
       if i + 8 <= end {
-        let match = text.word(at: i) ^ (SWAR.ones &* 0x62)
+        let match = text.word(at: i) ^ (SWAR.ones &* .smallB)
         let zeros = (match &- SWAR.ones) & ~match & SWAR.highs
         if zeros == 0 {
           i += 8
@@ -138,7 +145,7 @@ extension LineKinds {
         if i + 3 >= end { break }
       }
       // ` be ` then the verb, then the link word.
-      guard text[i] == 0x62, text[i + 1] == 0x65, text[i + 2] == 0x20, text[i - 1] == 0x20 else {
+      guard text[i] == .smallB, text[i + 1] == .smallE, text[i + 2] == .space, text[i - 1] == .space else {
         i += 1
         continue
       }
@@ -165,7 +172,7 @@ extension LineKinds {
     var i = start
     while i < end {
       let b = text[i]
-      if b == 0x40 { return true }
+      if b == .commercialAt { return true }
       if isASCIIDigit(b) {
         digits += 1
         if digits >= 7 { return true }
@@ -190,7 +197,9 @@ extension LineKinds {
     let count = word.utf8CodeUnitCount
     guard i + count <= end else { return false }
     let matches = word.withUTF8Buffer { letters in
-      letters.indices.allSatisfy { letters[$0] == 0x20 ? text[i + $0] == 0x20 : text[i + $0] | 0x20 == letters[$0] }
+      letters.indices.allSatisfy {
+        letters[$0] == .space ? text[i + $0] == .space : text[i + $0] | .asciiLowercaseBit == letters[$0]
+      }
     }
     return matches && (i + count == end || !isASCIILetter(text[i + count]))
   }

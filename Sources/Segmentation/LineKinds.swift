@@ -71,21 +71,23 @@ enum LineKinds {
       }
       if pendingSpace {
         guard length < scratch.count else { return 0 }
-        scratch[length] = 0x20
+        scratch[length] = .space
         length += 1
         pendingSpace = false
       }
       guard length < scratch.count else { return 0 }
       let b = text[i]
-      scratch[length] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      scratch[length] = b >= .capitalA && b <= .capitalZ ? b | .asciiLowercaseBit : b
       length += 1
       i += 1
     }
     while length > 0 {
       let last = scratch[length - 1]
-      if last == 0x2E || last == 0x3A || last == 0x20 {
+      if last == .fullStop || last == .colon || last == .space {
         length -= 1
-      } else if length >= 3 && last == 0xA6 && scratch[length - 2] == 0x80 && scratch[length - 3] == 0xE2 {
+      } else if length >= 3 && last == UTF8Byte.horizontalEllipsis
+        && scratch[length - 2] == UTF8Byte.generalPunctuation && scratch[length - 3] == UTF8Byte.punctuationLead
+      {
         length -= 3
       } else {
         break
@@ -94,10 +96,14 @@ enum LineKinds {
     return length
   }
 
+  /// FNV-1a's 64-bit offset basis and prime.
+  private static let fnvOffsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+  private static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
   /// FNV-1a, never zero (zero marks an empty slot in a `KeyTable`).
   private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-    var value: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    var value = fnvOffsetBasis
+    for byte in bytes { value = (value ^ UInt64(byte)) &* fnvPrime }
     return value | 1
   }
 
@@ -105,8 +111,8 @@ enum LineKinds {
   static func endsWithPhotoCredit(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
     guard end > start else { return false }
     let close = text[end - 1]
-    guard close == 0x5D || close == 0x29 else { return false }
-    let open: UInt8 = close == 0x5D ? 0x5B : 0x28
+    guard close == .rightSquareBracket || close == .rightParenthesis else { return false }
+    let open: UInt8 = close == .rightSquareBracket ? .leftSquareBracket : .leftParenthesis
     var i = end - 2
     let floor = max(start, end - 160)
     while i >= floor {
@@ -134,7 +140,7 @@ enum LineKinds {
   static func startsWithCreditLabel(_ text: UTF8Text, from start: Int, to end: Int) -> Bool {
     var i = start
     while i < end && isASCIILetter(text[i]) && i - start <= WordKey.maximumLength { i += 1 }
-    guard i < end, text[i] == 0x3A else { return false }
+    guard i < end, text[i] == .colon else { return false }
     return creditLabels.contains(WordKey.make(text, from: start, to: i))
   }
 

@@ -25,7 +25,7 @@ extension UTF8Text {
     guard i < end else { return nil }
     var j = i
     var enclosed = false
-    if self[j] == 0x28 {
+    if self[j] == .leftParenthesis {
       enclosed = true
       j += 1
     }
@@ -34,15 +34,15 @@ extension UTF8Text {
     var isUppercase = false
     let digitsStart = j
     while j < end, isASCIIDigit(self[j]), j - digitsStart < 4 {
-      value = value * 10 + Int(self[j] &- 0x30)
+      value = value * 10 + Int(self[j] &- .digitZero)
       j += 1
     }
     let digitCount = j - digitsStart
     if digitCount == 0 {
       guard j < end, isASCIILetter(self[j]) else { return nil }
       isLetter = true
-      isUppercase = self[j] < 0x61
-      value = Int((self[j] | 0x20) &- 0x60)
+      isUppercase = self[j] < .smallA
+      value = Int((self[j] | .asciiLowercaseBit) &- (.smallA - 1))
       j += 1
     } else if digitCount > 3 {
       return nil
@@ -50,15 +50,15 @@ extension UTF8Text {
     guard j < end else { return nil }
     let style: ListMarker.Style
     if enclosed {
-      guard self[j] == 0x29 else { return nil }
+      guard self[j] == .rightParenthesis else { return nil }
       style = .enclosed
       j += 1
-    } else if self[j] == 0x29 {
+    } else if self[j] == .rightParenthesis {
       style = .parenthesis
       j += 1
-    } else if self[j] == 0x2E {
+    } else if self[j] == .fullStop {
       j += 1
-      if j < end && self[j] == 0x29 {
+      if j < end && self[j] == .rightParenthesis {
         style = .periodParenthesis
         j += 1
       } else {
@@ -76,10 +76,10 @@ extension UTF8Text {
   func bulletLength(at i: Int, before end: Int) -> Int {
     guard i < end else { return 0 }
     let b = self[i]
-    if b == 0x2D || b == 0x2A || b == 0x2B {
+    if b == .hyphenMinus || b == .asterisk || b == .plusSign {
       return i + 1 < end && spaceLength(at: i + 1) > 0 ? 1 : 0
     }
-    guard b >= 0xE2 else { return 0 }
+    guard b >= UTF8Byte.punctuationLead else { return 0 }
     let (value, length) = scalar(at: i)
     return isBulletScalar(value) ? length : 0
   }
@@ -114,7 +114,8 @@ extension UTF8Text {
     var i = start
     while i < end {
       let b = self[i]
-      let couldStart = first.style == .enclosed ? b == 0x28 : (first.isLetter ? isASCIILetter(b) : isASCIIDigit(b))
+      let couldStart =
+        first.style == .enclosed ? b == .leftParenthesis : (first.isLetter ? isASCIILetter(b) : isASCIIDigit(b))
       if couldStart && isSpace(before: i), let marker = listMarker(at: i, before: end), marker.value == value,
         marker.isLetter == first.isLetter, marker.isUppercase == first.isUppercase, marker.style == first.style
       {

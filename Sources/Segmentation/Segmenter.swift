@@ -54,25 +54,27 @@ struct SegmentationPass {
       var j = i
       while j < count {
         // Line ends are control characters or (U+0085, U+2028, U+2029) non-ASCII.
-        if j + 8 <= count && !SWAR.hasByteBelowOrNonASCII(text.word(at: j), 0x0E) {
+        if j + 8 <= count && !SWAR.hasByteBelowOrNonASCII(text.word(at: j), .carriageReturn + 1) {
           j += 8
           continue
         }
         let b = text[j]
-        if b <= 0x0D && b >= 0x0A {
+        if b <= .carriageReturn && b >= .lineFeed {
           lineEnd = j
-          next = b == 0x0D && j + 1 < count && text[j + 1] == 0x0A ? j + 2 : j + 1
+          next = b == .carriageReturn && j + 1 < count && text[j + 1] == .lineFeed ? j + 2 : j + 1
           break
         }
-        if b == 0xC2 && j + 1 < count && text[j + 1] == 0x85 {
+        if b == UTF8Byte.latin1Lead && j + 1 < count && text[j + 1] == UTF8Byte.nextLine {
           lineEnd = j
           next = j + 2
           break
         }
-        if b == 0xE2 && j + 2 < count && text[j + 1] == 0x80 && (text[j + 2] == 0xA8 || text[j + 2] == 0xA9) {
+        if b == UTF8Byte.punctuationLead && j + 2 < count && text[j + 1] == UTF8Byte.generalPunctuation
+          && (text[j + 2] == UTF8Byte.lineSeparator || text[j + 2] == UTF8Byte.paragraphSeparator)
+        {
           lineEnd = j
           next = j + 3
-          endsParagraph = text[j + 2] == 0xA9
+          endsParagraph = text[j + 2] == UTF8Byte.paragraphSeparator
           break
         }
         j += 1
@@ -147,7 +149,9 @@ struct SegmentationPass {
     var captionStart = sentences.count - 1
     let last = sentences[captionStart]
     let creditStart = text.skipSpaces(from: last.lowerBound, to: last.upperBound)
-    if captionStart > 0 && creditStart < last.upperBound && (text[creditStart] == 0x5B || text[creditStart] == 0x28) {
+    if captionStart > 0 && creditStart < last.upperBound
+      && (text[creditStart] == .leftSquareBracket || text[creditStart] == .leftParenthesis)
+    {
       captionStart -= 1
     }
     for sentence in sentences[..<captionStart] {
@@ -172,7 +176,7 @@ struct SegmentationPass {
       return isBangOrQuestionScalar(last) && words >= 2 && LineKinds.isTitleCase(text, from: start, to: end)
     }
     switch last {
-    case 0x2C, 0x3B, 0x3A: return false
+    case .comma, .semicolon, .colon: return false
     default: break
     }
     if isDashScalar(last) { return false }

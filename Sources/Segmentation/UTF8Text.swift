@@ -48,7 +48,7 @@ struct UTF8Text {
   func scalar(before i: Int) -> (value: UInt32, start: Int) {
     var start = i - 1
     let floor = max(0, i - 4)
-    while start > floor && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    while start > floor && bytes[start] & UTF8Byte.continuationMask == UTF8Byte.continuationTag { start -= 1 }
     return (scalar(at: start).value, start)
   }
 
@@ -56,9 +56,13 @@ struct UTF8Text {
   @inline(__always)
   func spaceLength(at i: Int) -> Int {
     let b = bytes[i]
-    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
-    if b < 0x80 { return 0 }
-    guard b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF else { return 0 }
+    if b == .space || (b >= .horizontalTab && b <= .carriageReturn) { return 1 }
+    if b < UTF8Byte.firstNonASCII { return 0 }
+    // The lead bytes of every space outside ASCII (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000, U+FEFF).
+    guard
+      b == UTF8Byte.latin1Lead || b == UTF8Byte.oghamLead || b == UTF8Byte.punctuationLead
+        || b == UTF8Byte.cjkPunctuationLead || b == UTF8Byte.specialsLead
+    else { return 0 }
     let (value, length) = scalar(at: i)
     return isSpaceScalar(value) ? length : 0
   }
@@ -68,7 +72,7 @@ struct UTF8Text {
   func isSpace(before i: Int) -> Bool {
     guard i > 0 else { return false }
     let b = bytes[i - 1]
-    if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+    if b < UTF8Byte.firstNonASCII { return b == .space || (b >= .horizontalTab && b <= .carriageReturn) }
     return isSpaceScalar(scalar(before: i).value)
   }
 
@@ -90,8 +94,8 @@ struct UTF8Text {
     var end = end
     while end > start {
       let b = bytes[end - 1]
-      if b < 0x80 {
-        guard b == 0x20 || (b >= 0x09 && b <= 0x0D) else { break }
+      if b < UTF8Byte.firstNonASCII {
+        guard b == .space || (b >= .horizontalTab && b <= .carriageReturn) else { break }
         end -= 1
       } else {
         let (value, scalarStart) = scalar(before: end)
@@ -112,7 +116,7 @@ struct UTF8Text {
       i &+= 8
     }
     while i < end {
-      total &+= bytes[i] & 0xC0 == 0x80 ? 0 : 1
+      total &+= bytes[i] & UTF8Byte.continuationMask == UTF8Byte.continuationTag ? 0 : 1
       i &+= 1
     }
     return total
@@ -130,7 +134,7 @@ struct UTF8Text {
       if isSpace(before: i) { return i }
       if i <= stop { return nil }
       i -= 1
-      while i > floor && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+      while i > floor && bytes[i] & UTF8Byte.continuationMask == UTF8Byte.continuationTag { i -= 1 }
     }
     return floor
   }
@@ -180,6 +184,6 @@ enum SWAR {
   /// outside ASCII (the lead bytes of `…`, bullets and CJK enders are among them).
   @inline(__always)
   static func mayHoldBoundaryCandidate(_ word: UInt64) -> Bool {
-    word & highs != 0 || hasByte(word, 0x2E) || hasByte(word, 0x21) || hasByte(word, 0x3F)
+    word & highs != 0 || hasByte(word, .fullStop) || hasByte(word, .exclamationMark) || hasByte(word, .questionMark)
   }
 }

@@ -19,16 +19,20 @@ struct WordKey: Hashable, Sendable {
       let b = text[i]
       let code: UInt64
       switch b {
-      case 0x61...0x7A: code = UInt64(b &- 0x60)
-      case 0x41...0x5A: code = UInt64(b &- 0x40)
-      case 0x2E: code = 27
-      case 0x27: code = 28
-      case 0x2D: code = 29
-      case 0xC2 where i + 1 < end && (text[i + 1] == 0xB0 || text[i + 1] == 0xBA):
+      case .smallA ... .smallZ: code = UInt64(b &- (.smallA - 1))
+      case .capitalA ... .capitalZ: code = UInt64(b &- (.capitalA - 1))
+      case .fullStop: code = 27
+      case .apostrophe: code = 28
+      case .hyphenMinus: code = 29
+      case UTF8Byte.latin1Lead
+      where i + 1 < end
+        && (text[i + 1] == UTF8Byte.degreeSign || text[i + 1] == UTF8Byte.masculineOrdinalIndicator):
         // `N°` and `Nº`, the number sign of Romance languages and of the Golden Rules.
         code = 30
         i += 1
-      case 0xE2 where i + 2 < end && text[i + 1] == 0x80 && text[i + 2] == 0x99:
+      case UTF8Byte.punctuationLead
+      where i + 2 < end && text[i + 1] == UTF8Byte.generalPunctuation
+        && text[i + 2] == UTF8Byte.rightSingleQuotationMark:
         // A curly apostrophe keys like a straight one.
         code = 28
         i += 2
@@ -75,9 +79,12 @@ struct KeyTable<Value: Sendable>: Sendable {
     }
   }
 
+  /// 2⁶⁴ divided by the golden ratio: Fibonacci hashing spreads keys over the slots.
+  private static var fibonacciMultiplier: UInt64 { 0x9E37_79B9_7F4A_7C15 }
+
   @inline(__always)
   private func slot(of raw: UInt64) -> Int {
-    Int(truncatingIfNeeded: (raw &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    Int(truncatingIfNeeded: (raw &* Self.fibonacciMultiplier) >> shift)
   }
 
   @inline(__always)

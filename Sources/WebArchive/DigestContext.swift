@@ -1,4 +1,4 @@
-internal import CCrypto
+internal import CLibCrypto
 
 /// An OpenSSL SHA-256 context (`EVP_MD_CTX`), freed in `deinit`.
 ///

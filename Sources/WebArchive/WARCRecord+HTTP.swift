@@ -1,4 +1,4 @@
-import HTTPMessage
+public import HTTPMessage
 
 extension WARCRecord {
   /// The HTTP message in the block of a `request` or `response` record, parsed.

@@ -1,4 +1,4 @@
-import HTTPMessage
+public import HTTPMessage
 
 /// One WARC record (ISO 28500, WARC/1.1): named fields and a block of bytes.
 ///

@@ -1,5 +1,5 @@
-import ArticleExtraction
-import HTTP
+public import ArticleExtraction
+public import HTTP
 import HTTPMessage
 
 /// A page fetched or read and its article found: what `claims extract` prints and `claims import`

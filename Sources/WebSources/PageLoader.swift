@@ -1,5 +1,5 @@
-import ArticleExtraction
-import HTTP
+public import ArticleExtraction
+public import HTTP
 import HTTPMessage
 
 /// Fetches or reads a page and finds its article: the one path from an address or a file to an

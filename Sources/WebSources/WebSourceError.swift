@@ -1,5 +1,5 @@
 import ArticleExtraction
-import HTTP
+public import HTTP
 
 /// Why no article could be had from a page: a kind to branch on and one line for people (without
 /// the `Error:` prefix or advice on command-line options, which the caller adds by kind).

@@ -24,7 +24,7 @@ let directory =
 let context = CommandContext(
   output: output, errorOutput: errorOutput, input: input, environment: environment, currentDirectory: directory,
   isOutputTerminal: output.isTerminal, isErrorTerminal: errorOutput.isTerminal,
-  isInputTerminal: isatty(STDIN_FILENO) == 1)
+  isInputTerminal: isatty(STDIN_FILENO) == 1, terminalColumns: output.terminalColumns)
 let status = ClaimsCommand.main(Array(CommandLine.arguments.dropFirst()), context: context)
 output.flush()
 errorOutput.flush()

@@ -20,6 +20,31 @@ import Testing
     MatchingDocument(key: "bba13a9eec", kind: .claim, claim: "Officials said the bridge cost five billion dollars."),
   ]
 
+  @Test func aFactCheckNamingTheTweetsMonthAndYearRanksAboveOneOfAnotherYear() throws {
+    // The same words but for the date; the other year's check is shorter and indexed first, so
+    // without the date features it would win.
+    let index = MatchingIndex(documents: [
+      MatchingDocument(
+        key: "https://checks.example/flood-2016", kind: .factCheck,
+        claim: "A video shows the city center flooded in March 2016."),
+      MatchingDocument(
+        key: "https://checks.example/flood-2019", kind: .factCheck,
+        claim: "A video shows the city center flooded in August 2019."),
+    ])
+    let tweet = "Video of the city center flooded right now — Jane Doe (@janedoe) August 3, 2019"
+    #expect(SocialText(tweet).date?.year == 2019)
+    #expect(SocialText(tweet).date?.month == 8)
+    #expect(SocialText("The city center flooded").date == nil)
+    #expect(
+      try index.matches(for: tweet, limit: 2).map(\.key) == [
+        "https://checks.example/flood-2019", "https://checks.example/flood-2016",
+      ])
+    // Without a date in the query, the shorter check is ahead as before.
+    #expect(
+      try index.matches(for: "Video of the city center flooded", limit: 1).first?.key
+        == "https://checks.example/flood-2016")
+  }
+
   @Test func theSameClaimRanksFirst() throws {
     let index = MatchingIndex(documents: Self.factChecks)
     let tweet =
@@ -116,6 +141,26 @@ import Testing
     }
     let decoded = try MatchingIndex(decoding: incremental.encoded())
     #expect(try decoded.matches(for: "old bridge", limit: 5) == rebuilt.matches(for: "old bridge", limit: 5))
+  }
+
+  @Test func mergingASmallIndexIntoALargeOneEqualsAddingItsDocuments() throws {
+    var base = MatchingIndex(documents: Array(Self.factChecks.prefix(4)))
+    let replacement = MatchingDocument(
+      key: "https://checks.example/minecraft", kind: .factCheck, claim: "Minecraft servers close for good in 2021.",
+      language: "en")
+    var delta = MatchingIndex(documents: [Self.factChecks[4], replacement])
+    delta.add(MatchingDocument(key: "gone", kind: .claim, claim: "a claim removed again"))
+    delta.remove(keys: ["gone"])
+    base.remove(keys: ["https://checks.example/soros"])
+    base.merge(delta)
+    let direct = MatchingIndex(documents: [
+      Self.factChecks[0], Self.factChecks[1], Self.factChecks[4], replacement,
+    ])
+    #expect(base.count == 4)
+    #expect(base.encoded() == direct.encoded())
+    for query in ["minecraft servers close", "bridge billion", "soros nazi", "wombat"] {
+      #expect(try base.matches(for: query, limit: 5) == direct.matches(for: query, limit: 5))
+    }
   }
 
   @Test func theOrderDocumentsAreAddedInDoesNotMatterOnlyTheirPrecedence() throws {

@@ -12,20 +12,20 @@ struct CSVRendererTests {
     let header =
       "claim_id,source,ordinal,kind,state,checkable,reviewed,cited,verified,disputed,flagged,stale,consensus,verdicts,"
       + "verdict_count,cited_verdict_count,citation_count,reviewer_verdicts,assignee,text,archived_citation_count,"
-      + "citation_health,notes,citations"
+      + "citation_health,notes,citations,not_a_claim,claimant"
     let expected =
       header + "\r\n"
       + "5dec5fb36f,a,1,sentence,verified,1,1,1,1,0,0,0,supported,supported,1,1,1,"
       + "Alice <alice@example.org>: supported,,Water boils at 100 °C.,0,,,"
-      + "Alice [1] https://example.org/evidence/0 “Evidence 0” — not archived\r\n"
-      + "872481281b,a,2,sentence,unreviewed,1,0,0,0,0,0,0,,,0,0,0,,,The moon is cheese.,0,,,\r\n"
+      + "Alice [1] https://example.org/evidence/0 “Evidence 0” — not archived,0,\r\n"
+      + "872481281b,a,2,sentence,unreviewed,1,0,0,0,0,0,0,,,0,0,0,,,The moon is cheese.,0,,,,0,\r\n"
     #expect(csv(TinyLedger.report) == expected)
   }
 
   @Test func everyRowHasEveryColumn() {
     let rows = Self.parse(csv(HostileLedger.report))
     #expect(rows.count == 1 + HostileLedger.report.claims.count)
-    for row in rows { #expect(row.count == 24) }
+    for row in rows { #expect(row.count == 26) }
     #expect(rows.dropFirst().map { $0[0] } == HostileLedger.report.claims.map(\.claim.id.rawValue))
   }
 

@@ -62,12 +62,9 @@ struct ClaimReviewRendererTests {
 
   @Test func publishesAgreedVerdictsOnly() throws {
     let reviews = try claimReviews(SampleLedger.report)
-    // budget 1 (supported by two), 3 (opinion by two) and 5 (mostly supported); budget 2 is
-    // disputed and interview 1 has a stale review, so neither is published.
-    #expect(
-      reviews.map { $0["claimReviewed"] } == [
-        "Budget boosts schools", "We will be the greatest nation.", "Taxes rose 2%.",
-      ])
+    // budget 1 (supported by two) and 5 (mostly supported); budget 2 is disputed, interview 1 has
+    // a stale review and budget 3 is rated only opinion (not checkable), so none of those is published.
+    #expect(reviews.map { $0["claimReviewed"] } == ["Budget boosts schools", "Taxes rose 2%."])
     for review in reviews {
       #expect(review["@context"] == "https://schema.org")
       #expect(review["@type"] == "ClaimReview")
@@ -80,8 +77,18 @@ struct ClaimReviewRendererTests {
   }
 
   @Test func unratedVerdictsKeepOnlyTheirName() throws {
-    let opinion = try claimReviews(SampleLedger.report)[1]
-    #expect(opinion["reviewRating"] == .object(["@type": "Rating", "alternateName": "Opinion"]))
+    let claim = Fixture.claim("a", 1)
+    let report = Fixture.report(claims: [claim], reviews: [Fixture.review(claim, by: "Alice", "unverifiable")])
+    let unverifiable = try #require(try claimReviews(report).first)
+    #expect(unverifiable["reviewRating"] == .object(["@type": "Rating", "alternateName": "Unverifiable"]))
+  }
+
+  @Test func claimsRatedOnlyOpinionAreNotPublished() throws {
+    let claim = Fixture.claim("a", 1)
+    let report = Fixture.report(
+      claims: [claim],
+      reviews: [Fixture.review(claim, by: "Alice", "opinion"), Fixture.review(claim, by: "Bob", "opinion")])
+    #expect(try claimReviews(report).isEmpty)
   }
 
   @Test func claimURLReplacesAnyFragment() throws {

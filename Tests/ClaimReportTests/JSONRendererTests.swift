@@ -35,7 +35,7 @@ struct JSONRendererTests {
     let members = try json(TinyLedger.report)
     let expected: JSONValue = .object([
       "claims": 2, "by_kind": .object(["headline": 0, "sentence": 2, "caption": 0, "byline": 0, "boilerplate": 0]),
-      "opinion_only": 0, "checkable": 2, "reviewed": 1, "cited": 1, "verified": 1, "unreviewed": 1,
+      "opinion_only": 0, "not_a_claim": 0, "checkable": 2, "reviewed": 1, "cited": 1, "verified": 1, "unreviewed": 1,
       "reviewed_share": .double(0.5), "cited_share": .double(0.5), "verified_share": .double(0.5),
     ])
     #expect(members["overall"] == expected)

@@ -84,7 +84,7 @@ import Testing
 
   @Test func declarationsAreNamedAfterTheirPropertiesInKebabCase() {
     let names = Declarations.definitions(of: ListCommand()).map(\.name)
-    #expect(names == ["source", "status", "verdict", "reviewer", "assigned-to", "grep", "at", "json"])
+    #expect(names == ["source", "status", "verdict", "assigned-to", "grep", "reviewer", "at", "full", "json"])
     #expect("maxCount".kebabCased == "max-count")
     #expect("cslID".kebabCased == "csl-id")
     #expect("rev1".kebabCased == "rev1")

@@ -315,7 +315,7 @@ import Testing
     ])
     let fixture = try CLIFixture()
     let session = fixture.run(
-      "review", "--archive", input: "c\n\(server.url("/story"))\nrefutes\n\(Self.quote)\nq\n")
+      "review", "--archive", input: "c\n\(server.url("/story"))\nrefutes\n\n\(Self.quote)\nq\n")
     #expect(session.status == 0, "\(session.stderr)")
     #expect(session.stdout.contains("  archived "))
     let citation = try #require(try review(fixture, 1).citations.first)

@@ -520,7 +520,39 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
     defer { try? FileManager.default.removeItem(atPath: fixture.scratch.path("../other.txt")) }
     expectRefusal(
       fixture.run("import", "../other.txt", "--id", "other", "--replace"), containing: "no source 'other' to replace")
+  }
+
+  @Test func aDryRunImportShowsTheClaimsItWouldMakeAndWritesNothing() throws {
+    let fixture = try CLIFixture()
+    let head = fixture.head
+    let file = try fixture.writeBeside("By Jane Doe\n\nThe bridge reopened. Traffic was light.\n", name: "bridge.txt")
+    let preview = fixture.run("import", file, "--id", "bridge", "--dry-run")
+    #expect(preview.status == 0, "\(preview.stderr)")
+    #expect(preview.stderr == "")
+    let imported = fixture.run("import", file, "--id", "bridge", "--dry-run", "--json")
+    let ids = try #require(
+      (try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])?["claims"]
+        as? [[String: Any]]
+    ).compactMap { $0["id"] as? String }
+    #expect(ids.count == 3)
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+    #expect(
+      preview.stdout == """
+        Would import bridge: 3 claims (2 sentences, 1 byline)
+          + \(ids[0]) bridge:1 (byline) "By Jane Doe"
+          + \(ids[1]) bridge:2 "The bridge reopened."
+          + \(ids[2]) bridge:3 "Traffic was light."
+
+        """)
+    // The real import makes exactly the claims the dry run showed.
+    let real = fixture.run("import", file, "--id", "bridge")
+    #expect(real.stdout.hasPrefix("Imported bridge: 3 claims (2 sentences, 1 byline) in commit "))
+    #expect(
+      fixture.run("list", "--source", "bridge").stdout.split(separator: "\n").map { String($0.prefix(10)) } == ids)
+    // What the import would refuse, the dry run refuses too.
     expectRefusal(
-      fixture.run("import", "../other.txt", "--dry-run"), status: 64, containing: "'--dry-run' goes with '--replace'")
+      fixture.run("import", file, "--id", "bridge", "--dry-run"), containing: "source 'bridge' is already in the ledger"
+    )
   }
 }

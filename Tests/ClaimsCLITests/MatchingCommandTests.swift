@@ -192,11 +192,61 @@ import Testing
     #expect(!fixture.run("list", "--status", "matched").stdout.contains("storm:4"))
   }
 
-  @Test func theIndexUpdatedInPlaceEqualsOneBuiltFromScratch() throws {
+  @Test func aLinkFollowsTheClaimThatAReimportPutsInItsPlace() throws {
     let (fixture, _) = try Self.ledgerWithFeed()
-    let cache = fixture.scratch.path(".git/claims-cache/v2/matching.bin")
+    let old = fixture.id(2)
+    #expect(fixture.run("link", "storm:2", "https://checks.example/homes").status == 0)
+    let revised = try fixture.writeBeside(
+      CLIFixture.article.replacingOccurrences(of: "40 homes", with: "41 homes"), name: "revised.txt")
+    fixture.environment["CLAIMS_DATE"] = "2026-11-26T09:00:00Z"
+    #expect(fixture.run("import", revised, "--id", "storm", "--replace").status == 0)
+    let new = fixture.id(2)
+    #expect(new != old && !new.isEmpty)
+    #expect(
+      fixture.run("show", "storm:2").stdout.contains("Linked to earlier checks:\n  https://checks.example/homes"))
+    #expect(fixture.run("list", "--status", "matched").stdout.contains("storm:2"))
+    #expect(fixture.run("report").stdout.contains("1 linked"))
+    // The carried link is the reviewer's own on the new claim: linking again is refused, unlinking takes it back.
+    expectRefusal(fixture.run("link", "storm:2", "https://checks.example/homes"), containing: "you already linked")
+    #expect(fixture.run("unlink", "storm:2", "https://checks.example/homes").status == 0)
+    #expect(!fixture.run("show", "storm:2").stdout.contains("Linked to earlier checks"))
+    #expect(fixture.run("report").stdout.contains("0 linked"))
+    #expect(fixture.run("check").status == 0)
+  }
+
+  @Test func checkReportsMalformedFactChecksAndLinksOneLineEach() throws {
+    let (fixture, _) = try Self.ledgerWithFeed()
+    #expect(fixture.run("link", "storm:2", "https://checks.example/homes").status == 0)
+    #expect(fixture.run("check").status == 0)
+    let factCheck = String(fixture.git("ls-files", "FactChecks").split(separator: "\n")[0])
+    let link = fixture.git("ls-files", "Links").trimmingCharacters(in: .whitespacesAndNewlines)
+    try fixture.scratch.write("{\"format_version\": 1, \"url\": 7}\n", to: factCheck)
+    let id = fixture.id(2)
+    let original = try fixture.scratch.read(link)
+    try fixture.scratch.write("not json", to: link)
+    try fixture.scratch.write("{}", to: "FactChecks/stray.json")
+    try fixture.scratch.write("{}", to: "Links/no such source/x.json")
+    // A well-formed link record of a claim the ledger does not hold.
+    try fixture.scratch.write(
+      original.replacingOccurrences(of: id, with: "0000000000"),
+      to: "Links/storm/0000000000/reviewer@example.org.json")
+    fixture.git("add", "-A")
+    fixture.git("commit", "-q", "-m", "damage")
+    let check = fixture.run("check")
+    #expect(check.status == 1)
+    for path in [factCheck, link, "FactChecks/stray.json", "Links/no such source", "Links/storm/0000000000"] {
+      #expect(check.stdout.split(separator: "\n").filter { $0.contains("\(path)") }.count == 1, "\(path)")
+    }
+  }
+
+  @Test func theIndexUpdatedInPlaceAnswersAsOneBuiltFromScratch() throws {
+    let (fixture, _) = try Self.ledgerWithFeed()
+    let base = fixture.scratch.path(".git/claims-cache/v2/matching/base.bin")
+    let delta = fixture.scratch.path(".git/claims-cache/v2/matching/delta.bin")
     #expect(fixture.run("match", "storm homes").status == 0)
-    #expect(FileManager.default.fileExists(atPath: cache))
+    #expect(FileManager.default.fileExists(atPath: base))
+    #expect(FileManager.default.fileExists(atPath: delta))
+    let firstBase = try Data(contentsOf: URL(fileURLWithPath: base))
     // Changes of every kind, each followed by a match that updates the index in place.
     let more = try fixture.writeBeside(
       #"[{"@type": "ClaimReview", "url": "https://checks.example/schools", "claimReviewed": "Schools reopen Thursday.", "author": {"name": "Other Desk"}}]"#,
@@ -213,14 +263,27 @@ import Testing
       #expect(CLIHarness.run(step, in: fixture.path, environment: fixture.environment).status == 0, "\(step)")
       #expect(fixture.run("match", "storm homes").status == 0)
     }
-    let updated = try Data(contentsOf: URL(fileURLWithPath: cache))
+    // Only the delta was written again: the base stays as it was built.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: base)) == firstBase)
+    let queries = ["storm homes", "six billion bridge", "five billion bridge", "schools reopen thursday", "storm:2"]
+    let updated = queries.map { fixture.run("match", $0, "--json", "--limit", "10").stdout }
     try FileManager.default.removeItem(atPath: fixture.scratch.path(".git/claims-cache"))
-    let fresh = fixture.run("match", "storm homes", "--json")
-    #expect(fresh.status == 0)
-    let rebuilt = try Data(contentsOf: URL(fileURLWithPath: cache))
+    let rebuilt = queries.map { fixture.run("match", $0, "--json", "--limit", "10").stdout }
     #expect(updated == rebuilt)
-    #expect(fresh.stdout.contains(fixture.id(2)))
-    #expect(fixture.run("match", "six billion bridge", "--json").stdout.contains("https://checks.example/bridge"))
+    #expect(rebuilt[0].contains(fixture.id(2)))
+    #expect(rebuilt[1].contains("https://checks.example/bridge"))
+    #expect(!rebuilt[2].contains("five billion dollars"))
+  }
+
+  @Test func aCacheOfTheFormerSingleFileIsReplaced() throws {
+    let (fixture, _) = try Self.ledgerWithFeed()
+    let former = fixture.scratch.path(".git/claims-cache/v2/matching.bin")
+    try FileManager.default.createDirectory(
+      atPath: fixture.scratch.path(".git/claims-cache/v2"), withIntermediateDirectories: true)
+    try Data("CMLC old".utf8).write(to: URL(fileURLWithPath: former))
+    #expect(fixture.run("match", "storm homes").status == 0)
+    #expect(!FileManager.default.fileExists(atPath: former))
+    #expect(FileManager.default.fileExists(atPath: fixture.scratch.path(".git/claims-cache/v2/matching/base.bin")))
   }
 
   @Test func aFeedIsFetchedFromTheAddressTheUserNames() throws {

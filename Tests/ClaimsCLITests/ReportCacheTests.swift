@@ -2,6 +2,7 @@ import ClaimLedger
 import ClaimModel
 import ClaimReport
 import Foundation
+import ReportPipeline
 import TestSupport
 import Testing
 
@@ -71,20 +72,10 @@ import Testing
       assignments += read.assignments.values
       if let record = snapshot.sourceRecord(source) { records.append(record) }
     }
-    var actions: [ReportAction] = []
-    for entry in try ledger.history() where ReportAction.knownKinds.contains(entry.action) || entry.action == "reimport"
-    {
-      let kind = entry.action == "reimport" ? "import" : entry.action
-      let source = entry.sources.first
-      if entry.claims.isEmpty || kind == "import" {
-        actions.append(ReportAction(kind: kind, reviewer: entry.author, source: source, time: entry.time))
-      } else {
-        for claim in entry.claims {
-          actions.append(
-            ReportAction(kind: kind, reviewer: entry.author, claim: claim, source: source, time: entry.time))
-        }
-      }
-    }
+    // Which history actions count, and as what, is ReportHistory's own concern, tested with
+    // actions written out by hand in ReportPipelineTests; this oracle checks the caches alone.
+    let actions = ReportHistory.actions(
+      in: try ledger.history(), people: snapshot.people, selected: Set(snapshot.sourceIDs()))
     let input = ReportInput(
       config: snapshot.config(), sources: records, claims: claims, reviews: reviews, assignments: assignments,
       actions: actions, revision: snapshot.revision, generatedAt: try #require(Timestamp("2026-11-24T12:00:00Z")))

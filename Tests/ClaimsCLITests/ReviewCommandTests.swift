@@ -257,7 +257,7 @@ import Testing
   @Test func pipedAnswersAreRecordedOneCommitEach() throws {
     let fixture = try CLIFixture()
     let head = fixture.head
-    let input = "r\nc\nhttps://example.org/evidence\nrefutes\nn\nChecked the county data.\n\n\ns\nx\n\nq\n"
+    let input = "r\nc\nhttps://example.org/evidence\nrefutes\n\n\nn\nChecked the county data.\n\n\ns\nx\n\nq\n"
     let result = fixture.run("review", input: input)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("1/4  claim \(fixture.id(1))"))
@@ -272,6 +272,60 @@ import Testing
     #expect(fixture.status == "")
     let again = fixture.run("review", input: "q\n")
     #expect(again.stdout.contains("1/2  claim \(fixture.id(2))"))
+  }
+
+  @Test func aChangedVerdictIsCountedAsChangedAndUndoTakesTheLastAnswerBack() throws {
+    let fixture = try CLIFixture()
+    let id = fixture.id(1)
+    let changed = fixture.run("review", input: "r\ns\n\nq\n")
+    #expect(
+      changed.stdout.hasSuffix(
+        "Went through 2 of 4 claims: 1 verdict, 1 verdict changed, 0 citations, 0 notes recorded.\n"),
+      "\(changed.stdout)")
+    // z undoes on the default scale, whose u is unverifiable: the verdict goes back to supported.
+    let undone = fixture.run("review", "--status", "reviewed", input: "r\nz\nq\n")
+    #expect(undone.stdout.contains("undid the verdict on \(id)"), "\(undone.stdout)")
+    #expect(undone.stdout.hasSuffix("0 verdicts, 0 citations, 0 notes recorded.\n"))
+    #expect(fixture.run("show", id).stdout.contains("supported"))
+    #expect(!fixture.run("show", id).stdout.contains("refuted"))
+    // A citation undone is removed; with nothing left to undo, the session says so.
+    let cited = fixture.run("review", "--status", "reviewed", input: "c\nhttps://example.org/a\n\n\n\nz\nz\nq\n")
+    #expect(cited.stdout.contains("undid the citation on \(id)"))
+    #expect(cited.stdout.contains("Nothing to undo."))
+    #expect(!fixture.run("show", id).stdout.contains("https://example.org/a"))
+    // A first verdict undone is withdrawn.
+    fixture.run("review", "--source", "storm", "--grep", "Thursday", input: "l\nz\nq\n")
+    #expect(
+      fixture.run("show", "storm:4").stdout.contains("No reviews yet")
+        || !fixture.run("show", "storm:4").stdout.contains("misleading"))
+    #expect(fixture.run("check").status == 0)
+  }
+
+  @Test func citingAsksTitleAndQuoteAndRefusesAnAddressBeforeTheStance() throws {
+    let fixture = try CLIFixture()
+    let id = fixture.id(1)
+    let refused = fixture.run("review", input: "c\ncounty.example.gov/report\nq\n")
+    #expect(refused.stderr.contains("is not a URL"), "\(refused.stderr)")
+    #expect(!refused.stdout.contains("Stance"))
+    let cited = fixture.run(
+      "review", input: "c\nhttps://county.example.gov/report\nrefutes\nDamage report\nWe counted 12 homes\nq\n")
+    #expect(cited.status == 0, "\(cited.stderr)")
+    let review = try Review(
+      decoding: Array(try fixture.scratch.read("Reviews/storm/\(id)/reviewer@example.org.json").utf8))
+    #expect(review.citations.first?.title == "Damage report")
+    #expect(review.citations.first?.quote == "We counted 12 homes")
+    #expect(review.citations.first?.stance == .refutes)
+  }
+
+  @Test func theSessionShowsTheAssigneeAndFitsItsPromptsToTheWidth() throws {
+    let fixture = try CLIFixture()
+    fixture.run("assign", "storm:1", "--to", "Carol <carol@example.org>")
+    fixture.environment["COLUMNS"] = "80"
+    let session = fixture.run("review", input: "q\n")
+    #expect(session.stdout.contains("assigned to: Carol <carol@example.org>"))
+    let lines = session.stdout.split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 80 }, "\(session.stdout)")
+    #expect(lines.contains { $0.contains("u unverifiable,") })
   }
 
   @Test func quittingKeepsEverythingAnswered() throws {

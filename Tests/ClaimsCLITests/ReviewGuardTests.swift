@@ -138,6 +138,7 @@ import Testing
     let result = fixture.run("review", input: "r\nc\njavascript:alert(1)\n\nq\n")
     #expect(result.status == 0)
     #expect(result.stderr.contains("'javascript:' scheme is not accepted"))
+    #expect(!result.stdout.contains("Stance"))
     #expect(fixture.git("log", "-1", "--format=%s") == "verdict: \(fixture.id(1)) refuted\n")
     #expect(fixture.run("check").status == 0)
     #expect(fixture.run("show", "storm:1").stdout.contains("refuted"))

@@ -29,6 +29,8 @@ import Testing
       "/gone": .page(status: 410), "/down": .page(status: 503), "/broken": .page(status: 500),
       "/private": .page(status: 403),
     ])
+    // The server stops when it is released: keep it until every request below is made.
+    defer { withExtendedLifetime(server) {} }
     expectBothRefuse(
       fixture, [server.url("/missing")], "HTTP 404 Not Found: \(server.url("/missing")); check the address")
     expectBothRefuse(

@@ -175,7 +175,7 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stdout.hasPrefix(
-        "Re-imported \(Self.source): 4 kept, 0 added, 1 reworded, 0 retired; 1 reviews marked stale"))
+        "Re-imported \(Self.source): 4 kept, 0 added, 1 reworded, 0 retired; 1 review marked stale"))
     #expect(server.hitCount("/a") == 2)
     #expect(String(decoding: try seed(fixture, "\(Self.source).html"), as: UTF8.self) == revisedPage)
     let record = try record(fixture)

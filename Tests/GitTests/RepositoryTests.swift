@@ -1,7 +1,8 @@
 import Foundation
-import Git
 import TestSupport
 import Testing
+
+@testable import Git
 
 @Suite struct RepositoryTests {
   let scratch = ScratchDirectory()
@@ -93,7 +94,7 @@ import Testing
     let tree = try packer.repository.updatedTree(from: nil, applying: changes)
     let commit = try packer.repository.createCommit(
       tree: tree, parents: [], author: signature, committer: signature, message: "import\n")
-    try packer.finish()
+    try packer.finish(commit: commit, baseTree: nil)
     try repository.updateReference(named: "refs/heads/main", to: commit, expecting: nil, logMessage: "test")
     let counts = try ProcessRunner.git(["count-objects", "-v"], in: scratch.path).stdout
     #expect(counts.contains("count: 0\n"))
@@ -104,6 +105,53 @@ import Testing
     #expect(
       try repository.blobContent(try #require(try repository.treeEntry(at: "Claims/s/7.json", inTree: tree)).id)
         == Array("claim 7\n".utf8))
+  }
+
+  @Test func packOnTopOfHistoryHoldsOnlyWhatTheCommitAdds() throws {
+    let repository = try makeRepository()
+    var files: [String: String] = [:]
+    for index in 0..<200 { files["Claims/old/\(index).json"] = "old claim \(index)\n" }
+    files["ledger.json"] = "{}\n"
+    let first = try commitFiles(files, in: repository, parent: nil)
+    try repository.updateReference(named: "refs/heads/main", to: first, expecting: nil, logMessage: "test")
+    let base = try repository.commit(first).treeID
+    let settings = scratch.path(".git/pack-settings.config")
+    let packer = try PackedObjectWriter(repositoryAt: scratch.path, settingsFile: settings)
+    var changes: [TreeChange] = []
+    for index in 0..<100 {
+      changes.append(
+        .upsert(path: "Claims/new/\(index).json", blob: try packer.writeBlob(Array("new \(index)\n".utf8))))
+    }
+    // A blob the repository already holds, at a new path: packed again, which git allows.
+    changes.append(.upsert(path: "Claims/new/copy.json", blob: try packer.writeBlob(Array("old claim 7\n".utf8))))
+    let tree = try packer.repository.updatedTree(from: base, applying: changes)
+    let commit = try packer.repository.createCommit(
+      tree: tree, parents: [first], author: signature, committer: signature, message: "import\n")
+    try packer.finish(commit: commit, baseTree: base)
+    try repository.updateReference(named: "refs/heads/main", to: commit, expecting: first, logMessage: "test")
+    #expect(try String(contentsOfFile: settings, encoding: .utf8).contains("deltaCacheSize = 1"))
+    let packs = try FileManager.default.contentsOfDirectory(atPath: scratch.path(".git/objects/pack"))
+      .filter { $0.hasSuffix(".idx") }
+    #expect(packs.count == 1)
+    let listing = try ProcessRunner.git(["verify-pack", "-v", ".git/objects/pack/\(packs[0])"], in: scratch.path).stdout
+    let objects = listing.split(separator: "\n").filter {
+      $0.contains(" blob ") || $0.contains(" tree ") || $0.contains(" commit ")
+    }
+    // 101 blobs; the root, Claims and Claims/new trees; the commit. Nothing of the first commit's.
+    #expect(objects.count == 105)
+    #expect(!listing.contains("chain length"), "no object is stored as a delta")
+    #expect(try ProcessRunner.git(["fsck", "--strict"], in: scratch.path).status == 0)
+    let names = try ProcessRunner.git(["ls-tree", "-r", "--name-only", "HEAD"], in: scratch.path).stdout
+    #expect(names.split(separator: "\n").count == 302)
+  }
+
+  @Test func certificatesAreReadOnlyWhenARemoteNeedsThem() throws {
+    // Debian's libgit2 reads this bundle at init; the process defers it (LibGit2.swift).
+    guard FileManager.default.fileExists(atPath: "/etc/ssl/certs/ca-certificates.crt") else { return }
+    _ = try Repository.create(at: scratch.path)
+    #expect(LibGit2.certificatesWereDeferred)
+    try LibGit2.loadCertificates()
+    try LibGit2.loadCertificates()
   }
 
   @Test func stagedEntriesMakeGitStatusClean() throws {

@@ -82,3 +82,21 @@ struct PunctuationTests {
     #expect(split("Use System.Collections or example.Com here.").count == 1)
   }
 }
+
+@Suite("Spanish inverted question and exclamation marks")
+struct InvertedMarkTests {
+  @Test func anInvertedMarkAfterAFullStopStartsASentence() {
+    #expect(
+      split("Dijo que sí. ¿Es cierto? Sí, lo es. ¡Qué sorpresa! Fin.") == [
+        "Dijo que sí.", "¿Es cierto?", "Sí, lo es.", "¡Qué sorpresa!", "Fin.",
+      ])
+    #expect(split("Llegó tarde… ¿Por qué? Nadie lo sabe.") == ["Llegó tarde…", "¿Por qué?", "Nadie lo sabe."])
+    #expect(split("Ganó. «¿De verdad?» Sí.") == ["Ganó.", "«¿De verdad?»", "Sí."])
+  }
+
+  @Test func anInvertedMarkInsideASentenceDoesNotSplitIt() {
+    #expect(split("Y entonces, ¿qué pasó con el dinero?") == ["Y entonces, ¿qué pasó con el dinero?"])
+    // An abbreviation that never ends a sentence keeps its title before an inverted mark too.
+    #expect(split("Habló con el Dr. Ruiz. ¡Increíble!") == ["Habló con el Dr. Ruiz.", "¡Increíble!"])
+  }
+}

@@ -1,4 +1,4 @@
-import ClaimsCLI
+public import ClaimsCLI
 import Foundation
 
 /// Text collected from a command, and scripted input for it.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -26,17 +26,23 @@ public final class ChildProcess: @unchecked Sendable {
   private let started: Date
 
   /// Starts `executable` with `arguments` in `directory`, with exactly `environment`, reading
-  /// `input` on standard input.
+  /// `input` on standard input; with `terminal` (a pseudo-terminal's path), standard input and
+  /// output are that terminal instead.
   public init(
     _ executable: String, _ arguments: [String], in directory: String, environment: [String: String],
-    input: [UInt8] = []
+    input: [UInt8] = [], terminal: String? = nil
   ) throws {
     try scratch.write(input, to: "stdin")
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, scratch.path("stdin"), O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, scratch.path("stdout"), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if let terminal {
+      posix_spawn_file_actions_addopen(&actions, 0, terminal, O_RDWR | O_NOCTTY, 0)
+      posix_spawn_file_actions_addopen(&actions, 1, terminal, O_RDWR | O_NOCTTY, 0)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 0, scratch.path("stdin"), O_RDONLY, 0)
+      posix_spawn_file_actions_addopen(&actions, 1, scratch.path("stdout"), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    }
     posix_spawn_file_actions_addopen(&actions, 2, scratch.path("stderr"), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard let changeDirectory = Self.addChangeDirectory, let closeFrom = Self.addCloseFrom else {
       throw Fixtures.Invalid(

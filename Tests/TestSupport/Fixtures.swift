@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Model values for tests, failing the test instead of crashing on a typo.
 public enum Fixtures {

@@ -101,11 +101,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
   /// Stops accepting and closes every open connection.
   public func stop() {
-    let open: Set<Int32> = lock.withLock {
-      guard !stopped else { return [] }
+    let open: Set<Int32>? = lock.withLock {
+      guard !stopped else { return nil }
       stopped = true
       return connections
     }
+    // Only the first stop touches the listener: the accept thread closes it once it is shut down,
+    // and its number may by then belong to another test's socket (a second `shutdown` here, from
+    // `deinit` after an explicit `stop()`, cut another server off mid-test).
+    guard let open else { return }
     Glibc.shutdown(listener, Int32(SHUT_RDWR))
     for descriptor in open { Glibc.shutdown(descriptor, Int32(SHUT_RDWR)) }
   }
@@ -122,7 +126,16 @@ public final class LocalHTTPServer: @unchecked Sendable {
     while true {
       let client = accept(listener, nil, nil)
       if client < 0 {
-        if errno == EINTR { continue }
+        // Only a listener that was shut down ends the loop: a connection the client dropped before
+        // it was accepted, or a moment out of descriptors on a busy machine, must not close the
+        // server for the rest of the test (later requests would be refused).
+        switch errno {
+        case EINTR: continue
+        case ECONNABORTED, EPROTO, EMFILE, ENFILE, ENOBUFS, ENOMEM, EPERM:
+          usleep(10_000)
+          continue
+        default: break
+        }
         break
       }
       guard let server = box.server, server.register(client) else {

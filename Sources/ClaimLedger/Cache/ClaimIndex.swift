@@ -1,120 +1,213 @@
 import ClaimModel
 import Git
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Which source every claim id belongs to, so that a claim named by an id prefix is found without
 /// listing every source's directory. Kept in `<git-dir>/claims-cache/v2/claim-index.bin` for one
 /// `Claims/` tree at a time; imports change that tree and so rebuild the index, reviews do not.
+///
+/// The file is looked into where it lies (mapped, binary search), not decoded: a ledger of a
+/// million claims has an 8 MB index, which one `claims show` should not read whole. Layout, in
+/// little-endian numbers: the cache stamp (``CacheStamp``: `CLMI`, schema 3, the build), the
+/// `Claims/` tree id (20 bytes), the source count
+/// and the claim count (4 bytes each), the end offset of each source's name (4 bytes each) and
+/// the names (UTF-8), zero bytes up to a multiple of 8, then one 8-byte record per claim, sorted:
+/// the id's 40 bits above the source's 24-bit index.
 struct ClaimIndex {
-  private static let magic = Array("CLMI".utf8)
-  private static let version: UInt8 = 2
+  private static let stamp = CacheStamp(magic: "CLMI", schemaVersion: 3)
+  /// The length of the stamp, which depends on the build identity's.
+  private static let stampSize = stamp.header.count
+  private static let headerSize = stampSize + 20 + 4 + 4
 
-  /// Ids as 40-bit numbers, sorted, with the index of their source in ``sources``.
-  private var ids: [UInt64] = []
-  private var sourceIndices: [Int] = []
-  private var sources: [SourceID] = []
+  private let storage: Storage?
 
   /// The index of `snapshot`'s `Claims/` tree: from the cache, or built and cached.
-  init(snapshot: LedgerSnapshot, cacheDirectory: String) {
-    guard let claimsTree = snapshot.treeID(ofDirectory: LedgerPaths.claims) else { return }
-    let path = "\(cacheDirectory)/claim-index.bin"
-    if let bytes = FileSystem.readFile(at: path, limit: 1 << 30), let loaded = Self.decode(bytes, tree: claimsTree) {
-      self = loaded
+  init(snapshot: LedgerSnapshot, rebuilding: Bool = false) {
+    guard let claimsTree = snapshot.treeID(ofDirectory: LedgerPaths.claims) else {
+      storage = nil
       return
     }
-    var pairs: [(UInt64, Int)] = []
+    let directory = snapshot.cacheDirectory
+    let path = directory.path(of: "claim-index.bin")
+    if !rebuilding, let mapped = Storage(mapping: path, tree: claimsTree) {
+      storage = mapped
+      return
+    }
+    var sources: [SourceID] = []
+    var records: [UInt64] = []
     for source in snapshot.sourceIDs() {
-      let sourceIndex = sources.count
+      let sourceIndex = UInt64(sources.count)
       sources.append(source)
       for entry in snapshot.entries(ofDirectory: LedgerPaths.claimDirectory(source)) {
         if let id = LedgerPaths.claimID(fromFileName: entry.name), let number = UInt64(id.rawValue, radix: 16) {
-          pairs.append((number, sourceIndex))
+          records.append(number << 24 | sourceIndex)
         }
       }
     }
-    pairs.sort { $0.0 < $1.0 }
-    ids = pairs.map(\.0)
-    sourceIndices = pairs.map(\.1)
-    let gitDirectory = String(cacheDirectory.dropLast("/claims-cache/v2".count))
-    if (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil {
-      try? FileSystem.writeAtomically(encode(tree: claimsTree), to: path)
+    records.sort()
+    let bytes = Self.encode(tree: claimsTree, sources: sources, records: records)
+    if sources.count < 1 << 24, directory.prepare() {
+      try? FileSystem.writeAtomically(bytes, to: path)
     }
+    storage = Storage(bytes: bytes, tree: claimsTree)
   }
-
-  private init() {}
 
   /// Every claim id in the ledger, with its source.
   var all: [(id: ClaimID, source: SourceID)] {
-    zip(ids, sourceIndices).compactMap { number, source in
-      var hex = String(number, radix: 16)
-      hex = String(repeating: "0", count: ClaimID.length - hex.count) + hex
-      return ClaimID(hex).map { ($0, sources[source]) }
+    guard let storage else { return [] }
+    var result: [(id: ClaimID, source: SourceID)] = []
+    result.reserveCapacity(storage.count)
+    for position in 0..<storage.count {
+      if let located = storage.located(at: position) { result.append(located) }
     }
+    return result
   }
 
   /// Every claim whose id starts with the hexadecimal `prefix`.
   func matches(prefix: String) -> [(id: ClaimID, source: SourceID)] {
-    guard ClaimID.isPlausiblePrefix(prefix), let value = UInt64(prefix, radix: 16) else { return [] }
+    guard let storage, ClaimID.isPlausiblePrefix(prefix), let value = UInt64(prefix, radix: 16) else { return [] }
     let shift = UInt64(4 * (ClaimID.length - prefix.count))
     let lower = value << shift
     let upper = (value + 1) << shift
     var low = 0
-    var high = ids.count
+    var high = storage.count
     while low < high {
       let middle = (low + high) / 2
-      if ids[middle] < lower { low = middle + 1 } else { high = middle }
+      if storage.id(at: middle) < lower { low = middle + 1 } else { high = middle }
     }
     var result: [(id: ClaimID, source: SourceID)] = []
     var position = low
-    while position < ids.count, ids[position] < upper {
-      var hex = String(ids[position], radix: 16)
-      hex = String(repeating: "0", count: ClaimID.length - hex.count) + hex
-      if let id = ClaimID(hex) { result.append((id, sources[sourceIndices[position]])) }
+    while position < storage.count, storage.id(at: position) < upper {
+      if let located = storage.located(at: position) { result.append(located) }
       position += 1
     }
     return result
   }
 
-  private func encode(tree: ObjectID) -> [UInt8] {
-    var writer = BinaryWriter(capacity: ids.count * 8 + 1024)
-    writer.write(raw: Self.magic)
-    writer.write(raw: [Self.version])
-    writer.write(raw: tree.bytes)
-    writer.write(sources.count)
-    for source in sources { writer.write(source.rawValue) }
-    writer.write(ids.count)
-    var previous: UInt64 = 0
-    for (id, source) in zip(ids, sourceIndices) {
-      // Sorted ids are stored as gaps, which are small.
-      writer.write(Int(id - previous))
-      previous = id
-      writer.write(source)
+  private static func encode(tree: ObjectID, sources: [SourceID], records: [UInt64]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    let names = sources.map { Array($0.rawValue.utf8) }
+    bytes.reserveCapacity(headerSize + 4 * sources.count + names.reduce(0) { $0 + $1.count } + 8 + 8 * records.count)
+    func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    bytes += stamp.header
+    bytes += tree.bytes
+    append(UInt32(truncatingIfNeeded: sources.count))
+    append(UInt32(truncatingIfNeeded: records.count))
+    var end: UInt32 = 0
+    for name in names {
+      end += UInt32(truncatingIfNeeded: name.count)
+      append(end)
     }
-    return writer.bytes
+    for name in names { bytes += name }
+    while bytes.count % 8 != 0 { bytes.append(0) }
+    for record in records { withUnsafeBytes(of: record.littleEndian) { bytes.append(contentsOf: $0) } }
+    return bytes
   }
 
-  private static func decode(_ bytes: [UInt8], tree: ObjectID) -> ClaimIndex? {
-    guard bytes.count > 25, Array(bytes[0..<4]) == magic, bytes[4] == version,
-      ObjectID(bytes: Array(bytes[5..<25])) == tree
-    else { return nil }
-    var reader = BinaryReader(bytes, position: 25)
-    var index = ClaimIndex()
-    do {
-      for _ in 0..<(try reader.readCount()) { index.sources.append(try reader.readSourceID()) }
-      let count = try reader.readCount()
-      index.ids.reserveCapacity(count)
-      index.sourceIndices.reserveCapacity(count)
-      var previous: UInt64 = 0
-      for _ in 0..<count {
-        let gap = try reader.readInt()
-        let source = try reader.readInt()
-        guard gap >= 0, source >= 0, source < index.sources.count else { return nil }
-        previous += UInt64(gap)
-        index.ids.append(previous)
-        index.sourceIndices.append(source)
+  /// The index's bytes, mapped from the cache file or held in memory, with the layout checked.
+  private final class Storage {
+    private let base: UnsafeRawPointer
+    private let size: Int
+    /// Whether `base` is a mapping (unmapped at the end) or memory of our own (freed).
+    private let mapped: Bool
+    private let sourceCount: Int
+    let count: Int
+    private let namesStart: Int
+    private let recordsStart: Int
+    /// Source ids already made, by index: a prefix names a handful of claims.
+    private var sources: [Int: SourceID] = [:]
+
+    /// Maps `path` when it holds an index of `tree`; nil when it does not, or does not hold together.
+    convenience init?(mapping path: String, tree: ObjectID) {
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { return nil }
+      defer { close(descriptor) }
+      var info = stat()
+      guard fstat(descriptor, &info) == 0, info.st_size >= ClaimIndex.headerSize, info.st_size < 1 << 34 else {
+        return nil
       }
-      return reader.isAtEnd ? index : nil
-    } catch {
-      return nil
+      let size = Int(info.st_size)
+      guard let memory = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), memory != MAP_FAILED else {
+        return nil
+      }
+      self.init(base: UnsafeRawPointer(memory), size: size, mapped: true, tree: tree)
+    }
+
+    /// A copy of `bytes`, for an index just built.
+    convenience init?(bytes: [UInt8], tree: ObjectID) {
+      let memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
+      bytes.withUnsafeBytes { raw in
+        if let source = raw.baseAddress { memory.copyMemory(from: source, byteCount: raw.count) }
+      }
+      self.init(base: UnsafeRawPointer(memory), size: bytes.count, mapped: false, tree: tree)
+    }
+
+    private init?(base: UnsafeRawPointer, size: Int, mapped: Bool, tree: ObjectID) {
+      self.base = base
+      self.size = size
+      self.mapped = mapped
+      func word(_ offset: Int) -> Int {
+        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      }
+      let stampSize = ClaimIndex.stampSize
+      sourceCount = size >= ClaimIndex.headerSize ? word(stampSize + 20) : 0
+      count = size >= ClaimIndex.headerSize ? word(stampSize + 24) : 0
+      namesStart = ClaimIndex.headerSize + 4 * sourceCount
+      let namesEnd = namesStart + (sourceCount > 0 && namesStart <= size ? word(namesStart - 4) : 0)
+      recordsStart = (namesEnd + 7) / 8 * 8
+      guard size >= ClaimIndex.headerSize, namesStart <= size, recordsStart + 8 * count == size,
+        ClaimIndex.stamp.contentStart(in: Array(UnsafeRawBufferPointer(start: base, count: stampSize))) != nil,
+        Array(UnsafeRawBufferPointer(start: base + stampSize, count: 20)) == tree.bytes
+      else {
+        Self.release(base, size: size, mapped: mapped)
+        return nil
+      }
+    }
+
+    deinit {
+      Self.release(base, size: size, mapped: mapped)
+    }
+
+    private static func release(_ base: UnsafeRawPointer, size: Int, mapped: Bool) {
+      if mapped {
+        munmap(UnsafeMutableRawPointer(mutating: base), size)
+      } else {
+        UnsafeMutableRawPointer(mutating: base).deallocate()
+      }
+    }
+
+    private func record(at position: Int) -> UInt64 {
+      UInt64(littleEndian: base.loadUnaligned(fromByteOffset: recordsStart + 8 * position, as: UInt64.self))
+    }
+
+    func id(at position: Int) -> UInt64 { record(at: position) >> 24 }
+
+    /// The claim at `position` and its source; nil when the file does not hold together there.
+    func located(at position: Int) -> (id: ClaimID, source: SourceID)? {
+      let record = record(at: position)
+      var hex = String(record >> 24, radix: 16)
+      hex = String(repeating: "0", count: max(0, ClaimID.length - hex.count)) + hex
+      guard let id = ClaimID(hex), let source = source(Int(record & 0xFF_FFFF)) else { return nil }
+      return (id, source)
+    }
+
+    private func source(_ index: Int) -> SourceID? {
+      guard index < sourceCount else { return nil }
+      if let known = sources[index] { return known }
+      func word(_ offset: Int) -> Int {
+        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      }
+      let start = index == 0 ? 0 : word(ClaimIndex.headerSize + 4 * (index - 1))
+      let end = word(ClaimIndex.headerSize + 4 * index)
+      guard start <= end, namesStart + end <= recordsStart else { return nil }
+      let name = String(
+        decoding: UnsafeRawBufferPointer(start: base + namesStart + start, count: end - start), as: UTF8.self)
+      let source = SourceID(name)
+      sources[index] = source
+      return source
     }
   }
 }

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 import Dispatch
 
 #if canImport(Glibc)
@@ -8,18 +8,18 @@ import Dispatch
 /// Bytes derived from each source — a report's figures, pieces of a rendered report — kept under
 /// `<git-dir>/claims-cache/v2/<name>/` between runs. Each source has one entry, made of parts, and
 /// stored under a key the caller builds from ``LedgerSnapshot/fingerprint(of:)`` and whatever else
-/// the bytes depend on; an entry whose key differs is a miss.
+/// the bytes depend on; an entry whose key differs is a miss. The schema and the build are not the
+/// caller's business: they are in every shard's stamp (``CacheStamp``).
 ///
-/// Sources are spread over shard files (as in the record cache), each an index followed by the
+/// Sources are spread over shard files (``CacheShard``), each an index followed by the
 /// parts. Only the index is read up front; a part is read when asked for, with its checksum
 /// checked, so a run that needs a few sources' parts reads only those. The cache is always safe to
 /// delete: a missing, truncated or damaged shard or part is a miss, never an error, and shards are
 /// replaced whole through a rename, so a reader never sees half of one.
 public final class SourceBlobCache {
-  private static let magic = Array("CLMB".utf8)
-  private static let version: UInt8 = 1
-  /// Magic, version and the index length.
-  private static let headerSize = 9
+  private static let stamp = CacheStamp(magic: "CLMB", schemaVersion: 1)
+  /// The stamp and the index length.
+  private static let headerSize = stamp.header.count + 4
 
   /// Where one source's entry is.
   public struct Entry {
@@ -37,7 +37,7 @@ public final class SourceBlobCache {
     var entries: [String: Entry] = [:]
   }
 
-  private let gitDirectory: String
+  private let cacheDirectory: CacheDirectory
   private let name: String
   private let shardCount: Int
   private var shards: [Int: Shard] = [:]
@@ -46,7 +46,7 @@ public final class SourceBlobCache {
 
   /// The cache named `name` (a directory name) of the ledger `snapshot` reads, in `shardCount` files.
   public init(snapshot: LedgerSnapshot, name: String, shardCount: Int = 64) {
-    gitDirectory = String(snapshot.cacheDirectory.dropLast("/claims-cache/v2".count))
+    cacheDirectory = snapshot.cacheDirectory
     self.name = name
     self.shardCount = max(1, shardCount)
   }
@@ -55,15 +55,11 @@ public final class SourceBlobCache {
     for shard in shards.values where shard.descriptor >= 0 { close(shard.descriptor) }
   }
 
-  private var directory: String { "\(gitDirectory)/claims-cache/v2/\(name)" }
+  private var directory: String { cacheDirectory.path(of: name) }
 
-  private func shard(of source: SourceID) -> Int {
-    var hash: UInt32 = 2_166_136_261
-    for byte in source.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    return Int(hash % UInt32(shardCount))
-  }
+  private func shard(of source: SourceID) -> Int { CacheShard.index(of: source.rawValue, count: shardCount) }
 
-  private func path(ofShard shard: Int) -> String { "\(directory)/shard-\(shard).bin" }
+  private func path(ofShard shard: Int) -> String { "\(directory)/\(CacheShard.fileName(shard))" }
 
   // MARK: Reading
 
@@ -81,7 +77,7 @@ public final class SourceBlobCache {
     guard length > 0 else { return [] }
     let descriptor = loadedShard(entry.shard).descriptor
     guard descriptor >= 0, let bytes = Self.read(descriptor, offset: offset, count: length) else { return nil }
-    guard Self.checksum(bytes) == checksum else { return nil }
+    guard CacheChecksum.of(bytes) == checksum else { return nil }
     return bytes
   }
 
@@ -94,7 +90,7 @@ public final class SourceBlobCache {
     var parts: [[UInt8]] = []
     for part in entry.parts {
       let slice = bytes[(part.offset - first.offset)..<(part.offset - first.offset + part.length)]
-      guard slice.withUnsafeBytes({ Self.checksum($0) }) == part.checksum else { return nil }
+      guard slice.withUnsafeBytes({ CacheChecksum.of($0) }) == part.checksum else { return nil }
       parts.append(Array(slice))
     }
     return parts
@@ -108,7 +104,7 @@ public final class SourceBlobCache {
     guard length > 0 else { return true }
     let descriptor = loadedShard(entry.shard).descriptor
     guard descriptor >= 0, Self.read(descriptor, offset: offset, into: target) else { return false }
-    return Self.checksum(UnsafeRawBufferPointer(target)) == checksum
+    return CacheChecksum.of(UnsafeRawBufferPointer(target)) == checksum
   }
 
   private func loadedShard(_ shard: Int) -> Shard {
@@ -123,14 +119,13 @@ public final class SourceBlobCache {
     guard descriptor >= 0 else { return Shard() }
     var info = stat()
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
-      let header = read(descriptor, offset: 0, count: headerSize), Array(header[0..<4]) == magic,
-      header[4] == version
+      let header = read(descriptor, offset: 0, count: headerSize), let lengthStart = stamp.contentStart(in: header)
     else {
       close(descriptor)
       return Shard()
     }
     let size = Int(info.st_size)
-    let indexLength = header[5...8].reversed().reduce(0) { $0 << 8 | Int($1) }
+    let indexLength = header[lengthStart..<lengthStart + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
     guard indexLength <= size - headerSize, let index = read(descriptor, offset: headerSize, count: indexLength),
       let entries = try? parseIndex(index, shard: shard, dataStart: headerSize + indexLength, fileSize: size)
     else {
@@ -204,7 +199,7 @@ public final class SourceBlobCache {
   /// read-only repository) cost only speed.
   public func flush() {
     guard !pending.isEmpty else { return }
-    guard (try? FileSystem.makeDirectories("claims-cache/v2/\(name)", under: gitDirectory)) != nil else {
+    guard cacheDirectory.prepare(name) else {
       pending.removeAll()
       return
     }
@@ -251,7 +246,7 @@ public final class SourceBlobCache {
       index.write(entry.parts.count)
       for part in entry.parts {
         index.write(part.count)
-        var checksum = Self.checksum(part)
+        var checksum = CacheChecksum.of(part)
         var bytes: [UInt8] = []
         for _ in 0..<8 {
           bytes.append(UInt8(truncatingIfNeeded: checksum))
@@ -261,41 +256,13 @@ public final class SourceBlobCache {
         dataLength += part.count
       }
     }
-    var header = magic
-    header.append(version)
+    var header = stamp.header
     var length = UInt32(index.bytes.count)
     for _ in 0..<4 {
       header.append(UInt8(truncatingIfNeeded: length))
       length >>= 8
     }
     return [header + index.bytes] + entries.flatMap(\.parts).filter { !$0.isEmpty }
-  }
-
-  /// A fast 64-bit checksum over words, in four independent lanes so it runs near memory speed:
-  /// it catches a damaged or overwritten cache file, not an adversary (the cache is the user's own).
-  static func checksum(_ bytes: [UInt8]) -> UInt64 {
-    bytes.withUnsafeBytes { checksum($0) }
-  }
-
-  static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-    let prime: UInt64 = 0x0000_0100_0000_01B3
-    var lanes: (UInt64, UInt64, UInt64, UInt64) = (
-      0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9
-    )
-    var offset = 0
-    while offset + 32 <= raw.count {
-      lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-      lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
-      lanes.2 = (lanes.2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)) &* prime
-      lanes.3 = (lanes.3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)) &* prime
-      offset += 32
-    }
-    var hash = lanes.0 ^ (lanes.1 &* 31) ^ (lanes.2 &* 961) ^ (lanes.3 &* 29_791) ^ UInt64(raw.count)
-    while offset < raw.count {
-      hash = (hash ^ UInt64(raw[offset])) &* prime
-      offset += 1
-    }
-    return hash ^ (hash >> 32)
   }
 }
 

@@ -9,14 +9,16 @@ import Git
 /// the source's trees. A source nobody touched keeps its tree ids, so after one review only that
 /// source is read from git again.
 ///
-/// Sources are spread over 64 shard files: one file per source made a cold read of a large ledger
-/// spend more time creating files than reading git, and one file for everything would be rewritten
-/// whole after every review. The cache is always safe to delete: a missing, stale, truncated or
-/// corrupt shard is simply rebuilt.
+/// Sources are spread over 256 shard files (``CacheShard``), each stamped with the schema version and
+/// build (``CacheStamp``) and ending with a checksum of the rest (``CacheChecksum``). The cache is
+/// always safe to delete: a missing, stale, truncated or damaged shard, or one another build wrote,
+/// is simply rebuilt.
 final class SourceCache {
-  private static let magic = Array("CLMC".utf8)
-  private static let version: UInt8 = 4
-  static let shardCount = 64
+  /// Schema 6: a checksum at the end of each shard (5: 256 shards and citations with archives).
+  private static let stamp = CacheStamp(magic: "CLMC", schemaVersion: 6)
+  /// 256 shards: a ledger of a million claims in 20,000 sources has shards of 2 MB, of which a
+  /// command about one claim reads one (with 64, 8 MB).
+  static let shardCount = 256
 
   /// One source's entry in a shard: its key and its encoded records, decoded only when asked for.
   private struct Entry {
@@ -24,36 +26,34 @@ final class SourceCache {
     var payload: ArraySlice<UInt8>
   }
 
-  let directory: String
+  let directory: CacheDirectory
   private var shards: [Int: [String: Entry]] = [:]
   private var dirtyShards: Set<Int> = []
 
-  init(gitDirectory: String) {
-    directory = "\(gitDirectory)/claims-cache/v2"
+  init(directory: CacheDirectory) {
+    self.directory = directory
   }
 
-  static func shard(of source: SourceID) -> Int {
-    var hash: UInt32 = 2_166_136_261
-    for byte in source.rawValue.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-    return Int(hash % UInt32(shardCount))
-  }
+  static func shard(of source: SourceID) -> Int { CacheShard.index(of: source.rawValue, count: shardCount) }
 
-  private func path(ofShard shard: Int) -> String { "\(directory)/shard-\(shard).bin" }
+  private func path(ofShard shard: Int) -> String { directory.path(of: CacheShard.fileName(shard)) }
 
   private func entries(ofShard shard: Int) -> [String: Entry] {
     if let loaded = shards[shard] { return loaded }
     var entries: [String: Entry] = [:]
-    if let bytes = FileSystem.readFile(at: path(ofShard: shard), limit: 1 << 31), bytes.count > 5,
-      Array(bytes[0..<4]) == Self.magic, bytes[4] == Self.version
+    if var bytes = FileSystem.readFile(at: path(ofShard: shard), limit: 1 << 31),
+      let start = Self.stamp.contentStart(in: bytes), bytes.count >= start + 8,
+      CacheChecksum.of(bytes[..<(bytes.count - 8)]) == Self.trailer(bytes)
     {
-      var reader = BinaryReader(bytes, position: 5)
+      bytes.removeLast(8)
+      var reader = BinaryReader(bytes, position: start)
       do {
         while !reader.isAtEnd {
           let source = try reader.readString()
           let key = try Self.readKey(&reader)
           let length = try reader.readCount()
           let start = reader.position
-          _ = try reader.readRaw(count: length)
+          try reader.skip(length)
           entries[source] = Entry(key: key, payload: bytes[start..<start + length])
         }
       } catch {
@@ -134,12 +134,10 @@ final class SourceCache {
   /// Writes the shards that changed; failures (a read-only repository) cost only speed.
   func flush() {
     guard !dirtyShards.isEmpty else { return }
-    let gitDirectory = String(directory.dropLast("/claims-cache/v2".count))
-    guard (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil else { return }
+    guard directory.prepare() else { return }
     for shard in dirtyShards.sorted() {
       var writer = BinaryWriter(capacity: 1 << 20)
-      writer.write(raw: Self.magic)
-      writer.write(raw: [Self.version])
+      writer.write(raw: Self.stamp.header)
       for (source, entry) in (shards[shard] ?? [:]).sorted(by: { $0.key < $1.key }) {
         writer.write(source)
         for id in [entry.key.claims, entry.key.reviews, entry.key.assignments] {
@@ -149,9 +147,21 @@ final class SourceCache {
         writer.write(entry.payload.count)
         writer.write(raw: Array(entry.payload))
       }
+      var checksum = CacheChecksum.of(writer.bytes)
+      for _ in 0..<8 {
+        writer.write(raw: [UInt8(truncatingIfNeeded: checksum)])
+        checksum >>= 8
+      }
       try? FileSystem.writeAtomically(writer.bytes, to: path(ofShard: shard))
+      // Read again if asked for: a cold read of a large ledger must not keep every shard it wrote.
+      shards[shard] = nil
     }
     dirtyShards.removeAll()
+  }
+
+  /// The checksum in a shard's last eight bytes (little-endian).
+  private static func trailer(_ bytes: [UInt8]) -> UInt64 {
+    bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
   }
 
   private static func readKey(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> SourceKey {

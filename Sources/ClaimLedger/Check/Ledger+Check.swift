@@ -45,7 +45,10 @@ extension Ledger {
     checker.run()
     problems += snapshot.problems
     problems += try historyProblems(upTo: snapshot.revision)
-    if revision == nil { problems += remoteLockProblems() }
+    if revision == nil {
+      problems += remoteLockProblems()
+      if !isBare { problems += workTreeConfigProblems(committed: snapshot) }
+    }
     problems.sort { $0.path < $1.path }
     return CheckReport(problems: problems, fileCount: checker.fileCount, repairs: repairs)
   }
@@ -75,6 +78,53 @@ extension Ledger {
       }
     }
     return problems
+  }
+
+  /// `ledger.json` as the work tree holds it, when it differs from the committed one and is broken
+  /// or gone: claims reads the committed file, so nothing fails yet, but committing the edit would
+  /// break every command.
+  private func workTreeConfigProblems(committed snapshot: LedgerSnapshot) -> [LedgerProblem] {
+    let path = "\(rootPath)/\(LedgerPaths.config)"
+    let committed = snapshot.entry(at: LedgerPaths.config).flatMap { snapshot.objects.fileBytes($0, in: "") }
+    let remedy = "fix it, or run 'git restore \(LedgerPaths.config)' to take back the edit"
+    switch FileSystem.node(at: path) {
+    case .missing:
+      guard committed != nil else { return [] }
+      return [
+        LedgerProblem(
+          .missing, path: LedgerPaths.config,
+          problem: "is deleted in the work tree (not committed); committing that would make this no longer a ledger",
+          remedy: "run 'git restore \(LedgerPaths.config)'")
+      ]
+    case .file:
+      guard let bytes = FileSystem.readFile(at: path, limit: ObjectReader.maximumRecordSize) else {
+        return [
+          LedgerProblem(
+            .unreadable, path: LedgerPaths.config,
+            problem: "cannot be read in the work tree, or is larger than \(ObjectReader.maximumRecordSize) bytes",
+            remedy: remedy)
+        ]
+      }
+      guard bytes != committed else { return [] }
+      do {
+        _ = try LedgerConfig(decoding: bytes)
+        return []
+      } catch {
+        return [
+          LedgerProblem(
+            error.kind == .newerFormat ? .newerFormat : .malformed, path: LedgerPaths.config,
+            problem:
+              "has uncommitted changes that claims cannot use (\(error.problem)); claims reads the committed one",
+            remedy: remedy)
+        ]
+      }
+    default:
+      return [
+        LedgerProblem(
+          .unsafeEntry, path: LedgerPaths.config, problem: "is not a plain file in the work tree",
+          remedy: "run 'git restore \(LedgerPaths.config)'")
+      ]
+    }
   }
 
   /// Branch lock files in remotes on this machine: one a killed `claims sync` left is cleared by

@@ -2,9 +2,10 @@ import ClaimModel
 import Git
 
 /// Walks every file of one commit of the ledger and notes each one that breaks the ledger's rules:
-/// unsafe names and links, records that do not parse or do not match their path, reviews and
-/// assignments of claims that do not exist, verdicts not on the scale, seeds that are not UTF-8 or
-/// no longer match their source record.
+/// unsafe names and links, records that do not parse or do not match their path, reviews,
+/// assignments and desk decisions of claims that do not exist, verdicts not on the scale, seeds that
+/// are not UTF-8 or no longer match their source record, fact-checks and links that do not parse or
+/// do not match their path, and links of claims that do not exist.
 struct LedgerChecker {
   let snapshot: LedgerSnapshot
 
@@ -30,7 +31,8 @@ struct LedgerChecker {
         })
       checkSeed(source, hasClaims: snapshot.treeID(ofDirectory: LedgerPaths.claimDirectory(source)) != nil)
       checkClaimsAgainstSeed(source, claims: records.claims)
-      for root in [LedgerPaths.reviews, LedgerPaths.assignments] {
+      _ = snapshot.decisions(of: source)
+      for root in [LedgerPaths.reviews, LedgerPaths.assignments, LedgerPaths.decisions] {
         for entry in snapshot.entries(ofDirectory: "\(root)/\(source)") {
           guard let claim = ClaimID(entry.name), !claimIDs.contains(claim) else { continue }
           report(
@@ -50,6 +52,8 @@ struct LedgerChecker {
       }
     }
     checkSourceRecords()
+    checkFactChecks()
+    checkLinks()
   }
 
   private func report(
@@ -126,7 +130,7 @@ struct LedgerChecker {
   /// not named like a source are reported.
   private func sourceDirectories() -> [SourceID] {
     var sources = Set(snapshot.sourceIDs())
-    for root in [LedgerPaths.reviews, LedgerPaths.assignments] {
+    for root in [LedgerPaths.reviews, LedgerPaths.assignments, LedgerPaths.decisions] {
       for entry in snapshot.entries(ofDirectory: root) {
         guard let source = SourceID(entry.name), entry.kind == .tree else {
           report(
@@ -204,6 +208,34 @@ struct LedgerChecker {
         remedy: "re-import the article with 'claims import --replace' to make one text its claims, then commit")
     }
     for claim in live { snapshot.checkAgainstSeed(claim) }
+  }
+
+  /// Every file under `FactChecks/` must be a fact-check record in its publisher's folder, under
+  /// the name its address gives it.
+  private func checkFactChecks() {
+    _ = snapshot.factChecks()
+  }
+
+  /// Every file under `Links/<source>/<claim>/` must be a link record of that claim, source and
+  /// linker, and the claim must exist in `Claims/<source>/`.
+  private func checkLinks() {
+    for entry in snapshot.entries(ofDirectory: LedgerPaths.links) {
+      let path = "\(LedgerPaths.links)/\(entry.name)"
+      guard let source = SourceID(entry.name), entry.kind == .tree else {
+        report(
+          .misplaced, path, "is not a directory named after a source id", remedy: "rename or remove it, then commit")
+        continue
+      }
+      let claimIDs = Set(
+        snapshot.entries(ofDirectory: LedgerPaths.claimDirectory(source)).compactMap {
+          LedgerPaths.claimID(fromFileName: $0.name)
+        })
+      for claim in snapshot.linkFiles(of: source).keys.sorted() where !claimIDs.contains(claim) {
+        report(
+          .dangling, "\(path)/\(claim)", "links claim \(claim), which does not exist in Claims/\(source)/",
+          remedy: "remove the directory (or restore the claim), then commit")
+      }
+    }
   }
 
   /// Every `seeds/<id>.json` beside a `seeds/<id>.txt` must be a source record of that id.

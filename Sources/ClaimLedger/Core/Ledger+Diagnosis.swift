@@ -1,5 +1,4 @@
 import ClaimModel
-import Foundation
 import Git
 
 #if canImport(Glibc)
@@ -57,7 +56,7 @@ extension Ledger {
   /// The error for an index libgit2 cannot read: a split index (`git update-index
   /// --split-index`, `core.splitIndex`) names its remedy; anything else is reported as it is.
   func indexError(_ error: GitError) -> LedgerError {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: gitDirectory)) ?? []
+    let names = FileSystem.directoryEntries(at: gitDirectory) ?? []
     if names.contains(where: { $0.hasPrefix("sharedindex.") }) {
       return LedgerError(
         .wrongState,

@@ -1,5 +1,4 @@
 public import ClaimModel
-import Foundation
 import Git
 
 #if canImport(Glibc)
@@ -22,7 +21,7 @@ extension Ledger {
   private static func enclosingLedger(of directory: String) -> Ledger? {
     var path = directory
     while FileSystem.node(at: path) == .missing {
-      let parent = (path as NSString).deletingLastPathComponent
+      let parent = FileSystem.parent(of: path)
       guard parent != path, !parent.isEmpty else { return nil }
       path = parent
     }
@@ -91,7 +90,7 @@ extension Ledger {
       // a repository that was not a ledger keeps no lock file of ours.
       if isNew {
         let made = directoryExisted && !isBare ? "\(directory)/.git" : directory
-        try? FileManager.default.removeItem(atPath: made)
+        FileSystem.removeTree(at: made)
       } else if !hadWriteLock {
         unlink(writeLock)
       }

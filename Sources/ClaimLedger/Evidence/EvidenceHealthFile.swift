@@ -96,7 +96,9 @@ public struct EvidenceHealthFile: Sendable {
 }
 
 extension Ledger {
-  private var evidenceHealthPath: String { "\(gitDirectory)/claims-cache/v2/\(EvidenceHealthFile.name)" }
+  private var evidenceHealthPath: String {
+    CacheDirectory(gitDirectory: gitDirectory).path(of: EvidenceHealthFile.name)
+  }
 
   /// What the last evidence checks found; empty when none was made (or the file was deleted).
   public func evidenceHealth() -> EvidenceHealthFile {
@@ -109,7 +111,7 @@ extension Ledger {
   /// Keeps what a check found, replacing the file whole (through a rename).
   /// - Throws: ``LedgerError`` when the file cannot be written.
   public func saveEvidenceHealth(_ health: EvidenceHealthFile) throws(LedgerError) {
-    try FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)
+    try FileSystem.makeDirectories(CacheDirectory.relativePath, under: gitDirectory)
     try FileSystem.writeAtomically(JSONWriter.canonicalBytes(of: health.json), to: evidenceHealthPath)
   }
 }

@@ -5,20 +5,19 @@ import Git
 /// `<git-dir>/claims-cache/v2/evidence-sizes.bin`: a tree id names its contents, so a size stored
 /// under one is right forever. Safe to delete; a missing or damaged file is empty.
 struct EvidenceSizeCache {
-  private static let magic = Array("CLES".utf8)
-  private static let version: UInt8 = 1
+  private static let stamp = CacheStamp(magic: "CLES", schemaVersion: 1)
 
+  private let directory: CacheDirectory
   let path: String
   private var sizes: [ObjectID: Int] = [:]
   private var isChanged = false
 
-  init(path: String) {
-    self.path = path
-    guard let bytes = FileSystem.readFile(at: path, limit: 1 << 20), bytes.count >= 5,
-      Array(bytes[0..<4]) == Self.magic,
-      bytes[4] == Self.version
+  init(directory: CacheDirectory) {
+    self.directory = directory
+    path = directory.path(of: "evidence-sizes.bin")
+    guard let bytes = FileSystem.readFile(at: path, limit: 1 << 20), let start = Self.stamp.contentStart(in: bytes)
     else { return }
-    var reader = BinaryReader(Array(bytes[5...]))
+    var reader = BinaryReader(bytes, position: start)
     do throws(BinaryReader.Corrupt) {
       for _ in 0..<(try reader.readCount()) {
         guard let id = ObjectID(bytes: try reader.readRaw(count: 20)) else { return }
@@ -47,8 +46,7 @@ struct EvidenceSizeCache {
       writer.write(raw: id.bytes)
       writer.write(size)
     }
-    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-    guard FileSystem.node(at: directory) == .directory else { return }
-    try? FileSystem.writeAtomically(Self.magic + [Self.version] + writer.bytes, to: path)
+    guard directory.prepare() else { return }
+    try? FileSystem.writeAtomically(Self.stamp.header + writer.bytes, to: path)
   }
 }

@@ -94,7 +94,7 @@ extension LedgerSnapshot {
   func evidenceBytes() -> Int {
     let top = CitationArchive.directory
     guard treeID(ofDirectory: top) != nil else { return 0 }
-    var cache = EvidenceSizeCache(path: "\(cacheDirectory)/evidence-sizes.bin")
+    var cache = EvidenceSizeCache(directory: cacheDirectory)
     var total = 0
     for entry in entries(ofDirectory: top) where entry.kind == .tree {
       if let known = cache.size(of: entry.id) {

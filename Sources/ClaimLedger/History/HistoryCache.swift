@@ -6,25 +6,31 @@ import Git
 #endif
 
 /// The history entries of commits already read, in `<git-dir>/claims-cache/v2/history.bin`. A
-/// commit never changes, so an entry is valid forever; the file only grows, by appending. It is
-/// always safe to delete, and a torn last record (a killed process) is ignored.
+/// commit never changes, so an entry is valid for as long as the build that read it (the file's
+/// ``CacheStamp``); the file only grows, by appending, and starts again empty under a new build.
+/// It is always safe to delete, and a torn last record (a killed process) is ignored.
 struct HistoryCache {
-  private static let magic = Array("CLMH".utf8)
-  private static let version: UInt8 = 3
+  private static let stamp = CacheStamp(magic: "CLMH", schemaVersion: 3)
 
+  private let directory: CacheDirectory
   let path: String
 
-  init(cacheDirectory: String) {
-    path = "\(cacheDirectory)/history.bin"
+  init(directory: CacheDirectory) {
+    self.directory = directory
+    path = directory.path(of: "history.bin")
   }
 
   /// Every cached entry, by commit id.
   func load() -> [ObjectID: HistoryEntry] {
-    guard let bytes = FileSystem.readFile(at: path, limit: 1 << 31), bytes.count >= 5,
-      Array(bytes[0..<4]) == Self.magic, bytes[4] == Self.version
-    else { return [:] }
+    guard let bytes = FileSystem.readFile(at: path, limit: 1 << 31) else { return [:] }
+    guard let start = Self.stamp.contentStart(in: bytes) else {
+      // Another build's (or schema's) entries: dropped, so that this build's appends start a file
+      // of its own rather than adding to one that every reader would refuse.
+      _ = unlink(path)
+      return [:]
+    }
     var entries: [ObjectID: HistoryEntry] = [:]
-    var reader = BinaryReader(bytes, position: 5)
+    var reader = BinaryReader(bytes, position: start)
     while !reader.isAtEnd {
       guard let length = try? reader.readCount(), let frame = try? reader.readRaw(count: length) else { break }
       var frameReader = BinaryReader(frame)
@@ -39,19 +45,14 @@ struct HistoryCache {
     guard !entries.isEmpty else { return }
     var writer = BinaryWriter(capacity: entries.count * 256)
     let isNew = FileSystem.node(at: path) == .missing
-    if isNew {
-      writer.write(raw: Self.magic)
-      writer.write(raw: [Self.version])
-    }
+    if isNew { writer.write(raw: Self.stamp.header) }
     for entry in entries {
       var frame = BinaryWriter(capacity: 256)
       frame.write(entry)
       writer.write(frame.bytes.count)
       writer.write(raw: frame.bytes)
     }
-    let directory = LedgerSnapshot.split(path).directory
-    let gitDirectory = String(directory.dropLast("/claims-cache/v2".count))
-    guard (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil else { return }
+    guard directory.prepare() else { return }
     let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else { return }
     defer { close(descriptor) }

@@ -144,6 +144,19 @@ extension Ledger {
       if was != now { diff.assignments.append(.init(claim: claim, source: source, before: was, after: now)) }
     }
 
+    var decisionClaims: [ClaimID: SourceID] = [:]
+    for change in try changes(under: LedgerPaths.decisions) {
+      guard let source = isWanted(change.path), let claim = ClaimID(String(change.path.split(separator: "/")[2])) else {
+        continue
+      }
+      decisionClaims[claim] = source
+    }
+    for (claim, source) in decisionClaims.sorted(by: { $0.key < $1.key }) {
+      let was = before.decisions(of: source)[claim]
+      let now = after.decisions(of: source)[claim]
+      if was != now { diff.decisions.append(.init(claim: claim, source: source, before: was, after: now)) }
+    }
+
     // Article order: by source, then ordinal (a claim live afterwards at its new one, a retired claim
     // at its old one, just before the claim that now has it).
     var keys: [ClaimID: (source: SourceID, ordinal: Int, tier: Int)] = [:]
@@ -163,6 +176,7 @@ extension Ledger {
     for change in diff.reviews { note(change.claim, change.source) }
     for change in diff.disputes { note(change.claim, change.source) }
     for change in diff.assignments { note(change.claim, change.source) }
+    for change in diff.decisions { note(change.claim, change.source) }
     for file in diff.unreadable { if let claim = file.claim { note(claim, file.source) } }
     let ranked = keys.sorted { lhs, rhs in
       let (left, right) = (lhs.value, rhs.value)
@@ -179,6 +193,7 @@ extension Ledger {
     diff.reviews.sort { (rank($0.claim), $0.reviewer.key) < (rank($1.claim), $1.reviewer.key) }
     diff.disputes.sort { rank($0.claim) < rank($1.claim) }
     diff.assignments.sort { rank($0.claim) < rank($1.claim) }
+    diff.decisions.sort { rank($0.claim) < rank($1.claim) }
     diff.unreadable.sort { ($0.source, rank($0.claim), $0.path) < ($1.source, rank($1.claim), $1.path) }
     diff.problems = before.problems + after.problems
     return diff

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 import Git
 
 extension Ledger {
@@ -20,7 +20,7 @@ extension Ledger {
     } catch {
       throw LedgerError(.unexpected, "cannot read the history: \(error)")
     }
-    let cache = HistoryCache(cacheDirectory: "\(gitDirectory)/claims-cache/v2")
+    let cache = HistoryCache(directory: CacheDirectory(gitDirectory: gitDirectory))
     var known = cache.load()
     var added: [HistoryEntry] = []
     var reachable: [HistoryEntry] = []

@@ -111,6 +111,14 @@ public struct LedgerDiff: Sendable {
     public var after: Identity?
   }
 
+  /// The desk's decision on a claim (not a claim, claimant), before and after (nil: none).
+  public struct DecisionChange: Sendable, Equatable {
+    public var claim: ClaimID
+    public var source: SourceID
+    public var before: ClaimDecision?
+    public var after: ClaimDecision?
+  }
+
   /// The revisions compared, as commit ids.
   public var from: String?
   public var to: String?
@@ -118,6 +126,7 @@ public struct LedgerDiff: Sendable {
   public var reviews: [ReviewChange] = []
   public var disputes: [DisputeChange] = []
   public var assignments: [AssignmentChange] = []
+  public var decisions: [DecisionChange] = []
   /// Changed files that cannot be read in one of the revisions.
   public var unreadable: [UnreadableFile] = []
   /// Files that could not be read on either side.
@@ -128,6 +137,7 @@ public struct LedgerDiff: Sendable {
 
   /// Whether nothing changed.
   public var isEmpty: Bool {
-    claims.isEmpty && reviews.isEmpty && disputes.isEmpty && assignments.isEmpty && unreadable.isEmpty
+    claims.isEmpty && reviews.isEmpty && disputes.isEmpty && assignments.isEmpty && decisions.isEmpty
+      && unreadable.isEmpty
   }
 }

@@ -28,10 +28,7 @@ extension Ledger {
       }
       let resolved = try snapshot.resolveLinkTarget(target, for: claim)
       let path = LedgerPaths.link(claim.id, in: claim.source, by: linker)
-      var record =
-        try snapshot.linkFile(at: path)
-        ?? LinkRecord(
-          claim: claim.id, source: claim.source, linker: linker, events: [])
+      var record = try snapshot.linkRecord(of: claim, by: linker, at: path)
       guard !record.links.contains(where: { $0.target == resolved }) else {
         throw LedgerError(
           .alreadyExists,
@@ -60,7 +57,8 @@ extension Ledger {
     let commit = try commit(as: linker, at: time) { (snapshot) throws(LedgerError) in
       let claim = try snapshot.resolveClaim(claimReference)
       let path = LedgerPaths.link(claim.id, in: claim.source, by: linker)
-      guard var record = try snapshot.linkFile(at: path), !record.links.isEmpty else {
+      var record = try snapshot.linkRecord(of: claim, by: linker, at: path)
+      guard !record.links.isEmpty else {
         throw LedgerError(.notFound, "you have no links on claim \(claim.id) to remove")
       }
       var removed = record.links
@@ -109,6 +107,18 @@ extension LedgerSnapshot {
     guard let entry = entry(at: path) else { return nil }
     let record = objects.record(LinkRecord.self, entry: entry, in: Self.split(path).directory)
     try requireReadable(path)
+    return record
+  }
+
+  /// `linker`'s links of `claim` as they stand: the file at `path` (or an empty record) with the
+  /// events carried from the claims it replaced (see ``links(of:)-(SourceID)``), so that a link or
+  /// unlink written now keeps them in the file.
+  func linkRecord(of claim: Claim, by linker: Identity, at path: String) throws(LedgerError) -> LinkRecord {
+    var record =
+      try linkFile(at: path) ?? LinkRecord(claim: claim.id, source: claim.source, linker: linker, events: [])
+    guard !claim.supersedes.isEmpty else { return record }
+    let carried = links(of: claim.source)[claim.id]?.first { $0.linker.key == linker.key }
+    record.add(carried?.events ?? [])
     return record
   }
 

@@ -7,7 +7,17 @@ import Synchronization
 /// which it updates first.
 public struct LedgerMatcher: Sendable {
   let index: MatchingIndex
+  /// The checks of the cache's delta, then of its base less the keys removed from it.
   let checks: CheckTable
+  let baseChecks: CheckTable?
+  let removed: Set<String>
+
+  init(index: MatchingIndex, checks: CheckTable, baseChecks: CheckTable?, removed: Set<String>) {
+    self.index = index
+    self.checks = checks
+    self.baseChecks = baseChecks
+    self.removed = removed
+  }
 
   /// How many earlier checks there are.
   public var count: Int { index.count }
@@ -16,7 +26,10 @@ public struct LedgerMatcher: Sendable {
   public var isEmpty: Bool { index.count == 0 }
 
   /// The earlier check with this key (a fact-check's url or a claim's id), or nil.
-  public func check(_ key: String) -> EarlierCheck? { checks.check(key) }
+  public func check(_ key: String) -> EarlierCheck? {
+    if let found = checks.check(key) { return found }
+    return removed.contains(key) ? nil : baseChecks?.check(key)
+  }
 
   /// The earlier checks most like `query`, best first, without the one whose key is `excluding`
   /// (a claim is not matched against itself).
@@ -59,7 +72,7 @@ public struct LedgerMatcher: Sendable {
   private func resolve(_ found: [Match], excluding: String?, limit: Int) -> [LedgerMatch] {
     var result: [LedgerMatch] = []
     for match in found where match.key != excluding {
-      guard result.count < limit, let check = checks.check(match.key) else { continue }
+      guard result.count < limit, let check = check(match.key) else { continue }
       result.append(LedgerMatch(check: check, score: match.score, resembles: Resemblance.resembles(match)))
     }
     return result

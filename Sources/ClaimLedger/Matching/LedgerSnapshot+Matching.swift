@@ -2,7 +2,7 @@ public import ClaimModel
 
 extension LedgerSnapshot {
   /// The ledger's earlier checks (its fact-checks and reviewed claims), searchable: from the cache
-  /// in `<git-dir>/claims-cache/v2/matching.bin`, updated first from whatever changed since it was
+  /// in `<git-dir>/claims-cache/v2/matching/` (a base and a delta), updated first from whatever changed since it was
   /// made. Made once per snapshot.
   public func matcher() -> LedgerMatcher {
     MatchingCache.matcher(for: self)

@@ -2,19 +2,37 @@ import ClaimMatching
 import ClaimModel
 import Git
 
-/// The matching index of a ledger, kept in `<git-dir>/claims-cache/v2/matching.bin` and updated in
-/// place by tree id: when the `FactChecks/`, `Claims/` and `Reviews/` trees (and `.mailmap`) are
-/// those the file was made for, it is loaded as it is; otherwise only the publisher folders and
-/// sources whose trees changed are read again, their documents taken out of the index and put back.
-/// Safe to delete: the next command that matches builds it again.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The matching index of a ledger, kept in `<git-dir>/claims-cache/v2/matching/` in two parts and
+/// updated in place by tree id, so that an update costs time in proportion to what changed:
 ///
-/// Layout: magic `CMLC`, version, the four tree or blob ids it was made for, the state (per publisher
-/// folder: its tree id and its files' blob ids and urls; per source: its `Claims/` and `Reviews/`
-/// tree ids and the claims indexed from it), the ``CheckTable``, then the ``MatchingIndex`` bytes.
+/// - `base.bin`: a large ``MatchingIndex`` and the checks to show for it, rewritten only when the
+///   changes since outgrow a share of it (``mergeShare``);
+/// - `delta.bin`: what the file pair was made for (the `FactChecks/`, `Claims/`, `Reviews/` and
+///   `.mailmap` ids), the update state (per publisher folder: its tree id and its files' blob ids
+///   and urls; per source: its `Claims/` and `Reviews/` tree ids and the claims indexed from it),
+///   the keys taken out of the base, and a small index and check table of the documents added or
+///   replaced since the base was written. Rewritten by every update.
+///
+/// When the four ids are those of the delta, both files are loaded as they are and the delta is
+/// laid over the base in memory (its documents merged without analysing their text again);
+/// otherwise only the publisher folders and sources whose trees changed are read again, their
+/// documents taken out and put into the delta. Safe to delete: the next command that matches builds
+/// it again.
 struct MatchingCache {
-  static let fileName = "matching.bin"
-  private static let magic = Array("CMLC".utf8)
-  private static let version = 1
+  static let directoryName = "matching"
+  /// The single file of the format before the split; removed when found.
+  static let formerFileName = "matching.bin"
+  private static let baseStamp = CacheStamp(magic: "CMLB", schemaVersion: 2)
+  private static let deltaStamp = CacheStamp(magic: "CMLD", schemaVersion: 2)
+  /// The base is rewritten once the delta's documents and the base's removed ones together pass
+  /// this share of the base (or ``mergeMinimum``): each document is then written again a bounded
+  /// number of times, amortised, while a warm load merges at most that many documents.
+  static let mergeShare = 16
+  static let mergeMinimum = 2_048
 
   /// What the file was made for: a change to any of these means something to read again.
   struct Roots: Equatable {
@@ -40,51 +58,136 @@ struct MatchingCache {
   var folders: [String: Folder] = [:]
   var sources: [String: Source] = [:]
 
+  /// The base as read: its generation (which the delta names), index and checks.
+  struct Base {
+    var generation: UInt64 = 0
+    var index = MatchingIndex()
+    var checks = CheckTable([:])
+  }
+
+  /// The delta as read.
+  struct Delta {
+    var roots = Roots()
+    var state = MatchingCache()
+    var removedFromBase: Set<String> = []
+    var index = MatchingIndex()
+    var checks = CheckTable([:])
+  }
+
   /// The matcher for `snapshot`: loaded from the cache when it is current, else updated from what
   /// changed (or built) and stored again.
   static func matcher(for snapshot: LedgerSnapshot) -> LedgerMatcher {
+    Trace.mark("matching: opening the index")
     let root = snapshot.directory("")
     func id(_ name: String) -> ObjectID? { root.entry(named: name)?.id }
     let roots = Roots(
       factChecks: id(LedgerPaths.factChecks), claims: id(LedgerPaths.claims), reviews: id(LedgerPaths.reviews),
       people: id(LedgerPaths.mailmap))
-    let path = "\(snapshot.cacheDirectory)/\(fileName)"
-    let bytes = FileSystem.readFile(at: path, limit: 4 << 30)
-    if let bytes, let loaded = try? load(bytes, wantedRoots: roots, stateNeeded: false), loaded.current {
-      Trace.mark("matching index loaded (\(loaded.index.count) documents)")
-      return LedgerMatcher(index: loaded.index, checks: loaded.checks)
+    let directory = snapshot.cacheDirectory.path(of: directoryName)
+    let deltaBytes = FileSystem.readFile(at: "\(directory)/delta.bin", limit: 1 << 30)
+    let generation = deltaBytes.flatMap { try? readDeltaGeneration($0) }
+    var base = generation.flatMap { generation in
+      FileSystem.readFile(at: "\(directory)/base.bin", limit: 4 << 30).flatMap {
+        try? readBase($0, generation: generation)
+      }
     }
-    var cache = MatchingCache()
-    var index = MatchingIndex()
-    var checks: [String: EarlierCheck] = [:]
-    var previousPeople: ObjectID?
-    if let bytes, let loaded = try? load(bytes, wantedRoots: roots, stateNeeded: true) {
+    var delta = deltaBytes.flatMap { bytes in base.flatMap { _ in try? readDelta(bytes, wantedRoots: roots) } }
+    if let current = delta, current.roots == roots, var index = base?.index {
+      index.remove(keys: current.removedFromBase)
+      index.merge(current.index)
+      Trace.mark("matching index loaded (\(index.count) documents, \(current.index.count) from the delta)")
+      return LedgerMatcher(
+        index: index, checks: current.checks, baseChecks: base?.checks, removed: current.removedFromBase)
+    }
+    let fresh = base == nil || delta == nil
+    if fresh {
+      base = Base()
+      delta = Delta()
+      unlink(snapshot.cacheDirectory.path(of: formerFileName))
+    } else {
       Trace.mark("matching index read for an update")
-      cache = loaded.state
-      index = loaded.index
-      checks = loaded.checks.all()
-      previousPeople = loaded.roots.people
     }
-    let changed = cache.update(
-      snapshot: snapshot, index: &index, checks: &checks, peopleChanged: previousPeople != roots.people)
-    Trace.mark("matching index updated (\(changed) documents read, \(index.count) in all)")
-    let table = CheckTable(checks)
-    let gitDirectory = String(snapshot.cacheDirectory.dropLast("/claims-cache/v2".count))
-    if (try? FileSystem.makeDirectories("claims-cache/v2", under: gitDirectory)) != nil {
-      try? FileSystem.writeAtomically(cache.encoded(roots: roots, checks: table, index: index), to: path)
-      Trace.mark("matching index stored")
+    var state = delta?.state ?? MatchingCache()
+    var changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people)
+    let baseIndex = base?.index ?? MatchingIndex()
+    var removedFromBase = delta?.removedFromBase ?? []
+    var deltaIndex = delta?.index ?? MatchingIndex()
+    var deltaChecks = delta?.checks.all() ?? [:]
+    let replaced = changes.removed + changes.added.map(\.key)
+    for key in replaced {
+      deltaChecks[key] = nil
+      if baseIndex.contains(key: key) { removedFromBase.insert(key) }
     }
-    return LedgerMatcher(index: index, checks: table)
+    deltaIndex.remove(keys: changes.removed)
+    deltaIndex.add(changes.added)
+    if deltaChecks.isEmpty {
+      deltaChecks = changes.checks  // a first build: no copy of 100,000 checks
+    } else {
+      for (key, check) in changes.checks { deltaChecks[key] = check }
+    }
+    // The documents and checks read are in the index and table now: free them before the store,
+    // which is where a first build's memory peaks.
+    let documentsRead = changes.added.count
+    changes = Changes()
+    Trace.mark("matching index updated (\(documentsRead) documents read, \(deltaIndex.count) in the delta)")
+
+    let mergeAt = max(mergeMinimum, baseIndex.count / mergeShare)
+    var index = baseIndex
+    if index.count == 0 && removedFromBase.isEmpty {
+      index = deltaIndex  // a first build: nothing to merge into
+    } else {
+      index.remove(keys: removedFromBase)
+      index.merge(deltaIndex)
+    }
+    let stored = snapshot.cacheDirectory.prepare(directoryName)
+    if fresh || deltaIndex.count + removedFromBase.count > mergeAt {
+      // The delta has grown: one new base of everything, and an empty delta.
+      var all = base?.checks.all() ?? [:]
+      for key in removedFromBase { all[key] = nil }
+      if all.isEmpty {
+        swap(&all, &deltaChecks)
+      } else {
+        all.merge(deltaChecks) { _, new in new }
+        deltaChecks = [:]
+      }
+      let checks = CheckTable(all)
+      all = [:]
+      let newBase = Base(generation: (base?.generation ?? 0) &+ 1, index: index, checks: checks)
+      let empty = Delta(roots: roots, state: state)
+      if stored {
+        // The base first: a delta naming a base that is not there is ignored, never misread.
+        try? FileSystem.writeAtomically(chunks: encoded(newBase), to: "\(directory)/base.bin")
+        try? FileSystem.writeAtomically(encoded(empty, generation: newBase.generation), to: "\(directory)/delta.bin")
+        Trace.mark("matching index stored (base of \(index.count) documents rewritten)")
+      }
+      return LedgerMatcher(index: index, checks: checks, baseChecks: nil, removed: [])
+    }
+    let checks = CheckTable(deltaChecks)
+    let newDelta = Delta(
+      roots: roots, state: state, removedFromBase: removedFromBase, index: deltaIndex, checks: checks)
+    if stored {
+      try? FileSystem.writeAtomically(
+        encoded(newDelta, generation: base?.generation ?? 0), to: "\(directory)/delta.bin")
+      Trace.mark("matching index stored (delta of \(deltaIndex.count) documents, \(removedFromBase.count) removed)")
+    }
+    return LedgerMatcher(index: index, checks: checks, baseChecks: base?.checks, removed: removedFromBase)
+  }
+
+  /// What an update found: documents to take out (by key), documents to add or replace, and the
+  /// checks of the added ones.
+  struct Changes {
+    var removed: [String] = []
+    var added: [MatchingDocument] = []
+    var checks: [String: EarlierCheck] = [:]
   }
 
   // MARK: Updating
 
-  /// Brings the index and checks up to date with `snapshot`; returns how many documents were read.
-  mutating func update(
-    snapshot: LedgerSnapshot, index: inout MatchingIndex, checks: inout [String: EarlierCheck], peopleChanged: Bool
-  ) -> Int {
+  /// Brings the state up to date with `snapshot`; returns what changed since.
+  mutating func update(snapshot: LedgerSnapshot, peopleChanged: Bool) -> Changes {
     var removed: [String] = []
     var added: [MatchingDocument] = []
+    var checks: [String: EarlierCheck] = [:]
 
     // Fact-checks, folder by folder, file by file.
     var currentFolders: [String: TreeEntry] = [:]
@@ -153,11 +256,7 @@ struct MatchingCache {
     }
 
     let addedKeys = Set(added.map(\.key))
-    let gone = removed.filter { !addedKeys.contains($0) }
-    for key in gone { checks[key] = nil }
-    index.remove(keys: gone)
-    index.add(added)
-    return added.count
+    return Changes(removed: removed.filter { !addedKeys.contains($0) }, added: added, checks: checks)
   }
 
   /// A fact-check as a document: ranked among equals by when it was first imported, then by its
@@ -180,23 +279,87 @@ struct MatchingCache {
 
   // MARK: Bytes
 
-  func encoded(roots: Roots, checks: CheckTable, index: MatchingIndex) -> [UInt8] {
+  /// `base.bin`: the stamp (``CacheStamp``), generation, the check table, then the index bytes.
+  static func encoded(_ base: Base) -> [[UInt8]] {
+    var writer = BinaryWriter(capacity: 64)
+    writer.write(raw: baseStamp.header)
+    writer.write(Int(truncatingIfNeeded: base.generation))
+    var checks = BinaryWriter(capacity: 1 << 20)
+    base.checks.encode(into: &checks)
+    return [writer.bytes, checks.bytes, base.index.encoded()]
+  }
+
+  private static func readBase(_ bytes: [UInt8], generation: UInt64) throws(BinaryReader.Corrupt) -> Base {
+    guard let start = baseStamp.contentStart(in: bytes) else { throw BinaryReader.Corrupt() }
+    var reader = BinaryReader(bytes, position: start)
+    guard UInt64(truncatingIfNeeded: try reader.readInt()) == generation
+    else { throw BinaryReader.Corrupt() }
+    let checks = try CheckTable.decode(from: &reader)
+    guard let index = try? MatchingIndex(decoding: Array(bytes[reader.position...])) else {
+      throw BinaryReader.Corrupt()
+    }
+    return Base(generation: generation, index: index, checks: checks)
+  }
+
+  /// `delta.bin`: the stamp, the base's generation, the four ids, the state (sized, so a
+  /// reader that needs none skips it), the keys removed from the base, the check table, the index.
+  static func encoded(_ delta: Delta, generation: UInt64) -> [UInt8] {
     var writer = BinaryWriter(capacity: 1 << 20)
-    writer.write(raw: Self.magic)
-    writer.write(Self.version)
+    writer.write(raw: deltaStamp.header)
+    writer.write(Int(truncatingIfNeeded: generation))
+    let roots = delta.roots
     for id in [roots.factChecks, roots.claims, roots.reviews, roots.people] { writer.write(id?.hex ?? "") }
-    // The state goes first into a writer of its own, so a reader that needs none skips it whole.
     var state = BinaryWriter(capacity: 1 << 20)
-    encodeState(into: &state)
+    delta.state.encodeState(into: &state)
     writer.write(state.bytes.count)
     writer.write(raw: state.bytes)
-    checks.encode(into: &writer)
+    let removed = delta.removedFromBase.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    writer.write(removed.count)
+    for key in removed { writer.write(key) }
+    delta.checks.encode(into: &writer)
     var bytes = writer.bytes
-    bytes.append(contentsOf: index.encoded())
+    bytes.append(contentsOf: delta.index.encoded())
     return bytes
   }
 
-  private func encodeState(into writer: inout BinaryWriter) {
+  private static func readDeltaGeneration(_ bytes: [UInt8]) throws(BinaryReader.Corrupt) -> UInt64 {
+    guard let start = deltaStamp.contentStart(in: bytes) else { throw BinaryReader.Corrupt() }
+    var reader = BinaryReader(bytes, position: start)
+    return UInt64(truncatingIfNeeded: try reader.readInt())
+  }
+
+  /// Reads a delta; its state is decoded only when it was not made for `wantedRoots` (an update).
+  private static func readDelta(_ bytes: [UInt8], wantedRoots: Roots) throws(BinaryReader.Corrupt) -> Delta {
+    guard let start = deltaStamp.contentStart(in: bytes) else { throw BinaryReader.Corrupt() }
+    var reader = BinaryReader(bytes, position: start)
+    _ = try reader.readInt()
+    func objectID() throws(BinaryReader.Corrupt) -> ObjectID? {
+      let hex = try reader.readString()
+      if hex.isEmpty { return nil }
+      guard let id = ObjectID(hex: hex) else { throw BinaryReader.Corrupt() }
+      return id
+    }
+    var delta = Delta()
+    delta.roots = Roots(
+      factChecks: try objectID(), claims: try objectID(), reviews: try objectID(), people: try objectID())
+    let stateSize = try reader.readCount()
+    let stateEnd = reader.position + stateSize
+    if delta.roots == wantedRoots {
+      reader = BinaryReader(bytes, position: stateEnd)
+    } else {
+      try delta.state.decodeState(from: &reader)
+      guard reader.position == stateEnd else { throw BinaryReader.Corrupt() }
+    }
+    for _ in 0..<(try reader.readCount()) { delta.removedFromBase.insert(try reader.readString()) }
+    delta.checks = try CheckTable.decode(from: &reader)
+    guard let index = try? MatchingIndex(decoding: Array(bytes[reader.position...])) else {
+      throw BinaryReader.Corrupt()
+    }
+    delta.index = index
+    return delta
+  }
+
+  fileprivate func encodeState(into writer: inout BinaryWriter) {
     writer.write(folders.count)
     for (slug, folder) in folders.sorted(by: { $0.key < $1.key }) {
       writer.write(slug)
@@ -218,39 +381,7 @@ struct MatchingCache {
     }
   }
 
-  /// Reads a cache file. `current` says whether it was made for `wantedRoots`; the state is decoded
-  /// only when `stateNeeded` (an update) or the file is not current.
-  private static func load(_ bytes: [UInt8], wantedRoots: Roots, stateNeeded: Bool) throws(BinaryReader.Corrupt) -> (
-    current: Bool, roots: Roots, state: MatchingCache, checks: CheckTable, index: MatchingIndex
-  ) {
-    var reader = BinaryReader(bytes)
-    guard try reader.readRaw(count: 4) == magic, try reader.readInt() == version else { throw BinaryReader.Corrupt() }
-    func objectID() throws(BinaryReader.Corrupt) -> ObjectID? {
-      let hex = try reader.readString()
-      if hex.isEmpty { return nil }
-      guard let id = ObjectID(hex: hex) else { throw BinaryReader.Corrupt() }
-      return id
-    }
-    let roots = Roots(
-      factChecks: try objectID(), claims: try objectID(), reviews: try objectID(), people: try objectID())
-    let current = roots == wantedRoots
-    var state = MatchingCache()
-    let stateSize = try reader.readCount()
-    let stateEnd = reader.position + stateSize
-    if !stateNeeded && current {
-      reader = BinaryReader(bytes, position: stateEnd)
-    } else {
-      try state.decodeState(from: &reader)
-      guard reader.position == stateEnd else { throw BinaryReader.Corrupt() }
-    }
-    let checks = try CheckTable.decode(from: &reader)
-    guard let index = try? MatchingIndex(decoding: Array(bytes[reader.position...])) else {
-      throw BinaryReader.Corrupt()
-    }
-    return (current, roots, state, checks, index)
-  }
-
-  private mutating func decodeState(from reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
+  fileprivate mutating func decodeState(from reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
     func objectID() throws(BinaryReader.Corrupt) -> ObjectID? {
       let hex = try reader.readString()
       if hex.isEmpty { return nil }

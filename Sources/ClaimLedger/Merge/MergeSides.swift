@@ -153,6 +153,8 @@ enum LedgerPathRole: Equatable {
   case review(SourceID, ClaimID)
   /// `Links/<source>/<claim>/<linker>.json`: merged by the union of its events.
   case link(SourceID, ClaimID)
+  /// `Decisions/<source>/<claim>/<editor>.json`: merged by the union of its events.
+  case decision(SourceID, ClaimID)
   case claim(SourceID, ClaimID)
   case seedText(SourceID)
   case sourceRecord(SourceID)
@@ -172,6 +174,11 @@ enum LedgerPathRole: Equatable {
     case ("Links", 4):
       if let source = SourceID(parts[1]), let claim = ClaimID(parts[2]), parts[3].hasSuffix(".json") {
         self = .link(source, claim)
+        return
+      }
+    case (LedgerPaths.decisions, 4):
+      if let source = SourceID(parts[1]), let claim = ClaimID(parts[2]), parts[3].hasSuffix(".json") {
+        self = .decision(source, claim)
         return
       }
     case ("Claims", 3):
@@ -209,8 +216,8 @@ enum LedgerPathRole: Equatable {
     case .review(let source, _), .claim(let source, _), .seedText(let source), .sourceRecord(let source),
       .assignment(let source):
       source
-    // Links merge by their events alone and never follow a source's text.
-    case .link, .config, .other: nil
+    // Links and decisions merge by their events alone and never follow a source's text.
+    case .link, .decision, .config, .other: nil
     }
   }
 }

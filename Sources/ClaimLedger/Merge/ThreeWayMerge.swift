@@ -7,6 +7,7 @@ import Git
 /// is merged by what it holds (docs/RELIABILITY.md has the table):
 /// - a review: the union of both versions' events (``ReviewMerge``), so the verdict and the note
 ///   are each the later action's and every citation either side added stays unless removed;
+/// - a link or desk decision file: the union of both versions' events;
 /// - a source record: field by field (``SourceRecordMerge``);
 /// - a source's text imported differently on both sides: the later import becomes a revision of the
 ///   earlier (``MixedSourceMerge``), never a mix of both;
@@ -70,6 +71,11 @@ struct ThreeWayMerge {
         }
       case .link:
         if let merged = try mergeLinks(at: change.path, sides: sides) {
+          edits.append(merged)
+          continue
+        }
+      case .decision:
+        if let merged = try mergeDecisions(at: change.path, sides: sides) {
           edits.append(merged)
           continue
         }
@@ -175,6 +181,26 @@ struct ThreeWayMerge {
       return edit(path, to: try sides.fileEntry(at: path, in: .ours))
     case (.read(let ours, _), .read(let theirs, _)):
       guard ours.linker.key == theirs.linker.key else { return nil }
+      return try sides.place(ours.merging(theirs), at: path)
+    default:
+      return nil
+    }
+  }
+
+  /// The union of two versions of a decision file (one editor's `not-a-claim`, `checkable` and
+  /// `claimant` events): the latest event of every editor decides, on every clone; nil when either
+  /// side cannot be read as one editor's decisions.
+  private func mergeDecisions(at path: String, sides: MergeSides) throws(GitError) -> TreeChange? {
+    switch (
+      try sides.record(DecisionRecord.self, at: path, in: .ours),
+      try sides.record(DecisionRecord.self, at: path, in: .theirs)
+    ) {
+    case (.absent, .read):
+      return edit(path, to: try sides.fileEntry(at: path, in: .theirs))
+    case (.read, .absent):
+      return edit(path, to: try sides.fileEntry(at: path, in: .ours))
+    case (.read(let ours, _), .read(let theirs, _)):
+      guard ours.editor.key == theirs.editor.key else { return nil }
       return try sides.place(ours.merging(theirs), at: path)
     default:
       return nil

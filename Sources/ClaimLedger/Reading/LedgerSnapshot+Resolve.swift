@@ -19,8 +19,13 @@ extension LedgerSnapshot {
         "'\(reference.escapedForMessage)' is not a claim id; give a prefix of the id (hex digits, as 'claims list' shows) or SOURCE-ID:ORDINAL"
       )
     }
-    let index = ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory)
-    let matches = index.matches(prefix: lowered)
+    var index = ClaimIndex(snapshot: self)
+    var matches = index.matches(prefix: lowered)
+    if matches.count == 1, claim(matches[0].id, in: matches[0].source) == nil {
+      // A cached index that names a claim its source lacks is not trusted: built again, once.
+      index = ClaimIndex(snapshot: self, rebuilding: true)
+      matches = index.matches(prefix: lowered)
+    }
     switch matches.count {
     case 0:
       // The candidates are the ids that share the longest start with what was typed: a typo in
@@ -47,7 +52,7 @@ extension LedgerSnapshot {
       let shown = matches.prefix(10).map { match -> String in
         let claim = claim(match.id, in: match.source)
         let label =
-          claim.map { "\($0.reference) \"\(Self.excerpt($0.normalizedText).escapedForMessage)…\"" }
+          claim.map { "\($0.reference) \"\(Self.excerpt($0.normalizedText).escapedForMessage)\"" }
           ?? "\(match.source)"
         return "\(match.id) (\(label))"
       }
@@ -78,7 +83,7 @@ extension LedgerSnapshot {
     let atOrdinal = claims.filter { $0.ordinal == ordinal }
     if atOrdinal.count > 1 {
       // A source mixing two imports (made with git; claims never makes one): never pick silently.
-      let shown = atOrdinal.map { "\($0.id) \"\(Self.excerpt($0.normalizedText).escapedForMessage)…\"" }
+      let shown = atOrdinal.map { "\($0.id) \"\(Self.excerpt($0.normalizedText).escapedForMessage)\"" }
       throw LedgerError(
         .ambiguous,
         "\(reference.escapedForMessage) names \(atOrdinal.count) claims: \(shown.joined(separator: ", ")); give the claim's id, and run 'claims check'"
@@ -99,8 +104,10 @@ extension LedgerSnapshot {
 
   /// The first 40 characters of a claim's text, its opening quotation marks left out: the excerpt
   /// is quoted in the message, and `""A rating` reads as a mistake.
+  /// An ellipsis ends it only when something was cut.
   static func excerpt(_ text: String) -> String {
-    String(text.drop(while: { "\"“”„'‘’«»".contains($0) }).prefix(40))
+    let unquoted = text.drop(while: { "\"“”„'‘’«»".contains($0) })
+    return unquoted.count > 40 ? String(unquoted.prefix(40)) + "…" : String(unquoted)
   }
 }
 

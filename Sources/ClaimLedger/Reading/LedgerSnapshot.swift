@@ -22,11 +22,13 @@ public final class LedgerSnapshot {
   let rootTreeID: ObjectID?
   private let gitDirectory: String
   private let cache: SourceCache
-  /// Where the ledger's caches live: `<git-dir>/claims-cache/v2`.
-  var cacheDirectory: String { cache.directory }
+  /// Where the ledger's caches live.
+  let cacheDirectory: CacheDirectory
 
   private var directoryCache: [String: Directory] = [:]
   private var recordCache: [SourceID: SourceRecords] = [:]
+  /// The desk's decisions, by source, read once (``decisions(of:)``).
+  var decisionCache: [SourceID: [ClaimID: ClaimDecision]] = [:]
   private var cachedConfig: LedgerConfig?
   private var cachedPeople: PeopleMap?
   /// Seeds whose text matches their source record, as scalars, for checking claims against them.
@@ -37,7 +39,8 @@ public final class LedgerSnapshot {
     self.objects = ObjectReader(repository: repository)
     self.commitID = commitID
     self.gitDirectory = gitDirectory
-    self.cache = SourceCache(gitDirectory: gitDirectory)
+    self.cacheDirectory = CacheDirectory(gitDirectory: gitDirectory)
+    self.cache = SourceCache(directory: cacheDirectory)
     rootTreeID = try commitID.map { id throws(GitError) in try repository.commit(id).treeID }
   }
 
@@ -56,16 +59,44 @@ public final class LedgerSnapshot {
 
   // MARK: Trees
 
-  /// A directory's entries, with a lookup by name built on first use.
+  /// A directory of the commit. Its entries are listed on first use; until then a name is looked
+  /// up in git's tree itself (a binary search), so that finding one source among 20,000 does not
+  /// copy out 20,000 entries.
   final class Directory {
-    let entries: [TreeEntry]
+    /// The tree, or nil for a directory that does not exist.
+    let treeID: ObjectID?
+    private let path: String
+    private let objects: ObjectReader?
+    private var listed: [TreeEntry]?
     private var index: [String: Int]?
 
-    init(entries: [TreeEntry]) {
-      self.entries = entries
+    init(treeID: ObjectID?, path: String, objects: ObjectReader?) {
+      self.treeID = treeID
+      self.path = path
+      self.objects = objects
+    }
+
+    /// Every entry, in git's order; empty (reported) when the tree cannot be read.
+    var entries: [TreeEntry] {
+      if let listed { return listed }
+      let read = treeID.flatMap { id in objects?.entries(ofTree: id, at: path) } ?? []
+      listed = read
+      return read
     }
 
     func entry(named name: String) -> TreeEntry? {
+      if listed == nil, let treeID, let objects {
+        switch objects.lookUp(name, inTree: treeID) {
+        case .found(let entry): return entry
+        case .absent: return nil
+        case .unreadable: break  // listing the tree reports why
+        }
+      }
+      return find(name)
+    }
+
+    private func find(_ name: String) -> TreeEntry? {
+      let entries = self.entries
       if entries.count < 16 { return entries.first { $0.name == name } }
       if index == nil {
         var built: [String: Int] = [:]
@@ -77,17 +108,17 @@ public final class LedgerSnapshot {
     }
   }
 
-  /// The directory at `path` ("" for the root), read once and kept; empty when it does not exist.
+  /// The directory at `path` ("" for the root), kept once found; empty when it does not exist.
   func directory(_ path: String) -> Directory {
     if let cached = directoryCache[path] { return cached }
-    var result = Directory(entries: [])
+    var result = Directory(treeID: nil, path: path, objects: nil)
     if path.isEmpty {
-      if let rootTreeID { result = Directory(entries: objects.entries(ofTree: rootTreeID, at: "")) }
+      if let rootTreeID { result = Directory(treeID: rootTreeID, path: path, objects: objects) }
     } else {
       let (parent, name) = Self.split(path)
       if let entry = directory(parent).entry(named: name) {
         if entry.kind == .tree {
-          result = Directory(entries: objects.entries(ofTree: entry.id, at: path))
+          result = Directory(treeID: entry.id, path: path, objects: objects)
         } else {
           report(.unsafeEntry, path, "is a file where a directory belongs", remedy: "remove it, then commit")
         }
@@ -206,7 +237,7 @@ public final class LedgerSnapshot {
   }
 
   /// Bytes that change whenever anything of `source` that a command reads changes: the ids of its
-  /// `Claims/`, `Reviews/` and `Assignments/` trees and of its source record. Unchanged sources
+  /// `Claims/`, `Reviews/`, `Assignments/` and `Decisions/` trees and of its source record. Unchanged sources
   /// keep their fingerprint, so values derived from a source can be cached under it.
   public func fingerprint(of source: SourceID) -> [UInt8] {
     // Straight from the top-level directories: no path to build and split for each source.
@@ -215,10 +246,15 @@ public final class LedgerSnapshot {
       directory(top).entry(named: name).flatMap { $0.kind == .tree ? $0.id : nil }
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(105)
+    bytes.reserveCapacity(126)
     // The `.mailmap` too: it decides whose reviews are one person's.
     let people = directory("").entry(named: LedgerPaths.mailmap)?.id
-    for id in trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id, people] {
+    var ids = trees + [directory(LedgerPaths.seeds).entry(named: name + ".json")?.id, people]
+    // The desk's decisions, only when the source has any: ledgers without them keep their keys.
+    if let decisions = directory(LedgerPaths.decisions).entry(named: name), decisions.kind == .tree {
+      ids.append(decisions.id)
+    }
+    for id in ids {
       if let id {
         bytes.append(1)
         bytes.append(contentsOf: id.bytes)
@@ -260,8 +296,13 @@ public final class LedgerSnapshot {
   /// `transform` on the thread that read them, on every core; returns the results in the order of
   /// `sources`. The records themselves are not kept, so a caller that reduces each source to
   /// something small never holds the whole ledger in memory. Sources read from git are cached.
+  ///
+  /// With `flushingCache` false, records read from git stay in memory for the cache until
+  /// ``flushRecordCache()``: a caller that maps a large ledger in batches writes each cache file
+  /// once, not once per batch.
   public func mapRecords<Result: Sendable>(
-    of sources: [SourceID], _ transform: @escaping @Sendable (SourceID, SourceRecords) -> Result
+    of sources: [SourceID], flushingCache: Bool = true,
+    _ transform: @escaping @Sendable (SourceID, SourceRecords) -> Result
   ) -> [Result] {
     let people = self.people
     let transform: @Sendable (SourceID, SourceRecords) -> Result = { source, records in
@@ -314,9 +355,36 @@ public final class LedgerSnapshot {
       output.append(result.value)
     }
     Trace.mark("records of \(items.count) sources read and mapped")
-    cache.flush()
-    if gitReads > 0 { Trace.mark("record cache written") }
+    if flushingCache {
+      cache.flush()
+      if gitReads > 0 { Trace.mark("record cache written") }
+    }
     return output
+  }
+
+  /// `sources` in batches of about `size` that each cover whole files of the record cache, for
+  /// a caller that reads a large ledger in any order: each batch, mapped with the cache flushed,
+  /// writes each cache file once, and no more than a batch is held in memory.
+  public func recordCacheBatches(of sources: [SourceID], size: Int) -> [[SourceID]] {
+    var byShard: [Int: [SourceID]] = [:]
+    for source in sources { byShard[SourceCache.shard(of: source), default: []].append(source) }
+    var batches: [[SourceID]] = []
+    var current: [SourceID] = []
+    for shard in byShard.keys.sorted() {
+      current += byShard[shard] ?? []
+      if current.count >= size {
+        batches.append(current)
+        current = []
+      }
+    }
+    if !current.isEmpty { batches.append(current) }
+    return batches
+  }
+
+  /// Writes out the records read from git that ``mapRecords(of:flushingCache:_:)`` kept.
+  public func flushRecordCache() {
+    cache.flush()
+    Trace.mark("record cache written")
   }
 
   /// Every claim of `source`, retired ones included, by ordinal.
@@ -333,7 +401,7 @@ public final class LedgerSnapshot {
 
   /// Where every claim id lives, from the claim index (no record is opened).
   public func claimLocations() -> [(id: ClaimID, source: SourceID)] {
-    ClaimIndex(snapshot: self, cacheDirectory: cacheDirectory).all
+    ClaimIndex(snapshot: self).all
   }
 
   /// The claim `id` of `source`, or nil.
@@ -402,12 +470,4 @@ private struct RecordWorkResult<Value: Sendable>: Sendable {
   let problems: [LedgerProblem]
   /// The records in cache form, when they were read from git.
   let encoded: [UInt8]?
-}
-
-/// Facts about the machine.
-enum System {
-  /// How many processors may run this process's threads.
-  static var activeProcessorCount: Int {
-    Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-  }
 }

@@ -39,6 +39,23 @@ final class ObjectReader {
     }
   }
 
+  /// What a look-up of one name in a tree found.
+  enum LookUp {
+    case found(TreeEntry)
+    case absent
+    /// The tree cannot be read; ``entries(ofTree:at:)`` reports why.
+    case unreadable
+  }
+
+  /// The entry `name` of tree `id`, looked up in git's tree without listing it.
+  func lookUp(_ name: String, inTree id: ObjectID) -> LookUp {
+    do {
+      return try repository.treeEntry(named: name, inTree: id).map(LookUp.found) ?? .absent
+    } catch {
+      return .unreadable
+    }
+  }
+
   /// The bytes of file `entry` in `directory`, or nil (reported) when it is a link, a directory,
   /// too large, or unreadable.
   func fileBytes(_ entry: TreeEntry, in directory: String, limit: Int = maximumRecordSize) -> [UInt8]? {

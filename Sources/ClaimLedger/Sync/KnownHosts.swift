@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks an ssh server's key against `~/.ssh/known_hosts` and `/etc/ssh/ssh_known_hosts`, as
 /// OpenSSH does with `StrictHostKeyChecking yes`: a host that is not listed, or listed with
 /// another key, is refused. (libgit2 1.5 does not read these files itself.)
@@ -20,7 +18,7 @@ struct KnownHosts {
     }
     var listed = false
     for file in files {
-      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+      guard let text = FileSystem.readText(at: file) else { continue }
       for line in text.split(whereSeparator: \.isNewline) {
         var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = fields.first, !first.hasPrefix("#") else { continue }
@@ -30,7 +28,7 @@ struct KnownHosts {
           fields.removeFirst()
         }
         guard fields.count >= 3, Self.matches(name, patterns: fields[0]) else { continue }
-        let sameKey = fields[1] == keyType && Data(base64Encoded: fields[2]).map(Array.init) == key
+        let sameKey = fields[1] == keyType && Base64.decode(fields[2]) == key
         if marker == "@revoked" {
           if sameKey { return "the host key of \(name) is marked revoked in \(file); ask the server's administrator" }
           continue
@@ -55,8 +53,8 @@ struct KnownHosts {
     for pattern in patterns.split(separator: ",").map(String.init) {
       if pattern.hasPrefix("|1|") {
         let parts = pattern.split(separator: "|", omittingEmptySubsequences: true)
-        guard parts.count == 3, let salt = Data(base64Encoded: String(parts[1])),
-          let hash = Data(base64Encoded: String(parts[2]))
+        guard parts.count == 3, let salt = Base64.decode(parts[1]),
+          let hash = Base64.decode(parts[2])
         else { continue }
         if SHA1.hmac(key: Array(salt), message: Array(name.utf8)) == Array(hash) { matched = true }
       } else if pattern.hasPrefix("!") {

@@ -1,23 +1,23 @@
 import ClaimModel
-import Foundation
 import Git
 
 extension Ledger {
   /// Copies the ledger at `url` (a URL or a path) into `directory`, with the remote `origin` to
   /// sync with. The work tree never gets a symbolic link: the clone sets `core.symlinks` off, so a
   /// link someone committed becomes a plain file holding its target, as it does for git on
-  /// systems without links.
+  /// systems without links. With `isBare`, the copy has no work tree (for a desk past a few
+  /// hundred thousand claims, or a shared remote); every command works on it the same.
   /// - Throws: ``LedgerError`` when `directory` is in use, when the remote cannot be read, or when
   ///   it holds no ledger (no `ledger.json` on its default branch); whatever was made is removed.
-  public static func clone(from url: String, into directory: String, access: RemoteAccess) throws(LedgerError)
-    -> Ledger
+  public static func clone(from url: String, into directory: String, isBare: Bool = false, access: RemoteAccess)
+    throws(LedgerError) -> Ledger
   {
     let existed: Bool
     switch FileSystem.node(at: directory) {
     case .missing:
       existed = false
     case .directory:
-      guard ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? ["?"]).isEmpty else {
+      guard (FileSystem.directoryEntries(at: directory) ?? ["?"]).isEmpty else {
         throw LedgerError(
           .alreadyExists, "'\(directory.escapedForMessage)' already exists and is not empty; choose another directory")
       }
@@ -28,16 +28,16 @@ extension Ledger {
     }
     func removeWhatWasMade() {
       if existed {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
-          try? FileManager.default.removeItem(atPath: "\(directory)/\(name)")
+        for name in FileSystem.directoryEntries(at: directory) ?? [] {
+          FileSystem.removeTree(at: "\(directory)/\(name)")
         }
       } else {
-        try? FileManager.default.removeItem(atPath: directory)
+        FileSystem.removeTree(at: directory)
       }
     }
     let (callbacks, policy) = access.callbacks(for: url)
     do {
-      _ = try Repository.clone(from: url, to: directory, callbacks: callbacks)
+      _ = try Repository.clone(from: url, to: directory, isBare: isBare, callbacks: callbacks)
     } catch {
       removeWhatWasMade()
       throw RemoteAccess.error(error, doing: "clone", url: url, callbacks: callbacks, policy: policy)
@@ -51,6 +51,7 @@ extension Ledger {
           .notALedger,
           "\(url.escapedForMessage) holds no claims ledger (no ledger.json on its default branch); check the address")
       }
+      if isBare { return ledger }
       try GitConfig.set("core.symlinks", to: "false", in: ledger.repository)
       // A fresh handle reads the setting just written before checking out.
       let checkout = try Repository(openingAt: directory)

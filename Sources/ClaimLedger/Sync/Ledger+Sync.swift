@@ -54,10 +54,6 @@ extension Ledger {
   public func sync(remote remoteName: String?, as author: Identity, at time: Timestamp, access: RemoteAccess)
     throws(LedgerError) -> SyncResult
   {
-    guard !isBare else {
-      throw LedgerError(
-        .wrongState, "this ledger is a bare repository, which others sync with; run 'claims sync' in a clone of it")
-    }
     let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "claims-sync.lock")
     defer { withExtendedLifetime(syncLock) {} }
     let remote = try openRemote(remoteName, relativeTo: access.workingDirectory ?? rootPath)

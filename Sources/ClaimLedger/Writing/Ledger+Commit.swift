@@ -188,14 +188,15 @@ extension Ledger {
       let packs =
         change.files.count > Self.packThreshold
         || change.files.contains { $0.path.hasPrefix("\(CitationArchive.directory)/") }
-      let packer = packs ? try PackedObjectWriter(repositoryAt: gitDirectory) : nil
+      let packer = packs ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
       let target = packer?.repository ?? repository
       var blobs: [String: ObjectID] = [:]
       var treeChanges: [TreeChange] = []
       treeChanges.reserveCapacity(change.files.count)
       for file in change.files {
         if let contents = file.contents {
-          let blob = try target.writeBlob(contents)
+          let blob: ObjectID
+          if let packer { blob = try packer.writeBlob(contents) } else { blob = try target.writeBlob(contents) }
           blobs[file.path] = blob
           treeChanges.append(.upsert(path: file.path, blob: blob))
         } else {
@@ -207,11 +208,18 @@ extension Ledger {
       let commit = try target.createCommit(
         tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
         message: change.message.text)
-      try packer?.finish()
+      try packer?.finish(commit: commit, baseTree: snapshot.rootTreeID)
       return (commit, blobs)
     } catch {
       throw writeError(error, doing: "cannot write the commit")
     }
+  }
+
+  /// Where the pack writer keeps its settings (in the caches, which are always safe to delete); nil
+  /// when that directory cannot be made.
+  private func packSettingsFile() -> String? {
+    let caches = CacheDirectory(gitDirectory: gitDirectory)
+    return caches.prepare() ? caches.path(of: "pack.config") : nil
   }
 
   /// Brings the work-tree files and index entries of `paths` in line with the new commit.
@@ -230,6 +238,7 @@ extension Ledger {
       }
       try index.reloadIfChanged()
       var madeDirectories: Set<String> = []
+      var files: [(path: String, blob: ObjectID, mode: UInt32, bytes: [UInt8])] = []
       for path in paths where blobs[path] == nil {
         let absolute = "\(rootPath)/\(path)"
         if FileSystem.node(at: absolute) == .file { unlink(absolute) }
@@ -238,7 +247,6 @@ extension Ledger {
       }
       for path in paths {
         guard let blob = blobs[path] else { continue }
-        let absolute = "\(rootPath)/\(path)"
         let (directory, _) = LedgerSnapshot.split(path)
         let mode = modes[path] ?? WorkTreeEntry.regularFile
         guard WorkTreeEntry.isWrittenOut(mode) else {
@@ -250,9 +258,14 @@ extension Ledger {
         }
         // A symbolic link is written as a plain file holding its target (as git does with
         // core.symlinks off): the ledger never makes a link anyone could write through.
-        try FileSystem.write(try contents[path] ?? repository.blobContent(blob), to: absolute)
-        if mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
-        try index.stage(path: path, blob: blob, fileAt: absolute, fileMode: mode)
+        files.append((path, blob, mode, try contents[path] ?? repository.blobContent(blob)))
+      }
+      // All the files first (an import's thousands on every core), then their index entries.
+      try FileSystem.write(files.map { (bytes: $0.bytes, path: "\(rootPath)/\($0.path)") })
+      for file in files {
+        let absolute = "\(rootPath)/\(file.path)"
+        if file.mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
+        try index.stage(path: file.path, blob: file.blob, fileAt: absolute, fileMode: file.mode)
       }
       journal.markWritingIndex(in: gitDirectory)
       try writeIndex(index)

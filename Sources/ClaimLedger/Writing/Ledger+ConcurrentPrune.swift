@@ -84,13 +84,32 @@ extension Ledger {
 
   /// What of `commit` (and of the trees and files at `paths`) is missing from the object
   /// database, or nil when all of it is there.
+  ///
+  /// The ids come from this handle (its cache holds the trees just written); whether each object
+  /// is on the disk is asked of a fresh handle, whose answer no cache can give. Asking only for
+  /// existence reads no object: on a ledger of a million claims the top trees are a megabyte each.
   func missingObject(of commit: ObjectID, paths: [String] = []) -> String? {
     guard let fresh = try? Repository(openingAt: gitDirectory) else { return nil }
-    guard let tree = try? fresh.commit(commit).treeID else { return "commit \(commit.short)" }
-    guard (try? fresh.treeEntries(tree)) != nil else { return "the tree of commit \(commit.short)" }
+    guard (try? fresh.containsObject(commit)) == true, let tree = try? repository.commit(commit).treeID else {
+      return "commit \(commit.short)"
+    }
+    guard (try? fresh.containsObject(tree)) == true else { return "the tree of commit \(commit.short)" }
+    // Directories checked already, by path: an import's ten thousand files share two.
+    var directories: [String: ObjectID] = ["": tree]
     for path in paths {
-      guard let entry = try? fresh.treeEntry(at: path, inTree: tree), (try? fresh.containsObject(entry.id)) == true
-      else { return "the tree or file of \(path)" }
+      var parent = ""
+      for component in path.split(separator: "/") {
+        let prefix = parent.isEmpty ? String(component) : "\(parent)/\(component)"
+        defer { parent = prefix }
+        if directories[prefix] != nil { continue }
+        guard let directory = directories[parent],
+          let entry = try? repository.treeEntry(named: String(component), inTree: directory),
+          (try? fresh.containsObject(entry.id)) == true
+        else {
+          return "the tree or file of \(path)"
+        }
+        if entry.kind == .tree { directories[prefix] = entry.id }
+      }
     }
     return nil
   }

@@ -105,7 +105,9 @@ enum RecordLimits {
     if path == top || size * 2 > topSize {
       return "its field '\(path)' alone is \(size) bytes; shorten it and retry"
     }
-    let entries = if case .array(let elements) = topValue { " (\(elements.count) entries)" } else { "" }
+    let entries =
+      if case .array(let elements) = topValue { " (\(String.count(elements.count, "entry", plural: "entries")))" } else
+      { "" }
     return
       "its field '\(top)'\(entries) is \(topSize) bytes, the largest part of it '\(path)' \(size) bytes; remove some entries or shorten them, and retry"
   }

@@ -7,6 +7,9 @@ struct GramTable: Sendable, Equatable {
   private var keys: [UInt32]
   private var values: [UInt32]
   private var occupied = 0
+  /// Per slot, one more than the last document counted there (made on first use): lets
+  /// ``countDistinct(in:document:)`` count each gram of a document once without sorting them.
+  private var stamps: [UInt32] = []
 
   init(capacity: Int = 1024) {
     var size = 16
@@ -44,6 +47,38 @@ struct GramTable: Sendable, Equatable {
         return
       }
       slot = (slot + 1) & (keys.count - 1)
+    }
+  }
+
+  /// Counts each distinct gram of `text` once, for the document `document`. Document numbers
+  /// must grow from call to call over the table's life (an index's slots do), so that a stamp
+  /// left by an earlier document never matches a later one.
+  mutating func countDistinct(in text: some Collection<UInt8>, document: UInt32) {
+    // Room for every gram first, so the table does not grow (and lose its stamps) midway.
+    while (occupied + text.count + 2) * 2 >= keys.count { grow() }
+    if stamps.count != keys.count { stamps = [UInt32](repeating: 0, count: keys.count) }
+    let stamp = document &+ 1
+    CharacterGrams.forEach(in: text) { gram in
+      let stored = gram &+ 1
+      var slot = hash(stored)
+      while true {
+        let key = keys[slot]
+        if key == stored {
+          if stamps[slot] != stamp {
+            stamps[slot] = stamp
+            values[slot] += 1
+          }
+          return
+        }
+        if key == 0 {
+          keys[slot] = stored
+          values[slot] = 1
+          stamps[slot] = stamp
+          occupied += 1
+          return
+        }
+        slot = (slot + 1) & (keys.count - 1)
+      }
     }
   }
 
@@ -87,7 +122,7 @@ struct GramTable: Sendable, Equatable {
 
   private mutating func grow() {
     let entries = sortedEntries
-    self = GramTable(capacity: max(keys.count, entries.count * 2))
+    self = GramTable(capacity: max(keys.count, entries.count * 2, (occupied + 64) * 2))
     for (gram, frequency) in entries {
       let stored = gram &+ 1
       var slot = hash(stored)

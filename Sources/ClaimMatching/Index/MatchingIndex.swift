@@ -1,3 +1,12 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A persistent, incrementally updatable search index over earlier fact-checks and reviewed
 /// claims: an inverted index of Snowball-stemmed terms for BM25, the documents' terms for field
 /// scores, and their words for character n-grams (see ``matches(for:limit:language:)``).
@@ -81,10 +90,21 @@ public struct MatchingIndex: Sendable {
   }
 
   /// Adds documents, replacing any that have the same key. Costs time in proportion to the
-  /// documents' length, not to the index's size.
+  /// documents' length, not to the index's size. Many documents are analysed on every core, in
+  /// batches (so that the analysed texts of a first build of 100,000 never all wait in memory),
+  /// then added in their order: the result is the index adding them one by one would make.
   public mutating func add(_ documents: [MatchingDocument]) {
-    var analysis = Analysis()
-    for document in documents { add(document, analysis: &analysis) }
+    let workers = min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8)
+    if workers == 1 || documents.count < 2_048 {
+      var analysis = Analysis()
+      for document in documents { add(analysis.analysed(document)) }
+    } else {
+      let batchSize = 8_192
+      for batchStart in stride(from: 0, to: documents.count, by: batchSize) {
+        let batch = documents[batchStart..<min(documents.count, batchStart + batchSize)]
+        for analysed in Self.analysedInParallel(batch, workers: workers) { add(analysed) }
+      }
+    }
     // Replacements leave dead slots too.
     compactIfMostlyDead()
   }
@@ -92,15 +112,78 @@ public struct MatchingIndex: Sendable {
   /// Adds or replaces one document.
   public mutating func add(_ document: MatchingDocument) {
     var analysis = Analysis()
-    add(document, analysis: &analysis)
+    add(analysis.analysed(document))
   }
 
-  /// The analyzer, and each word's term id (or ``stopWord``) per language, so that a word met
-  /// again costs one lookup instead of a stop-word check, a stem and a term lookup.
+  /// `documents` analysed on `workers` threads, in their order.
+  private static func analysedInParallel(_ documents: ArraySlice<MatchingDocument>, workers: Int)
+    -> [AnalysedDocument]
+  {
+    let chunk = (documents.count + workers - 1) / workers
+    let results = Mutex<[Int: [AnalysedDocument]]>([:])
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let start = documents.startIndex + worker * chunk
+      let end = min(documents.endIndex, start + chunk)
+      guard start < end else { return }
+      var analysis = Analysis()
+      let analysed = documents[start..<end].map { analysis.analysed($0) }
+      results.withLock { $0[worker] = analysed }
+    }
+    let done = results.withLock { $0 }
+    return (0..<workers).flatMap { done[$0] ?? [] }
+  }
+
+  /// A document's analysis, which depends on the document alone (not on the index), so that it
+  /// can be made on any thread: its language, its terms as strings, its words as bytes.
+  struct AnalysedDocument: Sendable {
+    var document: MatchingDocument
+    var language: String
+    var claimTerms: [String]
+    var headlineTerms: [String]
+    var text: [UInt8]
+  }
+
+  /// The analyzer, and each word's term (or nil for a stop word) per language, so that a word met
+  /// again costs one lookup instead of a stop-word check and a stem.
   struct Analysis {
     let analyzer = TextAnalyzer()
-    var termsByWord: [String: [String: UInt32]] = [:]
-    static let stopWord = UInt32.max
+    var termsByWord: [String: [String: String?]] = [:]
+
+    mutating func analysed(_ document: MatchingDocument) -> AnalysedDocument {
+      let language = analyzer.languageName(document.language)
+      let claimWords = Tokenizer.words(of: SocialText(document.claim).combined)
+      let headlineWords =
+        document.headline.isEmpty ? [] : Tokenizer.words(of: SocialText(document.headline).combined)
+      var cache = termsByWord.removeValue(forKey: language) ?? [:]
+      func terms(_ words: [String]) -> [String] {
+        var terms: [String] = []
+        terms.reserveCapacity(words.count)
+        for word in words {
+          if let known = cache[word] {
+            if let known { terms.append(known) }
+            continue
+          }
+          if StopWords.contains(word, language: language) {
+            cache[word] = .some(nil)
+            continue
+          }
+          let stem = analyzer.stem(word, language: language)
+          cache[word] = stem
+          terms.append(stem)
+        }
+        return terms
+      }
+      let claimTerms = terms(claimWords)
+      let headlineTerms = terms(headlineWords)
+      termsByWord[language] = cache
+      var text: [UInt8] = []
+      for word in claimWords + headlineWords {
+        if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+        text.append(contentsOf: word.utf8)
+      }
+      return AnalysedDocument(
+        document: document, language: language, claimTerms: claimTerms, headlineTerms: headlineTerms, text: text)
+    }
   }
 
   /// Removes the documents with these keys; absent keys are ignored. Returns how many were removed.
@@ -112,41 +195,13 @@ public struct MatchingIndex: Sendable {
     return removed
   }
 
-  mutating func add(_ document: MatchingDocument, analysis: inout Analysis) {
+  mutating func add(_ analysed: AnalysedDocument) {
+    let document = analysed.document
     if slotsByKey[document.key] != nil { _ = remove(key: document.key) }
-    let language = analysis.analyzer.languageName(document.language)
-    let claimWords = Tokenizer.words(of: SocialText(document.claim).combined)
-    let headlineWords = document.headline.isEmpty ? [] : Tokenizer.words(of: SocialText(document.headline).combined)
-    var cache = analysis.termsByWord.removeValue(forKey: language) ?? [:]
-    func terms(_ words: [String]) -> [UInt32] {
-      var terms: [UInt32] = []
-      terms.reserveCapacity(words.count)
-      for word in words {
-        if let known = cache[word] {
-          if known != Analysis.stopWord { terms.append(known) }
-          continue
-        }
-        if StopWords.contains(word, language: language) {
-          cache[word] = Analysis.stopWord
-          continue
-        }
-        let id = termID(analysis.analyzer.stem(word, language: language))
-        cache[word] = id
-        terms.append(id)
-      }
-      return terms
-    }
-    let claimTerms = terms(claimWords)
-    let headlineTerms = terms(headlineWords)
-    analysis.termsByWord[language] = cache
-    var text: [UInt8] = []
-    for word in claimWords + headlineWords {
-      if !text.isEmpty { text.append(UInt8(ascii: " ")) }
-      text.append(contentsOf: word.utf8)
-    }
     append(
-      key: document.key, kind: document.kind.rawValue, language: languageIndex(language),
-      precedence: document.precedence, claimTerms: claimTerms, headlineTerms: headlineTerms, text: text)
+      key: document.key, kind: document.kind.rawValue, language: languageIndex(analysed.language),
+      precedence: document.precedence, claimTerms: analysed.claimTerms.map { termID($0) },
+      headlineTerms: analysed.headlineTerms.map { termID($0) }, text: analysed.text)
   }
 
   /// Appends a document whose terms are already ids: the one place slots are made, shared with
@@ -170,15 +225,20 @@ public struct MatchingIndex: Sendable {
     liveCount += 1
     totalClaimLength += claimTerms.count
     totalHeadlineLength += headlineTerms.count
-    var frequencies: [UInt32: UInt32] = [:]
-    for term in claimTerms { frequencies[term, default: 0] += 1 }
-    for term in headlineTerms { frequencies[term, default: 0] += 1 }
-    // Sorted, so that the posting lists come out the same whatever the dictionary's order.
-    for (term, frequency) in frequencies.sorted(by: { $0.key < $1.key }) {
-      postings[Int(term)].append(slot << 6 | min(frequency, Self.maximumTermFrequency))
+    // Each distinct term once, with its frequency: a document is a few dozen terms, so sorting a
+    // copy beats hashing.
+    var sorted = claimTerms + headlineTerms
+    sorted.sort()
+    var position = 0
+    while position < sorted.count {
+      let term = sorted[position]
+      var end = position + 1
+      while end < sorted.count, sorted[end] == term { end += 1 }
+      postings[Int(term)].append(slot << 6 | min(UInt32(end - position), Self.maximumTermFrequency))
       documentFrequency[Int(term)] += 1
+      position = end
     }
-    for gram in CharacterGrams.distinct(in: text) { gramFrequency.increment(gram) }
+    gramFrequency.countDistinct(in: text, document: slot)
   }
 
   /// Marks a document dead and takes it out of the statistics; its postings stay until compaction.
@@ -215,7 +275,7 @@ public struct MatchingIndex: Sendable {
     return id
   }
 
-  private mutating func languageIndex(_ name: String) -> UInt8 {
+  mutating func languageIndex(_ name: String) -> UInt8 {
     if let index = languageNames.firstIndex(of: name) { return UInt8(index) }
     // More than 255 languages cannot happen with Snowball's 30-odd; fold the rest into the first.
     guard languageNames.count < 255 else { return 0 }

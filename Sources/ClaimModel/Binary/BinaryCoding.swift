@@ -1,18 +1,18 @@
 /// A compact binary form for the caches of the ledger and the report (never for records, which are
 /// JSON): integers as zig-zag LEB128, strings as a length and UTF-8. Inlinable, because cache reads
 /// decode millions of values and cross-module calls would cost a tenth of a warm report.
-public struct BinaryWriter {
+package struct BinaryWriter {
   @usableFromInline var storage: [UInt8] = []
 
   /// What was written so far.
-  public var bytes: [UInt8] { storage }
+  package var bytes: [UInt8] { storage }
 
-  public init(capacity: Int = 4096) {
+  package init(capacity: Int = 4096) {
     storage.reserveCapacity(capacity)
   }
 
   @inlinable
-  public mutating func write(_ value: Int) {
+  package mutating func write(_ value: Int) {
     // Zig-zag then LEB128, so small negative numbers stay small too; on the bit pattern, so that
     // numbers beyond ±2^62 (a hand-edited ordinal) come back as they were.
     let signed = Int64(value)
@@ -25,12 +25,12 @@ public struct BinaryWriter {
   }
 
   @inlinable
-  public mutating func write(_ value: Bool) {
+  package mutating func write(_ value: Bool) {
     storage.append(value ? 1 : 0)
   }
 
   @inlinable
-  public mutating func write(_ value: String) {
+  package mutating func write(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
       write(utf8.count)
@@ -39,39 +39,46 @@ public struct BinaryWriter {
   }
 
   @inlinable
-  public mutating func write(_ value: String?) {
+  package mutating func write(_ value: String?) {
     write(value != nil)
     if let value { write(value) }
   }
 
   @inlinable
-  public mutating func write(raw: [UInt8]) {
+  package mutating func write(raw: [UInt8]) {
     storage.append(contentsOf: raw)
   }
 }
 
 /// Reads what ``BinaryWriter`` wrote. Every read is bounds-checked: a truncated or damaged cache
 /// entry fails to decode, and the cache is rebuilt from git, never trusted blindly.
-public struct BinaryReader {
-  public struct Corrupt: Error {
-    public init() {}
+package struct BinaryReader {
+  package struct Corrupt: Error {
+    package init() {}
   }
 
   @usableFromInline let bytes: [UInt8]
   @usableFromInline var cursor: Int
 
   /// Where the next read starts.
-  public var position: Int { cursor }
+  package var position: Int { cursor }
 
-  public init(_ bytes: [UInt8], position: Int = 0) {
+  package init(_ bytes: [UInt8], position: Int = 0) {
     self.bytes = bytes
     self.cursor = position
   }
 
-  public var isAtEnd: Bool { cursor == bytes.count }
+  package var isAtEnd: Bool { cursor == bytes.count }
+
+  /// Moves past `count` bytes without copying them.
+  @inlinable
+  public mutating func skip(_ count: Int) throws(Corrupt) {
+    guard count >= 0, count <= bytes.count - cursor else { throw Corrupt() }
+    cursor += count
+  }
 
   @inlinable
-  public mutating func readInt() throws(Corrupt) -> Int {
+  package mutating func readInt() throws(Corrupt) -> Int {
     var result: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -88,7 +95,7 @@ public struct BinaryReader {
   /// A count of things to come, which a damaged entry must not make huge: everything counted takes
   /// at least a byte.
   @inlinable
-  public mutating func readCount() throws(Corrupt) -> Int {
+  package mutating func readCount() throws(Corrupt) -> Int {
     let count = try readInt()
     guard count >= 0, count <= bytes.count - cursor else { throw Corrupt() }
     return count
@@ -96,14 +103,14 @@ public struct BinaryReader {
 
   /// A non-negative figure.
   @inlinable
-  public mutating func readFigure() throws(Corrupt) -> Int {
+  package mutating func readFigure() throws(Corrupt) -> Int {
     let value = try readInt()
     guard value >= 0 else { throw Corrupt() }
     return value
   }
 
   @inlinable
-  public mutating func readBool() throws(Corrupt) -> Bool {
+  package mutating func readBool() throws(Corrupt) -> Bool {
     guard cursor < bytes.count else { throw Corrupt() }
     defer { cursor += 1 }
     switch bytes[cursor] {
@@ -114,7 +121,7 @@ public struct BinaryReader {
   }
 
   @inlinable
-  public mutating func readString() throws(Corrupt) -> String {
+  package mutating func readString() throws(Corrupt) -> String {
     let count = try readCount()
     defer { cursor += count }
     return bytes.withUnsafeBufferPointer { buffer in
@@ -123,12 +130,12 @@ public struct BinaryReader {
   }
 
   @inlinable
-  public mutating func readOptionalString() throws(Corrupt) -> String? {
+  package mutating func readOptionalString() throws(Corrupt) -> String? {
     try readBool() ? try readString() : nil
   }
 
   @inlinable
-  public mutating func readRaw(count: Int) throws(Corrupt) -> [UInt8] {
+  package mutating func readRaw(count: Int) throws(Corrupt) -> [UInt8] {
     guard count >= 0, count <= bytes.count - cursor else { throw Corrupt() }
     defer { cursor += count }
     return Array(bytes[cursor..<cursor + count])

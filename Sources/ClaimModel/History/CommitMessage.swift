@@ -90,6 +90,8 @@ public enum TrailerKey {
   public static let reviewer = "Reviewer"
   public static let citation = "Citation"
   public static let assignee = "Assignee"
+  /// Who made a claim, as `claims claimant` recorded it.
+  public static let claimant = "Claimant"
   public static let formatVersion = "Claims-Format"
   /// The id of the review event a commit recorded, so history can tell which action is current.
   public static let event = "Event"

@@ -45,7 +45,15 @@ public struct Claim: LedgerRecord {
   /// ``reference`` in at most `width` characters: a long source id is cut, never the ordinal,
   /// which is what a reviewer types back (`peru-fujimori…:12`).
   public func reference(fittingIn width: Int) -> String {
-    let full = reference
+    Self.reference(source: source, ordinal: ordinal, fittingIn: width)
+  }
+
+  /// `<source-id>:<ordinal>` of a claim of `source`.
+  public static func reference(source: SourceID, ordinal: Int) -> String { "\(source):\(ordinal)" }
+
+  /// ``reference(fittingIn:)`` of a claim of `source`, without the claim.
+  public static func reference(source: SourceID, ordinal: Int, fittingIn width: Int) -> String {
+    let full = reference(source: source, ordinal: ordinal)
     guard full.count > width else { return full }
     let suffix = ":\(ordinal)"
     let room = width - suffix.count - 1
@@ -108,67 +116,5 @@ public struct Claim: LedgerRecord {
       selector: try QuoteSelector(json: try fields.object("selector")), supersedes: supersedes,
       isRetired: try fields.optionalBool("retired") ?? false
     )
-  }
-}
-
-extension String {
-  /// The string with every run of white space collapsed to one space and the ends trimmed.
-  public func collapsingWhitespace() -> String {
-    // Most sentences have nothing to collapse: single ASCII spaces between words.
-    var previousWasSpace = true
-    var isAlreadyCollapsed = true
-    for byte in utf8 {
-      if byte == 0x20 {
-        if previousWasSpace { isAlreadyCollapsed = false }
-        previousWasSpace = true
-      } else if byte < 0x20 || byte >= 0x80 {
-        isAlreadyCollapsed = false
-      } else {
-        previousWasSpace = false
-      }
-      if !isAlreadyCollapsed { break }
-    }
-    if isAlreadyCollapsed && !previousWasSpace { return self }
-    var result = ""
-    result.reserveCapacity(utf8.count)
-    var pendingSpace = false
-    for character in self {
-      if character.isWhitespace {
-        pendingSpace = !result.isEmpty
-      } else {
-        if pendingSpace { result.append(" ") }
-        pendingSpace = false
-        result.append(character)
-      }
-    }
-    return result
-  }
-
-  /// `n` and the noun, singular for one: `1 claim`, `42 claims`.
-  public static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
-    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
-  }
-
-  /// Whether the string holds a C0 or C1 control character or DEL (the stuff of terminal escape
-  /// sequences); with `allowingLineBreaks`, line feeds and tabs do not count.
-  public func containsControlCharacters(allowingLineBreaks: Bool = false) -> Bool {
-    unicodeScalars.contains { scalar in
-      if allowingLineBreaks, scalar == "\n" || scalar == "\t" { return false }
-      return scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
-    }
-  }
-
-  /// The string made safe to quote in a one-line message: control characters shown as escapes,
-  /// and cut short when long.
-  public var escapedForMessage: String {
-    var result = ""
-    for scalar in unicodeScalars.prefix(80) {
-      if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-        result += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return unicodeScalars.count > 80 ? result + "…" : result
   }
 }

@@ -8,7 +8,8 @@ public enum ClaimState: String, Sendable, CaseIterable {
   case verified
   /// Reviewers gave two or more different verdicts.
   case disputed
-  /// Not a kind reviewers check (caption, byline, boilerplate), or every verdict given was `opinion`.
+  /// Not a kind reviewers check (caption, byline, boilerplate), every verdict given was `opinion`,
+  /// or the desk decided it is not a claim.
   case notCheckable = "not-checkable"
 
   /// How the state reads in reports.
@@ -26,8 +27,11 @@ public enum ClaimState: String, Sendable, CaseIterable {
 /// What the reviews of one claim add up to: the definitions `claims list --status` and the report
 /// share (docs/REPORT.md).
 public struct ClaimStatus: Sendable, Equatable {
-  /// Headline or sentence, and not a claim whose every verdict is `opinion`.
+  /// Headline or sentence, not a claim whose every verdict is `opinion`, and not one the desk
+  /// decided is not a claim.
   public var isCheckable: Bool
+  /// The desk decided it is not a claim to check (`claims dismiss`), whatever its verdicts.
+  public var isNotAClaim: Bool = false
   /// How many reviews give a verdict.
   public var verdictCount: Int
   /// How many current (not stale) reviews give a verdict and cite at least one source.
@@ -89,8 +93,9 @@ public enum ClaimAssessment {
   ///     count only for citations and staleness.
   ///   - scale: the ledger's verdict scale, for `flags` and the order of verdicts.
   ///   - requiredReviews: the ledger's `required_reviews` (values below 1 count as 1).
+  ///   - isNotAClaim: whether the desk decided the claim is not one to check (``ClaimDecision``).
   public static func status(
-    of claim: Claim, reviews: [Review], scale: VerdictScale, requiredReviews: Int
+    of claim: Claim, reviews: [Review], scale: VerdictScale, requiredReviews: Int, isNotAClaim: Bool = false
   ) -> ClaimStatus {
     var verdicts: [String] = []
     var verdictCount = 0
@@ -114,12 +119,14 @@ public enum ClaimAssessment {
     }
     if verdicts.count > 1 { verdicts = ordered(verdicts, on: scale) }
     let isOpinionOnly = verdictCount > 0 && opinionCount == verdictCount
-    let isCheckable = claim.kind.isCheckable && !isOpinionOnly
+    let isCheckable = claim.kind.isCheckable && !isOpinionOnly && !isNotAClaim
     let isVerified = isCheckable && verdicts.count == 1 && citedVerdictCount >= max(1, requiredReviews)
-    return ClaimStatus(
+    var status = ClaimStatus(
       isCheckable: isCheckable, verdictCount: verdictCount, citedVerdictCount: citedVerdictCount,
       citationCount: citationCount, verdicts: verdicts, isVerified: isVerified, isFlagged: isFlagged,
       hasStaleReviews: hasStaleReviews)
+    status.isNotAClaim = isNotAClaim
+    return status
   }
 
   /// Verdict ids in scale order, ids the scale lacks after them in alphabetical order.
@@ -133,9 +140,10 @@ public enum ClaimAssessment {
 }
 
 extension ClaimStatus {
-  /// The status of `claim` given its reviews and the ledger's settings.
-  public init(claim: Claim, reviews: [Review], config: LedgerConfig) {
+  /// The status of `claim` given its reviews, the desk's decision and the ledger's settings.
+  public init(claim: Claim, reviews: [Review], config: LedgerConfig, decision: ClaimDecision? = nil) {
     self = ClaimAssessment.status(
-      of: claim, reviews: reviews, scale: config.scale, requiredReviews: config.requiredReviews)
+      of: claim, reviews: reviews, scale: config.scale, requiredReviews: config.requiredReviews,
+      isNotAClaim: decision?.isNotAClaim ?? false)
   }
 }

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// Cohen's kappa for one pair of reviewers, over the claims both gave a verdict.
 public struct PairAgreement: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// A list of a report (its claims, disputed claims, backlog, …), held source by source.
 ///
@@ -101,7 +101,7 @@ public struct ReportList<Element: Sendable>: RandomAccessCollection, Sendable {
   public var isLoaded: Bool { segments.allSatisfy { $0.elements != nil } }
 
   /// The sources whose parts hold the first `count` elements and are not loaded.
-  public func unloadedSources(amongFirst count: Int) -> [SourceID] {
+  package func unloadedSources(amongFirst count: Int) -> [SourceID] {
     var sources: [SourceID] = []
     for (segment, end) in zip(segments, ends) {
       if end - segment.count >= count { break }

@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// One source's records, as read from the ledger: the unit the report is computed, and cached, by.
 public struct SourceInput: Sendable {
@@ -14,11 +14,13 @@ public struct SourceInput: Sendable {
   public var record: SourceRecord?
   /// What the last evidence checks found for its archived citations.
   public var health: CitationHealthIndex
+  /// The desk's decisions (not a claim, claimant), by claim.
+  public var decisions: [ClaimID: ClaimDecision]
 
   /// Collects one source's records.
   public init(
     id: SourceID, claims: [Claim], reviews: [Review], assignments: [Assignment] = [], record: SourceRecord? = nil,
-    health: CitationHealthIndex = CitationHealthIndex()
+    health: CitationHealthIndex = CitationHealthIndex(), decisions: [ClaimID: ClaimDecision] = [:]
   ) {
     self.id = id
     self.claims = claims
@@ -26,5 +28,6 @@ public struct SourceInput: Sendable {
     self.assignments = assignments
     self.record = record
     self.health = health
+    self.decisions = decisions
   }
 }

@@ -2,7 +2,7 @@ import ClaimModel
 
 extension SourceTally {
   /// The version of the encoded form; a cache keyed by it never reads an older layout.
-  public static let encodingVersion = 2
+  public static let encodingVersion = 3
 
   /// The tally in a compact binary form, for a cache.
   public func encoded() -> [UInt8] {
@@ -12,12 +12,16 @@ extension SourceTally {
     writer.write(hasClaims)
     let coverage = tally.overall
     for count in coverage.countsByKind { writer.write(count) }
-    for figure in [coverage.opinionOnly, coverage.checkable, coverage.reviewed, coverage.cited, coverage.verified] {
+    for figure in [
+      coverage.opinionOnly, coverage.notAClaim, coverage.checkable, coverage.reviewed, coverage.cited,
+      coverage.verified,
+    ] {
       writer.write(figure)
     }
     for count in [
       counts.claims, counts.disputed, counts.flagged, counts.staleReviews, counts.backlog, counts.retired,
-      counts.retiredWithReviews, counts.reviewed, counts.evidenceAlerts, evidence.citations, evidence.archived,
+      counts.retiredWithReviews, counts.retiredUnreplaced, counts.reviewed, counts.evidenceAlerts, evidence.citations,
+      evidence.archived,
     ] {
       writer.write(count)
     }
@@ -94,12 +98,14 @@ extension SourceTally {
     var kinds: [Int] = []
     for _ in 0..<ClaimKind.allCases.count { kinds.append(try reader.readFigure()) }
     let coverage = Coverage(
-      kindCounts: kinds, opinionOnly: try reader.readFigure(), checkable: try reader.readFigure(),
+      kindCounts: kinds, opinionOnly: try reader.readFigure(), notAClaim: try reader.readFigure(),
+      checkable: try reader.readFigure(),
       reviewed: try reader.readFigure(), cited: try reader.readFigure(), verified: try reader.readFigure())
     let counts = ListCounts(
       claims: try reader.readFigure(), disputed: try reader.readFigure(), flagged: try reader.readFigure(),
       staleReviews: try reader.readFigure(), backlog: try reader.readFigure(), retired: try reader.readFigure(),
-      retiredWithReviews: try reader.readFigure(), reviewed: try reader.readFigure(),
+      retiredWithReviews: try reader.readFigure(), retiredUnreplaced: try reader.readFigure(),
+      reviewed: try reader.readFigure(),
       evidenceAlerts: try reader.readFigure())
     var evidence = EvidenceCounts()
     evidence.citations = try reader.readFigure()

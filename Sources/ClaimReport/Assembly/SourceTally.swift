@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// What one source adds to a report's figures: its coverage, verdict counts, reviewer totals and
 /// agreement units, and the length of each of its lists. It is small (no claim text), so a report
@@ -14,6 +14,8 @@ public struct SourceTally: Sendable, Equatable {
     var retired = 0
     /// Retired claims that still hold reviews.
     var retiredWithReviews = 0
+    /// Retired claims with no replacement that still hold reviews.
+    var retiredUnreplaced = 0
     /// Claims whose reviews say something.
     var reviewed = 0
     var evidenceAlerts = 0

@@ -64,7 +64,7 @@ public struct EarlierChecksSection: Sendable, Equatable {
 
   /// "3 claims answered by earlier checks (1 linked, 2 resembling)".
   public var summary: String {
-    let claims = entries.count == 1 ? "1 claim" : "\(entries.count) claims"
+    let claims = String.count(entries.count, "claim")
     return "\(claims) answered by earlier checks (\(linkedCount) linked, \(resemblingCount) resembling)"
   }
 }

@@ -1,7 +1,8 @@
 import ClaimModel
 
 /// One row per reported claim, for spreadsheets (RFC 4180: comma-separated, CRLF line ends, a
-/// header row). Flags are `1`/`0` so a column sums to a count. Every cell goes through
+/// header row), then one row (state `retired`) per retired claim with no replacement that still holds
+/// reviews, so that no finding is missing from the sheet. Flags are `1`/`0` so a column sums to a count. Every cell goes through
 /// ``ReportEscaping/csv(_:)``, which also defuses spreadsheet formulas.
 struct CSVRenderer {
   let report: VerificationReport
@@ -9,24 +10,38 @@ struct CSVRenderer {
   let output: ReportOutput
 
   /// The parts this format writes source by source.
-  static let parts: [ReportPart] = [.claims]
+  static let parts: [ReportPart] = [.claims, .retired]
 
   /// The columns, in order; `docs/REPORT.md` describes each.
   static let columns = [
     "claim_id", "source", "ordinal", "kind", "state", "checkable", "reviewed", "cited", "verified", "disputed",
     "flagged", "stale", "consensus", "verdicts", "verdict_count", "cited_verdict_count", "citation_count",
     "reviewer_verdicts", "assignee", "text", "archived_citation_count", "citation_health", "notes", "citations",
+    "not_a_claim", "claimant",
   ]
 
   /// One source's rows.
   static func fragments(of lists: SourceLists, context: FragmentContext) -> [ReportPart: [UInt8]] {
-    [.claims: rows(lists.claims)]
+    [.claims: rows(lists.claims), .retired: retiredRows(lists.retired)]
   }
 
   func write() {
     output.write(Self.row(Self.columns))
     _ = ListWriter(output: output, store: store).write(
       .claims, of: report.claims, opening: [], separator: [], render: { entries, _ in Self.rows(entries) })
+    _ = ListWriter(output: output, store: store).write(
+      .retired, of: report.retired, opening: [], separator: [], render: { items, _ in Self.retiredRows(items) })
+  }
+
+  /// Rows of the retired claims whose reviews nothing carried on: no replacement, reviews left.
+  private static func retiredRows(_ items: [RetiredClaim]) -> [UInt8] {
+    var text = ""
+    for item in items where item.isUnreplacedWithReviews {
+      var cells = cells(ClaimEntry(claim: item.claim, status: item.status, reviews: item.reviews, assignee: nil))
+      cells[4] = "retired"
+      text += row(cells)
+    }
+    return Array(text.utf8)
   }
 
   private static func rows(_ entries: [ClaimEntry]) -> [UInt8] {
@@ -52,6 +67,7 @@ struct CSVRenderer {
       text(status.verdicts.joined(separator: "; ")), String(status.verdictCount), String(status.citedVerdictCount),
       String(status.citationCount), reviewerVerdicts.joined(separator: "; "), text(entry.assignee?.description ?? ""),
       text(claim.text), String(archived), health, notes.joined(separator: "\n"), citations.joined(separator: "\n"),
+      flag(status.isNotAClaim), text(entry.claimant?.name ?? ""),
     ]
   }
 

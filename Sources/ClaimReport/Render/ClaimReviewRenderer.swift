@@ -8,6 +8,11 @@ import ClaimModel
 ///   desk has not reached;
 /// - claims with a stale review are left out too: that verdict judged an earlier text, and the
 ///   rating would be published against words it was never given for;
+/// - claims that are not checkable are left out: rated only `opinion` (there is no finding to
+///   publish about an opinion), or marked not a claim by the desk; retired claims are never
+///   published;
+/// - `itemReviewed.author` is the claimant the desk recorded (`claims claimant`), else the
+///   article's authors (else its publisher), who at least made the claim in print;
 /// - `author` lists every reviewer who gave the verdict, by name only (e-mail addresses stay in the
 ///   ledger);
 /// - `url` is the source's URL with the fragment `#claim-<id>`, the only stable address the
@@ -60,7 +65,7 @@ struct ClaimReviewRenderer {
 
   /// Whether `entry` is published, by the rules above.
   static func isPublished(_ entry: ClaimEntry) -> Bool {
-    entry.status.consensus != nil && !entry.status.hasStaleReviews
+    entry.status.consensus != nil && !entry.status.hasStaleReviews && entry.status.isCheckable
   }
 
   private static func claimReview(_ entry: ClaimEntry, record: SourceRecord?, scale: VerdictScale) -> JSONValue? {
@@ -93,7 +98,13 @@ struct ClaimReviewRenderer {
     // date from the Claim itself, schema.org's CreativeWork from the appearance.
     var itemReviewed: [String: JSONValue] = ["@type": "Claim", "appearance": .object(appearance)]
     if let published = record?.published { itemReviewed["datePublished"] = .string(published.text) }
-    if let claimant { itemReviewed["author"] = claimant }
+    if let named = entry.claimant {
+      itemReviewed["author"] = .object([
+        "@type": .string(named.kind == .organization ? "Organization" : "Person"), "name": .string(named.name),
+      ])
+    } else if let claimant {
+      itemReviewed["author"] = claimant
+    }
     var review: [String: JSONValue] = [
       "@context": "https://schema.org",
       "@type": "ClaimReview",

@@ -28,9 +28,30 @@ enum Formatting {
     value.map { fixed($0, decimals: 3) } ?? "n/a"
   }
 
-  /// `1 claim`, `2 claims`.
+  /// `1 claim`, `2 claims`: ClaimModel's `String.count`, the one plural rule of every module.
   static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+    String.count(count, singular, plural: plural)
+  }
+
+  /// Why headlines and sentences are not counted as checkable: `2 claims not checkable: every
+  /// verdict is opinion; 1 marked not a claim by the desk`; nil when none is left out.
+  static func notCheckable(_ coverage: Coverage) -> String? {
+    var parts: [String] = []
+    if coverage.opinionOnly > 0 {
+      parts.append("\(count(coverage.opinionOnly, "claim")) not checkable: every verdict is opinion")
+    }
+    if coverage.notAClaim > 0 {
+      let what = parts.isEmpty ? count(coverage.notAClaim, "claim") + " not checkable:" : String(coverage.notAClaim)
+      parts.append("\(what) marked not a claim by the desk")
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+
+  /// The reviewers and verdicts of a retired claim's reviews: `Ada Lovelace: refuted, Bob: no verdict`.
+  static func reviewVerdicts(_ reviews: [Review], report: VerificationReport) -> String {
+    reviews.map { review in
+      review.reviewer.name + ": " + (review.verdict.map { report.label(ofVerdict: $0) } ?? "no verdict")
+    }.joined(separator: ", ")
   }
 
   /// The day of a timestamp, `YYYY-MM-DD`.

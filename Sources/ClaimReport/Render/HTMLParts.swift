@@ -92,7 +92,14 @@ struct HTMLParts {
     var html = ""
     for item in items {
       html += "<tr><td class=\"id\">\(h(item.claim.id.rawValue))</td><td>\(h(item.claim.reference))</td>"
-      html += "<td class=\"num\">\(item.reviewCount)</td><td class=\"text\">\(h(item.claim.text))</td></tr>\n"
+      let replacedBy = item.replacedBy.map(\.rawValue).joined(separator: ", ")
+      html += "<td class=\"id\">\(replacedBy.isEmpty ? "—" : h(replacedBy))</td>"
+      let reviews = item.reviews.map { review in
+        let mark = item.replacedBy.isEmpty ? "<strong>" : ""
+        return mark + h(review.reviewer.name) + (mark.isEmpty ? "" : "</strong>") + ": " + verdict(review.verdict)
+      }
+      html += "<td class=\"num\">\(item.reviewCount)</td><td>\(reviews.joined(separator: "<br />"))</td>"
+      html += "<td class=\"text\">\(h(item.claim.text))</td></tr>\n"
     }
     return Array(html.utf8)
   }

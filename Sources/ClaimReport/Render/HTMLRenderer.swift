@@ -119,9 +119,7 @@ struct HTMLRenderer {
     html += "</tbody>\n</table>\n"
     var kinds = "Claims: \(report.overall.claims)"
     if report.overall.claims > 0 { kinds += " (" + Formatting.kinds(report.overall) + ")" }
-    if report.overall.opinionOnly > 0 {
-      kinds += "; \(Formatting.count(report.overall.opinionOnly, "claim")) not checkable: every verdict is opinion"
-    }
+    if let notCheckable = Formatting.notCheckable(report.overall) { kinds += "; " + notCheckable }
     return html + "<p class=\"hint\">" + h(kinds) + ".</p>\n</section>\n"
   }
 
@@ -295,8 +293,14 @@ struct HTMLRenderer {
     guard !report.retired.isEmpty else { return }
     var html = sectionStart(
       "retired", "Retired claims", report.retired.count,
-      "No longer in the article; kept for the record and counted nowhere above.")
-    html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th class=\"num\">Reviews</th><th>Text</th></tr>"
+      "No longer in the article; kept for the record and counted nowhere above. "
+        + (report.retiredReviewed.isEmpty
+          ? ""
+          : "\(Formatting.count(report.retiredReviewed.count, "retired claim")) with no replacement still "
+            + "\(report.retiredReviewed.count == 1 ? "holds" : "hold") reviews (reviewers in bold), which count nowhere else.")
+    )
+    html += "<table>\n<thead><tr><th>Claim</th><th>Place</th><th>Replaced by</th><th class=\"num\">Reviews</th>"
+    html += "<th>Reviewers and verdicts</th><th>Text</th></tr>"
     html += "</thead>\n<tbody>\n"
     output.write(html)
     rows(.retired, report.retired, HTMLParts.retiredRows)

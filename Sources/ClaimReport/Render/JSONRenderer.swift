@@ -115,6 +115,7 @@ struct JSONRenderer {
       "by_kind": .object(
         Dictionary(uniqueKeysWithValues: ClaimKind.allCases.map { ($0.rawValue, .integer(coverage.count(of: $0))) })),
       "opinion_only": .integer(coverage.opinionOnly),
+      "not_a_claim": .integer(coverage.notAClaim),
       "checkable": .integer(coverage.checkable),
       "reviewed": .integer(coverage.reviewed),
       "cited": .integer(coverage.cited),

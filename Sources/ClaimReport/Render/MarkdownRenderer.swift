@@ -16,6 +16,7 @@ struct MarkdownRenderer {
     lines += disputed()
     lines += flagged()
     lines += stale()
+    lines += retiredReviews()
     lines += backlog()
     lines += EarlierChecksRendering.markdown(report.earlierChecks, limit: limit)
     lines += evidence()
@@ -60,9 +61,7 @@ struct MarkdownRenderer {
     lines.append("")
     var note = "Percentages are of checkable claims. Bar: █ verified, ▓ reviewed, ░ awaiting a verdict."
     if report.overall.claims > 0 { note += " Claims: " + Formatting.kinds(report.overall) + "." }
-    if report.overall.opinionOnly > 0 {
-      note += " \(Formatting.count(report.overall.opinionOnly, "claim")) not checkable: every verdict is opinion."
-    }
+    if let notCheckable = Formatting.notCheckable(report.overall) { note += " " + notCheckable + "." }
     lines.append(note)
     return lines
   }
@@ -132,6 +131,21 @@ struct MarkdownRenderer {
           + "| \(Formatting.day(item.staleness.since)) | \(md(item.claim.text)) | \(md(item.staleness.previousText)) |")
     }
     return lines + more(report.staleReviews.count)
+  }
+
+  private func retiredReviews() -> [String] {
+    guard !report.retiredReviewed.isEmpty else { return [] }
+    var lines = [
+      "", "## Reviews of retired claims (\(report.retiredReviewed.count))", "",
+      "The sentence left the article and no claim replaced it, so these reviews count nowhere else.", "",
+      "| Claim | Place | Reviews | Text |", "|---|---|---|---|",
+    ]
+    for item in report.retiredReviewed.prefix(limit) {
+      lines.append(
+        "| \(md(item.claim.id.rawValue)) | \(md(item.claim.reference)) "
+          + "| \(md(Formatting.reviewVerdicts(item.reviews, report: report))) | \(md(item.claim.text)) |")
+    }
+    return lines + more(report.retiredReviewed.count)
   }
 
   private func backlog() -> [String] {

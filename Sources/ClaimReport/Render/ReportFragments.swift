@@ -1,4 +1,4 @@
-import ClaimModel
+public import ClaimModel
 
 /// A list of the report that is written source by source, and so can be rendered one source at a
 /// time and kept: a source nobody touched renders the same bytes next time.

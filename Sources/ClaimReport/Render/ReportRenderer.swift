@@ -1,4 +1,4 @@
-import ClaimModel
+package import ClaimModel
 
 /// The formats a report can be written in.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -92,7 +92,7 @@ public enum ReportRenderer {
 
   /// The sources whose entries ``VerificationReport/insert(_:)`` must load before the report is
   /// written in `format`: for text and Markdown, those at the start of each list; for the other formats, every source with entries that `stored` lacks.
-  public static func sourcesToLoad(
+  package static func sourcesToLoad(
     for report: VerificationReport, as format: ReportFormat, options: RenderOptions,
     stored: (ReportPart, SourceID) -> Bool = { _, _ in false }
   ) -> [SourceID] {
@@ -104,6 +104,7 @@ public enum ReportRenderer {
       sources += report.flagged.unloadedSources(amongFirst: limit)
       sources += report.staleReviews.unloadedSources(amongFirst: limit)
       sources += report.backlog.unloadedSources(amongFirst: limit)
+      sources += report.retiredReviewed.unloadedSources(amongFirst: limit)
       // Markdown shows every claim's evidence and every failing citation; text the first ones.
       let evidenceLimit = format == .markdown ? Int.max : limit
       sources += report.reviewed.unloadedSources(amongFirst: evidenceLimit)

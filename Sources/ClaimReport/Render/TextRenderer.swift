@@ -20,6 +20,7 @@ struct TextRenderer {
     lines += disputed()
     lines += flagged()
     lines += stale()
+    lines += retiredReviews()
     lines += backlog()
     lines += EarlierChecksRendering.text(report.earlierChecks, style: style, width: width, limit: limit)
     lines += evidence()
@@ -69,9 +70,7 @@ struct TextRenderer {
     lines += more(report.sources.count)
     var kinds = "Claims: \(report.overall.claims)"
     if report.overall.claims > 0 { kinds += " (\(Formatting.kinds(report.overall)))" }
-    if report.overall.opinionOnly > 0 {
-      kinds += "; \(Formatting.count(report.overall.opinionOnly, "claim")) not checkable: every verdict is opinion"
-    }
+    if let notCheckable = Formatting.notCheckable(report.overall) { kinds += "; " + notCheckable }
     return lines + note("█ verified  ▓ reviewed  ░ awaiting a verdict; percentages are of checkable claims")
       + note(kinds)
   }
@@ -119,13 +118,20 @@ struct TextRenderer {
         + cited + " " + note
     ]
     for (index, citation) in review.citations.enumerated() {
-      var text = safe(citation.url)
-      if let title = citation.title { text += "  " + safe(title) }
-      if let stance = citation.stance { text += " (\(stance.rawValue))" }
+      let address = "        ↳ " + safe(citation.url)
+      var rest = ""
+      if let title = citation.title { rest += "  " + safe(title) }
+      if let stance = citation.stance { rest += " (\(stance.rawValue))" }
       let health = entry.health(of: review, citation: index)
       let evidence = Formatting.evidence(citation, health: health)
-      text += " · " + (health?.state.isFailure == true ? style.red(evidence) : evidence)
-      lines.append(style.dim(TextLayout.clip("        ↳ " + text, width)))
+      rest += " · " + (health?.state.isFailure == true ? style.red(evidence) : evidence)
+      if (address + rest).count > width, address.count <= width {
+        // An address that fits keeps its line whole; what follows it goes below.
+        lines.append(style.dim(address))
+        lines.append(style.dim(TextLayout.clip("          " + rest.drop(while: { $0 == " " }), width)))
+      } else {
+        lines.append(style.dim(TextLayout.clip(address + rest, width)))
+      }
       if withQuotes, let quote = citation.quote {
         lines.append(style.dim(TextLayout.clip("          “" + safe(quote) + "”", width)))
       }
@@ -163,6 +169,19 @@ struct TextRenderer {
       lines.append(style.dim(TextLayout.clip("      was: " + safe(item.staleness.previousText), width)))
     }
     return lines + more(report.staleReviews.count)
+  }
+
+  private func retiredReviews() -> [String] {
+    guard !report.retiredReviewed.isEmpty else { return [] }
+    var lines = section(
+      "Reviews of retired claims", report.retiredReviewed.count,
+      "the sentence left the article, nothing replaced it; counted nowhere else")
+    for item in report.retiredReviewed.prefix(limit) {
+      lines.append(claimLine(item.claim))
+      lines += TextLayout.wrap(
+        safe(Formatting.reviewVerdicts(item.reviews, report: report)), width: width, indent: "      ")
+    }
+    return lines + more(report.retiredReviewed.count)
   }
 
   private func backlog() -> [String] {
@@ -241,14 +260,19 @@ struct TextRenderer {
 
   private func activity() -> [String] {
     guard !report.activity.isEmpty else { return ["", style.bold("Reviewers"), "  No review activity yet."] }
+    // Wide enough for the longest `Name <email>` when the line has room: an address cut is no address.
+    let longest = report.activity.prefix(limit).map { safe($0.reviewer.description).count }.max() ?? 0
+    let nameWidth = max(30, min(longest, width - 2 - 7 - 15 - 6 - 2 - 13 - 10))
     let heading =
-      TextLayout.left("Reviewers", 32) + TextLayout.right("Claims", 7) + TextLayout.right("Cites/verdict", 15)
+      TextLayout.left("Reviewers", nameWidth + 2) + TextLayout.right("Claims", 7)
+      + TextLayout.right("Cites/verdict", 15)
       + TextLayout.right("Open", 6) + "  " + TextLayout.left("Last active", 13) + "Actions"
     var lines = ["", style.bold(TextLayout.clip(heading, width))]
     for item in report.activity.prefix(limit) {
       let perVerdict = item.citationsPerVerdict.map { Formatting.fixed($0, decimals: 1) } ?? "n/a"
       let line =
-        "  " + TextLayout.left(safe(item.reviewer.description), 30) + TextLayout.right(String(item.claimsReviewed), 7)
+        "  " + TextLayout.left(safe(item.reviewer.description), nameWidth)
+        + TextLayout.right(String(item.claimsReviewed), 7)
         + TextLayout.right(perVerdict, 15) + TextLayout.right(String(item.openAssignments), 6) + "  "
         + TextLayout.left(item.lastActive.map(Formatting.day) ?? "—", 13) + safe(Formatting.actions(item))
       lines.append(TextLayout.clip(line, width))

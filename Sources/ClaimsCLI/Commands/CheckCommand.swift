@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         "\(context.style.yellow(TerminalText.visiblePath(problem.path))): \(TerminalText.sanitize(problem.problem)); \(TerminalText.sanitize(problem.remedy))"
       )
     }
-    let files = "\(report.fileCount) file\(report.fileCount == 1 ? "" : "s")"
+    let files = String.count(report.fileCount, "file")
     switch report.problems.count {
     case 0: context.print("Checked \(files): no problems.")
     case 1: context.print("Checked \(files): 1 problem.")

@@ -15,9 +15,13 @@ struct CloneCommand: ParsableCommand {
   @Argument(help: "Where the copy goes (default: the URL's last part).")
   var directory: DirectoryPath?
 
+  @Flag(help: "Make a bare copy, without a work tree: every command works on it the same (for large ledgers).")
+  var bare = false
+
   func run(_ context: CommandContext) throws -> Int32 {
     let url = RemoteAddress.resolve(url, relativeTo: context.currentDirectory)
-    let name = directory?.path ?? RemoteAddress.defaultDirectoryName(for: url)
+    // A bare copy is named as git names one: `desk.git`.
+    let name = directory?.path ?? RemoteAddress.defaultDirectoryName(for: url).map { bare ? "\($0).git" : $0 }
     guard let name, !name.isEmpty else {
       throw UsageError("Cannot name a directory after '\(url.escapedForMessage)'; give <directory>")
     }
@@ -25,7 +29,8 @@ struct CloneCommand: ParsableCommand {
     let progress = ProgressLine(context: context)
     let ledger: Ledger
     do {
-      ledger = try Ledger.clone(from: url, into: directory, access: RemoteOutput.access(context, progress))
+      ledger = try Ledger.clone(
+        from: url, into: directory, isBare: bare, access: RemoteOutput.access(context, progress))
       progress.finish()
     } catch {
       progress.finish()
@@ -35,7 +40,7 @@ struct CloneCommand: ParsableCommand {
     let sources = snapshot.sourceIDs().count
     context.report(snapshot.problems)
     context.print(
-      "Cloned \(TerminalText.sanitize(url)) into \(TerminalText.sanitize(ledger.rootPath)) (\(sources) source\(sources == 1 ? "" : "s")); share your work with 'claims sync'"
+      "Cloned \(TerminalText.sanitize(url)) into \(TerminalText.sanitize(ledger.rootPath)) (\(String.count(sources, "source"))); share your work with 'claims sync'"
     )
     return ExitStatus.success
   }

@@ -7,7 +7,7 @@ struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "diff", abstract: "Show what changed in the review state between two revisions.",
     discussion:
-      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled (a claim that replaced others is compared with them, so a dispute carried over is no change; a dispute on a claim retired with no replacement ends with it); assignments; record files that cannot be read. It compares the two states, not the way between them: a claim in both with the same text is unchanged, whatever happened in between. Lines come in article order within each source, a retired claim at its old place. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree)."
+      "Not a line diff: claims added, retired or reworded; verdicts changed (who, from, to); citations added or removed; notes; reviews that went stale; claims that became disputed or were settled (a claim that replaced others is compared with them, so a dispute carried over is no change; a dispute on a claim retired with no replacement ends with it); assignments; the desk's decisions (not a claim, claimant); record files that cannot be read. It compares the two states, not the way between them: a claim in both with the same text is unchanged, whatever happened in between. Lines come in article order within each source, a retired claim at its old place. <rev1> and <rev2> are anything git understands: a commit, a tag ('claims snapshot'), a branch, HEAD~3. Without <rev2>, compares with the ledger's current state (its branch tip, which claims keeps equal to the work tree)."
   )
 
   @Argument(help: "The earlier revision.")
@@ -38,9 +38,10 @@ struct DiffCommand: ParsableCommand {
       return ExitStatus.success
     }
     let unreadable = diff.unreadable.isEmpty ? "" : ", \(String.count(diff.unreadable.count, "unreadable file"))"
+    let decisions = diff.decisions.isEmpty ? "" : ", \(String.count(diff.decisions.count, "desk decision"))"
     context.print(
       style.bold("Changes from \(from) to \(to):")
-        + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))\(unreadable)"
+        + " \(String.count(diff.claims.count, "claim")), \(String.count(diff.reviews.count, "review")), \(String.count(diff.disputes.count, "dispute")), \(String.count(diff.assignments.count, "assignment"))\(decisions)\(unreadable)"
     )
     // Lines in article order: each claim's change, then its reviews, dispute and assignment.
     var lines: [SourceID: [(rank: Int, part: Int, text: String)]] = [:]
@@ -104,6 +105,24 @@ struct DiffCommand: ParsableCommand {
     for change in diff.assignments {
       let who = change.after.map { "assigned to " + TerminalText.sanitize($0.description) } ?? "unassigned"
       add(change.source, change.claim, 3, "  \(change.claim) \(who)")
+    }
+    for change in diff.decisions {
+      let (was, now) = (change.before, change.after)
+      if (was?.isNotAClaim ?? false) != (now?.isNotAClaim ?? false) || was?.notAClaim?.reason != now?.notAClaim?.reason
+      {
+        let reason = now?.notAClaim?.reason.map { " (\(TerminalText.oneLine($0, width: 60)))" } ?? ""
+        add(
+          change.source, change.claim, 3,
+          now?.isNotAClaim == true
+            ? "  \(change.claim) marked not a claim\(reason)"
+            : "  \(change.claim) checkable again (not-a-claim taken back)")
+      }
+      if was?.claimant != now?.claimant {
+        add(
+          change.source, change.claim, 3,
+          "  \(change.claim) claimant: "
+            + (now?.claimant.map { TerminalText.oneLine($0.name, width: 60) } ?? "removed"))
+      }
     }
     for file in diff.unreadable {
       let revision = file.revision.map { " in \(String($0.prefix(7)))" } ?? ""
@@ -177,6 +196,16 @@ struct DiffCommand: ParsableCommand {
             "path": .string($0.path), "source": .string($0.source.rawValue),
             "claim": $0.claim.map { .string($0.rawValue) } ?? .null,
             "revision": $0.revision.map { .string($0) } ?? .null, "problem": .string($0.problem),
+          ])
+        }),
+      "decisions": .array(
+        diff.decisions.map {
+          .object([
+            "claim": .string($0.claim.rawValue), "source": .string($0.source.rawValue),
+            "not_a_claim_before": .bool($0.before?.isNotAClaim ?? false),
+            "not_a_claim_after": .bool($0.after?.isNotAClaim ?? false),
+            "claimant_before": $0.before?.claimant.map { .string($0.name) } ?? .null,
+            "claimant_after": $0.after?.claimant.map { .string($0.name) } ?? .null,
           ])
         }),
       "assignments": .array(

@@ -69,7 +69,7 @@ struct FactChecksCommand: ParsableCommand {
     guard !feed.factChecks.isEmpty else {
       throw CommandFailure(
         .invalidInput,
-        "\(file.escapedForMessage): none of its \(feed.problems.count) records is a usable ClaimReview; nothing was imported"
+        "\(file.escapedForMessage): \(feed.problems.count == 1 ? "its one record is not" : "none of its \(feed.problems.count) records is") a usable ClaimReview; nothing was imported"
       )
     }
     context.status("Importing \(String.count(feed.factChecks.count, "fact-check"))…")

@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
   @Flag(help: "Re-import a revised text of an existing source, keeping the reviews that still apply.")
   var replace = false
 
-  @Flag(help: "With --replace: show what would change, and change nothing.")
+  @Flag(help: "Show the claims the import would make (with --replace: what would change), and change nothing.")
   var dryRun = false
 
   @Flag(help: "Print the result as JSON.")
@@ -78,7 +78,6 @@ struct ImportCommand: ParsableCommand {
     if let title, title.containsControlCharacters() {
       throw .invalidValue(title, for: $title, reason: "a title is one line without control characters")
     }
-    if dryRun, !replace { throw UsageError("'--dry-run' goes with '--replace'") }
   }
 
   func run(_ context: CommandContext) throws -> Int32 {
@@ -91,21 +90,39 @@ struct ImportCommand: ParsableCommand {
     if replace {
       return try reimport(request, ledger: ledger, author: author, context: context)
     }
+    if dryRun {
+      let claims = try ledger.previewImport(request, as: author)
+      context.clearStatus()
+      if json {
+        context.output.write(JSONWriter.canonicalText(of: ImportOutput.json(preview: claims, of: request.source)))
+      } else {
+        context.print(context.style.bold("Would import \(request.source): \(Self.describe(claims))"))
+        for claim in claims {
+          let kind = claim.kind.isCheckable ? "" : " (\(claim.kind.rawValue))"
+          context.print("  + \(claim.id) \(claim.reference)\(kind) \"\(TerminalText.oneLine(claim.text, width: 60))\"")
+        }
+      }
+      return ExitStatus.success
+    }
     let result = try ledger.importSource(request, as: author, at: try context.now())
     result.commit.warnings.forEach(context.warn)
     if json {
       context.output.write(JSONWriter.canonicalText(of: ImportOutput.json(result)))
     } else {
-      let counts = ClaimKind.allCases.compactMap { kind -> String? in
-        let count = result.claims.filter { $0.kind == kind }.count
-        return count == 0 ? nil : "\(count) \(kind.rawValue)\(count == 1 ? "" : "s")"
-      }
       context.print(
-        "Imported \(request.source): \(String.count(result.claims.count, "claim")) (\(counts.joined(separator: ", "))) in commit \(result.commit.commit.prefix(7))"
-      )
+        "Imported \(request.source): \(Self.describe(result.claims)) in commit \(result.commit.commit.prefix(7))")
       if let line = try MatchedClaims.resemblanceLine(for: result.claims, in: ledger) { context.print(line) }
     }
     return ExitStatus.success
+  }
+
+  /// `42 claims (1 headline, 38 sentences, 1 caption, 2 boilerplates)`.
+  static func describe(_ claims: [Claim]) -> String {
+    let counts = ClaimKind.allCases.compactMap { kind -> String? in
+      let count = claims.filter { $0.kind == kind }.count
+      return count == 0 ? nil : String.count(count, kind.rawValue)
+    }
+    return "\(String.count(claims.count, "claim")) (\(counts.joined(separator: ", ")))"
   }
 
   /// What to import: a text file's bytes as they are, or a page's article with its metadata.
@@ -230,7 +247,7 @@ extension ImportCommand {
     }
     let style = context.style
     let summary =
-      "\(plan.kept.count) kept, \(plan.added.count) added, \(plan.reworded.count) reworded, \(plan.deleted.count) retired; \(plan.staleReviews.count) reviews marked stale"
+      "\(plan.kept.count) kept, \(plan.added.count) added, \(plan.reworded.count) reworded, \(plan.deleted.count) retired; \(String.count(plan.staleReviews.count, "review")) marked stale"
     if plan.isUnchanged && (commit == nil || dryRun) {
       context.print("No claim of \(plan.source) changes: \(summary).")
       return ExitStatus.success
@@ -284,6 +301,22 @@ enum ImportOutput {
         plan.staleReviews.map {
           .object(["claim": .string($0.claim.rawValue), "reviewer": .string($0.reviewer.description)])
         }),
+    ])
+  }
+
+  /// What `import --dry-run --json` prints: the claims an import would make, and no commit.
+  static func json(preview claims: [Claim], of source: SourceID) -> JSONValue {
+    .object([
+      "source": .string(source.rawValue),
+      "dry_run": .bool(true),
+      "commit": .null,
+      "claims": .array(claims.map(claimJSON)),
+    ])
+  }
+
+  private static func claimJSON(_ claim: Claim) -> JSONValue {
+    .object([
+      "id": .string(claim.id.rawValue), "ordinal": .integer(claim.ordinal), "kind": .string(claim.kind.rawValue),
     ])
   }
 

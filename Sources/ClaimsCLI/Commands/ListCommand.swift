@@ -10,31 +10,25 @@ struct ListCommand: ParsableCommand {
       Statuses: unreviewed (checkable, no verdict yet), reviewed (at least one verdict), uncited (checkable, no \
       citation yet), disputed (reviewers' verdicts differ), flagged (someone said refuted or misleading), verified \
       (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim), matched (linked to an earlier check, or unreviewed and \
-      resembling an earlier fact-check or reviewed claim: see 'claims match'). Checkable claims \
-      are headlines and sentences that not every reviewer called opinion.
+      resembling an earlier fact-check or reviewed claim: see 'claims match'), retired (left out of the article by a \
+      re-import; only listed when asked for). Checkable claims are headlines and sentences that not every reviewer \
+      called opinion and the desk did not mark not a claim ('claims dismiss'). --status takes several statuses \
+      (--status disputed,flagged: claims with any of them). --grep looks in the claim's text, its reviewers' notes, \
+      and the titles and addresses they cite. Each line is cut to the terminal's width (COLUMNS if set; 100 columns \
+      when output is not a terminal); --full prints every claim's whole text.
       """
   )
 
-  @Option(help: "Only claims of this source (repeatable).")
-  var source: [SourceID] = []
-
-  @Option(help: "Only claims with this status.")
-  var status: StatusFilter?
-
-  @Option(help: "Only claims someone gave this verdict.")
-  var verdict: VerdictName?
+  @OptionGroup var filters: ClaimFilterOptions
 
   @Option(help: "Only claims this reviewer reviewed (name, e-mail or 'Name <email>'; 'me' for you).")
   var reviewer: PersonArgument?
 
-  @Option(help: "Only claims assigned to this reviewer ('me' for you).")
-  var assignedTo: PersonArgument?
-
-  @Option(help: "Only claims whose text contains <text> (case-insensitive).")
-  var grep: String?
-
   @Option(help: "Read the ledger as it was at <revision> (commit, tag, branch, HEAD~N).")
   var at: Revision?
+
+  @Flag(help: "Print each claim's whole text instead of cutting it to the line's width.")
+  var full = false
 
   @Flag(help: "Print the claims, with their status, as JSON.")
   var json = false
@@ -42,45 +36,103 @@ struct ListCommand: ParsableCommand {
   func run(_ context: CommandContext) throws -> Int32 {
     let ledger = try context.openLedger()
     let snapshot = try ledger.snapshot(at: at)
-    let sources = try Self.selectedSources(source, in: snapshot)
-    let assignee = try assignedTo.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
+    let sources = try Self.selectedSources(filters.source, in: snapshot)
     let reviewer = try reviewer.map { (person) throws(LedgerError) in try person.filter(context, ledger: ledger) }
-    let filter = ClaimFilter(status: status, verdict: verdict, reviewer: reviewer, assignee: assignee, text: grep)
-    let claims = try filter.apply(to: sources, in: snapshot)
-    let config = snapshot.config()
-    context.report(snapshot.problems)
+    let filter = try filters.filter(context, ledger: ledger, reviewer: reviewer)
+    // Claims are read a batch of sources at a time, on every core, and only what is printed is
+    // kept: a ledger of a million claims is never in memory whole.
     if json {
-      let values: [JSONValue] = claims.map { claim in
-        let reviews = snapshot.reviews(of: claim)
-        guard case .object(var members) = claim.json else { return claim.json }
-        members["status"] = Self.statusJSON(ClaimStatus(claim: claim, reviews: reviews, config: config))
-        members["assignee"] =
-          snapshot.assignments(of: claim.source)[claim.id]?.assignee.map { .string($0.description) } ?? .null
-        return .object(members)
+      // Each claim's JSON is made where its source was read, as the element of the array it is in
+      // the output, and written out batch by batch; the whole is the canonical text of the array.
+      var isFirst = true
+      try filter.forEachMatch(in: sources, of: snapshot, making: Self.jsonElement) { elements in
+        for element in elements {
+          context.output.write(isFirst ? "[\n  " : ",\n  ")
+          element.withUnsafeBufferPointer { context.output.write(utf8: $0) }
+          isFirst = false
+        }
       }
-      context.output.write(JSONWriter.canonicalText(of: .array(values)))
+      context.report(snapshot.problems)
+      context.output.write(isFirst ? "[]\n" : "\n]\n")
       return ExitStatus.success
     }
+    // The text takes what the line has left: the terminal's width (or COLUMNS), else 100 columns.
+    let lineWidth = context.outputWidth ?? 100
+    func textWidth(referenceWidth: Int) -> Int { max(20, lineWidth - 10 - 2 - referenceWidth - 2 - 11 - 2 - 18 - 2) }
+    let kept = full ? Int.max : textWidth(referenceWidth: 3)
+    var rows: [Row] = []
+    try filter.forEachMatch(in: sources, of: snapshot, making: { Row($0, keeping: kept) }) { rows += $0 }
+    context.report(snapshot.problems)
     let style = context.style
-    let referenceWidth = min(26, claims.map { $0.reference.count }.max() ?? 3)
-    for claim in claims {
-      let status = ClaimStatus(claim: claim, reviews: snapshot.reviews(of: claim), config: config)
-      let reference = TerminalText.sanitize(claim.reference(fittingIn: referenceWidth)).padded(to: referenceWidth)
-      let kind = claim.kind.rawValue.padded(to: 11)
+    let referenceWidth = min(26, rows.map { Claim.reference(source: $0.source, ordinal: $0.ordinal).count }.max() ?? 3)
+    for row in rows {
+      let status = row.status
+      let reference = TerminalText.sanitize(
+        Claim.reference(source: row.source, ordinal: row.ordinal, fittingIn: referenceWidth)
+      ).padded(to: referenceWidth)
+      let kind = row.kind.rawValue.padded(to: 11)
       let verdicts = TerminalText.oneLine(Self.verdictSummary(status), width: 18).padded(to: 18)
-      let text = TerminalText.oneLine(claim.text, width: max(20, 100 - 10 - referenceWidth - 11 - 18 - 8))
+      let text = row.line(width: full ? .max : textWidth(referenceWidth: referenceWidth))
       let coloured =
         status.isFlagged ? style.red(verdicts) : status.isReviewed ? style.green(verdicts) : style.dim(verdicts)
       context.print(
-        "\(style.yellow(claim.id.rawValue))  \(reference)  \(claim.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
+        "\(style.yellow(row.id.rawValue))  \(reference)  \(row.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
       )
     }
     return ExitStatus.success
   }
 
-  /// `refuted`, `supported≠refuted` for a dispute, `–` when unreviewed.
+  /// What a line of `claims list` needs of a claim: not its whole record.
+  struct Row: Sendable {
+    let id: ClaimID
+    let source: SourceID
+    let ordinal: Int
+    let kind: ClaimKind
+    let status: ClaimStatus
+    /// The start of the text as one safe line (``TerminalText/oneLine(_:width:)`` cuts it).
+    private let text: String
+    /// Whether the whole line is longer than ``text``.
+    private let isCut: Bool
+
+    /// The row of `match`, keeping at most `widest` characters of its text: the most any line
+    /// can show, so that a million rows do not hold a million whole texts.
+    init(_ match: ClaimFilter.Match, keeping widest: Int) {
+      id = match.claim.id
+      source = match.claim.source
+      ordinal = match.claim.ordinal
+      kind = match.claim.kind
+      status = match.status
+      let line = TerminalText.oneLine(match.claim.text, width: Int.max)
+      isCut = line.count > widest
+      text = isCut ? String(line.prefix(widest)) : line
+    }
+
+    /// The text in at most `width` characters, as ``TerminalText/oneLine(_:width:)`` would cut the
+    /// whole of it (`width` at most the `widest` kept).
+    func line(width: Int) -> String {
+      guard isCut || text.count > width else { return text }
+      return String(text.prefix(max(1, width - 1))) + "…"
+    }
+  }
+
+  /// A claim as an element of `claims list --json`'s array: its record, status, assignee and
+  /// claimant.
+  @Sendable static func jsonElement(_ match: ClaimFilter.Match) -> [UInt8] {
+    guard case .object(var members) = match.claim.json else { return [] }
+    members["status"] = Self.statusJSON(match.status)
+    members["assignee"] = match.assignment?.assignee.map { .string($0.description) } ?? .null
+    members["claimant"] = match.decision?.claimant.map { .string($0.name) } ?? .null
+    var writer = JSONStreamWriter(depth: 1, capacity: 1024)
+    writer.value(.object(members))
+    return writer.bytes
+  }
+
+  /// `refuted`, `supported≠refuted` for a dispute, `–` when unreviewed, `not a claim` when the desk
+  /// ruled it out.
   static func verdictSummary(_ status: ClaimStatus) -> String {
-    var text = status.verdicts.isEmpty ? "–" : status.verdicts.joined(separator: "≠")
+    var text =
+      status.verdicts.isEmpty ? (status.isNotAClaim ? "not a claim" : "–") : status.verdicts.joined(separator: "≠")
+    if status.isNotAClaim && !status.verdicts.isEmpty { text += " (not a claim)" }
     if status.hasStaleReviews { text += " (stale)" }
     return text
   }
@@ -90,6 +142,7 @@ struct ListCommand: ParsableCommand {
       "checkable": .bool(status.isCheckable), "reviewed": .bool(status.isReviewed), "cited": .bool(status.isCited),
       "disputed": .bool(status.isDisputed), "flagged": .bool(status.isFlagged), "verified": .bool(status.isVerified),
       "stale": .bool(status.hasStaleReviews), "verdicts": .array(status.verdicts.map { .string($0) }),
+      "not_a_claim": .bool(status.isNotAClaim),
     ])
   }
 

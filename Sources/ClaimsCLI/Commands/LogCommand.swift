@@ -99,10 +99,15 @@ struct LogCommand: ParsableCommand {
       return ExitStatus.success
     }
     let style = context.style
+    // Authors as wide as the longest one (addresses cut are no addresses), as long as 40 columns are
+    // left for what was done on a terminal; nothing is cut in a file or a pipe.
+    let width = context.outputWidth
+    let longest = entries.map { TerminalText.oneLine($0.entry.author.description, width: .max).count }.max() ?? 0
+    let whoWidth = max(28, width.map { min(longest, $0 - 29 - 40) } ?? longest)
     for item in entries {
       let entry = item.entry
       let when = String(entry.time.text.prefix(16)).replacingAll("T", with: " ")
-      let who = TerminalText.oneLine(entry.author.description, width: 28).padded(to: 28)
+      let who = TerminalText.oneLine(entry.author.description, width: whoWidth).padded(to: whoWidth)
       var on = earlier(item).map { style.dim("  (on superseded claim \($0))") } ?? ""
       if let value = replaced[entry.commit] {
         let now = value.standing.map { TerminalText.oneLine($0, width: 30) } ?? "nothing"
@@ -110,29 +115,32 @@ struct LogCommand: ParsableCommand {
         on += style.dim("  (replaced in a sync by \(now)\(from), made without seeing it)")
       }
       context.print(
-        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(Self.describe(entry, style: style))\(on)"
+        "\(style.dim(when))  \(style.yellow(String(entry.commit.prefix(7))))  \(who)  \(Self.describe(entry, style: style, room: width.map { $0 - 29 - whoWidth } ?? .max))\(on)"
       )
     }
     return ExitStatus.success
   }
 
-  /// One action in words: `verdict  3f9a2c41b7 supported → refuted`.
-  static func describe(_ entry: HistoryEntry, style: TextStyle) -> String {
+  /// One action in words: `verdict  3f9a2c41b7 supported → refuted`, in `room` columns: an
+  /// address or name is cut only when it does not fit them (and never below 60 or 40 columns).
+  static func describe(_ entry: HistoryEntry, style: TextStyle, room: Int = .max) -> String {
     let claims =
       entry.claims.count == 1 ? entry.claims[0].rawValue : entry.claims.isEmpty ? "" : "\(entry.claims.count) claims"
     let action = entry.action.padded(to: 9)
+    let left = room == .max ? Int.max : room - 9 - claims.count - 1
+    let wide = max(60, left)
     switch entry.action {
     case "verdict":
       let change = entry.previousVerdict.map { "\($0) → \(entry.verdict ?? "?")" } ?? (entry.verdict ?? "?")
       return "\(style.bold(action))\(claims) \(TerminalText.sanitize(change))"
     case "cite", "uncite":
-      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: 60))"
-    case "link", "unlink":
+      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: wide))"
+    case "link", "unlink", "claimant":
       // The subject is `link: <claim> <target>`: the target is what is left after the claim.
       let target = entry.subject.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
-      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(target, width: 60))"
+      return "\(style.bold(action))\(claims) \(TerminalText.oneLine(target, width: wide))"
     case "assign":
-      return "\(style.bold(action))\(claims) to \(TerminalText.oneLine(entry.assignee ?? "", width: 40))"
+      return "\(style.bold(action))\(claims) to \(TerminalText.oneLine(entry.assignee ?? "", width: max(40, left - 3)))"
     case "import", "reimport", "factchecks":
       return
         "\(style.bold(action))\(TerminalText.oneLine(String(entry.subject.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace(), width: 60))"

@@ -16,7 +16,7 @@ enum RemoteOutput {
   static func print(_ result: SyncResult, context: CommandContext) {
     // `main on /srv/desk.git`: `remote/branch` reads as a path when the remote is one.
     let place = TerminalText.sanitize("\(result.branch) on \(result.remote)")
-    let commits = { (count: Int) in "\(count) commit\(count == 1 ? "" : "s")" }
+    let commits = { (count: Int) in String.count(count, "commit") }
     switch result.integration {
     case .none: break
     case .fastForward: context.print("Brought in \(commits(result.received)) from \(place).")
@@ -25,14 +25,14 @@ enum RemoteOutput {
     let decisions = result.resolutions.filter { $0.kind != .file }
     if !decisions.isEmpty {
       context.print(
-        "Settled \(decisions.count) change\(decisions.count == 1 ? "" : "s") made on both sides (both stay in history):"
+        "Settled \(String.count(decisions.count, "change")) made on both sides (both stay in history):"
       )
       for resolution in decisions { context.print("  \(TerminalText.sanitize(resolution.summary))") }
     }
     let files = result.resolutions.filter { $0.kind == .file }
     if !files.isEmpty {
       context.print(
-        "Kept the later version of \(files.count) file\(files.count == 1 ? "" : "s") changed on both sides (both stay in history):"
+        "Kept the later version of \(String.count(files.count, "file")) changed on both sides (both stay in history):"
       )
       for resolution in files {
         let kept = resolution.kept == .ours ? "yours" : "theirs"

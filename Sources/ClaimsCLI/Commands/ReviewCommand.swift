@@ -8,21 +8,21 @@ struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "review", abstract: "Review claims one at a time, interactively.",
     discussion: """
-      Shows each matching claim in context with what other reviewers said, and takes a single key: a verdict's key \
-      (s supported, m mostly-supported, l misleading, r refuted, u unverifiable, o opinion on the default scale), \
-      c to cite a source, n to write a note, Enter to go to the next claim, q to quit. Every answer is committed at \
-      once, so quitting loses nothing. Without --status, it goes through the checkable claims you have not given a \
-      verdict yet. Answers may also be piped on standard input, one per line (a citation's URL and a note's text on \
-      the line after c or n). With --archive, every cited web page is fetched and kept in the ledger, and c also \
-      asks for the passage quoted, which must be in the page.
+      Shows each matching claim in context, its assignee and what other reviewers said, and takes a single key: a \
+      verdict's key (s supported, m mostly-supported, l misleading, r refuted, u unverifiable, o opinion on the \
+      default scale), c to cite a source (asking its address, which is checked at once, then stance, title and \
+      quote), n to write a note, z (or u, when no verdict has that key) to undo your last answer, Enter to go to the \
+      next claim, q to quit. Every answer is committed at once, so quitting loses nothing; undoing is a commit too. \
+      Typed answers can be edited: Left/Right, Home/End (Ctrl-A/Ctrl-E), Backspace/Delete, Ctrl-U (to the start), \
+      Ctrl-K (to the end), Ctrl-W (the word before). Prompts fit the terminal's width. It takes the filters of \
+      'claims list' (--source, --status, --verdict, --assigned-to, --grep); without --status, it goes through the \
+      checkable claims you have not given a verdict yet. Answers may also be piped on standard input, one per line \
+      (after c: the URL, stance, title and quote, each line empty for none; after n: the note). With --archive, \
+      every cited web page is fetched and kept in the ledger, and the quote must be in the page.
       """
   )
 
-  @Option(help: "Only claims of this source (repeatable).")
-  var source: [SourceID] = []
-
-  @Option(help: "Only claims with this status (see 'claims list --help').")
-  var status: StatusFilter?
+  @OptionGroup var filters: ClaimFilterOptions
 
   @Flag(help: "Archive every web page you cite (as 'claims cite --archive' does), asking for a quote.")
   var archive = false
@@ -33,9 +33,9 @@ struct ReviewCommand: ParsableCommand {
     let ledger = try context.openLedger()
     let reviewer = try reviewer.resolve(context, ledger: ledger)
     let snapshot = try ledger.snapshot()
-    let sources = try ListCommand.selectedSources(source, in: snapshot)
-    var filter = ClaimFilter(status: status)
-    if filter.status == nil { filter.withoutVerdictBy = reviewer }
+    let sources = try ListCommand.selectedSources(filters.source, in: snapshot)
+    var filter = try filters.filter(context, ledger: ledger)
+    if filter.statuses.isEmpty { filter.withoutVerdictBy = reviewer }
     let claims = try filter.apply(to: sources, in: snapshot)
     context.report(snapshot.problems)
     guard !claims.isEmpty else {
@@ -60,9 +60,22 @@ struct ReviewCommand: ParsableCommand {
     /// Set with `--archive`: fetches each cited web page.
     var archiver: PageArchiver?
     var verdicts = 0
+    /// Verdicts that replaced one the reviewer had already given.
+    var changedVerdicts = 0
     var citations = 0
     var notes = 0
     var seen = 0
+    /// The last answer recorded, which `undo` takes back (once).
+    var lastAnswer: Answer?
+
+    /// One recorded answer, with what undoing it needs.
+    struct Answer {
+      var claim: Claim
+      var action: ReviewAction
+      var previous: Review?
+      var review: Review
+      var wasChange: Bool
+    }
 
     init(context: CommandContext, ledger: Ledger, reviewer: Identity, total: Int) {
       self.context = context
@@ -80,16 +93,22 @@ struct ReviewCommand: ParsableCommand {
       let scale = snapshot.config().scale
       context.print()
       printer.printHeader(current, progress: "\(number)/\(total)")
+      if let assignee = snapshot.assignments(of: current.source)[current.id]?.assignee {
+        context.print(
+          "assigned to: " + TerminalText.oneLine(assignee.description, width: (context.outputWidth ?? 100) - 13))
+      }
       printer.printInContext(current)
       printer.printReviews(current, highlighting: reviewer)
       MatchPrinter(context: context).printEarlierChecks(of: current, snapshot: snapshot)
       var hasVerdict = false
+      let undoKey = Self.undoKey(on: scale)
       while true {
         let keys = scale.verdicts.map { "\($0.key) \($0.id)" }.joined(separator: ", ")
-        context.output.write(
+        let undo = lastAnswer == nil ? "" : ", \(undoKey) undo"
+        writePrompt(
           hasVerdict
-            ? "c cite, n note, Enter next, q quit: " : "Verdict (\(keys)), c cite, n note, Enter skip, q quit, ? help: "
-        )
+            ? "c cite, n note\(undo), Enter next, q quit: "
+            : "Verdict (\(keys)), c cite, n note\(undo), Enter skip, q quit, ? help: ")
         guard let answer = context.input.readKey()?.trimmingWhitespace() else {
           context.print()
           return false
@@ -102,17 +121,31 @@ struct ReviewCommand: ParsableCommand {
           context.print()
           return false
         case "?", "h", "help":
-          printHelp(scale)
+          printHelp(scale, undoKey: undoKey)
+        case undoKey, "undo":
+          guard try undoLastAnswer() else { continue }
+          if lastAnswerWasOn(current) { hasVerdict = try currentVerdict(of: current) != nil }
         case "c", "cite":
           guard let url = prompt("Source URL (http(s), doi: or seeds/…): "), !url.isEmpty else { continue }
+          // Refused before anything else is asked: a typo should not cost the stance, title and quote.
+          if case .invalid(let reason) = CitationLocation(url) {
+            context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(reason))")
+            continue
+          }
           let stanceText = prompt("Stance (supports, refutes, context; Enter for none): ") ?? ""
           let stance = Citation.Stance(rawValue: stanceText.lowercased())
           if !stanceText.isEmpty, stance == nil { context.warn("unknown stance '\(stanceText)'; recorded without one") }
           var citation = Citation(url: url, accessed: CalendarDate(day: try context.now()), stance: stance)
+          let title = prompt("Title (Enter for none): ") ?? ""
+          if !title.isEmpty { citation.title = title }
+          let quote =
+            prompt(
+              archiver == nil
+                ? "Quote (the passage you rely on; Enter for none): "
+                : "Quote (the passage you rely on, which must be in the page; Enter for none): ") ?? ""
+          if !quote.isEmpty { citation.quote = quote }
           var evidence: [LedgerChange.File] = []
           if let archiver {
-            let quote = prompt("Quote (the passage you rely on; Enter for none): ") ?? ""
-            if !quote.isEmpty { citation.quote = quote }
             do {
               (citation, evidence) = try CitationArchiving.archive(citation, using: archiver, context: context)
             } catch {
@@ -121,12 +154,11 @@ struct ReviewCommand: ParsableCommand {
             }
           }
           if try perform(.cite(citation), on: current, attaching: evidence) {
-            citations += 1
             if let archive = citation.archive { context.print("  " + CitationArchiving.describe(archive)) }
           }
         case "n", "note":
           guard let text = prompt("Note: "), !text.isEmpty else { continue }
-          if try perform(.note(text), on: current) { notes += 1 }
+          _ = try perform(.note(text), on: current)
         default:
           let verdict =
             answer.count == 1 ? scale.verdict(forKey: answer.lowercased()) : scale.verdict(answer.lowercased())
@@ -135,23 +167,97 @@ struct ReviewCommand: ParsableCommand {
             continue
           }
           if try perform(.verdict(verdict.id, note: nil), on: current) {
-            verdicts += 1
             hasVerdict = true
           }
         }
       }
     }
 
+    /// `u` undoes unless the scale gives `u` to a verdict (the default scale's `unverifiable`); `z`
+    /// (and the word `undo`) always does.
+    static func undoKey(on scale: VerdictScale) -> String {
+      scale.verdict(forKey: "u") == nil ? "u" : "z"
+    }
+
+    /// Writes a prompt; on a terminal narrower than it, the choices go on lines of their own, so that
+    /// no word is broken across lines ("unverifiabl|e").
+    private func writePrompt(_ text: String) {
+      guard let width = context.outputWidth, text.count > width else {
+        context.output.write(text)
+        return
+      }
+      // Cut between choices ("r refuted", "u unverifiable"), never inside one; room is left for ": " and a key.
+      var line = ""
+      var lines: [String] = []
+      for choice in text.dropLast(2).split(separator: ", ").map(String.init) {
+        if !line.isEmpty, line.count + 2 + choice.count > width - 4 {
+          lines.append(line + ",")
+          line = choice
+        } else {
+          line += line.isEmpty ? choice : ", " + choice
+        }
+      }
+      lines.append(line)
+      for earlier in lines.dropLast() { context.print(earlier) }
+      context.output.write((lines.last ?? "") + ": ")
+    }
+
+    private func lastAnswerWasOn(_ claim: Claim) -> Bool { lastAnswer?.claim.id == claim.id }
+
+    private func currentVerdict(of claim: Claim) throws -> String? {
+      try ledger.snapshot().reviews(of: claim).first { $0.reviewer.key == reviewer.key && $0.stale == nil }?.verdict
+    }
+
+    /// Takes back the last answer recorded: a verdict goes back to the one before it (or none), a
+    /// citation is removed, a note goes back to the one before; false when there is nothing to undo.
+    private mutating func undoLastAnswer() throws -> Bool {
+      guard let answer = lastAnswer else {
+        context.print("Nothing to undo.")
+        return false
+      }
+      let undo: ReviewAction
+      switch answer.action {
+      case .verdict:
+        undo = answer.previous?.verdict.map { .verdict($0, note: nil) } ?? .withdrawVerdict
+      case .cite(let citation):
+        guard let index = answer.review.citations.lastIndex(where: { $0.url == citation.url }) else { return false }
+        undo = .uncite(index + 1)
+      case .note:
+        undo = .note(answer.previous?.note ?? "")
+      default:
+        return false
+      }
+      let result: ReviewActionResult
+      do {
+        result = try ledger.record(undo, on: answer.claim.id.rawValue, by: reviewer, at: try context.now())
+      } catch let error as LedgerError {
+        context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
+        return false
+      }
+      result.commit?.warnings.forEach(context.warn)
+      switch answer.action {
+      case .verdict:
+        if answer.wasChange { changedVerdicts -= 1 } else { verdicts -= 1 }
+      case .cite: citations -= 1
+      case .note: notes -= 1
+      default: break
+      }
+      lastAnswer = nil
+      let commit = result.commit.map { " in commit \($0.commit.prefix(7))" } ?? ""
+      context.print("  ↶ undid the \(answer.action.answerName) on \(answer.claim.id)\(commit)")
+      return true
+    }
+
     private func prompt(_ text: String) -> String? {
-      context.output.write(text)
+      writePrompt(text)
       let line = context.input.readLine()?.trimmingWhitespace()
       // A terminal echoes what was typed; piped answers are echoed so the transcript reads well.
       if !context.isInputTerminal, let line { context.print(TerminalText.sanitize(line)) }
       return line
     }
 
-    /// Records one action; a refusal (bad URL, say) is shown and the session goes on.
-    private func perform(
+    /// Records one action and counts it; a refusal (bad URL, say) is shown and the session goes on.
+    private mutating func perform(
       _ action: ReviewAction, on claim: Claim, attaching evidence: [LedgerChange.File] = []
     ) throws -> Bool {
       do {
@@ -163,6 +269,17 @@ struct ReviewCommand: ParsableCommand {
           return false
         }
         context.print("  ✓ recorded in commit \(commit.commit.prefix(7))")
+        var wasChange = false
+        switch action {
+        case .verdict:
+          wasChange = result.previous?.verdict != nil && result.previous?.stale == nil
+          if wasChange { changedVerdicts += 1 } else { verdicts += 1 }
+        case .cite: citations += 1
+        case .note: notes += 1
+        default: break
+        }
+        lastAnswer = Answer(
+          claim: claim, action: action, previous: result.previous, review: result.review, wasChange: wasChange)
         return true
       } catch let error as LedgerError {
         context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
@@ -170,18 +287,32 @@ struct ReviewCommand: ParsableCommand {
       }
     }
 
-    private func printHelp(_ scale: VerdictScale) {
+    private func printHelp(_ scale: VerdictScale, undoKey: String) {
       for verdict in scale.verdicts {
         context.print("  \(verdict.key)  \(verdict.id.padded(to: 18)) \(verdict.meaning)")
       }
-      context.print("  c  cite a source          n  write a note")
+      context.print("  c  cite a source          n  write a note           \(undoKey)  undo your last answer")
       context.print("  Enter  next claim         q  quit (everything answered is already recorded)")
     }
 
     func printSummary() {
+      let changed = changedVerdicts > 0 ? ", \(String.count(changedVerdicts, "verdict")) changed" : ""
       context.print(
-        "Went through \(seen) of \(String.count(total, "claim")): \(String.count(verdicts, "verdict")), \(String.count(citations, "citation")), \(String.count(notes, "note")) recorded."
+        "Went through \(seen) of \(String.count(total, "claim")): \(String.count(verdicts, "verdict"))\(changed), \(String.count(citations, "citation")), \(String.count(notes, "note")) recorded."
       )
+    }
+  }
+}
+
+extension ReviewAction {
+  /// What the review session calls the answer, for "undid the verdict on …".
+  fileprivate var answerName: String {
+    switch self {
+    case .verdict: "verdict"
+    case .cite: "citation"
+    case .uncite: "removal of a citation"
+    case .note: "note"
+    case .withdrawVerdict, .withdrawReview: "withdrawal"
     }
   }
 }

@@ -34,6 +34,7 @@ struct ShowCommand: ParsableCommand {
       context.print("supersedes: \(claim.supersedes.map(\.rawValue).joined(separator: ", "))")
     }
     printer.printAssignment(claim)
+    printer.printDecision(claim)
     context.print()
     printer.printInContext(claim)
     context.print()

@@ -39,9 +39,22 @@ struct SplitCommand: ParsableCommand {
       }
       context.output.write(JSONWriter.canonicalText(of: .array(values)))
     } else {
-      for segment in segments {
-        context.print(TerminalText.sanitize(segment.text(in: text).collapsingWhitespace()))
+      // Lines made from the input's bytes, written a megabyte at a time.
+      var lines: [UInt8] = []
+      lines.reserveCapacity(min(bytes.count + bytes.count / 8 + 64, 1 << 21))
+      bytes.withUnsafeBufferPointer { all in
+        for segment in segments {
+          let range = segment.utf8Range.clamped(to: 0..<all.count)
+          if !TerminalText.appendOneLine(utf8: UnsafeBufferPointer(rebasing: all[range]), to: &lines) {
+            lines += Array((TerminalText.sanitize(segment.text(in: text).collapsingWhitespace()) + "\n").utf8)
+          }
+          if lines.count >= 1 << 20 {
+            lines.withUnsafeBufferPointer { context.output.write(utf8: $0) }
+            lines.removeAll(keepingCapacity: true)
+          }
+        }
       }
+      lines.withUnsafeBufferPointer { context.output.write(utf8: $0) }
     }
     return ExitStatus.success
   }

@@ -51,13 +51,15 @@ public final class CommandContext {
   let isOutputTerminal: Bool
   let isErrorTerminal: Bool
   let isInputTerminal: Bool
+  /// The width of the terminal standard output is, as the terminal reported it at start.
+  let terminalColumns: Int?
   var style: TextStyle
   var errorStyle: TextStyle
 
   public init(
     output: any TextSink, errorOutput: any TextSink, input: any LineSource, environment: [String: String],
     currentDirectory: String, isOutputTerminal: Bool = false, isErrorTerminal: Bool = false,
-    isInputTerminal: Bool = false
+    isInputTerminal: Bool = false, terminalColumns: Int? = nil
   ) {
     self.output = output
     self.errorOutput = errorOutput
@@ -67,10 +69,18 @@ public final class CommandContext {
     self.isOutputTerminal = isOutputTerminal
     self.isErrorTerminal = isErrorTerminal
     self.isInputTerminal = isInputTerminal
+    self.terminalColumns = terminalColumns
     let colourAllowed = environment["NO_COLOR"].map(\.isEmpty) ?? true
     let dumb = environment["TERM"] == "dumb"
     style = TextStyle(isEnabled: isOutputTerminal && colourAllowed && !dumb)
     errorStyle = TextStyle(isEnabled: isErrorTerminal && colourAllowed && !dumb)
+  }
+
+  /// The columns output may take: `COLUMNS` when it is set to a width, else the terminal's, else
+  /// nil (output goes to a file or a pipe).
+  var outputWidth: Int? {
+    if let text = environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+    return isOutputTerminal ? terminalColumns : nil
   }
 
   /// Prints a line on standard output.

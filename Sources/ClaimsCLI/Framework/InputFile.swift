@@ -34,6 +34,8 @@ enum InputFile {
     }
     defer { close(descriptor) }
     var bytes: [UInt8] = []
+    // Room for the whole file at once: growing the array chunk by chunk copied megabytes again.
+    bytes.reserveCapacity(Int(info.st_size) + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { raw in Glibc.read(descriptor, raw.baseAddress, raw.count) }

@@ -70,6 +70,15 @@ public final class FileDescriptorSink: TextSink {
   /// Whether the descriptor is a terminal.
   public var isTerminal: Bool { isatty(descriptor) == 1 }
 
+  /// The width of the terminal the descriptor is, in columns; nil for anything else.
+  public var terminalColumns: Int? {
+    var size = winsize()
+    guard isatty(descriptor) == 1, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else {
+      return nil
+    }
+    return Int(size.ws_col)
+  }
+
   deinit {
     flush()
   }
@@ -89,6 +98,9 @@ public final class FileDescriptorLineSource: LineSource {
 
   public func readLine() -> String? {
     sinksToFlush.forEach { $0.flush() }
+    if pending.isEmpty, !isAtEnd, isatty(descriptor) == 1, let echo = sinksToFlush.first, echo.isTerminal {
+      return editLine(echoingTo: echo)
+    }
     while true {
       if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
         let line = String(decoding: pending[..<newline], as: UTF8.self)
@@ -126,18 +138,88 @@ public final class FileDescriptorLineSource: LineSource {
     }
     tcsetattr(descriptor, TCSANOW, &raw)
     defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    while true {
+      guard let byte = readByte() else { return nil }
+      switch byte {
+      case 0x0A, 0x0D: return ""
+      case 0x04: return nil
+      case 0x20...0x7E: return String(UnicodeScalar(byte))
+      case 0x1B:
+        // An arrow or other key's escape sequence: read what follows of it, and ignore the key.
+        var rest: [UInt8] = []
+        while rest.count < 8, let next = readByte(waiting: false) {
+          rest.append(next)
+          if rest.count > 1, (0x40...0x7E).contains(next) { break }
+        }
+      default:
+        // Backspace, other control keys and the bytes of non-ASCII characters are no answer.
+        continue
+      }
+    }
+  }
+
+  /// One byte from the descriptor; nil at the end of input or, when not `waiting`, when none comes
+  /// within a tenth of a second (the rest of an escape sequence arrives at once).
+  private func readByte(waiting: Bool = true) -> UInt8? {
+    if !waiting {
+      var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&poller, 1, 100) == 1 else { return nil }
+    }
     var byte: UInt8 = 0
     while true {
       let count = read(descriptor, &byte, 1)
       if count < 0 && errno == EINTR { continue }
-      guard count == 1 else { return nil }
-      break
+      return count == 1 ? byte : nil
     }
-    switch byte {
-    case 0x0A, 0x0D: return ""
-    case 0x04: return nil
-    case 0x20...0x7E: return String(UnicodeScalar(byte))
-    default: return "?"
+  }
+
+  /// A line typed at a terminal, with ``LineEditor``'s keys, echoed and redrawn on `echo` (the
+  /// prompt before it is left alone). nil at the end of input (Ctrl-D on an empty line).
+  private func editLine(echoingTo echo: FileDescriptorSink) -> String? {
+    var saved = termios()
+    guard tcgetattr(descriptor, &saved) == 0 else { return nil }
+    var raw = saved
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+    withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(descriptor, TCSANOW, &raw)
+    defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    var editor = LineEditor()
+    var bytes: [UInt8] = []
+    var shownCursor = 0
+    while true {
+      var chunk = [UInt8](repeating: 0, count: 64)
+      let count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else {
+        isAtEnd = true
+        echo.write("\n")
+        echo.flush()
+        return editor.characters.isEmpty ? nil : editor.text
+      }
+      bytes.append(contentsOf: chunk[..<count])
+      let (keys, consumed) = LineEditor.keys(in: bytes, lineIsEmpty: editor.characters.isEmpty)
+      bytes.removeFirst(consumed)
+      var result: String??
+      for key in keys {
+        result = editor.apply(key)
+        if result != nil { break }
+      }
+      // Redraw from where the line starts: back to its start, the text, clear the rest, back to the cursor.
+      var screen = shownCursor > 0 ? "\u{1B}[\(shownCursor)D" : ""
+      screen += TerminalText.sanitize(editor.text) + "\u{1B}[K"
+      let back = editor.characters.count - editor.cursor
+      if back > 0 { screen += "\u{1B}[\(back)D" }
+      shownCursor = editor.cursor
+      if let result {
+        echo.write(screen + "\n")
+        echo.flush()
+        return result
+      }
+      echo.write(screen)
+      echo.flush()
     }
   }
 

@@ -1,15 +1,12 @@
+import ClaimModel
+
 /// Makes text from the ledger safe to print: whatever a claim or note holds, no escape sequence or
 /// other control character reaches the terminal raw.
 enum TerminalText {
   /// The text with control characters shown as `\u{…}` escapes; line breaks and tabs are kept
   /// only when `keepingLineBreaks` is set.
   static func sanitize(_ text: String, keepingLineBreaks: Bool = false) -> String {
-    var needsWork = false
-    for scalar in text.unicodeScalars where isControl(scalar) {
-      needsWork = true
-      break
-    }
-    guard needsWork else { return text }
+    guard mayHoldControls(text) else { return text }
     var result = ""
     for scalar in text.unicodeScalars {
       if keepingLineBreaks, scalar == "\n" || scalar == "\t" {
@@ -42,21 +39,39 @@ enum TerminalText {
 
   /// One line of at most `width` characters, with `…` when cut.
   static func oneLine(_ text: String, width: Int) -> String {
-    let line = sanitize(text.collapsingWhitespaceRuns())
+    let line = sanitize(text.collapsingWhitespace())
     guard line.count > width else { return line }
     return String(line.prefix(max(1, width - 1))) + "…"
+  }
+
+  /// False when `text` surely holds none of the scalars ``isControl(_:)`` matches: a scan of its
+  /// UTF-8 bytes (ledger text is mostly ASCII, and this runs on every line printed), which looks
+  /// closer only at C0 bytes, DEL, `C2` (C1 controls) and `E2 80`/`E2 81` (the separators and
+  /// bidirectional marks).
+  static func mayHoldControls(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F { return true }
+        guard byte == 0xC2 || byte == 0xE2, index + 1 < bytes.count else { continue }
+        let next = bytes[index + 1]
+        if byte == 0xC2 {
+          if (0x80...0x9F).contains(next) { return true }
+        } else if next == 0x80 || next == 0x81 {
+          if index + 2 < bytes.count {
+            let value = 0x2000 | UInt32(next & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            if let scalar = Unicode.Scalar(value), isControl(scalar) { return true }
+          }
+        }
+      }
+      return false
+    }
   }
 
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
       || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-  }
-}
-
-extension String {
-  /// Runs of white space collapsed to single spaces.
-  func collapsingWhitespaceRuns() -> String {
-    split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 }
 

@@ -49,6 +49,21 @@ struct ClaimPrinter {
     )
   }
 
+  /// The desk's decision: `not a claim (reason) — by Ed, 2026-12-06` and `claimant: Jane Doe`.
+  func printDecision(_ claim: Claim) {
+    guard let decision = snapshot.decision(of: claim) else { return }
+    if let ruling = decision.notAClaim {
+      let reason = ruling.reason.map { " (\(TerminalText.oneLine($0, width: 60)))" } ?? ""
+      context.print(
+        style.red("not a claim") + reason + " — by \(TerminalText.sanitize(ruling.editor.description)), "
+          + "\(ruling.at.text.prefix(10)); 'claims undismiss' takes it back")
+    }
+    if let claimant = decision.claimant {
+      context.print(
+        "claimant: \(TerminalText.sanitize(claimant.name))\(claimant.kind == .organization ? " (organization)" : "")")
+    }
+  }
+
   func printReviews(_ claim: Claim, highlighting reviewer: Identity? = nil) {
     let reviews = snapshot.reviews(of: claim)
     guard !reviews.isEmpty else {
@@ -115,6 +130,16 @@ struct ClaimPrinter {
       "assignment": snapshot.assignments(of: claim.source)[claim.id]?.json ?? .null,
     ]
     if let source = snapshot.sourceRecord(claim.source) { members["source"] = source.json }
+    let decision = snapshot.decision(of: claim)
+    members["not_a_claim"] =
+      decision?.notAClaim.map { ruling in
+        .object([
+          "editor": .string(ruling.editor.description), "at": .string(ruling.at.text),
+          "reason": ruling.reason.map { .string($0) } ?? .null,
+        ])
+      } ?? .null
+    members["claimant"] =
+      decision?.claimant.map { .object(["name": .string($0.name), "type": .string($0.kind.rawValue)]) } ?? .null
     return .object(members)
   }
 }

@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// One seeded, repeatable day of a desk: three clones of a bare remote and a plain git clone beside
-/// them. Reviewers record verdicts, citations, notes, withdrawals and assignments; editors import
+/// them. Reviewers record verdicts, citations, notes, withdrawals and assignments; editors mark claims
+/// not a claim (and back) and name claimants, import
 /// articles, re-import revised ones and import two different texts under one source id on two
 /// clones; one reviewer works on every clone under one identity, on a machine whose clock is behind;
 /// someone commits and pushes with plain git; processes are killed with SIGKILL at random moments,
@@ -17,8 +18,9 @@ import Foundation
 /// accounted for — its event is in its reviewer's review of its claim, or of the live claims that
 /// replaced it when a re-import retired it; a verdict or note it set that no longer stands was
 /// replaced by a later event of the same reviewer, and when that event was made without seeing it
-/// (on another machine), a sync named the replacement; every plain `git push` that succeeded is in
-/// the remote's history.
+/// (on another machine), a sync named the replacement; every event of an editor's decision file as
+/// a decision left it is still in that file; every plain `git push` that succeeded is in the
+/// remote's history.
 public enum RandomDesk {
   public struct Report: Sendable {
     public var seed: UInt64
@@ -55,6 +57,15 @@ public enum RandomDesk {
     var commit: String
   }
 
+  /// An editor's decision that exited 0: the commit that recorded it.
+  private struct Decided {
+    var kind: String
+    var claim: String
+    var source: String
+    var editor: Identity
+    var commit: String
+  }
+
   /// Runs one scenario of `steps` random steps in `directory`.
   public static func run(seed: UInt64, steps: Int, killEvery: Int = 9, in directory: String) throws -> Report {
     var random = SplitMix(seed: seed)
@@ -74,6 +85,7 @@ public enum RandomDesk {
     let verdicts = ["supported", "mostly-supported", "misleading", "refuted", "unverifiable", "opinion"]
     var clock = 0
     var recorded: [Recorded] = []
+    var decided: [Decided] = []
     var pushed: [String] = []
     var resolutions: [String] = []
     var contested = 0
@@ -216,6 +228,23 @@ public enum RandomDesk {
           }
           _ = try ProcessRunner.gitStatus(["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"], in: plain)
         }
+      case 75..<80:
+        // The desk's decisions: not a claim, checkable again, a claimant.
+        let arguments: [String]
+        switch random.next(below: 3) {
+        case 0: arguments = ["dismiss", claim, "--reason", "quip \(step)"]
+        case 1: arguments = ["undismiss", claim]
+        default: arguments = ["claimant", claim, "Speaker \(random.next(below: 3))"]
+        }
+        if let out = try act(arguments, clone: index, as: editor, kill: kill) {
+          report.actions[arguments[0], default: 0] += 1
+          if let range = out.range(of: #"in commit [0-9a-f]{7,40}"#, options: .regularExpression),
+            let identity = Identity(parsing: editor)
+          {
+            let commit = String(out[range].dropFirst("in commit ".count))
+            decided.append(Decided(kind: arguments[0], claim: claim, source: source, editor: identity, commit: commit))
+          }
+        }
       default:
         if let out = try act(["sync", "--json"], clone: index, as: roaming, kill: kill) { noteSync(out) }
       }
@@ -234,6 +263,7 @@ public enum RandomDesk {
     try verify(
       clones: clones, remote: "\(directory)/remote.git", recorded: recorded, pushed: pushed, resolutions: resolutions,
       report: &report)
+    try verify(decided, in: clones[0].path, report: &report)
     return report
   }
 
@@ -346,6 +376,40 @@ public enum RandomDesk {
         }
       }
       if found { report.eventsFound += 1 }
+    }
+  }
+
+  /// Every decision that exited 0 is still there: its commit is in the final history, and every
+  /// event its editor's file held after it is in that file at the end (decisions stay on the claim
+  /// they were made on, retired or not).
+  private static func verify(_ decided: [Decided], in final: String, report: inout Report) throws {
+    for decision in decided {
+      report.events += 1
+      let path = "Decisions/\(decision.source)/\(decision.claim)/\(decision.editor.fileSlug).json"
+      let resolved = try ProcessRunner.gitStatus(["rev-parse", "--verify", "\(decision.commit)^{commit}"], in: final)
+      guard resolved.status == 0 else {
+        report.failures.append("\(decision.kind) on \(decision.claim) in commit \(decision.commit) was lost")
+        continue
+      }
+      let commit = resolved.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      func events(at revision: String) throws -> Set<String>? {
+        let shown = try ProcessRunner.gitStatus(["show", "\(revision):\(path)"], in: final)
+        guard shown.status == 0, let record = try? DecisionRecord(decoding: Array(shown.stdout.utf8)) else {
+          return nil
+        }
+        return Set(record.events.map(\.id))
+      }
+      guard let then = try events(at: commit) else {
+        report.failures.append("\(decision.kind) on \(decision.claim): \(path) is not in its commit \(decision.commit)")
+        continue
+      }
+      let now = try events(at: "HEAD") ?? []
+      if then.isSubset(of: now) {
+        report.eventsFound += 1
+      } else {
+        report.failures.append(
+          "\(decision.kind) on \(decision.claim): events \(then.subtracting(now).sorted()) of \(path) were lost")
+      }
     }
   }
 

@@ -2,13 +2,13 @@
   import Glibc
 #endif
 
-/// Bytes that tell this build of claims from any other: derived values cached by one build (a
-/// report's figures and rendered pieces) are never read by another, so a change to how they are
-/// computed can never show stale results, even if nobody remembers to bump a version.
-enum BuildIdentity {
+/// Bytes that tell this build of claims from any other, written into every cache file's header
+/// (``CacheStamp``): values cached by one build are never read by another, so a change to how they
+/// are derived can never show stale results, even if nobody remembers to bump a schema version.
+package enum BuildIdentity {
   /// The device, inode, size and modification time of the running executable; empty where
   /// `/proc/self/exe` is unavailable (the caches' own version numbers then stand alone).
-  static let current: [UInt8] = {
+  package static let current: [UInt8] = {
     var info = stat()
     guard stat("/proc/self/exe", &info) == 0 else { return [] }
     var bytes: [UInt8] = []

@@ -13,7 +13,7 @@ import ClaimReport
 final class ReportSources {
   /// Layout of the cached tallies and pieces beyond what the build identity covers; bump when the
   /// meaning of a cached value changes.
-  private static let cacheVersion = 2
+  private static let cacheVersion = 3
 
   private let snapshot: LedgerSnapshot
   private let config: LedgerConfig
@@ -47,7 +47,7 @@ final class ReportSources {
 
     var hasher = SHA256()
     hasher.update(JSONWriter.canonicalBytes(of: config.json))
-    var common = hasher.finalize() + BuildIdentity.current
+    var common = hasher.finalize()
     for number in [Self.cacheVersion, SourceTally.encodingVersion, VerificationReport.schemaVersion] {
       common.append(UInt8(truncatingIfNeeded: number))
     }
@@ -106,12 +106,17 @@ final class ReportSources {
     fragments?.storedLength(of: part, for: source) != nil
   }
 
-  /// The entries of `source`, for a format that shows them but does not keep pieces.
-  func details(of source: SourceID) -> SourceDetails {
-    ReportBuilder.section(
-      of: input(source, snapshot.records(of: source), record: snapshot.sourceRecord(source), health: health[source]),
-      config: config
-    ).details
+  /// The entries of each of `sources`, in order, for parts that are shown but not kept as pieces.
+  /// Their records are read in one batch first: reading them one by one would rewrite a record
+  /// cache shard for every source the cache lacks.
+  func details(of sources: [SourceID]) -> [SourceDetails] {
+    snapshot.loadRecords(of: sources)
+    return sources.map { source in
+      var input = input(
+        source, snapshot.records(of: source), record: snapshot.sourceRecord(source), health: health[source])
+      input.decisions = snapshot.decisions(of: source)
+      return ReportBuilder.section(of: input, config: config).details
+    }
   }
 
   // MARK: Computing
@@ -127,17 +132,21 @@ final class ReportSources {
     guard !sources.isEmpty else { return [] }
     // Source records and their problems are read here: the snapshot belongs to this thread.
     var records: [SourceID: SourceRecord] = [:]
+    var decisions: [SourceID: [ClaimID: ClaimDecision]] = [:]
     var recordProblems: [SourceID: [LedgerProblem]] = [:]
     for source in sources {
       let before = snapshot.problems.count
       records[source] = snapshot.sourceRecord(source)
+      let decided = snapshot.decisions(of: source)
+      if !decided.isEmpty { decisions[source] = decided }
       if snapshot.problems.count > before { recordProblems[source] = Array(snapshot.problems[before...]) }
     }
     let (config, format, importTimes, health) = (self.config, self.format, self.importTimes, self.health)
-    let sourceRecords = records
+    let (sourceRecords, sourceDecisions) = (records, decisions)
     return snapshot.mapRecords(of: sources) { source, read in
-      let section = ReportBuilder.section(
-        of: ReportSources.input(source, read, record: sourceRecords[source], health: health[source]), config: config)
+      var input = ReportSources.input(source, read, record: sourceRecords[source], health: health[source])
+      input.decisions = sourceDecisions[source] ?? [:]
+      let section = ReportBuilder.section(of: input, config: config)
       let pieces = ReportRenderer.fragments(
         of: section.details, as: format,
         context: FragmentContext(scale: config.scale, record: sourceRecords[source], importedAt: importTimes[source]))
@@ -151,7 +160,7 @@ final class ReportSources {
 
   private func renderAgain(_ source: SourceID) -> [ReportPart: [UInt8]] {
     ReportRenderer.fragments(
-      of: details(of: source), as: format,
+      of: details(of: [source])[0], as: format,
       context: FragmentContext(
         scale: config.scale, record: snapshot.sourceRecord(source), importedAt: importTimes[source]))
   }

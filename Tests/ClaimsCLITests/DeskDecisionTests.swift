@@ -1,0 +1,141 @@
+import ClaimModel
+import Foundation
+import TestSupport
+import Testing
+
+/// The desk's decisions (issue 17, point 10): `claims dismiss`/`undismiss` and `claims claimant`.
+@Suite struct DeskDecisionTests {
+  func listed(_ fixture: CLIFixture, _ arguments: String...) -> [String] {
+    CLIHarness.run(["list"] + arguments, in: fixture.path, environment: fixture.environment).stdout
+      .split(separator: "\n").map { String($0.prefix(10)) }
+  }
+
+  func coverage(_ fixture: CLIFixture) throws -> [String: Any] {
+    let report = fixture.run("report", "--format", "json")
+    #expect(report.status == 0, "\(report.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+    return try #require(json["overall"] as? [String: Any])
+  }
+
+  @Test func aDismissedClaimLeavesTheBacklogAndCoverageUntilUndismissed() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    #expect(try coverage(fixture)["checkable"] as? Int == 4)
+    let dismissed = fixture.run(
+      "dismiss", "storm:3", "--reason", "a quote of an opinion", "--author", "Ed <ed@example.org>")
+    #expect(dismissed.status == 0, "\(dismissed.stderr)")
+    #expect(dismissed.stdout.hasPrefix("Marked claim \(ids[2]) not a claim in commit "))
+    #expect(
+      fixture.git("log", "-1", "--format=%s|%(trailers:key=Action,valueonly)")
+        == "dismiss: \(ids[2]) (not a claim)|dismiss\n\n")
+    #expect(fixture.status == "")
+    #expect(listed(fixture, "--status", "unreviewed") == [ids[0], ids[1], ids[3]])
+    #expect(fixture.run("list").stdout.contains("not a claim"))
+    #expect(
+      fixture.run("show", "storm:3").stdout.contains("not a claim (a quote of an opinion) — by Ed <ed@example.org>"))
+    let figures = try coverage(fixture)
+    #expect(figures["checkable"] as? Int == 3)
+    #expect(figures["not_a_claim"] as? Int == 1)
+    #expect(fixture.run("report").stdout.contains("1 claim not checkable: marked not a claim by the desk"))
+    // The review session does not offer it.
+    let session = fixture.run("review", input: "\n\n\n\n")
+    #expect(session.stdout.contains("1/3"), "\(session.stdout)")
+    #expect(!session.stdout.contains("claim \(ids[2])"))
+    #expect(fixture.run("dismiss", "storm:3", "--reason", "a quote of an opinion").stdout.hasPrefix("Nothing to do"))
+    #expect(fixture.run("log").stdout.contains("dismiss"))
+
+    fixture.run("snapshot", "dismissed")
+    let undone = fixture.run("undismiss", ids[2])
+    #expect(undone.stdout.hasPrefix("Marked claim \(ids[2]) checkable again in commit "))
+    #expect(listed(fixture, "--status", "unreviewed") == ids)
+    #expect(try coverage(fixture)["checkable"] as? Int == 4)
+    #expect(fixture.run("undismiss", ids[2]).stdout.hasPrefix("Nothing to do"))
+    let diff = fixture.run("diff", "dismissed").stdout
+    #expect(diff.contains("1 desk decision"), "\(diff)")
+    #expect(diff.contains("\(ids[2]) checkable again"))
+    fixture.run("claimant", "storm:1", "The Coast Guard")
+    #expect(fixture.run("diff", "dismissed").stdout.contains("\(ids[0]) claimant: The Coast Guard"))
+    #expect(fixture.run("check").status == 0)
+  }
+
+  @Test func dismissSelectsInBulkAndRefusesRetiredClaims() throws {
+    let fixture = try CLIFixture()
+    fixture.run("verdict", "storm:1", "supported")
+    let bulk = fixture.run("dismiss", "--source", "storm", "--status", "unreviewed")
+    #expect(bulk.stdout.hasPrefix("Marked 3 claims not a claim in commit "), "\(bulk.stdout)\(bulk.stderr)")
+    expectRefusal(fixture.run("dismiss"), status: 64, containing: "Name the claims")
+  }
+
+  @Test func claimReviewCarriesTheClaimantAndLeavesOutOpinionOnlyClaims() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    fixture.run("verdict", "storm:2", "refuted")
+    fixture.run("cite", "storm:2", "https://example.org/records")
+    fixture.run("verdict", "storm:3", "opinion")
+    fixture.run("cite", "storm:3", "https://example.org/mayor")
+    let named = fixture.run("claimant", "storm:2", "County Officials", "--organization")
+    #expect(named.stdout.hasPrefix("Recorded County Officials as the claimant of claim \(ids[1]) in commit "))
+    #expect(fixture.git("log", "-1", "--format=%(trailers:key=Claimant,valueonly)").hasPrefix("County Officials"))
+    #expect(fixture.run("show", "storm:2").stdout.contains("claimant: County Officials (organization)"))
+    #expect(fixture.run("show", "storm:2", "--json").stdout.contains("\"type\": \"organization\""))
+    #expect(fixture.run("log").stdout.contains("claimant \(ids[1]) County Officials"))
+    let published = fixture.run("report", "--format", "claimreview").stdout
+    let reviews = try #require(try JSONSerialization.jsonObject(with: Data(published.utf8)) as? [[String: Any]])
+    #expect(reviews.count == 1)
+    #expect(reviews.first?["claimReviewed"] as? String == "Officials said 40 homes were damaged.")
+    let item = try #require(reviews.first?["itemReviewed"] as? [String: Any])
+    let author = try #require(item["author"] as? [String: Any])
+    #expect(author["@type"] as? String == "Organization")
+    #expect(author["name"] as? String == "County Officials")
+    #expect(!published.contains(ids[2]))
+    #expect(fixture.run("list", "--json").stdout.contains("\"claimant\": \"County Officials\""))
+
+    #expect(fixture.run("claimant", "storm:2", "--remove").stdout.hasPrefix("Took back the claimant"))
+    #expect(!fixture.run("report", "--format", "claimreview").stdout.contains("County Officials"))
+    expectRefusal(fixture.run("claimant", "storm:2"), status: 64, containing: "Name the claimant")
+  }
+
+  @Test func checkReportsDecisionsItCannotUse() throws {
+    let fixture = try CLIFixture()
+    fixture.run("dismiss", "storm:1")
+    let path = try #require(
+      fixture.git("ls-files", "Decisions").split(separator: "\n").first.map(String.init))
+    #expect(fixture.run("check").status == 0)
+    try fixture.scratch.write("{\"format_version\": 1}\n", to: path)
+    fixture.git("commit", "-q", "-am", "hand edit")
+    let broken = fixture.run("check")
+    #expect(broken.status == 1)
+    #expect(broken.stdout.contains(path) || broken.stderr.contains(path), "\(broken.stdout)\(broken.stderr)")
+    // A decision about a claim that does not exist.
+    try fixture.scratch.write("{}\n", to: path)
+    let stray = "Decisions/storm/0000000000/ed@example.org.json"
+    try fixture.scratch.write(try fixture.scratch.read(path), to: stray)
+    fixture.git("add", "-A")
+    fixture.git("commit", "-q", "-m", "stray")
+    let checked = fixture.run("check")
+    #expect((checked.stdout + checked.stderr).contains("Decisions/storm/0000000000"))
+  }
+}
+
+/// Issue 11 A.1: a review of a claim retired with nothing to replace it stays visible.
+@Suite struct RetiredReviewTests {
+  @Test func reviewsOfARetiredClaimWithNoReplacementAreListedByTheReport() throws {
+    let fixture = try CLIFixture()
+    let gone = fixture.id(4)
+    fixture.run("verdict", "storm:4", "refuted", "--note", "Schools stay shut.")
+    let revised = CLIFixture.article.replacingOccurrences(of: "\n\nSchools will reopen on Thursday.", with: "")
+    let file = try fixture.writeBeside(revised, name: "storm-v2.txt")
+    let reimported = fixture.run("import", file, "--id", "storm", "--replace")
+    #expect(reimported.status == 0, "\(reimported.stderr)")
+    let text = fixture.run("report").stdout
+    #expect(text.contains("Reviews of retired claims (1)"), "\(text)")
+    #expect(text.contains("Test Reviewer: Refuted"))
+    let markdown = fixture.run("report", "--format", "markdown").stdout
+    #expect(markdown.contains("## Reviews of retired claims (1)"))
+    let csv = fixture.run("report", "--format", "csv").stdout
+    #expect(csv.contains("\(gone),storm,4,sentence,retired,"))
+    let json = fixture.run("report", "--format", "json").stdout
+    #expect(json.contains("\"replaced_by\": []"))
+    #expect(fixture.run("list", "--status", "retired").stdout.hasPrefix(gone))
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The review session on a real (pseudo-)terminal: keys edit a typed answer before it is recorded,
+/// and Backspace at the verdict prompt does nothing (issue 17, point 8).
+@Suite struct TerminalEditingTests {
+  /// A pseudo-terminal: the test writes keys to `master` and reads what the program shows.
+  final class PseudoTerminal {
+    let master: Int32
+    let slavePath: String
+
+    // glibc's XSI functions, which the Glibc module does not export.
+    private typealias OnDescriptor = @convention(c) (Int32) -> Int32
+    private typealias Name = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+    private static func function<T>(_ name: String, as type: T.Type) -> T? {
+      dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: type) }
+    }
+
+    init() throws {
+      master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+      guard master >= 0, let grant = Self.function("grantpt", as: OnDescriptor.self),
+        let unlock = Self.function("unlockpt", as: OnDescriptor.self),
+        let name = Self.function("ptsname", as: Name.self),
+        grant(master) == 0, unlock(master) == 0, let path = name(master)
+      else {
+        throw Fixtures.Invalid(description: "no pseudo-terminal: \(String(cString: strerror(errno)))")
+      }
+      slavePath = String(cString: path)
+    }
+
+    deinit { close(master) }
+
+    func send(_ text: String) {
+      let bytes = Array(text.utf8)
+      _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// What the program wrote until it stayed quiet for `quiet` seconds (or `limit` passed).
+    func read(quiet: Double = 0.5, limit: Double = 20) -> String {
+      var bytes: [UInt8] = []
+      let end = Date().addingTimeInterval(limit)
+      while Date() < end {
+        var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(quiet * 1000)) == 1 else { break }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let count = chunk.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
+        guard count > 0 else { break }
+        bytes += chunk[..<count]
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Waits until the program shows `text` (or `limit` seconds pass); everything read.
+    func read(until text: String, limit: Double = 30) -> String {
+      var seen = ""
+      let end = Date().addingTimeInterval(limit)
+      while Date() < end, !seen.contains(text) { seen += read(quiet: 0.2, limit: 1) }
+      return seen
+    }
+  }
+
+  @Test func keysEditANoteAndBackspaceIsNoAnswer() throws {
+    let fixture = try CLIFixture()
+    let terminal = try PseudoTerminal()
+    let child = try ChildProcess(
+      ProcessRunner.claimsExecutable, ["-C", fixture.path, "review", "--source", "storm"], in: fixture.path,
+      environment: fixture.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) { $1 },
+      terminal: terminal.slavePath)
+    defer { child.kill() }
+    let first = terminal.read(until: "? help: ")
+    #expect(first.contains("1/4  claim \(fixture.id(1))"), "\(first)")
+    // Backspace at the verdict prompt: no help, no answer.
+    terminal.send("\u{7F}")
+    #expect(!terminal.read(quiet: 0.5, limit: 2).contains("cite a source"))
+    terminal.send("n")
+    _ = terminal.read(until: "Note: ")
+    // "Helo", Left, "l", End, " world", Ctrl-W (the word goes), "there", Ctrl-A, "x", Left, Delete
+    // (the "x" goes), then Enter: "Hello there".
+    terminal.send("Helo\u{1B}[Dl\u{1B}[F world\u{17}there\u{01}x\u{1B}[D\u{1B}[3~")
+    _ = terminal.read(quiet: 0.3, limit: 2)
+    terminal.send("\r")
+    let recorded = terminal.read(until: "? help: ")
+    #expect(recorded.contains("recorded in commit"), "\(recorded)")
+    terminal.send("q")
+    let outcome = child.wait()
+    #expect(outcome.status == 0)
+    #expect(fixture.run("show", "storm:1").stdout.contains("note: Hello there"))
+  }
+}
