@@ -13,6 +13,8 @@
 #
 # Environment:
 #   CLAIMS_MATCHING_DATA   the data folder (default ../shared/data/claim-matching)
+#   CLAIMS_BEFORE          another `claims` binary (an earlier build) to measure the first and warm
+#                          runs with too, on its own fresh clone, as a baseline in the same run
 set -euo pipefail
 export PYTHONDONTWRITEBYTECODE=1
 
@@ -117,6 +119,33 @@ for run in 1 2 3 4 5; do
 done
 echo "warm run (load the index, answer 200), best of 5: wall $best s, CPU $(cpu "$work/warm-best.log") s," \
   "load $(trace "$work/warm-best.log" "matching index loaded") ms, peak RSS $(( $(rss "$work/warm-best.log") / 1024 )) MiB"
+
+# The same first and warm runs with an earlier build, when given, on a clone of its own.
+if [ -n "${CLAIMS_BEFORE:-}" ]; then
+  rm -rf "$work/before"
+  git clone -q --bare "$ledger" "$work/before"
+  import_factchecks "$work/before" "$data/fact-checks.claimreview.json"
+  before_timed() {
+    CLAIMS_TRACE=1 /usr/bin/time -v "$CLAIMS_BEFORE" -C "$work/before" match - <"$work/q200.txt" >"$work/before.jsonl" 2>"$1"
+    [ "$(wc -l <"$work/before.jsonl")" = 200 ] || { echo "expected 200 answers from the earlier build" >&2; exit 1; }
+  }
+  before_timed "$work/before-first.log"
+  before_best=""
+  for run in 1 2 3 4 5; do
+    before_timed "$work/before-warm.log"
+    elapsed=$(wall "$work/before-warm.log")
+    if [ -z "$before_best" ] || awk -v a="$elapsed" -v b="$before_best" 'BEGIN { exit !(a < b) }'; then
+      before_best=$elapsed
+      cp "$work/before-warm.log" "$work/before-warm-best.log"
+    fi
+  done
+  cmp -s "$work/before.jsonl" "$work/out.jsonl" && same="the same answers" || same="DIFFERENT answers"
+  echo "earlier build (CLAIMS_BEFORE), same run: first wall $(wall "$work/before-first.log") s," \
+    "CPU $(cpu "$work/before-first.log") s, peak RSS $(( $(rss "$work/before-first.log") / 1024 )) MiB;" \
+    "warm best of 5 wall $before_best s, CPU $(cpu "$work/before-warm-best.log") s," \
+    "peak RSS $(( $(rss "$work/before-warm-best.log") / 1024 )) MiB; $same"
+  rm -rf "$work/before"
+fi
 
 # The index alone built again: the record cache is there (as in a desk that has used other
 # commands), only the matching cache is gone.

@@ -163,6 +163,38 @@ import Testing
     }
   }
 
+  /// A stored index is read in place; removing, replacing and adding documents on top of it (and
+  /// merging a delta into it, as a warm load does) must give what building the result anew gives.
+  @Test func anIndexReadInPlaceAndUpdatedEqualsOneBuiltAnew() throws {
+    let stored = MatchingIndex(documents: Array(Self.factChecks.prefix(4))).encoded()
+    // At an odd offset inside larger bytes, as in the cache file (arrays unaligned).
+    let storage = OwnedIndexStorage(copying: [1, 2, 3] + stored)
+    var index = try MatchingIndex(decoding: storage, from: 3)
+    #expect(index.encoded() == stored)
+    #expect(index.contains(key: "https://checks.example/soros"))
+    #expect(!index.contains(key: "https://checks.example/absent"))
+    let replacement = MatchingDocument(
+      key: "https://checks.example/minecraft", kind: .factCheck, claim: "Minecraft servers close for good in 2021.",
+      language: "en")
+    var delta = MatchingIndex(documents: [Self.factChecks[4], replacement])
+    delta.add(MatchingDocument(key: "new", kind: .claim, claim: "Zebras painted the bridge in stripes."))
+    #expect(index.remove(keys: ["https://checks.example/soros"]) == 1)
+    #expect(!index.contains(key: "https://checks.example/soros"))
+    index.merge(delta)
+    let direct = MatchingIndex(documents: [
+      Self.factChecks[0], Self.factChecks[1], Self.factChecks[4], replacement,
+      MatchingDocument(key: "new", kind: .claim, claim: "Zebras painted the bridge in stripes."),
+    ])
+    #expect(index.count == 5)
+    #expect(index.encoded() == direct.encoded())
+    for query in ["minecraft servers close", "bridge billion", "soros nazi", "wombat", "zebra stripes bridge"] {
+      #expect(try index.matches(for: query, limit: 5) == direct.matches(for: query, limit: 5))
+    }
+    #expect(index.remove(keys: ["new", "https://checks.example/bridge"]) == 2)
+    #expect(!index.contains(key: "new"))
+    #expect(index.allKeys.count == 3)
+  }
+
   @Test func theOrderDocumentsAreAddedInDoesNotMatterOnlyTheirPrecedence() throws {
     let numbered = Self.factChecks.enumerated().map { position, document in
       var document = document

@@ -47,8 +47,12 @@ import Testing
     let scratch = ScratchDirectory()
     let cases: [([String], String)] = [
       (["list", "--status", "flaged"], "The value 'flaged' is invalid for '--status <status>': use one of"),
+      (
+        ["list", "--status", "disputed,flaged"],
+        "The value 'disputed,flaged' is invalid for '--status <status>': 'flaged' is not a status; use one of"
+      ),
       (["report", "--format", "pdf"], "The value 'pdf' is invalid for '--format <format>': use one of"),
-      (["report", "--width", "10"], "The value '10' is invalid for '--width <columns>': give a whole number from 60"),
+      (["report", "--width", "10"], "The value '10' is invalid for '--width <columns>': give a whole number from 80"),
       (["import", "a.txt", "--id", "../x"], "The value '../x' is invalid for '--id <source-id>': use 1-64"),
       (["import", "a.txt", "--published", "2024-02-30"], "The value '2024-02-30' is invalid for '--published <date>'"),
       (["log", "--since", "soon"], "The value 'soon' is invalid for '--since <date>': write YYYY-MM-DD"),

@@ -93,6 +93,7 @@ import Testing
     #expect(fixture.run("claimant", "storm:2", "--remove").stdout.hasPrefix("Took back the claimant"))
     #expect(!fixture.run("report", "--format", "claimreview").stdout.contains("County Officials"))
     expectRefusal(fixture.run("claimant", "storm:2"), status: 64, containing: "Name the claimant")
+    #expect(fixture.run("claimant", "--help").stdout.contains("the ClaimReview format publishes it"))
   }
 
   @Test func checkReportsDecisionsItCannotUse() throws {

@@ -92,6 +92,10 @@ import Testing
     #expect(articles.count == 3)
     #expect(articles[1] is NSNull)
     #expect((articles[2] as? [String: Any])?["title"] as? String == NewsPages.headline)
+    // The text of the pages that worked, headed and separated as when none failed.
+    let afterAFailure = CLIHarness.run(["extract", sections, "a.html"], in: scratch.path)
+    #expect(afterAFailure.status == 1)
+    #expect(afterAFailure.stdout == "==> a.html <==\n" + page, "\(afterAFailure.stdout)")
     let twice = CLIHarness.run(["extract", "-", "-"], in: scratch.path)
     #expect(twice.status == 64)
     #expect(twice.stderr.hasPrefix("Error: '-' (standard input) may be given once\n"))

@@ -104,6 +104,18 @@ private func revisedStorm() throws -> (fixture: CLIFixture, old: [String], edite
     expectRefusal(fixture.run("log", fixture.id(2), "--source", "nope"), containing: "no source 'nope'")
   }
 
+  @Test func longActionNamesAreSeparatedFromTheClaimTheyActOn() throws {
+    let fixture = try reviewedStorm()
+    let id = fixture.id(2)
+    #expect(fixture.run("withdraw", "storm:2", "--verdict-only", "--reviewer", "Ada <ada@example.org>").status == 0)
+    #expect(fixture.run("dismiss", "storm:2").status == 0)
+    #expect(fixture.run("undismiss", "storm:2").status == 0)
+    let log = fixture.run("log", "-n", "3").stdout
+    #expect(log.contains("undismiss \(id)"), "\(log)")
+    #expect(log.contains("dismiss  \(id)"), "\(log)")
+    #expect(log.contains("withdraw-verdict \(id)"), "\(log)")
+  }
+
   @Test func logSurvivesCommitsMadeWithGitAndRemovingTheCache() throws {
     let fixture = try reviewedStorm()
     let id = fixture.id(4)

@@ -111,6 +111,13 @@ import Testing
     #expect(fixture.run("verdict", "storm:2", "supported").status == 0)
     #expect(fixture.run("list", "--reviewer", "me").stdout.split(separator: "\n").count == 1)
     #expect(fixture.run("log", "--reviewer", "me").stdout.contains("verdict  \(fixture.id(2)) supported"))
+    // Acting as `me` is acting as yourself, not as a person called "me".
+    #expect(fixture.run("verdict", "storm:3", "opinion", "--reviewer", "me").status == 0)
+    #expect(fixture.run("dismiss", "storm:4", "--author", "Me").status == 0)
+    #expect(
+      fixture.git("ls-tree", "-r", "--name-only", "HEAD", "Reviews/storm/\(fixture.id(3))")
+        == "Reviews/storm/\(fixture.id(3))/reviewer@example.org.json\n")
+    #expect(fixture.git("log", "-1", "--format=%an") != "Me\n")
   }
 
   @Test func aReviewOfAClaimRetiredWithoutReplacementStaysFindable() throws {

@@ -22,6 +22,14 @@ import Testing
     #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
   }
 
+  @Test func theNarrowestWidthAcceptedIsOneTheTextReportFits() throws {
+    let fixture = try reviewed()
+    let narrow = fixture.run("report", "--width", "80")
+    #expect(narrow.status == 0, "\(narrow.stderr)")
+    #expect(narrow.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(narrow.stdout)")
+    expectRefusal(fixture.run("report", "--width", "79"), status: 64, containing: "give a whole number from 80 to 400")
+  }
+
   @Test func jsonReportCarriesItsSchemaVersionAndEveryClaim() throws {
     let fixture = try reviewed()
     let result = fixture.run("report", "--format", "json")

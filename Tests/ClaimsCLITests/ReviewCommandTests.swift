@@ -328,6 +328,36 @@ import Testing
     #expect(lines.contains { $0.contains("u unverifiable,") })
   }
 
+  @Test func theNeighbouringSentencesFitAnEightyColumnTerminal() throws {
+    let long =
+      "The county counted the damaged homes street by street, which took three survey teams and a full week of "
+      + "careful work in every flooded district of the coast."
+    let fixture = try CLIFixture(importing: "\(long)\n\nOfficials said 40 homes were damaged.\n\n\(long)\n")
+    fixture.environment["COLUMNS"] = "80"
+    let session = fixture.run("review", "--grep", "40 homes", input: "q\n")
+    #expect(session.status == 0, "\(session.stderr)")
+    let lines = session.stdout.split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix("  The county counted") && $0.hasSuffix("…") }, "\(session.stdout)")
+    #expect(lines.allSatisfy { $0.count <= 80 }, "\(session.stdout)")
+  }
+
+  @Test func theHelpFitsAnEightyColumnTerminal() throws {
+    let fixture = try CLIFixture()
+    fixture.environment["COLUMNS"] = "80"
+    let session = fixture.run("review", input: "?\nq\n")
+    #expect(session.status == 0, "\(session.stderr)")
+    #expect(session.stdout.contains("  m  mostly-supported   The claim is accurate"), "\(session.stdout)")
+    #expect(session.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(session.stdout)")
+  }
+
+  @Test func undoingAVerdictBringsTheVerdictKeysBack() throws {
+    let fixture = try CLIFixture()
+    let session = fixture.run("review", input: "s\nz\nq\n")
+    #expect(session.status == 0, "\(session.stderr)")
+    let afterUndo = try #require(session.stdout.components(separatedBy: "undid the verdict").last)
+    #expect(afterUndo.contains("Verdict (s supported"), "\(session.stdout)")
+  }
+
   @Test func quittingKeepsEverythingAnswered() throws {
     let fixture = try CLIFixture()
     let result = fixture.run("review", "--status", "unreviewed", input: "o\n")

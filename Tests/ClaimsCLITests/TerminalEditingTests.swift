@@ -87,4 +87,41 @@ import Testing
     #expect(outcome.status == 0)
     #expect(fixture.run("show", "storm:1").stdout.contains("note: Hello there"))
   }
+  @Test func ctrlCCancelsANoteThenEndsTheSessionWithTheTerminalRestored() throws {
+    let fixture = try CLIFixture()
+    let terminal = try PseudoTerminal()
+    let child = try ChildProcess(
+      ProcessRunner.claimsExecutable, ["-C", fixture.path, "review", "--source", "storm"], in: fixture.path,
+      environment: fixture.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) { $1 },
+      terminal: terminal.slavePath)
+    defer { child.kill() }
+    _ = terminal.read(until: "? help: ")
+    terminal.send("n")
+    _ = terminal.read(until: "Note: ")
+    terminal.send("half a note\u{03}")
+    #expect(terminal.read(until: "? help: ", limit: 5).contains("? help: "))
+    terminal.send("\u{03}")
+    let ended = terminal.read(until: "Went through", limit: 5)
+    try #require(ended.contains("Went through 1 of 4 claims"), "\(ended)")
+    #expect(child.wait().status == 0)
+    #expect(!fixture.run("show", "storm:1").stdout.contains("half a note"))
+    let slave = open(terminal.slavePath, O_RDWR | O_NOCTTY)
+    defer { close(slave) }
+    var settings = termios()
+    #expect(tcgetattr(slave, &settings) == 0)
+    #expect(settings.c_lflag & tcflag_t(ECHO | ICANON | ISIG) == tcflag_t(ECHO | ICANON | ISIG))
+  }
+
+  @Test func anErrorShowsBeforeTheNextPromptWhenBothStreamsGoToOnePlace() throws {
+    let fixture = try CLIFixture()
+    // Standard output and error into one pipe, as a terminal shows them.
+    let result = try ProcessRunner.run(
+      "/bin/sh",
+      ["-c", "exec \"$0\" -C \"$1\" review --source storm 2>&1", ProcessRunner.claimsExecutable, fixture.path],
+      in: fixture.path, environment: fixture.environment, input: Array("c\nexample.org/x\nq\n".utf8))
+    #expect(result.status == 0, "\(result.stdout)")
+    let error = try #require(result.stdout.range(of: "is not a URL"), "\(result.stdout)")
+    let nextPrompt = try #require(result.stdout.range(of: "? help: ", options: .backwards), "\(result.stdout)")
+    #expect(error.lowerBound < nextPrompt.lowerBound, "\(result.stdout)")
+  }
 }

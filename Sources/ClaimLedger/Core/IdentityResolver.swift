@@ -14,6 +14,9 @@ public enum IdentityResolver {
   public static func resolve(
     explicit: Identity?, environment: String?, sources: (flag: String, variable: String), ledger: Ledger?
   ) throws(LedgerError) -> Identity {
+    // `--reviewer me` is the person acting, as `me` is wherever a person is expected: never a
+    // reviewer called "me".
+    let explicit = explicit.flatMap { $0.email.isEmpty && $0.name.lowercased() == "me" ? nil : $0 }
     if let explicit { return try known(try requireAddress(explicit, origin: sources.flag), in: ledger) }
     if let environment, !environment.trimmingWhitespace().isEmpty {
       guard let identity = Identity(parsing: environment) else {

@@ -1,44 +1,79 @@
+import ClaimMatching
 import ClaimModel
 
 /// The earlier checks of the matching index by key, as the cache stores them: entries sorted by
-/// key, each found by a binary search over a table of offsets, and decoded only when asked for, so
-/// a warm `claims match` decodes the handful of checks it shows, not 100,000.
+/// key, each found by a binary search over a table of offsets and decoded only when asked for, so
+/// a warm `claims match` decodes the handful of checks it shows, not a million. Read in place from
+/// an ``IndexStorage`` (the mapped `base.bin`, or a copy of `delta.bin`): opening it copies nothing.
+///
+/// Layout: the entry count (8 bytes, little-endian), one `UInt32` start offset per entry, the size
+/// of the entries (8 bytes), then the entries, each its key then the check
+/// (``EarlierCheck/encode(into:)``).
 struct CheckTable: Sendable {
-  /// Little-endian `UInt32` start offsets into ``entries``, one per entry, in key order.
-  private let offsets: [UInt32]
-  /// Each entry: its key, then the check (``EarlierCheck/encode(into:)``).
-  private let entries: [UInt8]
+  private let storage: any IndexStorage
+  private let offsetsStart: Int
+  let count: Int
+  private let entriesStart: Int
+  private let entriesSize: Int
 
-  init(offsets: [UInt32], entries: [UInt8]) {
-    self.offsets = offsets
-    self.entries = entries
-  }
-
-  /// A table of `checks`.
-  init(_ checks: [String: EarlierCheck]) {
-    let keys = checks.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    var writer = BinaryWriter(capacity: checks.count * 160)
-    var offsets: [UInt32] = []
-    offsets.reserveCapacity(keys.count)
-    for key in keys {
-      guard let check = checks[key] else { continue }
-      offsets.append(UInt32(writer.bytes.count))
-      writer.write(key)
-      check.encode(into: &writer)
+  /// The table whose layout starts at `offset` of `storage`, and where it ends.
+  /// - Throws: `BinaryReader.Corrupt` when it runs past the storage or its offsets do.
+  static func decode(from storage: any IndexStorage, at offset: Int) throws(BinaryReader.Corrupt) -> (
+    table: CheckTable, end: Int
+  ) {
+    let bytes = storage.bytes
+    func word64(_ at: Int) throws(BinaryReader.Corrupt) -> Int {
+      guard at >= 0, at <= bytes.count - 8 else { throw BinaryReader.Corrupt() }
+      let value = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+      guard value < UInt64(Int32.max) * 4 else { throw BinaryReader.Corrupt() }
+      return Int(value)
     }
-    self.init(offsets: offsets, entries: writer.bytes)
+    let count = try word64(offset)
+    guard count <= (bytes.count - offset - 8) / 4 else { throw BinaryReader.Corrupt() }
+    let offsetsStart = offset + 8
+    let size = try word64(offsetsStart + 4 * count)
+    let entriesStart = offsetsStart + 4 * count + 8
+    guard size <= bytes.count - entriesStart else { throw BinaryReader.Corrupt() }
+    let table = CheckTable(
+      storage: storage, offsetsStart: offsetsStart, count: count, entriesStart: entriesStart, entriesSize: size)
+    var previous = 0
+    for index in 0..<count {
+      let start = table.offset(index)
+      guard start >= previous, start < max(size, 1) else { throw BinaryReader.Corrupt() }
+      previous = start
+    }
+    return (table, entriesStart + size)
   }
 
-  var count: Int { offsets.count }
+  private init(storage: any IndexStorage, offsetsStart: Int, count: Int, entriesStart: Int, entriesSize: Int) {
+    self.storage = storage
+    self.offsetsStart = offsetsStart
+    self.count = count
+    self.entriesStart = entriesStart
+    self.entriesSize = entriesSize
+  }
+
+  /// A table of `checks`, in memory.
+  init(_ checks: [String: EarlierCheck]) {
+    var writer = BinaryWriter(capacity: checks.count * 164 + 16)
+    Self.encode(checks, into: &writer)
+    let bytes = writer.bytes
+    // The layout was just written; it always reads back.
+    let decoded = try? Self.decode(from: OwnedIndexStorage(copying: bytes), at: 0)
+    self =
+      decoded?.table
+      ?? CheckTable(
+        storage: OwnedIndexStorage(copying: []), offsetsStart: 0, count: 0, entriesStart: 0, entriesSize: 0)
+  }
 
   /// The check of `key`, or nil.
   func check(_ key: String) -> EarlierCheck? {
     let wanted = Array(key.utf8)
     var low = 0
-    var high = offsets.count
+    var high = count
     while low < high {
       let middle = (low + high) / 2
-      var reader = BinaryReader(entries, position: Int(offsets[middle]))
+      var reader = BinaryReader(entry(middle))
       guard let found = try? reader.readString() else { return nil }
       if found.utf8.elementsEqual(wanted) { return try? EarlierCheck.decode(from: &reader) }
       if found.utf8.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
@@ -49,40 +84,51 @@ struct CheckTable: Sendable {
   /// Every check, by key (to update the table).
   func all() -> [String: EarlierCheck] {
     var result: [String: EarlierCheck] = [:]
-    result.reserveCapacity(offsets.count)
-    for offset in offsets {
-      var reader = BinaryReader(entries, position: Int(offset))
+    result.reserveCapacity(count)
+    for index in 0..<count {
+      var reader = BinaryReader(entry(index))
       guard let key = try? reader.readString(), let check = try? EarlierCheck.decode(from: &reader) else { continue }
       result[key] = check
     }
     return result
   }
 
+  /// Writes this table's layout.
   func encode(into writer: inout BinaryWriter) {
-    writer.write(offsets.count)
-    var raw: [UInt8] = []
-    raw.reserveCapacity(offsets.count * 4)
-    for offset in offsets { withUnsafeBytes(of: offset.littleEndian) { raw.append(contentsOf: $0) } }
-    writer.write(raw: raw)
-    writer.write(entries.count)
-    writer.write(raw: entries)
+    let bytes = storage.bytes
+    writer.write(raw: Array(bytes[(offsetsStart - 8)..<(entriesStart + entriesSize)]))
   }
 
-  static func decode(from reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> CheckTable {
-    let count = try reader.readCount()
-    let raw = try reader.readRaw(count: count * 4)
-    var offsets = [UInt32](repeating: 0, count: count)
-    for index in 0..<count {
-      var value: UInt32 = 0
-      for byte in 0..<4 { value |= UInt32(raw[index * 4 + byte]) << (8 * byte) }
-      offsets[index] = value
+  /// Writes the layout of a table of `checks`.
+  static func encode(_ checks: [String: EarlierCheck], into writer: inout BinaryWriter) {
+    let keys = checks.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var entries = BinaryWriter(capacity: checks.count * 160)
+    var offsets: [UInt8] = []
+    offsets.reserveCapacity(keys.count * 4)
+    for key in keys {
+      guard let check = checks[key] else { continue }
+      withUnsafeBytes(of: UInt32(entries.bytes.count).littleEndian) { offsets.append(contentsOf: $0) }
+      entries.write(key)
+      check.encode(into: &entries)
     }
-    // Not readCount: inlined here from ClaimModel, its bound check refused this size in release
-    // builds (a 22 MB table); readRaw checks the bounds itself.
-    let size = try reader.readInt()
-    guard size >= 0 else { throw BinaryReader.Corrupt() }
-    let entries = try reader.readRaw(count: size)
-    for offset in offsets where Int(offset) >= max(entries.count, 1) { throw BinaryReader.Corrupt() }
-    return CheckTable(offsets: offsets, entries: entries)
+    writeWord(offsets.count / 4, into: &writer)
+    writer.write(raw: offsets)
+    writeWord(entries.bytes.count, into: &writer)
+    writer.write(raw: entries.bytes)
+  }
+
+  private static func writeWord(_ value: Int, into writer: inout BinaryWriter) {
+    withUnsafeBytes(of: UInt64(value).littleEndian) { writer.write(raw: Array($0)) }
+  }
+
+  private func offset(_ index: Int) -> Int {
+    Int(UInt32(littleEndian: storage.bytes.loadUnaligned(fromByteOffset: offsetsStart + 4 * index, as: UInt32.self)))
+  }
+
+  /// The bytes of entry `index` (a copy of a hundred-odd bytes).
+  private func entry(_ index: Int) -> [UInt8] {
+    let start = offset(index)
+    let end = index + 1 < count ? offset(index + 1) : entriesSize
+    return Array(storage.bytes[(entriesStart + start)..<(entriesStart + end)])
   }
 }

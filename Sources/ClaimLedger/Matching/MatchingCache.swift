@@ -26,8 +26,8 @@ struct MatchingCache {
   static let directoryName = "matching"
   /// The single file of the format before the split; removed when found.
   static let formerFileName = "matching.bin"
-  private static let baseStamp = CacheStamp(magic: "CMLB", schemaVersion: 2)
-  private static let deltaStamp = CacheStamp(magic: "CMLD", schemaVersion: 2)
+  private static let baseStamp = CacheStamp(magic: "CMLB", schemaVersion: 3)
+  private static let deltaStamp = CacheStamp(magic: "CMLD", schemaVersion: 3)
   /// The base is rewritten once the delta's documents and the base's removed ones together pass
   /// this share of the base (or ``mergeMinimum``): each document is then written again a bounded
   /// number of times, amortised, while a warm load merges at most that many documents.
@@ -87,9 +87,7 @@ struct MatchingCache {
     let deltaBytes = FileSystem.readFile(at: "\(directory)/delta.bin", limit: 1 << 30)
     let generation = deltaBytes.flatMap { try? readDeltaGeneration($0) }
     var base = generation.flatMap { generation in
-      FileSystem.readFile(at: "\(directory)/base.bin", limit: 4 << 30).flatMap {
-        try? readBase($0, generation: generation)
-      }
+      MappedCacheFile(path: "\(directory)/base.bin").flatMap { try? readBase($0, generation: generation) }
     }
     var delta = deltaBytes.flatMap { bytes in base.flatMap { _ in try? readDelta(bytes, wantedRoots: roots) } }
     if let current = delta, current.roots == roots, var index = base?.index {
@@ -108,18 +106,20 @@ struct MatchingCache {
       Trace.mark("matching index read for an update")
     }
     var state = delta?.state ?? MatchingCache()
-    var changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people)
     let baseIndex = base?.index ?? MatchingIndex()
     var removedFromBase = delta?.removedFromBase ?? []
     var deltaIndex = delta?.index ?? MatchingIndex()
     var deltaChecks = delta?.checks.all() ?? [:]
-    let replaced = changes.removed + changes.added.map(\.key)
-    for key in replaced {
+    // The documents read are added to the delta batch by batch, so a first build never holds the
+    // documents of every source at once.
+    var changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people) {
+      deltaIndex.add($0)
+    }
+    for key in changes.removed + changes.addedKeys {
       deltaChecks[key] = nil
       if baseIndex.contains(key: key) { removedFromBase.insert(key) }
     }
     deltaIndex.remove(keys: changes.removed)
-    deltaIndex.add(changes.added)
     if deltaChecks.isEmpty {
       deltaChecks = changes.checks  // a first build: no copy of 100,000 checks
     } else {
@@ -127,7 +127,7 @@ struct MatchingCache {
     }
     // The documents and checks read are in the index and table now: free them before the store,
     // which is where a first build's memory peaks.
-    let documentsRead = changes.added.count
+    let documentsRead = changes.addedKeys.count
     changes = Changes()
     Trace.mark("matching index updated (\(documentsRead) documents read, \(deltaIndex.count) in the delta)")
 
@@ -173,20 +173,27 @@ struct MatchingCache {
     return LedgerMatcher(index: index, checks: checks, baseChecks: base?.checks, removed: removedFromBase)
   }
 
-  /// What an update found: documents to take out (by key), documents to add or replace, and the
-  /// checks of the added ones.
+  /// What an update found: documents to take out (by key), the keys of the documents added or
+  /// replaced (handed over as they were read), and the checks of the added ones.
   struct Changes {
     var removed: [String] = []
-    var added: [MatchingDocument] = []
+    var addedKeys: [String] = []
     var checks: [String: EarlierCheck] = [:]
   }
 
+  /// How many sources an update reads at a time (whole files of the record cache).
+  static let sourceBatchSize = 1_000
+
   // MARK: Updating
 
-  /// Brings the state up to date with `snapshot`; returns what changed since.
-  mutating func update(snapshot: LedgerSnapshot, peopleChanged: Bool) -> Changes {
+  /// Brings the state up to date with `snapshot`; hands the documents to add or replace to `add`,
+  /// a batch of sources at a time, and returns what changed since.
+  mutating func update(
+    snapshot: LedgerSnapshot, peopleChanged: Bool, add: (_ documents: [MatchingDocument]) -> Void
+  ) -> Changes {
     var removed: [String] = []
     var added: [MatchingDocument] = []
+    var addedKeys: [String] = []
     var checks: [String: EarlierCheck] = [:]
 
     // Fact-checks, folder by folder, file by file.
@@ -238,25 +245,33 @@ struct MatchingCache {
       sources[name] = Source(claims: claimsTree, reviews: reviewsTree, indexed: [])
       if let id = SourceID(name), claimsTree != nil, reviewsTree != nil { changedSources.append(id) }
     }
-    let perSource = snapshot.mapRecords(of: changedSources) { _, records in
-      var found: [(MatchingDocument, EarlierCheck)] = []
-      for claim in records.claims where !claim.isRetired {
-        let reviews = records.reviews[claim.id] ?? []
-        guard let check = EarlierCheck(claim, reviews: reviews) else { continue }
-        found.append((Self.document(claim, reviews: reviews), check))
+    addedKeys = added.map(\.key)
+    add(added)
+    added = []
+    for batch in snapshot.recordCacheBatches(of: changedSources, size: Self.sourceBatchSize) {
+      let perSource = snapshot.mapRecords(of: batch) { _, records in
+        var found: [(MatchingDocument, EarlierCheck)] = []
+        for claim in records.claims where !claim.isRetired {
+          let reviews = records.reviews[claim.id] ?? []
+          guard let check = EarlierCheck(claim, reviews: reviews) else { continue }
+          found.append((Self.document(claim, reviews: reviews), check))
+        }
+        return found
       }
-      return found
-    }
-    for (source, found) in zip(changedSources, perSource) {
-      sources[source.rawValue]?.indexed = found.map(\.1.key)
-      for (document, check) in found {
-        added.append(document)
-        checks[check.key] = check
+      for (source, found) in zip(batch, perSource) {
+        sources[source.rawValue]?.indexed = found.map(\.1.key)
+        for (document, check) in found {
+          added.append(document)
+          addedKeys.append(document.key)
+          checks[check.key] = check
+        }
       }
+      add(added)
+      added = []
     }
 
-    let addedKeys = Set(added.map(\.key))
-    return Changes(removed: removed.filter { !addedKeys.contains($0) }, added: added, checks: checks)
+    let addedSet = Set(addedKeys)
+    return Changes(removed: removed.filter { !addedSet.contains($0) }, addedKeys: addedKeys, checks: checks)
   }
 
   /// A fact-check as a document: ranked among equals by when it was first imported, then by its
@@ -279,25 +294,25 @@ struct MatchingCache {
 
   // MARK: Bytes
 
-  /// `base.bin`: the stamp (``CacheStamp``), generation, the check table, then the index bytes.
+  /// `base.bin`: the stamp (``CacheStamp``), the generation (8 bytes, little-endian), the check
+  /// table, then the index bytes. Read in place from a mapping (``MappedCacheFile``).
   static func encoded(_ base: Base) -> [[UInt8]] {
     var writer = BinaryWriter(capacity: 64)
     writer.write(raw: baseStamp.header)
-    writer.write(Int(truncatingIfNeeded: base.generation))
-    var checks = BinaryWriter(capacity: 1 << 20)
+    withUnsafeBytes(of: base.generation.littleEndian) { writer.write(raw: Array($0)) }
+    var checks = BinaryWriter(capacity: base.checks.count * 164 + 16)
     base.checks.encode(into: &checks)
-    return [writer.bytes, checks.bytes, base.index.encoded()]
+    return [writer.bytes, checks.bytes] + base.index.encodedChunks()
   }
 
-  private static func readBase(_ bytes: [UInt8], generation: UInt64) throws(BinaryReader.Corrupt) -> Base {
-    guard let start = baseStamp.contentStart(in: bytes) else { throw BinaryReader.Corrupt() }
-    var reader = BinaryReader(bytes, position: start)
-    guard UInt64(truncatingIfNeeded: try reader.readInt()) == generation
+  private static func readBase(_ file: MappedCacheFile, generation: UInt64) throws(BinaryReader.Corrupt) -> Base {
+    let header = baseStamp.header
+    let bytes = file.bytes
+    guard bytes.count >= header.count + 8, bytes[0..<header.count].elementsEqual(header),
+      UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: header.count, as: UInt64.self)) == generation
     else { throw BinaryReader.Corrupt() }
-    let checks = try CheckTable.decode(from: &reader)
-    guard let index = try? MatchingIndex(decoding: Array(bytes[reader.position...])) else {
-      throw BinaryReader.Corrupt()
-    }
+    let (checks, end) = try CheckTable.decode(from: file, at: header.count + 8)
+    guard let index = try? MatchingIndex(decoding: file, from: end) else { throw BinaryReader.Corrupt() }
     return Base(generation: generation, index: index, checks: checks)
   }
 
@@ -351,10 +366,10 @@ struct MatchingCache {
       guard reader.position == stateEnd else { throw BinaryReader.Corrupt() }
     }
     for _ in 0..<(try reader.readCount()) { delta.removedFromBase.insert(try reader.readString()) }
-    delta.checks = try CheckTable.decode(from: &reader)
-    guard let index = try? MatchingIndex(decoding: Array(bytes[reader.position...])) else {
-      throw BinaryReader.Corrupt()
-    }
+    let storage = OwnedIndexStorage(copying: bytes)
+    let (checks, end) = try CheckTable.decode(from: storage, at: reader.position)
+    delta.checks = checks
+    guard let index = try? MatchingIndex(decoding: storage, from: end) else { throw BinaryReader.Corrupt() }
     delta.index = index
     return delta
   }

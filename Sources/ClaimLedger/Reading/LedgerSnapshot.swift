@@ -292,6 +292,9 @@ public final class LedgerSnapshot {
     for (source, records) in zip(missing, loaded) { recordCache[source] = records }
   }
 
+  /// Fewer sources than this are read and mapped on the calling thread alone.
+  static let parallelReadMinimum = 32
+
   /// Reads the records of each of `sources` (from memory, the cache, or git) and hands them to
   /// `transform` on the thread that read them, on every core; returns the results in the order of
   /// `sources`. The records themselves are not kept, so a caller that reduces each source to
@@ -324,7 +327,10 @@ public final class LedgerSnapshot {
         gitReads += 1
       }
     }
-    let workers = min(max(1, System.activeProcessorCount), work.count, 8)
+    // A few sources are read on this thread: opening a repository per thread costs more than it
+    // saves there, and it keeps small ledgers off libgit2's shared pack state across threads (an
+    // intermittent crash inside libgit2 on worker threads was seen under the test suite's load).
+    let workers = work.count < Self.parallelReadMinimum ? 1 : min(max(1, System.activeProcessorCount), work.count, 8)
     if gitReads > 0 { Trace.mark("reading \(gitReads) of \(work.count) sources from git on \(workers) threads") }
     let results = Mutex<[Int: RecordWorkResult<Result>]>([:])
     let gitDirectory = self.gitDirectory

@@ -1,32 +1,40 @@
 /// Little-endian arrays and strings for the index's bytes: written and read in bulk, so a 100,000
 /// document index loads in tens of milliseconds.
 struct IndexByteWriter {
-  private(set) var bytes: [UInt8] = []
+  /// What was written, as chunks: small values gather in the last one, each large array is a chunk
+  /// of its own.
+  private(set) var chunks: [[UInt8]] = [[]]
 
   init(capacity: Int) {
-    bytes.reserveCapacity(capacity)
+    chunks[0].reserveCapacity(capacity)
   }
+
+  /// Everything written, as one array.
+  var bytes: [UInt8] { Array(chunks.joined()) }
 
   mutating func write(_ value: UInt32) {
-    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    withUnsafeBytes(of: value.littleEndian) { chunks[chunks.count - 1].append(contentsOf: $0) }
   }
 
-  mutating func write(_ values: [UInt32]) {
+  mutating func write<T: FixedWidthInteger>(_ values: [T]) {
     write(UInt32(values.count))
+    var chunk: [UInt8] = []
     #if _endian(little)
-      values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+      values.withUnsafeBytes { chunk = Array($0) }
     #else
-      for value in values { write(value) }
+      chunk.reserveCapacity(values.count * MemoryLayout<T>.size)
+      for value in values { withUnsafeBytes(of: value.littleEndian) { chunk.append(contentsOf: $0) } }
     #endif
-  }
-
-  mutating func write(_ values: [UInt8]) {
-    write(UInt32(values.count))
-    bytes.append(contentsOf: values)
+    if chunk.count < 4096 {
+      chunks[chunks.count - 1].append(contentsOf: chunk)
+    } else {
+      chunks.append(chunk)
+      chunks.append([])
+    }
   }
 
   mutating func write(raw values: [UInt8]) {
-    bytes.append(contentsOf: values)
+    chunks[chunks.count - 1].append(contentsOf: values)
   }
 
   /// Strings as one array of end offsets and one of UTF-8 bytes.
@@ -39,74 +47,59 @@ struct IndexByteWriter {
       ends.append(UInt32(blob.count))
     }
     write(ends)
+    ends = []
     write(blob)
   }
 }
 
-/// Reads what ``IndexByteWriter`` wrote; every read is bounds-checked and throws on damage.
+/// Reads what ``IndexByteWriter`` wrote, in place: arrays come back as columns over the storage,
+/// not copies. Every read is bounds-checked and throws on damage.
 struct IndexByteReader {
-  private let bytes: [UInt8]
-  private var position = 0
+  private let storage: any IndexStorage
+  private let end: Int
+  private(set) var position: Int
 
-  init(_ bytes: [UInt8]) {
-    self.bytes = bytes
+  init(_ storage: any IndexStorage, from offset: Int) {
+    self.storage = storage
+    end = storage.bytes.count
+    position = min(max(offset, 0), end)
   }
 
-  var isAtEnd: Bool { position == bytes.count }
+  var isAtEnd: Bool { position == end }
 
   mutating func readUInt32() throws(MatchingError) -> UInt32 {
-    guard bytes.count - position >= 4 else { throw Self.damaged }
-    var value: UInt32 = 0
-    for offset in 0..<4 { value |= UInt32(bytes[position + offset]) << (8 * offset) }
-    position += 4
-    return value
+    guard end - position >= 4 else { throw Self.damaged }
+    defer { position += 4 }
+    return UInt32(littleEndian: storage.bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))
   }
 
-  mutating func readUInt32s() throws(MatchingError) -> [UInt32] {
+  /// A count-prefixed array of `T`, as a column over the storage.
+  mutating func readColumn<T: FixedWidthInteger & Sendable>(of type: T.Type = T.self) throws(MatchingError)
+    -> IndexColumn<T>
+  {
     let count = Int(try readUInt32())
-    guard count <= (bytes.count - position) / 4 else { throw Self.damaged }
-    var values = [UInt32](repeating: 0, count: count)
-    #if _endian(little)
-      values.withUnsafeMutableBytes { target in
-        bytes.withUnsafeBytes { source in
-          target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<(position + count * 4)]))
-        }
-      }
-      position += count * 4
-    #else
-      for index in 0..<count { values[index] = try readUInt32() }
-    #endif
-    return values
-  }
-
-  mutating func readBytes() throws(MatchingError) -> [UInt8] {
-    let count = Int(try readUInt32())
-    guard count <= bytes.count - position else { throw Self.damaged }
-    defer { position += count }
-    return Array(bytes[position..<(position + count)])
+    let size = MemoryLayout<T>.size
+    guard count <= (end - position) / size else { throw Self.damaged }
+    defer { position += count * size }
+    return IndexColumn(storage: storage, offset: position, count: count)
   }
 
   mutating func readRaw(count: Int) throws(MatchingError) -> [UInt8] {
-    guard count >= 0, count <= bytes.count - position else { throw Self.damaged }
+    guard count >= 0, count <= end - position else { throw Self.damaged }
     defer { position += count }
-    return Array(bytes[position..<(position + count)])
+    return Array(storage.bytes[position..<(position + count)])
+  }
+
+  /// Strings as their end offsets and bytes; the offsets are checked.
+  mutating func readStringColumn() throws(MatchingError) -> StringColumn {
+    let ends: IndexColumn<UInt32> = try readColumn()
+    let blob: IndexColumn<UInt8> = try readColumn()
+    guard MatchingIndex.isMonotonic(ends, from: nil, endingAt: blob.count) else { throw Self.damaged }
+    return StringColumn(ends: ends, blob: blob)
   }
 
   mutating func readStrings() throws(MatchingError) -> [String] {
-    let ends = try readUInt32s()
-    let blob = try readBytes()
-    var strings: [String] = []
-    strings.reserveCapacity(ends.count)
-    var start = 0
-    try blob.withUnsafeBufferPointer { buffer throws(MatchingError) in
-      for end in ends {
-        let end = Int(end)
-        guard end >= start, end <= buffer.count else { throw Self.damaged }
-        strings.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
-        start = end
-      }
-    }
-    return strings
+    Array(try readStringColumn())
   }
 
   static let damaged = MatchingError(.corruptIndex, "the matching index is damaged; rebuild it")

@@ -1,6 +1,6 @@
 extension MatchingIndex {
   /// The version of the byte layout. A cache holding another version is rebuilt, not read.
-  public static let formatVersion: UInt32 = 2
+  public static let formatVersion: UInt32 = 3
   /// The version of the text analysis (normalisation, tokens, stop words, stemming). Terms made
   /// by another version would not meet this version's query terms, so it is part of the check.
   public static let analysisVersion: UInt32 = 1
@@ -11,6 +11,12 @@ extension MatchingIndex {
   /// terms sorted, so the same documents give the same bytes whatever order they were added in and
   /// however many were removed or replaced meanwhile.
   public func encoded() -> [UInt8] {
+    Array(encodedChunks().joined())
+  }
+
+  /// ``encoded()`` as consecutive chunks, to be written one after another: the large arrays are
+  /// not copied into one image first.
+  public func encodedChunks() -> [[UInt8]] {
     // Terms still in use, sorted by their UTF-8 bytes, and the old id to new id map.
     var used: [(String, UInt32)] = []
     for (id, term) in terms.enumerated() where documentFrequency[id] > 0 { used.append((term, UInt32(id))) }
@@ -56,58 +62,91 @@ extension MatchingIndex {
       text.append(contentsOf: self.text(ofSlot: slot))
       textStarts.append(UInt32(text.count))
     }
-    // Posting lists from the documents, in the new numbering.
+    // Posting lists from the documents, in the new numbering: counted in one pass over the
+    // documents, filled in a second (each document's distinct terms found by sorting a copy of its
+    // few dozen), so no per-document lists wait in memory.
     var postingEnds = [UInt32](repeating: 0, count: used.count + 1)
-    var perDocument: [UInt32: UInt32] = [:]
-    var documentPostings: [[(UInt32, UInt32)]] = []
-    documentPostings.reserveCapacity(liveKeys.count)
-    for slot in liveKeys.indices {
-      perDocument.removeAll(keepingCapacity: true)
-      for term in flatTerms[Int(starts[slot])..<Int(starts[slot + 1])] { perDocument[term, default: 0] += 1 }
-      let sorted = perDocument.sorted { $0.key < $1.key }
-      for (term, _) in sorted { postingCounts[Int(term)] += 1 }
-      documentPostings.append(sorted.map { ($0.key, $0.value) })
+    var sorted: [UInt32] = []
+    func forEachDistinctTerm(ofDocument slot: Int, _ body: (UInt32, UInt32) -> Void) {
+      sorted.removeAll(keepingCapacity: true)
+      sorted.append(contentsOf: flatTerms[Int(starts[slot])..<Int(starts[slot + 1])])
+      sorted.sort()
+      var position = 0
+      while position < sorted.count {
+        var end = position + 1
+        while end < sorted.count, sorted[end] == sorted[position] { end += 1 }
+        body(sorted[position], UInt32(end - position))
+        position = end
+      }
     }
+    for slot in liveKeys.indices { forEachDistinctTerm(ofDocument: slot) { term, _ in postingCounts[Int(term)] += 1 } }
     for term in 0..<used.count { postingEnds[term + 1] = postingEnds[term] + postingCounts[term] }
+    postingCounts = []
     var flatPostings = [UInt32](repeating: 0, count: Int(postingEnds[used.count]))
     var fill = Array(postingEnds.dropLast())
-    for (slot, entries) in documentPostings.enumerated() {
-      for (term, frequency) in entries {
+    for slot in liveKeys.indices {
+      forEachDistinctTerm(ofDocument: slot) { term, frequency in
         flatPostings[Int(fill[Int(term)])] = UInt32(slot) << 6 | min(frequency, Self.maximumTermFrequency)
         fill[Int(term)] += 1
       }
     }
+    fill = []
     let grams = gramFrequency.sortedEntries
 
-    var writer = IndexByteWriter(capacity: flatTerms.count * 8 + text.count + grams.count * 8 + 4096)
+    // Each large array is handed over as its own chunk and freed at once, so the bytes never wait
+    // in memory beside a second copy of the whole index.
+    var writer = IndexByteWriter(capacity: 4096)
     writer.write(raw: Self.magic)
     writer.write(Self.formatVersion)
     writer.write(Self.analysisVersion)
     writer.write(strings: usedLanguages)
     writer.write(strings: used.map(\.0))
+    used = []
     writer.write(strings: liveKeys)
+    // The slots sorted by key, so a stored index finds a key by binary search.
+    var keyOrder = Array(0..<UInt32(liveKeys.count))
+    keyOrder.sort { liveKeys[Int($0)].utf8.lexicographicallyPrecedes(liveKeys[Int($1)].utf8) }
+    liveKeys = []
+    writer.write(keyOrder)
+    keyOrder = []
     writer.write(liveKinds)
     writer.write(liveLanguages)
-    // Precedences as their low and high halves.
-    writer.write(livePrecedences.map { UInt32(truncatingIfNeeded: $0) })
-    writer.write(livePrecedences.map { UInt32(truncatingIfNeeded: $0 >> 32) })
+    writer.write(livePrecedences)
+    livePrecedences = []
     writer.write(starts)
+    starts = []
     writer.write(claimCounts)
+    claimCounts = []
     writer.write(flatTerms)
+    flatTerms = []
     writer.write(textStarts)
+    textStarts = []
     writer.write(text)
+    text = []
     writer.write(postingEnds)
+    postingEnds = []
     writer.write(flatPostings)
+    flatPostings = []
     writer.write(grams.map(\.gram))
     writer.write(grams.map(\.frequency))
-    return writer.bytes
+    return writer.chunks
   }
 
-  /// Reads an index from ``encoded()`` bytes, checking every offset and id.
+  /// Reads an index from ``encoded()`` bytes (a copy of them).
   /// - Throws: ``MatchingError`` of kind `unsupportedIndexVersion` for another version (rebuild),
   ///   `corruptIndex` for damaged bytes.
   public init(decoding bytes: [UInt8]) throws(MatchingError) {
-    var reader = IndexByteReader(bytes)
+    try self.init(decoding: OwnedIndexStorage(copying: bytes), from: 0)
+  }
+
+  /// Reads an index in place from the ``encoded()`` bytes that run from `offset` to the end of
+  /// `storage`: the large arrays (postings, document terms and text, keys, grams) are read from the
+  /// storage when a search needs them, not copied, so opening a large index costs the checks of
+  /// its offsets and ids, not a copy of it. Every offset, id and count is checked first.
+  /// - Throws: ``MatchingError`` of kind `unsupportedIndexVersion` for another version (rebuild),
+  ///   `corruptIndex` for damaged bytes.
+  public init(decoding storage: some IndexStorage, from offset: Int) throws(MatchingError) {
+    var reader = IndexByteReader(storage, from: offset)
     guard try reader.readRaw(count: 4) == Self.magic else {
       throw MatchingError(.corruptIndex, "not a matching index; rebuild it")
     }
@@ -120,33 +159,31 @@ extension MatchingIndex {
     }
     self.init()
     languageNames = try reader.readStrings()
-    terms = try reader.readStrings()
-    keys = try reader.readStrings()
-    kinds = try reader.readBytes()
-    languages = try reader.readBytes()
-    let precedenceLows = try reader.readUInt32s()
-    let precedenceHighs = try reader.readUInt32s()
-    guard precedenceLows.count == precedenceHighs.count else { throw IndexByteReader.damaged }
-    precedences = zip(precedenceLows, precedenceHighs).map { UInt64($1) << 32 | UInt64($0) }
-    termStart = try reader.readUInt32s()
-    claimTermCount = try reader.readUInt32s()
-    documentTerms = try reader.readUInt32s()
-    textStart = try reader.readUInt32s()
-    documentText = try reader.readBytes()
-    let postingEnds = try reader.readUInt32s()
-    let flatPostings = try reader.readUInt32s()
-    let gramKeys = try reader.readUInt32s()
-    let gramValues = try reader.readUInt32s()
+    terms = try reader.readStringColumn()
+    keys = try reader.readStringColumn()
+    storedKeyOrder = try reader.readColumn()
+    kinds = try reader.readColumn()
+    languages = try reader.readColumn()
+    precedences = try reader.readColumn()
+    termStart = try reader.readColumn()
+    claimTermCount = try reader.readColumn()
+    documentTerms = try reader.readColumn()
+    textStart = try reader.readColumn()
+    documentText = try reader.readColumn()
+    let postingEnds: IndexColumn<UInt32> = try reader.readColumn()
+    let flatPostings: IndexColumn<UInt32> = try reader.readColumn()
+    let gramKeys: IndexColumn<UInt32> = try reader.readColumn()
+    let gramValues: IndexColumn<UInt32> = try reader.readColumn()
     guard reader.isAtEnd else { throw IndexByteReader.damaged }
 
     let documentCount = keys.count
     let termCount = terms.count
     guard kinds.count == documentCount, languages.count == documentCount, precedences.count == documentCount,
-      claimTermCount.count == documentCount,
+      claimTermCount.count == documentCount, storedKeyOrder.count == documentCount,
       termStart.count == documentCount + 1, textStart.count == documentCount + 1,
-      Self.isMonotonic(termStart, endingAt: documentTerms.count),
-      Self.isMonotonic(textStart, endingAt: documentText.count),
-      postingEnds.count == termCount + 1, Self.isMonotonic(postingEnds, endingAt: flatPostings.count),
+      Self.isMonotonic(termStart, from: 0, endingAt: documentTerms.count),
+      Self.isMonotonic(textStart, from: 0, endingAt: documentText.count),
+      postingEnds.count == termCount + 1, Self.isMonotonic(postingEnds, from: 0, endingAt: flatPostings.count),
       gramKeys.count == gramValues.count, languageNames.count <= 255
     else { throw IndexByteReader.damaged }
     for slot in 0..<documentCount {
@@ -156,23 +193,25 @@ extension MatchingIndex {
     }
     for term in documentTerms where Int(term) >= termCount { throw IndexByteReader.damaged }
     for posting in flatPostings where Int(posting >> 6) >= documentCount { throw IndexByteReader.damaged }
+    // Binary searches need terms, keys and grams strictly ascending (which also makes them unique).
+    for term in 1..<max(termCount, 1) {
+      guard terms.precedes(term - 1, term) else { throw IndexByteReader.damaged }
+    }
+    var previousKey: Int?
+    for position in 0..<documentCount {
+      let slot = Int(storedKeyOrder[position])
+      guard slot < documentCount else { throw IndexByteReader.damaged }
+      if let previousKey, !keys.precedes(previousKey, slot) { throw IndexByteReader.damaged }
+      previousKey = slot
+    }
+    for position in 1..<max(gramKeys.count, 1) where gramKeys[position - 1] >= gramKeys[position] {
+      throw IndexByteReader.damaged
+    }
 
-    termIDs.reserveCapacity(termCount)
-    for (id, term) in terms.enumerated() {
-      guard termIDs.updateValue(UInt32(id), forKey: term) == nil else { throw IndexByteReader.damaged }
-    }
-    slotsByKey.reserveCapacity(documentCount)
-    for (slot, key) in keys.enumerated() {
-      guard slotsByKey.updateValue(Int32(slot), forKey: key) == nil else { throw IndexByteReader.damaged }
-    }
-    postings.reserveCapacity(termCount)
+    postings = PostingLists(stored: flatPostings, ends: postingEnds)
     documentFrequency.reserveCapacity(termCount)
-    for term in 0..<termCount {
-      let list = Array(flatPostings[Int(postingEnds[term])..<Int(postingEnds[term + 1])])
-      postings.append(list)
-      documentFrequency.append(UInt32(list.count))
-    }
-    gramFrequency = GramTable(entries: zip(gramKeys, gramValues).map { ($0, $1) })
+    for term in 0..<termCount { documentFrequency.append(postingEnds[term + 1] - postingEnds[term]) }
+    gramFrequency = GramCounts(grams: gramKeys, frequencies: gramValues)
     liveCount = documentCount
     var claimLength = 0
     for slot in 0..<documentCount { claimLength += Int(claimTermCount[slot]) }
@@ -185,9 +224,15 @@ extension MatchingIndex {
     (try? MatchingIndex(decoding: encoded())) ?? self
   }
 
-  private static func isMonotonic(_ offsets: [UInt32], endingAt end: Int) -> Bool {
-    guard offsets.first == 0, Int(offsets.last ?? 1) == end else { return false }
-    for index in 1..<offsets.count where offsets[index] < offsets[index - 1] { return false }
+  /// Whether `offsets` start at `first` (when given), never decrease, and end at `end`.
+  static func isMonotonic(_ offsets: IndexColumn<UInt32>, from first: UInt32?, endingAt end: Int) -> Bool {
+    if let first, offsets.first != first { return false }
+    guard Int(offsets.last ?? 0) == end else { return false }
+    var previous: UInt32 = 0
+    for offset in offsets {
+      guard offset >= previous else { return false }
+      previous = offset
+    }
     return true
   }
 }

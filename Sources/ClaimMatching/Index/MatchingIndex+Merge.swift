@@ -10,7 +10,7 @@ extension MatchingIndex {
     for (position, name) in other.languageNames.enumerated() { languageMap[position] = languageIndex(name) }
     for slot in other.kinds.indices where other.kinds[slot] != Self.deadKind {
       let key = other.keys[slot]
-      if slotsByKey[key] != nil { _ = remove(key: key) }
+      if contains(key: key) { _ = remove(key: key) }
       let start = Int(other.termStart[slot])
       let end = Int(other.termStart[slot + 1])
       let claimEnd = start + Int(other.claimTermCount[slot])

@@ -54,7 +54,7 @@ struct Searcher {
 
   init(index: MatchingIndex) {
     self.index = index
-    scores = [Float](repeating: 0, count: index.keys.count)
+    scores = [Float](repeating: 0, count: index.kinds.count)
   }
 
   struct Candidate {
@@ -100,16 +100,16 @@ struct Searcher {
     var bodyPairs: Set<UInt64> = []
     var previous: UInt32?
     for term in bodyTerms {
-      let id = index.termIDs[term]
+      let id = index.termID(of: term)
       if let previous, let id { bodyPairs.insert(UInt64(previous) << 32 | UInt64(id)) }
       previous = id
     }
     for term in bodyTerms {
-      guard let id = index.termIDs[term], index.documentFrequency[Int(id)] > 0 else { continue }
+      guard let id = index.termID(of: term), index.documentFrequency[Int(id)] > 0 else { continue }
       if bodySet.insert(id).inserted { queryTerms.append(id) }
     }
     for term in authorTerms {
-      guard let id = index.termIDs[term], index.documentFrequency[Int(id)] > 0 else { continue }
+      guard let id = index.termID(of: term), index.documentFrequency[Int(id)] > 0 else { continue }
       authorSet.insert(id)
       if !queryTerms.contains(id) { queryTerms.append(id) }
     }
@@ -122,12 +122,13 @@ struct Searcher {
     // First stage: BM25 over claim and headline together.
     for term in queryTerms {
       let idf = Float(statistics.idf(term))
-      for posting in index.postings[Int(term)] {
+      let averageLength = Float(statistics.averageLength)
+      index.postings.forEach(of: Int(term)) { posting in
         let slot = Int(posting >> 6)
-        guard index.kinds[slot] != MatchingIndex.deadKind else { continue }
+        guard index.kinds[slot] != MatchingIndex.deadKind else { return }
         let frequency = Float(posting & 0x3F)
         let length = Float(index.termStart[slot + 1] - index.termStart[slot])
-        let norm = k1 * (1 - b + b * length / Float(statistics.averageLength))
+        let norm = k1 * (1 - b + b * length / averageLength)
         if scores[slot] == 0 { touched.append(Int32(slot)) }
         scores[slot] += idf * frequency * (k1 + 1) / (frequency + norm)
       }
@@ -187,7 +188,7 @@ struct Searcher {
     let documentCount = Double(max(index.liveCount, 1))
     func frequency(_ piece: String) -> Double? {
       if StopWords.contains(piece, language: language) { return documentCount / 10 }
-      guard let id = index.termIDs[analyzer.stem(piece, language: language)] else { return nil }
+      guard let id = index.termID(of: analyzer.stem(piece, language: language)) else { return nil }
       let frequency = index.documentFrequency[Int(id)]
       return frequency > 0 ? Double(frequency) : nil
     }

@@ -16,40 +16,44 @@ import Synchronization
 /// searches, dropped by the next ``encoded()`` or by a compaction once dead slots outnumber live
 /// ones). ``encoded()`` and ``init(decoding:)`` give the bytes a cache stores.
 public struct MatchingIndex: Sendable {
-  /// Term id by term, and the reverse.
+  /// Term id by term for the terms added in memory; the stored terms are sorted, so they are
+  /// found by binary search in ``terms`` (see ``termID(of:)``).
   var termIDs: [String: UInt32] = [:]
-  var terms: [String] = []
+  var terms = StringColumn()
   /// How many live documents hold each term.
   var documentFrequency: [UInt32] = []
   /// Per term: `slot << 6 | min(tf, 63)`, in slot order; dead slots are skipped when read.
-  var postings: [[UInt32]] = []
+  var postings = PostingLists()
 
   /// Per slot (a document's position, never reused until compaction).
-  var keys: [String] = []
-  var kinds: [UInt8] = []
-  var languages: [UInt8] = []
+  var keys = StringColumn()
+  var kinds = IndexColumn<UInt8>()
+  var languages = IndexColumn<UInt8>()
   /// Each slot's ``MatchingDocument/precedence``: ties are broken by it, then by key.
-  var precedences: [UInt64] = []
+  var precedences = IndexColumn<UInt64>()
   /// Where the slot's terms start in ``documentTerms``: the claim's, then the headline's.
-  var termStart: [UInt32] = [0]
-  var claimTermCount: [UInt32] = []
-  var documentTerms: [UInt32] = []
+  var termStart = IndexColumn<UInt32>([0])
+  var claimTermCount = IndexColumn<UInt32>()
+  var documentTerms = IndexColumn<UInt32>()
   /// Where the slot's words (lower-cased, space-separated: the text character n-grams are taken
   /// from) start in ``documentText``.
-  var textStart: [UInt32] = [0]
-  var documentText: [UInt8] = []
+  var textStart = IndexColumn<UInt32>([0])
+  var documentText = IndexColumn<UInt8>()
 
   /// Canonical Snowball names of the documents' languages.
   var languageNames: [String] = []
-  /// The slot of each live document.
+  /// The slot of each live document added in memory; stored slots are found through
+  /// ``storedKeyOrder``.
   var slotsByKey: [String: Int32] = [:]
+  /// The stored slots sorted by key (UTF-8 bytes), for a binary search.
+  var storedKeyOrder = IndexColumn<UInt32>()
 
   var liveCount = 0
   var deadCount = 0
   var totalClaimLength = 0
   var totalHeadlineLength = 0
   /// Document frequency of each character 4-gram (four UTF-8 bytes as one number) over live documents.
-  var gramFrequency = GramTable()
+  var gramFrequency = GramCounts()
 
   /// How searches rank; not stored, so a tuning run can try others on the same index.
   package var parameters = RankingParameters()
@@ -69,7 +73,38 @@ public struct MatchingIndex: Sendable {
   public var count: Int { liveCount }
 
   /// Whether a document has `key`.
-  public func contains(key: String) -> Bool { slotsByKey[key] != nil }
+  public func contains(key: String) -> Bool { slot(ofKey: key) != nil }
+
+  /// The live slot of the document with `key`, or nil.
+  func slot(ofKey key: String) -> Int? {
+    if let slot = slotsByKey[key] { return Int(slot) }
+    var low = 0
+    var high = storedKeyOrder.count
+    let utf8 = key.utf8
+    while low < high {
+      let middle = (low + high) / 2
+      let slot = Int(storedKeyOrder[middle])
+      let (equal, precedes) = keys.compare(slot, with: utf8)
+      if equal { return kinds[slot] == Self.deadKind ? nil : slot }
+      if precedes { low = middle + 1 } else { high = middle }
+    }
+    return nil
+  }
+
+  /// The id of `term`, or nil when no document ever held it.
+  func termID(of term: String) -> UInt32? {
+    if let id = termIDs[term] { return id }
+    var low = 0
+    var high = terms.storedCount
+    let utf8 = term.utf8
+    while low < high {
+      let middle = (low + high) / 2
+      let (equal, precedes) = terms.compare(middle, with: utf8)
+      if equal { return UInt32(middle) }
+      if precedes { low = middle + 1 } else { high = middle }
+    }
+    return nil
+  }
 
   /// Whether the document in `slot` ranks before the one in `other` when they score the same:
   /// the smaller precedence, then the smaller key (as UTF-8 bytes). Independent of the order the
@@ -78,7 +113,7 @@ public struct MatchingIndex: Sendable {
     let (first, second) = (precedences[slot], precedences[other])
     if first != second { return first < second }
     if slot == other { return false }
-    return keys[slot].utf8.lexicographicallyPrecedes(keys[other].utf8)
+    return keys.precedes(slot, other)
   }
 
   /// The keys of all documents, in index order.
@@ -197,7 +232,7 @@ public struct MatchingIndex: Sendable {
 
   mutating func add(_ analysed: AnalysedDocument) {
     let document = analysed.document
-    if slotsByKey[document.key] != nil { _ = remove(key: document.key) }
+    if contains(key: document.key) { _ = remove(key: document.key) }
     append(
       key: document.key, kind: document.kind.rawValue, language: languageIndex(analysed.language),
       precedence: document.precedence, claimTerms: analysed.claimTerms.map { termID($0) },
@@ -234,7 +269,7 @@ public struct MatchingIndex: Sendable {
       let term = sorted[position]
       var end = position + 1
       while end < sorted.count, sorted[end] == term { end += 1 }
-      postings[Int(term)].append(slot << 6 | min(UInt32(end - position), Self.maximumTermFrequency))
+      postings.append(slot << 6 | min(UInt32(end - position), Self.maximumTermFrequency), to: Int(term))
       documentFrequency[Int(term)] += 1
       position = end
     }
@@ -243,8 +278,8 @@ public struct MatchingIndex: Sendable {
 
   /// Marks a document dead and takes it out of the statistics; its postings stay until compaction.
   mutating func remove(key: String) -> Bool {
-    guard let found = slotsByKey.removeValue(forKey: key) else { return false }
-    let slot = Int(found)
+    guard let slot = slot(ofKey: key) else { return false }
+    slotsByKey[key] = nil
     kinds[slot] = Self.deadKind
     liveCount -= 1
     deadCount += 1
@@ -261,17 +296,17 @@ public struct MatchingIndex: Sendable {
     return true
   }
 
-  func text(ofSlot slot: Int) -> ArraySlice<UInt8> {
+  func text(ofSlot slot: Int) -> Slice<IndexColumn<UInt8>> {
     documentText[Int(textStart[slot])..<Int(textStart[slot + 1])]
   }
 
   mutating func termID(_ term: String) -> UInt32 {
-    if let id = termIDs[term] { return id }
+    if let id = termID(of: term) { return id }
     let id = UInt32(terms.count)
     termIDs[term] = id
     terms.append(term)
     documentFrequency.append(0)
-    postings.append([])
+    postings.addTerm()
     return id
   }
 

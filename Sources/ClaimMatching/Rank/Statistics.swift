@@ -165,7 +165,7 @@ struct Statistics {
   /// Whether a document names the year of the query's signature date, that year and its month,
   /// or only other years (1900–2099): a fact-check often says when the claim went round ("in
   /// August 2019"), and a tweet is usually answered by one of its own months. All 0 without a date.
-  static func dateFeatures(of text: ArraySlice<UInt8>, query: QueryTerms) -> (
+  static func dateFeatures(of text: Slice<IndexColumn<UInt8>>, query: QueryTerms) -> (
     year: Double, monthAndYear: Double, otherYear: Double
   ) {
     guard let year = query.year else { return (0, 0, 0) }

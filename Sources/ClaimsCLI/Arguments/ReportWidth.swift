@@ -1,6 +1,6 @@
-/// The width of the text report, in terminal columns.
+/// The width of the text report, in terminal columns: from 80, the narrowest its tables fit.
 struct ReportWidth: ExpressibleByArgument, CustomStringConvertible {
-  static let range = 60...400
+  static let range = 80...400
   var value: Int
 
   init(value: Int) {

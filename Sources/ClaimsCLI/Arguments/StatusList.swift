@@ -7,8 +7,17 @@ struct StatusList: ExpressibleByArgument {
 
   init(argument text: String) throws(InvalidArgumentValue) {
     var statuses: [StatusFilter] = []
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      let status = try StatusFilter(argument: String(part).trimmingWhitespace())
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    for part in parts {
+      let word = String(part).trimmingWhitespace()
+      let status: StatusFilter
+      do {
+        status = try StatusFilter(argument: word)
+      } catch {
+        // In a list, say which of its words is wrong.
+        guard parts.count > 1 else { throw error }
+        throw InvalidArgumentValue("'\(word)' is not a status; " + (error.reason ?? "see 'claims list --help'"))
+      }
       if !statuses.contains(status) { statuses.append(status) }
     }
     self.statuses = statuses

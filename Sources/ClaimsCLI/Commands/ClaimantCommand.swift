@@ -7,7 +7,7 @@ struct ClaimantCommand: ParsableCommand {
     name: "claimant", abstract: "Record who made a claim.",
     discussion: """
       The person (or, with --organization, the organisation) the article reports making the claim. The JSON and \
-      CSV reports carry it, and the ClaimReport format publishes it as the claim's 'itemReviewed.author' instead of \
+      CSV reports carry it, and the ClaimReview format publishes it as the claim's 'itemReviewed.author' instead of \
       the article's authors. A commit, shown by 'claims log'; a later 'claims claimant' replaces it, --remove takes \
       it back.
       """

@@ -35,7 +35,9 @@ struct ExtractCommand: ParsableCommand {
     }
     var status = ExitStatus.success
     var objects: [JSONValue] = []
-    for (index, page) in pages.enumerated() {
+    // A blank line goes between pages printed, not before the first one printed after a failure.
+    var printedAny = false
+    for page in pages {
       let article: Article
       do {
         article = try extract(page, loader: loader, context: context)
@@ -48,7 +50,8 @@ struct ExtractCommand: ParsableCommand {
       if json {
         objects.append(Self.json(article))
       } else {
-        if index > 0 { context.print() }
+        if printedAny { context.print() }
+        printedAny = true
         context.print("==> \(TerminalText.sanitize(page.name)) <==")
         write(article, context: context)
       }

@@ -126,8 +126,9 @@ struct LogCommand: ParsableCommand {
   static func describe(_ entry: HistoryEntry, style: TextStyle, room: Int = .max) -> String {
     let claims =
       entry.claims.count == 1 ? entry.claims[0].rawValue : entry.claims.isEmpty ? "" : "\(entry.claims.count) claims"
-    let action = entry.action.padded(to: 9)
-    let left = room == .max ? Int.max : room - 9 - claims.count - 1
+    // Names longer than the column (withdraw-verdict, undismiss, factchecks) still get a space after them.
+    let action = entry.action.padded(to: 8) + " "
+    let left = room == .max ? Int.max : room - action.count - claims.count - 1
     let wide = max(60, left)
     switch entry.action {
     case "verdict":

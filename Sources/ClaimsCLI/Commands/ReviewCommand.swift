@@ -14,7 +14,8 @@ struct ReviewCommand: ParsableCommand {
       quote), n to write a note, z (or u, when no verdict has that key) to undo your last answer, Enter to go to the \
       next claim, q to quit. Every answer is committed at once, so quitting loses nothing; undoing is a commit too. \
       Typed answers can be edited: Left/Right, Home/End (Ctrl-A/Ctrl-E), Backspace/Delete, Ctrl-U (to the start), \
-      Ctrl-K (to the end), Ctrl-W (the word before). Prompts fit the terminal's width. It takes the filters of \
+      Ctrl-K (to the end), Ctrl-W (the word before); Ctrl-C takes back what was typed, and at the verdict prompt \
+      ends the session. Prompts fit the terminal's width. It takes the filters of \
       'claims list' (--source, --status, --verdict, --assigned-to, --grep); without --status, it goes through the \
       checkable claims you have not given a verdict yet. Answers may also be piped on standard input, one per line \
       (after c: the URL, stance, title and quote, each line empty for none; after n: the note). With --archive, \
@@ -123,8 +124,11 @@ struct ReviewCommand: ParsableCommand {
         case "?", "h", "help":
           printHelp(scale, undoKey: undoKey)
         case undoKey, "undo":
+          // Asked before undoing, which forgets the last answer: a verdict undone on this claim
+          // brings the verdict keys back.
+          let undoesThisClaim = lastAnswerWasOn(current)
           guard try undoLastAnswer() else { continue }
-          if lastAnswerWasOn(current) { hasVerdict = try currentVerdict(of: current) != nil }
+          if undoesThisClaim { hasVerdict = try currentVerdict(of: current) != nil }
         case "c", "cite":
           guard let url = prompt("Source URL (http(s), doi: or seeds/…): "), !url.isEmpty else { continue }
           // Refused before anything else is asked: a typo should not cost the stance, title and quote.
@@ -289,7 +293,19 @@ struct ReviewCommand: ParsableCommand {
 
     private func printHelp(_ scale: VerdictScale, undoKey: String) {
       for verdict in scale.verdicts {
-        context.print("  \(verdict.key)  \(verdict.id.padded(to: 18)) \(verdict.meaning)")
+        let label = "  \(verdict.key)  \(verdict.id.padded(to: 18)) "
+        // A meaning longer than the terminal's line goes on under itself, broken between words.
+        let room = max(20, (context.outputWidth ?? .max) - label.count)
+        var lines: [String] = []
+        for word in verdict.meaning.split(separator: " ") {
+          if let last = lines.last, last.count + 1 + word.count <= room {
+            lines[lines.count - 1] = last + " " + word
+          } else {
+            lines.append(String(word))
+          }
+        }
+        let indent = String(repeating: " ", count: label.count)
+        context.print(label + lines.joined(separator: "\n" + indent))
       }
       context.print("  c  cite a source          n  write a note           \(undoKey)  undo your last answer")
       context.print("  Enter  next claim         q  quit (everything answered is already recorded)")

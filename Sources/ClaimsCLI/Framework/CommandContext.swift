@@ -88,9 +88,12 @@ public final class CommandContext {
     output.write(line + "\n")
   }
 
-  /// Prints a line on standard error.
+  /// Prints a line on standard error, at once and after what standard output holds so far: on a
+  /// terminal (and in `2>&1`) an error shows where it happened, not after the next prompt.
   func printError(_ line: String) {
+    output.flushIfPossible()
     errorOutput.write(line + "\n")
+    errorOutput.flushIfPossible()
   }
 
   /// Shows what a long piece of work is doing, on one line of standard error that the next status

@@ -97,10 +97,10 @@ public final class FileDescriptorLineSource: LineSource {
   }
 
   public func readLine() -> String? {
-    sinksToFlush.forEach { $0.flush() }
     if pending.isEmpty, !isAtEnd, isatty(descriptor) == 1, let echo = sinksToFlush.first, echo.isTerminal {
       return editLine(echoingTo: echo)
     }
+    sinksToFlush.forEach { $0.flush() }
     while true {
       if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
         let line = String(decoding: pending[..<newline], as: UTF8.self)
@@ -127,22 +127,26 @@ public final class FileDescriptorLineSource: LineSource {
   /// pipe, the next line.
   public func readKey() -> String? {
     guard isatty(descriptor) == 1 else { return readLine() }
-    sinksToFlush.forEach { $0.flush() }
     var saved = termios()
     guard tcgetattr(descriptor, &saved) == 0 else { return readLine() }
     var raw = saved
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    // ISIG off too: Ctrl-C arrives as a key and ends the session like Ctrl-D, instead of a signal
+    // killing the process with the terminal left without echo.
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
     withUnsafeMutableBytes(of: &raw.c_cc) { cc in
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
     }
     tcsetattr(descriptor, TCSANOW, &raw)
     defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    // The prompt shows only once the terminal is in raw mode: a key pressed the moment it appears
+    // is read as a key (Ctrl-C too), never handled by the terminal first.
+    sinksToFlush.forEach { $0.flush() }
     while true {
       guard let byte = readByte() else { return nil }
       switch byte {
       case 0x0A, 0x0D: return ""
-      case 0x04: return nil
+      case 0x03, 0x04: return nil
       case 0x20...0x7E: return String(UnicodeScalar(byte))
       case 0x1B:
         // An arrow or other key's escape sequence: read what follows of it, and ignore the key.
@@ -177,15 +181,22 @@ public final class FileDescriptorLineSource: LineSource {
   /// prompt before it is left alone). nil at the end of input (Ctrl-D on an empty line).
   private func editLine(echoingTo echo: FileDescriptorSink) -> String? {
     var saved = termios()
-    guard tcgetattr(descriptor, &saved) == 0 else { return nil }
+    guard tcgetattr(descriptor, &saved) == 0 else {
+      sinksToFlush.forEach { $0.flush() }
+      return nil
+    }
     var raw = saved
-    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+    // ISIG off: Ctrl-C cancels the answer (``LineEditor``) rather than killing the process with the
+    // terminal left in raw mode.
+    raw.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN | ISIG)
     withUnsafeMutableBytes(of: &raw.c_cc) { cc in
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
     }
     tcsetattr(descriptor, TCSANOW, &raw)
     defer { tcsetattr(descriptor, TCSANOW, &saved) }
+    // The prompt shows once the terminal is raw, so no key typed at once is echoed twice or lost.
+    sinksToFlush.forEach { $0.flush() }
     var editor = LineEditor()
     var bytes: [UInt8] = []
     var shownCursor = 0

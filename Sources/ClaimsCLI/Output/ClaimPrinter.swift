@@ -35,9 +35,11 @@ struct ClaimPrinter {
 
   func printInContext(_ claim: Claim) {
     let (before, after) = neighbours(of: claim)
-    if let before { context.print(style.dim("  " + TerminalText.oneLine(before.text, width: 96))) }
+    // The neighbours are cut to the terminal's width (an 80-column terminal must not wrap them).
+    let width = max(20, min(96, (context.outputWidth ?? 100) - 4))
+    if let before { context.print(style.dim("  " + TerminalText.oneLine(before.text, width: width))) }
     context.print(style.bold("> ") + TerminalText.sanitize(claim.text.collapsingWhitespace()))
-    if let after { context.print(style.dim("  " + TerminalText.oneLine(after.text, width: 96))) }
+    if let after { context.print(style.dim("  " + TerminalText.oneLine(after.text, width: width))) }
   }
 
   func printAssignment(_ claim: Claim) {
