@@ -1,7 +1,7 @@
 /// One thing an editor decided about a claim for the desk: the unit a decision record is made of,
 /// as events are of a review (see ``ReviewEvent``), so that two copies of the file merge by the
 /// union of their events and every clone replays them in one order.
-public struct DecisionEvent: Sendable, Equatable {
+public struct DecisionEvent: Sendable, Equatable, StampedEvent {
   public enum Change: Sendable, Equatable {
     /// The claim is not a claim to check (a quip, a question, a quoted opinion), with why.
     case notAClaim(reason: String?)
@@ -19,41 +19,32 @@ public struct DecisionEvent: Sendable, Equatable {
     }
   }
 
-  /// Sixteen hex digits derived from everything else, so that a copy keeps its id.
-  public let id: String
-  public let at: Timestamp
-  /// One more than the largest sequence number in the file when it was made.
-  public let sequence: Int
+  /// Its id, time and sequence number (see ``EventStamp``).
+  let stamp: EventStamp
   public let change: Change
 
+  /// Sixteen hex digits derived from everything else, so that a copy keeps its id.
+  public var id: String { stamp.id }
+  public var at: Timestamp { stamp.at }
+  /// One more than the largest sequence number in the file when it was made.
+  public var sequence: Int { stamp.sequence }
+
   public init(at: Timestamp, sequence: Int, claim: ClaimID, change: Change, editorKey: String) {
-    self.at = at
-    self.sequence = sequence
+    stamp = EventStamp(
+      domain: "claims-decision-event-v1", authorKey: editorKey, claim: claim, at: at, sequence: sequence,
+      payload: Self.payload(change))
     self.change = change
-    var material = Array("claims-decision-event-v1\0\(editorKey)\0\(claim.rawValue)\0\(at.text)\0\(sequence)\0".utf8)
-    material += JSONWriter.canonicalBytes(of: Self.payload(change))
-    id = String(SHA256.hexDigest(of: material).prefix(16))
   }
 
-  private init(id: String, at: Timestamp, sequence: Int, change: Change) {
-    self.id = id
-    self.at = at
-    self.sequence = sequence
+  private init(stamp: EventStamp, change: Change) {
+    self.stamp = stamp
     self.change = change
   }
 
   /// The one order every clone replays events in: time, then sequence number, then id.
-  public func precedes(_ other: DecisionEvent) -> Bool {
-    (at, sequence, id) < (other.at, other.sequence, other.id)
-  }
+  public func precedes(_ other: DecisionEvent) -> Bool { stamp.precedes(other.stamp) }
 
-  var json: JSONValue {
-    guard case .object(var members) = Self.payload(change) else { return .null }
-    members["id"] = .string(id)
-    members["at"] = .string(at.text)
-    members["seq"] = .integer(sequence)
-    return .object(members)
-  }
+  var json: JSONValue { stamp.json(adding: Self.payload(change)) }
 
   private static func payload(_ change: Change) -> JSONValue {
     var fields = FieldWriter()
@@ -72,16 +63,7 @@ public struct DecisionEvent: Sendable, Equatable {
 
   init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a decision event")
-    let id = try fields.string("id")
-    guard id.utf8.count == 16, id.utf8.allSatisfy(Self.isLowerHex) else {
-      throw RecordError(.invalidField, "an event's 'id' must be 16 lowercase hex digits, not '\(id.escapedForMessage)'")
-    }
-    let atText = try fields.string("at")
-    guard let at = Timestamp(atText) else {
-      throw RecordError(.invalidField, "an event's 'at' is not a UTC timestamp: '\(atText.escapedForMessage)'")
-    }
-    let sequence = try fields.integer("seq")
-    guard sequence >= 0 else { throw RecordError(.invalidField, "an event's 'seq' must not be negative") }
+    let stamp = try EventStamp(reading: fields)
     let change: Change
     switch try fields.string("type") {
     case "not-a-claim":
@@ -105,12 +87,9 @@ public struct DecisionEvent: Sendable, Equatable {
         .invalidField,
         "an event's 'type' must be 'not-a-claim', 'checkable' or 'claimant', not '\(other.escapedForMessage)'")
     }
-    self.init(id: id, at: at, sequence: sequence, change: change)
+    self.init(stamp: stamp, change: change)
   }
 
-  private static func isLowerHex(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-  }
 }
 
 /// Who made a claim: the person or organisation the article reports saying it, published as the

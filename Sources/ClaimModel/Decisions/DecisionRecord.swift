@@ -6,40 +6,36 @@ public struct DecisionRecord: LedgerRecord {
   public var claim: ClaimID
   public var source: SourceID
   public var editor: Identity
-  public private(set) var events: [DecisionEvent]
+  private var log: EventLog<DecisionEvent>
+  /// Its events, each once, in replay order.
+  public var events: [DecisionEvent] { log.events }
 
   public init(claim: ClaimID, source: SourceID, editor: Identity, events: [DecisionEvent]) {
     self.claim = claim
     self.source = source
     self.editor = editor
-    self.events = []
-    add(events)
+    log = EventLog(events)
   }
 
   /// Adds events not already in the record (by id), keeping the replay order.
   public mutating func add(_ newEvents: [DecisionEvent]) {
-    var seen = Set(events.map(\.id))
-    for event in newEvents where seen.insert(event.id).inserted { events.append(event) }
-    events.sort { $0.precedes($1) }
+    log.add(newEvents)
   }
 
   /// The union of two versions' events: what a merge of the file keeps.
   public func merging(_ other: DecisionRecord) -> DecisionRecord {
     var merged = self
-    merged.add(other.events)
-    if (other.events.last?.at.text ?? "", other.editor.description) > (events.last?.at.text ?? "", editor.description) {
-      merged.editor = other.editor
-    }
+    merged.log.add(other.events)
+    merged.editor = EventLog.mergedAuthor(editor, of: log, other.editor, of: other.log)
     return merged
   }
 
   /// Records `change` now, after every event already in the file, and returns the event.
   public mutating func record(_ change: DecisionEvent.Change, at time: Timestamp) -> DecisionEvent {
-    let latest = events.last?.at
-    let at = latest.map { $0 > time ? $0 : time } ?? time
+    let place = log.nextPlace(at: time)
     let event = DecisionEvent(
-      at: at, sequence: (events.map(\.sequence).max() ?? 0) + 1, claim: claim, change: change, editorKey: editor.key)
-    add([event])
+      at: place.at, sequence: place.sequence, claim: claim, change: change, editorKey: editor.key)
+    log.add([event])
     return event
   }
 
@@ -56,18 +52,9 @@ public struct DecisionRecord: LedgerRecord {
   public init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a decision record")
     try fields.checkFormatVersion(supported: 1)
-    let claimText = try fields.string("claim")
-    guard let claim = ClaimID(claimText) else {
-      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
-    }
-    let sourceText = try fields.string("source")
-    guard let source = SourceID(sourceText) else {
-      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
-    }
-    let editorText = try fields.string("editor")
-    guard let editor = Identity(parsing: editorText) else {
-      throw RecordError(.invalidField, "field 'editor' is not a usable identity: '\(editorText.escapedForMessage)'")
-    }
+    let claim = try fields.claimID("claim")
+    let source = try fields.sourceID("source")
+    let editor = try fields.identity("editor")
     var events: [DecisionEvent] = []
     for element in try fields.array("events") { events.append(try DecisionEvent(json: element)) }
     guard !events.isEmpty else { throw RecordError(.invalidField, "field 'events' must list at least one event") }

@@ -6,30 +6,27 @@ public struct LinkRecord: LedgerRecord {
   public var claim: ClaimID
   public var source: SourceID
   public var linker: Identity
-  public private(set) var events: [LinkEvent]
+  private var log: EventLog<LinkEvent>
+  /// Its events, each once, in replay order.
+  public var events: [LinkEvent] { log.events }
 
   public init(claim: ClaimID, source: SourceID, linker: Identity, events: [LinkEvent]) {
     self.claim = claim
     self.source = source
     self.linker = linker
-    self.events = []
-    add(events)
+    log = EventLog(events)
   }
 
   /// Adds events not already in the record (by id), keeping the replay order.
   public mutating func add(_ newEvents: [LinkEvent]) {
-    var seen = Set(events.map(\.id))
-    for event in newEvents where seen.insert(event.id).inserted { events.append(event) }
-    events.sort { $0.precedes($1) }
+    log.add(newEvents)
   }
 
   /// The union of two versions' events: what a merge of the file keeps.
   public func merging(_ other: LinkRecord) -> LinkRecord {
     var merged = self
-    merged.add(other.events)
-    if (other.events.last?.at.text ?? "", other.linker.description) > (events.last?.at.text ?? "", linker.description) {
-      merged.linker = other.linker
-    }
+    merged.log.add(other.events)
+    merged.linker = EventLog.mergedAuthor(linker, of: log, other.linker, of: other.log)
     return merged
   }
 
@@ -50,11 +47,9 @@ public struct LinkRecord: LedgerRecord {
 
   /// Records `change` now, after every event already in the file, and returns the event.
   public mutating func record(_ change: LinkEvent.Change, at time: Timestamp) -> LinkEvent {
-    let latest = events.last?.at
-    let at = latest.map { $0 > time ? $0 : time } ?? time
-    let event = LinkEvent(
-      at: at, sequence: (events.map(\.sequence).max() ?? 0) + 1, claim: claim, change: change, linkerKey: linker.key)
-    add([event])
+    let place = log.nextPlace(at: time)
+    let event = LinkEvent(at: place.at, sequence: place.sequence, claim: claim, change: change, linkerKey: linker.key)
+    log.add([event])
     return event
   }
 
@@ -71,18 +66,9 @@ public struct LinkRecord: LedgerRecord {
   public init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a link record")
     try fields.checkFormatVersion(supported: 1)
-    let claimText = try fields.string("claim")
-    guard let claim = ClaimID(claimText) else {
-      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
-    }
-    let sourceText = try fields.string("source")
-    guard let source = SourceID(sourceText) else {
-      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
-    }
-    let linkerText = try fields.string("linker")
-    guard let linker = Identity(parsing: linkerText) else {
-      throw RecordError(.invalidField, "field 'linker' is not a usable identity: '\(linkerText.escapedForMessage)'")
-    }
+    let claim = try fields.claimID("claim")
+    let source = try fields.sourceID("source")
+    let linker = try fields.identity("linker")
     var events: [LinkEvent] = []
     for element in try fields.array("events") { events.append(try LinkEvent(json: element)) }
     guard !events.isEmpty else { throw RecordError(.invalidField, "field 'events' must list at least one event") }

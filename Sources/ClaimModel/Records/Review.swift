@@ -192,18 +192,9 @@ public struct Review: LedgerRecord {
   public init(json: JSONValue) throws(RecordError) {
     let fields = try FieldReader(json, what: "a review")
     try fields.checkFormatVersion(supported: currentFormatVersion)
-    let claimText = try fields.string("claim")
-    guard let claim = ClaimID(claimText) else {
-      throw RecordError(.invalidField, "field 'claim' is not a claim id: '\(claimText.escapedForMessage)'")
-    }
-    let sourceText = try fields.string("source")
-    guard let source = SourceID(sourceText) else {
-      throw RecordError(.invalidField, "field 'source' is not a source id: '\(sourceText.escapedForMessage)'")
-    }
-    let reviewerText = try fields.string("reviewer")
-    guard let reviewer = Identity(parsing: reviewerText) else {
-      throw RecordError(.invalidField, "field 'reviewer' is not a usable identity: '\(reviewerText.escapedForMessage)'")
-    }
+    let claim = try fields.claimID("claim")
+    let source = try fields.sourceID("source")
+    let reviewer = try fields.identity("reviewer")
     if try fields.integer("format_version") == 1 {
       self = try Self.legacy(fields, claim: claim, source: source, reviewer: reviewer)
       return
