@@ -45,7 +45,7 @@ extension String {
         if previousMayPrepend { return nil }
         pendingSpace = !result.isEmpty
       } else {
-        if previousWasWhitespace && value >= 0x80 && Self.mayJoinPrevious(scalar) { return nil }
+        if previousWasWhitespace && value >= 0x80 && GraphemeHints.mayJoinPrevious(scalar) { return nil }
         if pendingSpace { result.append(0x20) }
         pendingSpace = false
         if value < 0x80 {
@@ -55,7 +55,7 @@ extension String {
         }
       }
       previousWasWhitespace = isWhitespace
-      previousMayPrepend = value >= 0x600 && Self.mayPrepend(scalar)
+      previousMayPrepend = value >= 0x600 && GraphemeHints.mayPrepend(scalar)
     }
     return String(decoding: result, as: UTF8.self)
   }
@@ -82,32 +82,6 @@ extension String {
     switch value {
     case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
     default: false
-    }
-  }
-
-  /// Whether `scalar` may continue the grapheme cluster before it (an extending or spacing mark,
-  /// a joiner, an emoji modifier): erring towards yes.
-  private static func mayJoinPrevious(_ scalar: Unicode.Scalar) -> Bool {
-    let properties = scalar.properties
-    switch properties.generalCategory {
-    case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
-    default: break
-    }
-    switch scalar.value {
-    case 0x0E33, 0x0EB3, 0x200C, 0x200D, 0xFF9E, 0xFF9F: return true
-    default: return properties.isGraphemeExtend || properties.isEmojiModifier
-    }
-  }
-
-  /// Whether `scalar` may be a prepended concatenation mark, which joins what follows it, white
-  /// space included: erring towards yes.
-  private static func mayPrepend(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
-      0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02:
-      return true
-    default:
-      return scalar.properties.generalCategory == .format
     }
   }
 }

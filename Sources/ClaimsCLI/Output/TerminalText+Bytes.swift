@@ -1,3 +1,5 @@
+import ClaimModel
+
 /// Lines for the terminal made straight from UTF-8 bytes, for output of text-sized volumes
 /// (`claims split` of megabytes): no `String`, no per-character Unicode look-ups for the common
 /// case. Gives exactly what `TerminalText.sanitize(text.collapsingWhitespace())` gives, or
@@ -70,7 +72,7 @@ extension TerminalText {
         return false
       }
       let next = index + length
-      if next < count, bytes[next] == 0x20 || (0x09...0x0D).contains(bytes[next]), Self.mayPrepend(scalar) {
+      if next < count, bytes[next] == 0x20 || (0x09...0x0D).contains(bytes[next]), GraphemeHints.mayPrepend(scalar) {
         output.removeSubrange(start...)
         return false
       }
@@ -100,25 +102,6 @@ extension TerminalText {
     }
     guard afterWhitespace else { return false }
     // A mark, joiner or modifier right after white space may belong to its character.
-    let properties = scalar.properties
-    switch properties.generalCategory {
-    case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
-    default: break
-    }
-    switch scalar.value {
-    case 0x0E33, 0x0EB3, 0x200C, 0x200D, 0xFF9E, 0xFF9F: return true
-    default: return properties.isGraphemeExtend || properties.isEmojiModifier
-    }
-  }
-
-  /// Whether `scalar` may be a prepended concatenation mark, which joins the white space after it.
-  private static func mayPrepend(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
-      0x1193F, 0x11941, 0x11A3A, 0x11A84...0x11A89, 0x11D46, 0x11F02:
-      return true
-    default:
-      return scalar.value >= 0x600 && scalar.properties.generalCategory == .format
-    }
+    return GraphemeHints.mayJoinPrevious(scalar)
   }
 }
