@@ -124,16 +124,8 @@ public struct ReviewEvent: Sendable, Equatable {
   /// Reads an event of the review record of `fileClaim`.
   init(json: JSONValue, fileClaim: ClaimID) throws(RecordError) {
     let fields = try FieldReader(json, what: "an event")
-    let id = try fields.string("id")
-    guard id.utf8.count == 16, id.utf8.allSatisfy(Self.isLowerHex) else {
-      throw RecordError(.invalidField, "an event's 'id' must be 16 lowercase hex digits, not '\(id.escapedForMessage)'")
-    }
-    let atText = try fields.string("at")
-    guard let at = Timestamp(atText) else {
-      throw RecordError(.invalidField, "an event's 'at' is not a UTC timestamp: '\(atText.escapedForMessage)'")
-    }
-    let sequence = try fields.integer("seq")
-    guard sequence >= 0 else { throw RecordError(.invalidField, "an event's 'seq' must not be negative") }
+    let stamp = try EventStamp(reading: fields)
+    let (id, at, sequence) = (stamp.id, stamp.at, stamp.sequence)
     var claim = fileClaim
     if let claimText = try fields.optionalString("claim") {
       guard let parsed = ClaimID(claimText) else {
