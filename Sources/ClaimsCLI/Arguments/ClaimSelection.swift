@@ -44,9 +44,9 @@ struct ClaimSelection: ParsableArguments {
     commit?.warnings.forEach(context.warn)
     let who = assignee.map { TerminalText.sanitize($0.description) }
     guard let commit else {
+      let those = subject(of: references)
       context.print(
-        who.map { "Nothing to do: those claims are already assigned to \($0)." }
-          ?? "Nothing to do: those claims are not assigned.")
+        who.map { "Nothing to do: \(those) already assigned to \($0)." } ?? "Nothing to do: \(those) not assigned.")
       return ExitStatus.success
     }
     let what = claims.count == 1 ? "claim \(claims[0].id)" : "\(claims.count) claims"
@@ -57,6 +57,12 @@ struct ClaimSelection: ParsableArguments {
 }
 
 extension ClaimSelection {
+  /// "claim <reference> is" when one claim was named, "those claims are" otherwise: the start of a
+  /// "Nothing to do" line (which names what the user typed: nothing was changed to name).
+  func subject(of references: [ClaimReference]) -> String {
+    references.count == 1 && !isBulk ? "claim \(references[0].text) is" : "those claims are"
+  }
+
   /// Records the desk's `change` on the selected claims (`dismiss`, `undismiss`) and says so.
   func decide(_ change: DecisionEvent.Change, _ references: [ClaimReference], context: CommandContext) throws -> Int32 {
     let ledger = try context.openLedger()
@@ -67,10 +73,11 @@ extension ClaimSelection {
     commit?.warnings.forEach(context.warn)
     let what = claims.count == 1 ? "claim \(claims[0].id)" : "\(claims.count) claims"
     guard let commit else {
+      let those = subject(of: references)
       context.print(
         change.isDismissal
-          ? "Nothing to do: those claims are already marked not a claim."
-          : "Nothing to do: those claims are not marked not a claim.")
+          ? "Nothing to do: \(those) already marked not a claim."
+          : "Nothing to do: \(those) not marked not a claim.")
       return ExitStatus.success
     }
     context.print(
