@@ -10,30 +10,17 @@ extension LedgerSnapshot {
   /// ``fingerprint(of:)``.
   public func decisions(of source: SourceID) -> [ClaimID: ClaimDecision] {
     if let known = decisionCache[source] { return known }
-    let sourceDirectory = LedgerPaths.decisionSourceDirectory(source)
+    let files = personRecords(
+      DecisionRecord.self, under: LedgerPaths.decisionSourceDirectory(source), of: source, what: "decisions",
+      role: "editor", claim: \.claim, source: \.source, person: \.editor)
     var result: [ClaimID: ClaimDecision] = [:]
-    for claimEntry in entries(ofDirectory: sourceDirectory) {
-      let claimDirectory = "\(sourceDirectory)/\(claimEntry.name)"
-      guard let claim = ClaimID(claimEntry.name), claimEntry.kind == .tree else {
-        report(
-          .misplaced, claimDirectory, "is not a directory named after a claim id",
-          remedy: "rename or remove it, then commit")
-        continue
-      }
-      var records: [DecisionRecord] = []
-      for entry in entries(ofDirectory: claimDirectory) {
-        guard let record = objects.record(DecisionRecord.self, entry: entry, in: claimDirectory) else { continue }
-        guard record.claim == claim, record.source == source, entry.name == "\(record.editor.fileSlug).json" else {
-          report(
-            .misplaced, "\(claimDirectory)/\(entry.name)",
-            "holds decisions whose claim, source or editor does not match its path")
-          continue
-        }
+    for (claim, records) in files {
+      let named = records.map { record in
         var named = record
         named.editor = people.canonical(record.editor)
-        records.append(named)
+        return named
       }
-      let decision = ClaimDecision(records: records)
+      let decision = ClaimDecision(records: named)
       if !decision.isEmpty { result[claim] = decision }
     }
     decisionCache[source] = result

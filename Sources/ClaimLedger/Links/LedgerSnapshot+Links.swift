@@ -54,30 +54,10 @@ extension LedgerSnapshot {
   /// The link files of `source` as they are, without links carried from replaced claims; a file
   /// whose links were all taken back is kept (its unlink events may take back carried links).
   func linkFiles(of source: SourceID) -> [ClaimID: [LinkRecord]] {
-    let sourceDirectory = LedgerPaths.linkSourceDirectory(source)
-    var result: [ClaimID: [LinkRecord]] = [:]
-    for claimEntry in entries(ofDirectory: sourceDirectory) {
-      let claimDirectory = "\(sourceDirectory)/\(claimEntry.name)"
-      guard let claim = ClaimID(claimEntry.name), claimEntry.kind == .tree else {
-        report(
-          .misplaced, claimDirectory, "is not a directory named after a claim id",
-          remedy: "rename or remove it, then commit")
-        continue
-      }
-      var records: [LinkRecord] = []
-      for entry in entries(ofDirectory: claimDirectory) {
-        guard let record = objects.record(LinkRecord.self, entry: entry, in: claimDirectory) else { continue }
-        guard record.claim == claim, record.source == source, entry.name == "\(record.linker.fileSlug).json" else {
-          report(
-            .misplaced, "\(claimDirectory)/\(entry.name)",
-            "holds links whose claim, source or linker does not match its path")
-          continue
-        }
-        records.append(record)
-      }
-      if !records.isEmpty { result[claim] = records.sorted { $0.linker.key < $1.linker.key } }
-    }
-    return result
+    personRecords(
+      LinkRecord.self, under: LedgerPaths.linkSourceDirectory(source), of: source, what: "links", role: "linker",
+      claim: \.claim, source: \.source, person: \.linker
+    ).mapValues { $0.sorted { $0.linker.key < $1.linker.key } }
   }
 
   /// The links in force on `claim`, from every person who linked it: each target once, with who

@@ -31,6 +31,7 @@ public struct DecisionRecord: LedgerRecord {
   }
 
   /// Records `change` now, after every event already in the file, and returns the event.
+  @discardableResult
   public mutating func record(_ change: DecisionEvent.Change, at time: Timestamp) -> DecisionEvent {
     let place = log.nextPlace(at: time)
     let event = DecisionEvent(
