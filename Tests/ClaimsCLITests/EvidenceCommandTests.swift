@@ -67,6 +67,37 @@ import Testing
       ledger: fixture, head: head)
   }
 
+  @Test func checkReportsArchivedEvidenceEditedInTheWorkTreeOrIndex() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
+    let fixture = try CLIFixture()
+    #expect(fixture.run("cite", "storm:2", server.url("/story"), "--archive").status == 0)
+    let archive = try #require(try review(fixture, 2).citations.first?.archive)
+    let (capture, text) = (archive.capturePath, try #require(archive.textPath))
+    #expect(fixture.run("check").status == 0)
+    // An edit of the capture that keeps its size, and the text deleted: neither is committed.
+    let page = try fixture.scratch.read(capture)
+    try fixture.scratch.write(page.replacingOccurrences(of: "twelve homes", with: "twelve HOMES"), to: capture)
+    try FileManager.default.removeItem(atPath: fixture.scratch.path(text))
+    let result = fixture.run("check")
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(
+      Set(lines.dropLast()) == [
+        "\(capture): has uncommitted changes in the work tree: its bytes no longer match the SHA-256 its citation records (archived evidence is kept as fetched); run 'git restore \(capture)' to take back the edit",
+        "\(text): is deleted in the work tree (not committed); committing that would lose archived evidence; run 'git restore \(text)'",
+      ], "\(result.stdout)")
+    #expect(lines.last == "Checked 10 files: 2 problems.")
+    // Staged: named too, with the command that takes it back from the index and the work tree.
+    _ = fixture.git("add", capture)
+    let staged = fixture.run("check", "--json").stdout
+    #expect(staged.contains("has staged changes that are not committed"), "\(staged)")
+    #expect(staged.contains("run 'git restore --staged --worktree \(capture)' to take them back"))
+    _ = fixture.git("restore", "--staged", "--worktree", capture, text)
+    #expect(fixture.run("check").status == 0)
+  }
+
   @Test func onlyWebPagesAreArchivedAndRedirectsToLocalSchemesAreRefused() throws {
     let server = try LocalHTTPServer(routes: ["/trap": .redirect(location: "file:///etc/passwd")])
     let fixture = try CLIFixture()
