@@ -10,8 +10,9 @@ struct ListCommand: ParsableCommand {
       Statuses: unreviewed (checkable, no verdict yet), reviewed (at least one verdict), uncited (checkable, no \
       citation yet), disputed (reviewers' verdicts differ), flagged (someone said refuted or misleading), verified \
       (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim), matched (linked to an earlier check, or unreviewed and \
-      resembling an earlier fact-check or reviewed claim: see 'claims match'), retired (left out of the article by a \
-      re-import; only listed when asked for). Checkable claims are headlines and sentences that not every reviewer \
+      resembling an earlier fact-check or reviewed claim: see 'claims match'), dismissed (the desk marked it not a \
+      claim: 'claims dismiss'; a dismissed claim has this status and no other, whatever its verdicts), retired (left \
+      out of the article by a re-import; only listed when asked for). Checkable claims are headlines and sentences that not every reviewer \
       called opinion and the desk did not mark not a claim ('claims dismiss'). --status takes several statuses \
       (--status disputed,flagged: claims with any of them). --grep looks in the claim's text, its reviewers' notes, \
       and the titles and addresses they cite. Each line is cut to the terminal's width (COLUMNS if set; 100 columns \
