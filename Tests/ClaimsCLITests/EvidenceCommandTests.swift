@@ -353,4 +353,41 @@ import Testing
     #expect(citation.quote == Self.quote)
     #expect(citation.archive?.quote?.selector.exact == Self.quote)
   }
+
+  @Test func theReviewSessionAsksAgainForAQuoteThePageDoesNotHoldAndKeepsWhatWasTyped() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
+    let fixture = try CLIFixture()
+    let url = server.url("/story")
+    let wrong = "We counted 14 homes with structural damage"
+    // A wrong quote, then the right one: one citation with the stance and title typed first.
+    let retyped = fixture.run(
+      "review", "--archive", input: "c\n\(url)\nrefutes\nDamage report\n\(wrong)\n\(Self.quote)\nq\n")
+    #expect(retyped.status == 0, "\(retyped.stderr)")
+    #expect(
+      retyped.stdout.contains(
+        "The quote is not in the text of \(url); the nearest passage (6 of 7 words) reads: “We counted 12 homes"),
+      "\(retyped.stdout)")
+    #expect(retyped.stdout.contains("Quote again, as the page reads it (Enter to save the citation without a quote"))
+    #expect(!retyped.stdout.contains("--quote") && !retyped.stderr.contains("--quote"))
+    #expect(retyped.stdout.contains("  archived "))
+    #expect(server.hitCount("/story") == 1)
+    let citation = try #require(try review(fixture, 1).citations.first)
+    #expect(citation.quote == Self.quote)
+    #expect(citation.stance == .refutes)
+    #expect(citation.title == "Damage report")
+    #expect(citation.archive?.quote?.selector.exact == Self.quote)
+    // Enter: saved without a quote, archived all the same.
+    let unquoted = fixture.run("review", "--archive", input: "\nc\n\(url)\n\n\n\(wrong)\n\nq\n")
+    #expect(unquoted.status == 0, "\(unquoted.stderr)")
+    let second = try #require(try review(fixture, 2).citations.first)
+    #expect(second.quote == nil)
+    #expect(second.archive != nil && second.archive?.quote == nil)
+    // No answer (the input ends): nothing recorded.
+    let head = fixture.head
+    let dropped = fixture.run("review", "--archive", input: "\n\nc\n\(url)\n\n\n\(wrong)\n")
+    #expect(dropped.stdout.contains("Citation not recorded."), "\(dropped.stdout)")
+    #expect(fixture.head == head)
+  }
 }
