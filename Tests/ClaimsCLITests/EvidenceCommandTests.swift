@@ -293,7 +293,8 @@ import Testing
     #expect(shown.stdout.contains("  quote:       “\(Self.quote)” at "))
     #expect(shown.stdout.contains("concerned. “⟦\(Self.quote)⟧,” the chief inspector said."))
     expectRefusal(
-      fixture.run("evidence", "show", "storm:2", "--citation", "2"), containing: "give --citation 1–1")
+      fixture.run("evidence", "show", "storm:2", "--citation", "2"),
+      containing: "has 1 archived citation; give --citation 1\n")
     expectRefusal(fixture.run("evidence", "show", "storm:3"), containing: "has no archived citation")
   }
 
