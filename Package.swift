@@ -144,7 +144,8 @@ let package = Package(
     .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
     .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
-    .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "GitIndexFileTests", dependencies: ["GitIndexFile", "TestSupport"], swiftSettings: strictSettings),

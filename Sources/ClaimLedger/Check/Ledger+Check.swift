@@ -17,8 +17,9 @@ public struct CheckReport: Sendable {
 
 extension Ledger {
   /// Checks every file of the ledger at `revision` (nil: the branch tip). At the tip, a write a
-  /// killed claims process left half done is finished first (it was already in history), and lock
-  /// files left by dead processes are reported.
+  /// killed claims process left half done is finished first (it was already in history), lock
+  /// files left by dead processes are reported, and so are uncommitted edits of `ledger.json` that
+  /// would break it and of archived evidence (`Evidence/`).
   public func check(at revision: String? = nil) throws(LedgerError) -> CheckReport {
     var repairs: [String] = []
     var problems: [LedgerProblem] = []
@@ -47,7 +48,10 @@ extension Ledger {
     problems += try historyProblems(upTo: snapshot.revision)
     if revision == nil {
       problems += remoteLockProblems()
-      if !isBare { problems += workTreeConfigProblems(committed: snapshot) }
+      if !isBare {
+        problems += workTreeConfigProblems(committed: snapshot)
+        problems += workTreeEvidenceProblems(committed: snapshot)
+      }
     }
     problems.sort { $0.path < $1.path }
     return CheckReport(problems: problems, fileCount: checker.fileCount, repairs: repairs)
