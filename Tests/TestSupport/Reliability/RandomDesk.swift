@@ -12,9 +12,10 @@ import Foundation
 /// clones; one reviewer works on every clone under one identity, on a machine whose clock is behind;
 /// someone commits and pushes with plain git; processes are killed with SIGKILL at random moments,
 /// syncs included; on odd seeds claims and git pack the objects after nearly every write, push and
-/// sync; clones sync in random order. Every command is a process of its own, as on a desk
-/// (in-process runs of many desks at once on the test runner's threads crashed inside libgit2's
-/// pack code now and then; a command in its own process shares libgit2 with no other command).
+/// sync; clones sync in random order. Every command is a process of its own, as on a desk.
+/// (In-process runs of many desks at once crashed inside libgit2's pack code now and then: the
+/// claim index unmapped a stale cache file twice, taking another thread's mapping; fixed, see
+/// `ClaimIndexMappingTests`.)
 ///
 /// At the end (everyone syncs twice) the property of issues 11 and 12 is checked: every clone holds
 /// the remote's commit, `git fsck` and `claims check` are clean, and every action that exited 0 is
