@@ -58,7 +58,9 @@ final class CurlURL {
   private let handle: OpaquePointer
 
   init(_ text: String) throws(FetchError) {
-    guard let handle = claims_curl_url() else { throw FetchError(.other, "libcurl could not parse addresses", url: text) }
+    guard let handle = claims_curl_url() else {
+      throw FetchError(.other, "libcurl could not parse addresses", url: text)
+    }
     self.handle = handle
     let code = text.withCString { claims_curl_url_set(handle, CURLUPART_URL, $0, 0) }
     guard code == CURLUE_OK else {
