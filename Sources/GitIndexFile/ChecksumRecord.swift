@@ -11,7 +11,9 @@
 /// It is trusted only for the very file it describes: same device, inode, size, modification and
 /// inode-change times, and the same trailing checksum; any other program that replaces the index
 /// or writes into it changes at least one of them, and then the file is verified in full as
-/// before. The record carries its own SHA-1, and its last state must finish into the file's
+/// before. Such a file was written by ``IndexFileWriter`` from a checked file and checked
+/// entries, byte for byte what libgit2 writes, so its entries are not checked one by one again
+/// either (their bounds are). The record carries its own SHA-1, and its last state must finish into the file's
 /// checksum over the file's own last bytes, so a torn or stale record is never used. (Git itself
 /// never verifies the index checksum on reading; libgit2 does on every read.)
 struct ChecksumRecord: Equatable {

@@ -73,7 +73,9 @@ public final class IndexFile {
       checksumRecord.flatMap { ChecksumRecord.read(from: $0)?.states(of: file, as: hasher) }
     }
     let check = recorded == nil ? hasher.map { ChecksumCheck.start(on: file, using: $0) } : nil
-    let index = try IndexFile(path: path, file: file, nanosecondTimestamps: nanosecondTimestamps)
+    // A recorded file is one this module wrote from a checked file and checked entries.
+    let index = try IndexFile(
+      path: path, file: file, nanosecondTimestamps: nanosecondTimestamps, trusted: recorded != nil)
     if let recorded {
       index.hashStates = recorded
       index.checksumWasRecorded = true
@@ -91,7 +93,9 @@ public final class IndexFile {
     try open(at: path, nanosecondTimestamps: nanosecondTimestamps, verifyingWith: SHA1.Type?.none)
   }
 
-  private init(path: String, file: MappedFile, nanosecondTimestamps: Bool) throws(IndexFileError) {
+  private init(path: String, file: MappedFile, nanosecondTimestamps: Bool, trusted: Bool = false)
+    throws(IndexFileError)
+  {
     self.path = path
     self.file = file
     let base = file.base
@@ -109,6 +113,7 @@ public final class IndexFile {
     var walk = EntryWalk(
       base: base, limit: limit, version: version, count: count,
       stamp: file.stamp, nanosecondTimestamps: nanosecondTimestamps)
+    walk.trusted = trusted
     try walk.run()
     entryStarts = walk.entryStarts
     pathStarts = walk.pathStarts
