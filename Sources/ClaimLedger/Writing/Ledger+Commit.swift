@@ -173,7 +173,10 @@ extension Ledger {
   private func openIndex() throws(LedgerError) -> Index? {
     guard !isBare else { return nil }
     do {
-      return try Index(of: repository)
+      // The index this code wrote last leaves its checksum and hash states in the caches: the
+      // next write need not hash the whole 26 MB of a 200,000-file index to verify it.
+      let caches = CacheDirectory(gitDirectory: gitDirectory)
+      return try Index(of: repository, checksumRecord: caches.prepare() ? caches.path(of: "index-checksum.bin") : nil)
     } catch {
       throw indexError(error)
     }
