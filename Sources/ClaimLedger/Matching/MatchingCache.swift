@@ -114,6 +114,8 @@ struct MatchingCache {
     // documents of every source at once.
     var changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people) {
       deltaIndex.add($0)
+      // The batch's records are freed: give their memory back before the next batch is read.
+      HeapTrim.release()
     }
     for key in changes.removed + changes.addedKeys {
       deltaChecks[key] = nil
@@ -135,6 +137,7 @@ struct MatchingCache {
     changes = Changes()
     Trace.mark("matching index updated (\(documentsRead) documents read, \(deltaIndex.count) in the delta)")
 
+    HeapTrim.release()
     let mergeAt = max(mergeMinimum, baseIndex.count / mergeShare)
     let stored = snapshot.cacheDirectory.prepare(directoryName)
     if fresh || deltaIndex.count + removedFromBase.count > mergeAt {
@@ -209,7 +212,7 @@ struct MatchingCache {
   }
 
   /// How many sources an update reads at a time (whole files of the record cache).
-  static let sourceBatchSize = 1_000
+  static let sourceBatchSize = 500
 
   // MARK: Updating
 
