@@ -37,7 +37,8 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=mbedtls_x509_crt_parse_file"])]),
 
     // libcurl, zlib and brotli, and the modules over them: fetching pages and archiving them as WARC.
-    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    // No pkgConfig: libcurl is opened on first use, not linked (see Sources/CCurl/shim.h).
+    .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
     .target(name: "HTTPMessage", dependencies: ["CZlib", "CBrotli"], swiftSettings: strictSettings),
@@ -144,7 +145,8 @@ let package = Package(
     .testTarget(name: "ClaimModelTests", dependencies: ["ClaimModel"], swiftSettings: strictSettings),
     .testTarget(name: "SegmentationTests", dependencies: ["Segmentation"], swiftSettings: strictSettings),
     .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strictSettings),
-    .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "ArticleExtractionTests", dependencies: ["ArticleExtraction", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "GitIndexFileTests", dependencies: ["GitIndexFile", "TestSupport"], swiftSettings: strictSettings),

@@ -15,6 +15,9 @@
 # Benchmarks/.work between runs (the million-claim one takes about half an hour to make, once).
 # `report` at both scales is measured by Benchmarks/report.sh.
 # Usage: Benchmarks/ledger.sh [--runs N] [--only import|work|bare|split]...
+# CLAIMS_BEFORE=/path/to/an/earlier/claims also times that build in the same run (process start,
+# verdict among 100,000, split), in blocks of its own after a warm-up run each (a build's caches
+# are its own: switching builds rebuilds them, and the index record is the last writer's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -173,7 +176,8 @@ if wanted work; then
     sync
     start=$(now)
     # The current time, so that the edit is never the one an earlier run made (nothing to commit).
-    sed -i "0,/\"at\": \"[^\"]*\"/s//\"at\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"/" "$big/$file"
+    # (Reviews of format version 1, which a ledger generated before events may hold, say "updated".)
+    sed -i -E "0,/\"(at|updated)\": \"[^\"]*\"/s//\"\\1\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"/" "$big/$file"
     git -C "$big" add "$file" && git -C "$big" commit -q -m "baseline edit $run"
     theirs+=("$(elapsed "$start")")
   done
@@ -185,6 +189,38 @@ if wanted work; then
   traced=$(sed -n "$(((base + 1) * 4241 % claims + 1))p" "$ids")
   sync
   CLAIMS_TRACE=1 "$bin/claims" -C "$big" verdict "$traced" "$(fresh_verdict "$big" "$traced")" 2>&1 >/dev/null | sed 's/^/  /'
+  if [ -n "${CLAIMS_BEFORE:-}" ]; then
+    echo "== 2b'. the earlier build (CLAIMS_BEFORE) against this one, blocks of $runs after a warm-up each, twice =="
+    declare -A block_times=()
+    next=0
+    for round in 1 2; do
+      for build in before now; do
+        executable="$bin/claims"
+        [ "$build" = now ] || executable="$CLAIMS_BEFORE"
+        for run in $(seq 0 "$runs"); do
+          next=$((next + 1))
+          id=$(sed -n "$(((base + 50 + next) * 7919 % claims + 1))p" "$ids")
+          verdict=$(fresh_verdict "$big" "$id")
+          sync
+          start=$(now)
+          "$executable" -C "$big" verdict "$id" "$verdict" > /dev/null
+          [ "$run" -eq 0 ] || block_times[$build]+="$(elapsed "$start") "
+        done
+        start_runs=()
+        for run in $(seq "$runs"); do
+          start=$(now)
+          "$executable" --version > /dev/null
+          start_runs+=("$(elapsed "$start")")
+        done
+        block_times[start-$build]+="${start_runs[*]} "
+      done
+    done
+    for build in before now; do
+      # shellcheck disable=SC2086
+      printf '  %-6s verdict: %.1f ms  (runs %s)   --version: %.1f ms\n' "$build" "$(ms "$(m ${block_times[$build]})")" \
+        "$(for x in ${block_times[$build]}; do printf '%.0f ' "$(ms "$x")"; done)" "$(ms "$(m ${block_times[start-$build]})")"
+    done
+  fi
 
   echo "== 2c. claims list --status unreviewed among $claims claims ($runs runs) =="
   rm -rf "$big/.git/claims-cache"
@@ -322,9 +358,12 @@ sys.stdout.write(blingfire.text_to_sentences(text) + "\n")
 PY
   ours=(); ours_mb=(); theirs=(); unused=()
   "$bin/claims" split "$work/news-2mb.txt" > /dev/null
+  before=()
+  [ -z "${CLAIMS_BEFORE:-}" ] || "$CLAIMS_BEFORE" split "$work/news-2mb.txt" > /dev/null
   for run in $(seq "$runs"); do
     measure ours ours_mb "$bin/claims" split "$work/news-2mb.txt"
     measure theirs unused "$venv/bin/python" "$work/blingfire-split.py" "$work/news-2mb.txt"
+    [ -z "${CLAIMS_BEFORE:-}" ] || measure before unused "$CLAIMS_BEFORE" split "$work/news-2mb.txt"
   done
   o=$(m "${ours[@]}"); t=$(m "${theirs[@]}")
   peak "split" "${ours_mb[@]}"
@@ -332,6 +371,8 @@ PY
   printf '  claims split:                   %.1f ms  (target: under 40 ms)   runs %s\n' "$(ms "$o")" "$(for x in "${ours[@]}"; do printf '%.0f ' "$(ms "$x")"; done)"
   printf '  blingfire (python, whole):      %.1f ms   runs %s\n' "$(ms "$t")" "$(for x in "${theirs[@]}"; do printf '%.0f ' "$(ms "$x")"; done)"
   printf '  blingfire / claims:             %.2fx  (target: at least 6x)\n' "$(calc "$t / $o")"
+  [ ${#before[@]} -eq 0 ] || printf '  the earlier build (CLAIMS_BEFORE): %.1f ms   runs %s\n' "$(ms "$(m "${before[@]}")")" \
+    "$(for x in "${before[@]}"; do printf '%.0f ' "$(ms "$x")"; done)"
 fi
 
 echo "== peak memory of every command measured (target: under 2 GB) =="

@@ -49,6 +49,7 @@ public enum ClaimsCommand {
       CloneCommand.self,
       SyncCommand.self,
       CheckCommand.self,
+      PackCommand.self,
       // Tooling.
       CompletionsCommand.self,
       HelpCommand.self,

@@ -29,6 +29,9 @@ public final class Index {
   /// Kept so the repository outlives its index.
   public let repository: Repository
   private let path: String
+  /// Where the record of the last index written in place is kept (see `GitIndexFile`'s
+  /// `ChecksumRecord`), or nil to verify every index read in full.
+  private let checksumRecord: String?
   private var route: Route
   /// The changes asked for since the index was read, replayed on libgit2's index if the work
   /// passes to it.
@@ -55,15 +58,20 @@ public final class Index {
 
   /// The repository's own index, read from disk: updated in place when `GitIndexFile` understands
   /// it, else through libgit2.
-  public convenience init(of repository: Repository) throws(GitError) {
-    try self.init(of: repository, inPlace: true)
+  ///
+  /// `checksumRecord` names a file (in the caller's caches) where each index written in place
+  /// leaves its checksum and hash states, so that the next process to read that same file takes
+  /// them instead of hashing the whole file to verify its checksum.
+  public convenience init(of repository: Repository, checksumRecord: String? = nil) throws(GitError) {
+    try self.init(of: repository, inPlace: true, checksumRecord: checksumRecord)
   }
 
   /// The repository's index; `inPlace` false leaves all the work to libgit2.
-  init(of repository: Repository, inPlace: Bool) throws(GitError) {
+  init(of repository: Repository, inPlace: Bool, checksumRecord: String? = nil) throws(GitError) {
     self.repository = repository
     path = repository.gitDirectory + "index"
-    if inPlace, let file = Self.readFile(path, of: repository) {
+    self.checksumRecord = checksumRecord
+    if inPlace, let file = Self.readFile(path, of: repository, checksumRecord: checksumRecord) {
       route = .file(IndexUpdate(of: file))
     } else {
       route = .libgit2(try Self.openLibgit2Index(of: repository))
@@ -77,11 +85,12 @@ public final class Index {
   /// The index file at `path` when `GitIndexFile` can take the work: checked, checksum verified,
   /// and nothing about the repository that libgit2 would handle differently (case-insensitive
   /// paths); nil otherwise.
-  private static func readFile(_ path: String, of repository: Repository) -> IndexFile? {
+  private static func readFile(_ path: String, of repository: Repository, checksumRecord: String?) -> IndexFile? {
     guard !ignoresCase(repository) else { return nil }
     // libgit2 compares nanoseconds when it looks for racily clean entries only if built to.
     let nanoseconds = git_libgit2_features() & Int32(GIT_FEATURE_NSEC.rawValue) != 0
-    return try? IndexFile.open(at: path, nanosecondTimestamps: nanoseconds, verifyingWith: SystemSHA1.self)
+    return try? IndexFile.open(
+      at: path, nanosecondTimestamps: nanoseconds, verifyingWith: SystemSHA1.self, checksumRecord: checksumRecord)
   }
 
   /// Whether `core.ignorecase` is set (libgit2 then matches paths in any case); true when the
@@ -114,7 +123,7 @@ public final class Index {
   private func settle() throws(GitError) {
     guard case .written = route else { return }
     operations = []
-    if let file = Self.readFile(path, of: repository) {
+    if let file = Self.readFile(path, of: repository, checksumRecord: checksumRecord) {
       route = .file(IndexUpdate(of: file))
     } else {
       route = .libgit2(try Self.openLibgit2Index(of: repository))
@@ -149,7 +158,7 @@ public final class Index {
     case .file(let update):
       guard let onDisk = Self.checksum(ofFileAt: path), onDisk != update.file.checksum else { return }
       operations = []
-      if let file = Self.readFile(path, of: repository) {
+      if let file = Self.readFile(path, of: repository, checksumRecord: checksumRecord) {
         route = .file(IndexUpdate(of: file))
       } else {
         route = .libgit2(try Self.openLibgit2Index(of: repository))
@@ -211,6 +220,13 @@ public final class Index {
     if case .file(let update) = route { return update.entryCount }
     guard case .libgit2(let pointer) = route else { return 0 }
     return git_index_entrycount(pointer)
+  }
+
+  /// Whether the index was read in place and its checksum taken from the record of the last
+  /// write instead of verified (for tests).
+  var tookChecksumFromRecord: Bool {
+    if case .file(let update) = route { return update.file.checksumWasRecorded }
+    return false
   }
 
   /// Whether the work has passed to libgit2 (for tests).
@@ -340,7 +356,8 @@ public final class Index {
     if case .file(let update) = route {
       do {
         let plan = try update.plan()
-        try IndexFileWriter.write(plan, to: path, using: SystemSHA1.self, durable: true)
+        try IndexFileWriter.write(
+          plan, to: path, using: SystemSHA1.self, durable: true, checksumRecord: checksumRecord)
         route = .written
         operations = []
         lastWriteUsedLibgit2 = false

@@ -59,7 +59,7 @@ public final class PackedObjectWriter {
 
   /// Adds `file` (written first when it does not hold ``packSettings``) to the configuration of
   /// this handle, at the application's level, above the repository's own.
-  private static func applySettings(from file: String, to repository: Repository) throws(GitError) {
+  static func applySettings(from file: String, to repository: Repository) throws(GitError) {
     let wanted = Array(packSettings.utf8)
     if ConfigFile.read(file) != wanted { ConfigFile.write(wanted, to: file) }
     var config: OpaquePointer?

@@ -16,6 +16,22 @@ struct SystemSHA1: SHA1Hashing {
     SHA1_Update(&context, base, bytes.count)
   }
 
+  var blockState: SHA1BlockState? {
+    guard context.num == 0 else { return nil }
+    return SHA1BlockState(
+      words: (context.h0, context.h1, context.h2, context.h3, context.h4),
+      length: (UInt64(context.Nh) << 32 | UInt64(context.Nl)) / 8)
+  }
+
+  init?(resuming state: SHA1BlockState) {
+    guard state.length % 64 == 0 else { return nil }
+    self.init()
+    (context.h0, context.h1, context.h2, context.h3, context.h4) = state.words
+    let bits = state.length &* 8
+    context.Nl = UInt32(truncatingIfNeeded: bits)
+    context.Nh = UInt32(truncatingIfNeeded: bits >> 32)
+  }
+
   mutating func finalize() -> [UInt8] {
     var digest = [UInt8](repeating: 0, count: 20)
     SHA1_Final(&digest, &context)

@@ -36,6 +36,8 @@ public final class IndexFile {
   /// The hash of the file's first bytes, every `ChecksumStates.interval` bytes, when its checksum
   /// was verified.
   var hashStates: [any SHA1Hashing] = []
+  /// Whether the checksum was taken from a ``ChecksumRecord`` instead of verified (for tests).
+  public internal(set) var checksumWasRecorded = false
 
   /// The file's `stat` data when it was read.
   public var stamp: FileStamp { file.stamp }
@@ -59,12 +61,25 @@ public final class IndexFile {
   ///   required extension such as a split index `link` or sparse directories `sdir`, a duplicate
   ///   extension, a cache tree or resolve-undo record libgit2 would write differently, extended
   ///   flags libgit2 would drop, an entry mode git never writes, a path libgit2 refuses).
+  ///
+  /// `checksumRecord` names the ``ChecksumRecord`` the last ``IndexFileWriter`` call kept: when it
+  /// describes this very file, its states stand in for the verification.
   public static func open<Hasher: SHA1Hashing>(
-    at path: String, nanosecondTimestamps: Bool, verifyingWith hasher: Hasher.Type?
+    at path: String, nanosecondTimestamps: Bool, verifyingWith hasher: Hasher.Type?,
+    checksumRecord: String? = nil
   ) throws(IndexFileError) -> IndexFile {
     let file = try MappedFile(path: path)
-    let check = hasher.map { ChecksumCheck.start(on: file, using: $0) }
-    let index = try IndexFile(path: path, file: file, nanosecondTimestamps: nanosecondTimestamps)
+    let recorded = hasher.flatMap { hasher in
+      checksumRecord.flatMap { ChecksumRecord.read(from: $0)?.states(of: file, as: hasher) }
+    }
+    let check = recorded == nil ? hasher.map { ChecksumCheck.start(on: file, using: $0) } : nil
+    // A recorded file is one this module wrote from a checked file and checked entries.
+    let index = try IndexFile(
+      path: path, file: file, nanosecondTimestamps: nanosecondTimestamps, trusted: recorded != nil)
+    if let recorded {
+      index.hashStates = recorded
+      index.checksumWasRecorded = true
+    }
     if let check {
       let result = check.result
       guard result.isValid else { throw IndexFileError(.corrupt, "\(path) does not match its checksum") }
@@ -78,7 +93,9 @@ public final class IndexFile {
     try open(at: path, nanosecondTimestamps: nanosecondTimestamps, verifyingWith: SHA1.Type?.none)
   }
 
-  private init(path: String, file: MappedFile, nanosecondTimestamps: Bool) throws(IndexFileError) {
+  private init(path: String, file: MappedFile, nanosecondTimestamps: Bool, trusted: Bool = false)
+    throws(IndexFileError)
+  {
     self.path = path
     self.file = file
     let base = file.base
@@ -96,6 +113,7 @@ public final class IndexFile {
     var walk = EntryWalk(
       base: base, limit: limit, version: version, count: count,
       stamp: file.stamp, nanosecondTimestamps: nanosecondTimestamps)
+    walk.trusted = trusted
     try walk.run()
     entryStarts = walk.entryStarts
     pathStarts = walk.pathStarts

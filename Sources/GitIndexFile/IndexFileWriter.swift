@@ -30,8 +30,13 @@ public enum IndexFileWriter {
   /// - Throws: ``IndexFileError`` `.locked` when `path.lock` exists (nothing is written), `.io`
   ///   when a write, sync or rename fails (the lock file is removed, the index is untouched).
   @discardableResult
+  ///
+  /// With `checksumRecord`, the new file's ``ChecksumRecord`` replaces the one kept there, so that
+  /// the next ``IndexFile/open(at:nanosecondTimestamps:verifyingWith:checksumRecord:)`` of this
+  /// file need not verify its checksum.
   public static func write<Hasher: SHA1Hashing>(
-    _ plan: IndexFilePlan, to path: String, using hasher: Hasher.Type, durable: Bool
+    _ plan: IndexFilePlan, to path: String, using hasher: Hasher.Type, durable: Bool,
+    checksumRecord: String? = nil
   ) throws(IndexFileError) -> [UInt8] {
     let lockPath = path + ".lock"
     let descriptor = open(lockPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -61,6 +66,12 @@ public enum IndexFileWriter {
       guard close(descriptor) == 0 else { throw failure("cannot close \(lockPath)") }
       guard rename(lockPath, path) == 0 else { throw failure("cannot rename \(lockPath) over \(path)") }
       if durable { syncDirectory(of: path) }
+      if let checksumRecord {
+        let record = checksum.outcome.states.flatMap { states in
+          FileIdentity.of(path).map { ChecksumRecord(identity: $0, checksum: digest, states: states) }
+        }
+        ChecksumRecord.replace(at: checksumRecord, with: record)
+      }
       return digest
     } catch {
       _ = checksum.digest
@@ -126,9 +137,10 @@ public enum IndexFileWriter {
   }
 }
 
-/// The SHA-1 of a planned file, computed on another thread.
+/// The SHA-1 of a planned file, computed on another thread, with the hash state at every
+/// ``ChecksumStates/interval`` bytes of the new file (for its ``ChecksumRecord``).
 private final class Checksum: Sendable {
-  private let result = Mutex<[UInt8]?>(nil)
+  private let result = Mutex<(digest: [UInt8], states: [SHA1BlockState]?)?>(nil)
   private let done = DispatchSemaphore(value: 0)
 
   static func start<Hasher: SHA1Hashing>(_ plan: IndexFilePlan, using _: Hasher.Type) -> Checksum {
@@ -139,8 +151,30 @@ private final class Checksum: Sendable {
     let reusable = min(plan.unchangedPrefix / ChecksumStates.interval, states.count - 1)
     let state = reusable > 0 ? states[reusable] as? Hasher : nil
     let skipped = state == nil ? 0 : reusable * ChecksumStates.interval
+    // The states the new file shares with the old one, up to where hashing resumes.
+    let kept: [SHA1BlockState]? =
+      if state == nil { Hasher().blockState.map { [$0] } } else {
+        states[...reusable].reduce([SHA1BlockState]?.some([])) { list, state in
+          guard let list, let blockState = state.blockState else { return nil }
+          return list + [blockState]
+        }
+      }
     DispatchQueue.global(qos: .userInitiated).async {
       var hasher = state ?? Hasher()
+      var blockStates = kept
+      var position = skipped
+      func feed(_ buffer: UnsafeRawBufferPointer) {
+        var start = 0
+        while start < buffer.count {
+          let count = min(ChecksumStates.interval - position % ChecksumStates.interval, buffer.count - start)
+          hasher.update(UnsafeRawBufferPointer(rebasing: buffer[start..<start + count]))
+          start += count
+          position += count
+          if position % ChecksumStates.interval == 0 {
+            if let blockState = hasher.blockState { blockStates?.append(blockState) } else { blockStates = nil }
+          }
+        }
+      }
       var offset = 0
       for piece in pieces.pieces {
         let count: Int
@@ -154,24 +188,26 @@ private final class Checksum: Sendable {
         guard from < count else { continue }
         switch piece {
         case .original(let range):
-          hasher.update(
-            UnsafeRawBufferPointer(start: pieces.file.base + range.lowerBound + from, count: count - from))
+          feed(UnsafeRawBufferPointer(start: pieces.file.base + range.lowerBound + from, count: count - from))
         case .bytes(let bytes):
-          bytes[from...].withUnsafeBytes { hasher.update($0) }
+          bytes[from...].withUnsafeBytes { feed($0) }
         }
       }
       let digest = hasher.finalize()
-      checksum.result.withLock { $0 = digest }
+      checksum.result.withLock { $0 = (digest, blockStates) }
       checksum.done.signal()
     }
     return checksum
   }
 
-  /// The digest; waits for the computation to end.
-  var digest: [UInt8] {
+  /// The digest and the states; waits for the computation to end.
+  var outcome: (digest: [UInt8], states: [SHA1BlockState]?) {
     if let known = result.withLock({ $0 }) { return known }
     done.wait()
     done.signal()
-    return result.withLock { $0 } ?? []
+    return result.withLock { $0 } ?? ([], nil)
   }
+
+  /// The digest; waits for the computation to end.
+  var digest: [UInt8] { outcome.digest }
 }

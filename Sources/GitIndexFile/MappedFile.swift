@@ -18,6 +18,32 @@ public struct FileStamp: Equatable, Sendable {
   }
 }
 
+/// What tells one file from another without reading it: device, inode, size, and the times of
+/// the last change of its contents and of its inode. Any program that replaces the index (by
+/// rename: a new inode) or writes into it (new times; the inode's change time cannot be set back
+/// from user space) changes it.
+struct FileIdentity: Equatable, Sendable {
+  var values: [UInt64]
+
+  init(_ info: stat) {
+    values = [
+      UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size),
+      UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)),
+      UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(bitPattern: Int64(info.st_ctim.tv_nsec)),
+    ]
+  }
+
+  init(values: [UInt64]) {
+    self.values = values
+  }
+
+  /// The identity of the file at `path` now, or nil when it cannot be read.
+  static func of(_ path: String) -> FileIdentity? {
+    var info = stat()
+    return stat(path, &info) == 0 ? FileIdentity(info) : nil
+  }
+}
+
 /// A whole file mapped read-only into memory.
 ///
 /// Git and libgit2 replace the index by renaming a new file over it, never by writing into it, so
@@ -27,6 +53,7 @@ final class MappedFile: @unchecked Sendable {
   let base: UnsafeRawPointer
   let count: Int
   let stamp: FileStamp
+  let identity: FileIdentity
 
   /// Maps the file at `path`. - Throws: `.missing` when there is no file, `.corrupt` when it is
   /// empty, `.io` when it cannot be read.
@@ -53,6 +80,7 @@ final class MappedFile: @unchecked Sendable {
     base = UnsafeRawPointer(mapping)
     count = length
     stamp = FileStamp(info)
+    identity = FileIdentity(info)
   }
 
   deinit {

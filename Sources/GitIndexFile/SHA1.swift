@@ -41,6 +41,18 @@ public struct SHA1: SHA1Hashing, Sendable {
     if rest > 0 { pending.append(contentsOf: UnsafeRawBufferPointer(start: start + blocks * 64, count: rest)) }
   }
 
+  public var blockState: SHA1BlockState? {
+    guard pending.isEmpty else { return nil }
+    return SHA1BlockState(words: (h0, h1, h2, h3, h4), length: length)
+  }
+
+  public init?(resuming state: SHA1BlockState) {
+    guard state.length % 64 == 0 else { return nil }
+    self.init()
+    (h0, h1, h2, h3, h4) = state.words
+    length = state.length
+  }
+
   public mutating func finalize() -> [UInt8] {
     let bitLength = length &* 8
     var tail: [UInt8] = [0x80]

@@ -4,7 +4,7 @@ internal import CCurl
 /// call while other threads use libcurl; a lazy global runs exactly once). Never cleaned up: the
 /// process's end does that.
 let curlReady: Void = {
-  _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+  _ = claims_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 }()
 
 /// The libcurl this process is linked with.
@@ -12,6 +12,6 @@ public enum Curl {
   /// libcurl's version text, e.g. `libcurl/7.88.1 OpenSSL/3.0.17 zlib/1.2.13 brotli/1.0.9 …`.
   public static var version: String {
     _ = curlReady
-    return curl_version().map { String(cString: $0) } ?? "libcurl"
+    return claims_curl_version().map { String(cString: $0) } ?? "libcurl"
   }
 }

@@ -10,7 +10,7 @@ final class EasyHandle {
 
   init() throws(FetchError) {
     _ = curlReady
-    guard let pointer = curl_easy_init() else {
+    guard let pointer = claims_curl_easy_init() else {
       throw FetchError(.other, "libcurl could not create a handle", url: "")
     }
     self.pointer = pointer
@@ -20,7 +20,7 @@ final class EasyHandle {
   }
 
   deinit {
-    curl_easy_cleanup(pointer)
+    claims_curl_easy_cleanup(pointer)
     errorBuffer.deallocate()
   }
 
@@ -83,7 +83,7 @@ final class EasyHandle {
 
   private func check(_ code: CURLcode, _ option: CURLoption) throws(FetchError) {
     guard code == CURLE_OK else {
-      let text = curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
+      let text = claims_curl_easy_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
       throw FetchError(.other, "libcurl refused option \(option.rawValue): \(text)", url: "")
     }
   }

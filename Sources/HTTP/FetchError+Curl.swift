@@ -17,7 +17,8 @@ extension FetchError {
   /// The error for a failed `curl_easy_perform`.
   init(curlCode code: CURLcode, detail: String, url: String, context: CurlContext) {
     let host = (try? HTTPAddress(url).host) ?? url
-    let reason = detail.isEmpty ? (curl_easy_strerror(code).map { String(cString: $0) } ?? "\(code.rawValue)") : detail
+    let reason =
+      detail.isEmpty ? (claims_curl_easy_strerror(code).map { String(cString: $0) } ?? "\(code.rawValue)") : detail
     switch code {
     case CURLE_WRITE_ERROR where context.bodyTooLarge, CURLE_FILESIZE_EXCEEDED:
       self.init(.tooLarge, "page larger than the \(ByteCount.text(context.limit)) limit: \(url)", url: url)

@@ -58,24 +58,26 @@ final class CurlURL {
   private let handle: OpaquePointer
 
   init(_ text: String) throws(FetchError) {
-    guard let handle = curl_url() else { throw FetchError(.other, "libcurl could not parse addresses", url: text) }
+    guard let handle = claims_curl_url() else {
+      throw FetchError(.other, "libcurl could not parse addresses", url: text)
+    }
     self.handle = handle
-    let code = text.withCString { curl_url_set(handle, CURLUPART_URL, $0, 0) }
+    let code = text.withCString { claims_curl_url_set(handle, CURLUPART_URL, $0, 0) }
     guard code == CURLUE_OK else {
-      let reason = curl_url_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
+      let reason = claims_curl_url_strerror(code).map { String(cString: $0) } ?? "error \(code.rawValue)"
       throw FetchError(.invalidURL, "'\(text)' is not a valid web address (\(reason.lowercased()))", url: text)
     }
   }
 
   deinit {
-    curl_url_cleanup(handle)
+    claims_curl_url_cleanup(handle)
   }
 
   /// One part of the address (`curl_url_get`), or nil when it is absent.
   func part(_ part: CURLUPart) -> String? {
     var value: UnsafeMutablePointer<CChar>?
-    guard curl_url_get(handle, part, &value, 0) == CURLUE_OK, let value else { return nil }
-    defer { curl_free(value) }
+    guard claims_curl_url_get(handle, part, &value, 0) == CURLUE_OK, let value else { return nil }
+    defer { claims_curl_free(value) }
     return String(cString: value)
   }
 }

@@ -116,7 +116,7 @@ public final class HTTPClient {
     transfer.reset(bodyLimit: options.maximumBytes)
     easy.clearErrorMessage()
     let requestTime = Self.now()
-    let code = withExtendedLifetime(transfer) { curl_easy_perform(easy.pointer) }
+    let code = withExtendedLifetime(transfer) { claims_curl_easy_perform(easy.pointer) }
     if code != CURLE_OK {
       throw FetchError(curlCode: code, detail: easy.errorMessage, url: url, context: failureContext(options))
     }

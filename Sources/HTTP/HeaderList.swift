@@ -7,8 +7,8 @@ final class HeaderList {
   init(_ lines: [String]) throws(FetchError) {
     var list: UnsafeMutablePointer<curl_slist>?
     for line in lines {
-      guard let appended = curl_slist_append(list, line) else {
-        curl_slist_free_all(list)
+      guard let appended = claims_curl_slist_append(list, line) else {
+        claims_curl_slist_free_all(list)
         throw FetchError(.other, "libcurl could not build the request headers", url: "")
       }
       list = appended
@@ -17,6 +17,6 @@ final class HeaderList {
   }
 
   deinit {
-    curl_slist_free_all(pointer)
+    claims_curl_slist_free_all(pointer)
   }
 }

@@ -21,6 +21,17 @@ public struct Segmenter: Sendable {
       return pass.segments
     }
   }
+
+  /// The segments of the UTF-8 text `bytes`, as ``segments(of:)`` gives them for the same text;
+  /// nil when `bytes` is not valid UTF-8. For callers that hold bytes and write bytes (`claims
+  /// split`), it saves making a `String`, whose validation alone costs more than the segmenting
+  /// of most ASCII text.
+  public func segments(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Segment]? {
+    guard UTF8Validation.isValid(bytes) else { return nil }
+    var pass = SegmentationPass(text: UTF8Text(bytes: bytes))
+    pass.run()
+    return pass.segments
+  }
 }
 
 /// One run over a text: reads lines, groups them into blocks and units, and emits segments with

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import ArticleExtraction
@@ -11,6 +12,15 @@ struct BodyTests {
   @Test func furnitureIsLeftOutAndHeadingsKept() throws {
     let article = try extract(TestPages.newsPage())
     #expect(article.text == TestPages.expectedText)
+  }
+
+  /// The page the command-line tests import (TestSupport's `NewsPages`, with its metadata) is the
+  /// one these tests read: its body and its furniture extract the same.
+  @Test func theCommandLineTestsPageGivesTheSameBody() throws {
+    let article = try extract(NewsPages.page())
+    #expect(article.text == TestPages.expectedText)
+    #expect(article.authors == ["Jane Whitaker", "Tom Reyes"])
+    #expect(article.captions == ["A night bus leaves the central station. Photo: Tom Reyes"])
   }
 
   @Test func captionsAreListedApart() throws {

@@ -144,6 +144,51 @@ import Testing
     #expect(try git(["rev-parse", "main"], in: desk.remote) == tip.hex)
   }
 
+  @Test func aSyncKilledWhileSendingItsObjectsLeavesALockTheNextSyncClears() throws {
+    let desk = try DeskFixture()
+    let laptop = try desk.clone("laptop")
+    let id = try desk.claimIDs(in: laptop)[0]
+    try desk.verdict(laptop, id, "supported", by: "Ann <ann@example.org>", at: "2026-11-24T12:05:00Z")
+    // What a sync killed inside libgit2's local push leaves in the remote: the lock of the
+    // reference of claims' own its objects were going to, named after the commit it was sending.
+    // The next sync of the same commit needs that same reference (found by RandomDesk seed 138:
+    // five refused rounds, then "origin/main kept moving" with nothing else pushing).
+    let tip = try git(["rev-parse", "HEAD"], in: desk.scratch.path("laptop"))
+    let incoming = "\(desk.remote)/refs/claims/incoming"
+    try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+    try Data("\(tip)\n".utf8).write(to: URL(fileURLWithPath: "\(incoming)/\(tip).lock"))
+    let old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
+    var times = [old, old]
+    _ = utimensat(AT_FDCWD, "\(incoming)/\(tip).lock", &times, 0)
+    let report = try laptop.check()
+    let lock = try #require(report.problems.first { $0.kind == .staleLock })
+    #expect(lock.path == "\(incoming)/\(tip).lock")
+    #expect(lock.remedy == "run 'claims sync', which clears it")
+    let result = try desk.sync(laptop)
+    #expect(result.sent == 1)
+    #expect(result.rounds == 1)
+    #expect(try git(["rev-parse", "main"], in: desk.remote) == tip)
+    #expect(FileSystem.node(at: "\(incoming)/\(tip).lock") == .missing)
+    #expect(try git(["for-each-ref", "refs/claims"], in: desk.remote).isEmpty)
+  }
+
+  @Test func aTrackingBranchLockLeftBehindIsNamedNotRemoved() throws {
+    let desk = try DeskFixture()
+    let laptop = try desk.clone("laptop")
+    // What a sync or a `git fetch` killed while moving origin/main leaves: every later `git fetch`
+    // fails on it. Either could have left it, so check names it and the sync leaves it be.
+    let lockPath = "\(desk.scratch.path("laptop"))/.git/refs/remotes/origin/main.lock"
+    try Data().write(to: URL(fileURLWithPath: lockPath))
+    let old = timespec(tv_sec: time(nil) - 60, tv_nsec: 0)
+    var times = [old, old]
+    _ = utimensat(AT_FDCWD, lockPath, &times, 0)
+    let report = try laptop.check()
+    #expect(report.problems.map(\.path) == [".git/refs/remotes/origin/main.lock"])
+    #expect(report.problems.first?.remedy == "if no git command is running, remove it")
+    _ = try desk.sync(laptop)
+    #expect(FileSystem.node(at: lockPath) == .file)
+  }
+
   @Test func aLockAnotherProgramHoldsInTheRemoteIsNamedNotRemoved() throws {
     let desk = try DeskFixture()
     let laptop = try desk.clone("laptop")

@@ -59,6 +59,36 @@ import Testing
     #expect(fixture.run("check").status == 0)
   }
 
+  @Test func aDismissedClaimHasTheStatusDismissedAndNoOther() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    // Claim 2 is reviewed (flagged, disputed, cited, stale-free); then the desk dismisses it.
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "supported")
+    fixture.run("cite", "storm:2", "https://county.example.gov/damage.pdf")
+    fixture.run("verdict", "storm:1", "supported")
+    let statuses = ["reviewed", "disputed", "flagged", "unreviewed", "uncited", "verified", "stale", "matched"]
+    // Read once before the decision, so that the status index of the source is cached.
+    #expect(listed(fixture, "--status", "reviewed") == [ids[0], ids[1]])
+    #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
+    #expect(listed(fixture, "--status", "reviewed") == [ids[0]])
+    for status in statuses {
+      #expect(!listed(fixture, "--status", status).contains(ids[1]), "--status \(status)")
+    }
+    #expect(listed(fixture, "--status", "dismissed") == [ids[1]])
+    #expect(listed(fixture, "--status", "dismissed,reviewed") == [ids[0], ids[1]])
+    #expect(listed(fixture) == ids)
+    let session = fixture.run("review", "--status", "reviewed", input: "\n")
+    #expect(session.stdout.contains("1/1  claim \(ids[0])"), "\(session.stdout)")
+    #expect(fixture.run("review", "--status", "dismissed", input: "\n").stdout.contains("1/1  claim \(ids[1])"))
+    #expect(fixture.run("list", "--help").stdout.contains("dismissed (the desk marked it not a"))
+    // Undismissed: back under its other statuses; the status takes back what it selected in bulk.
+    let undone = fixture.run("undismiss", "--status", "dismissed")
+    #expect(undone.stdout.hasPrefix("Marked claim \(ids[1]) checkable again"), "\(undone.stdout)\(undone.stderr)")
+    #expect(listed(fixture, "--status", "disputed") == [ids[1]])
+    #expect(listed(fixture, "--status", "dismissed") == [])
+  }
+
   @Test func dismissSelectsInBulkAndRefusesRetiredClaims() throws {
     let fixture = try CLIFixture()
     fixture.run("verdict", "storm:1", "supported")

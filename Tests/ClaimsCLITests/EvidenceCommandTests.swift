@@ -67,6 +67,37 @@ import Testing
       ledger: fixture, head: head)
   }
 
+  @Test func checkReportsArchivedEvidenceEditedInTheWorkTreeOrIndex() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
+    let fixture = try CLIFixture()
+    #expect(fixture.run("cite", "storm:2", server.url("/story"), "--archive").status == 0)
+    let archive = try #require(try review(fixture, 2).citations.first?.archive)
+    let (capture, text) = (archive.capturePath, try #require(archive.textPath))
+    #expect(fixture.run("check").status == 0)
+    // An edit of the capture that keeps its size, and the text deleted: neither is committed.
+    let page = try fixture.scratch.read(capture)
+    try fixture.scratch.write(page.replacingOccurrences(of: "twelve homes", with: "twelve HOMES"), to: capture)
+    try FileManager.default.removeItem(atPath: fixture.scratch.path(text))
+    let result = fixture.run("check")
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(
+      Set(lines.dropLast()) == [
+        "\(capture): has uncommitted changes in the work tree: its bytes no longer match the SHA-256 its citation records (archived evidence is kept as fetched); run 'git restore \(capture)' to take back the edit",
+        "\(text): is deleted in the work tree (not committed); committing that would lose archived evidence; run 'git restore \(text)'",
+      ], "\(result.stdout)")
+    #expect(lines.last == "Checked 10 files: 2 problems.")
+    // Staged: named too, with the command that takes it back from the index and the work tree.
+    _ = fixture.git("add", capture)
+    let staged = fixture.run("check", "--json").stdout
+    #expect(staged.contains("has staged changes that are not committed"), "\(staged)")
+    #expect(staged.contains("run 'git restore --staged --worktree \(capture)' to take them back"))
+    _ = fixture.git("restore", "--staged", "--worktree", capture, text)
+    #expect(fixture.run("check").status == 0)
+  }
+
   @Test func onlyWebPagesAreArchivedAndRedirectsToLocalSchemesAreRefused() throws {
     let server = try LocalHTTPServer(routes: ["/trap": .redirect(location: "file:///etc/passwd")])
     let fixture = try CLIFixture()
@@ -262,7 +293,8 @@ import Testing
     #expect(shown.stdout.contains("  quote:       “\(Self.quote)” at "))
     #expect(shown.stdout.contains("concerned. “⟦\(Self.quote)⟧,” the chief inspector said."))
     expectRefusal(
-      fixture.run("evidence", "show", "storm:2", "--citation", "2"), containing: "give --citation 1–1")
+      fixture.run("evidence", "show", "storm:2", "--citation", "2"),
+      containing: "has 1 archived citation; give --citation 1\n")
     expectRefusal(fixture.run("evidence", "show", "storm:3"), containing: "has no archived citation")
   }
 
@@ -321,5 +353,42 @@ import Testing
     let citation = try #require(try review(fixture, 1).citations.first)
     #expect(citation.quote == Self.quote)
     #expect(citation.archive?.quote?.selector.exact == Self.quote)
+  }
+
+  @Test func theReviewSessionAsksAgainForAQuoteThePageDoesNotHoldAndKeepsWhatWasTyped() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
+    let fixture = try CLIFixture()
+    let url = server.url("/story")
+    let wrong = "We counted 14 homes with structural damage"
+    // A wrong quote, then the right one: one citation with the stance and title typed first.
+    let retyped = fixture.run(
+      "review", "--archive", input: "c\n\(url)\nrefutes\nDamage report\n\(wrong)\n\(Self.quote)\nq\n")
+    #expect(retyped.status == 0, "\(retyped.stderr)")
+    #expect(
+      retyped.stdout.contains(
+        "The quote is not in the text of \(url); the nearest passage (6 of 7 words) reads: “We counted 12 homes"),
+      "\(retyped.stdout)")
+    #expect(retyped.stdout.contains("Quote again, as the page reads it (Enter to save the citation without a quote"))
+    #expect(!retyped.stdout.contains("--quote") && !retyped.stderr.contains("--quote"))
+    #expect(retyped.stdout.contains("  archived "))
+    #expect(server.hitCount("/story") == 1)
+    let citation = try #require(try review(fixture, 1).citations.first)
+    #expect(citation.quote == Self.quote)
+    #expect(citation.stance == .refutes)
+    #expect(citation.title == "Damage report")
+    #expect(citation.archive?.quote?.selector.exact == Self.quote)
+    // Enter: saved without a quote, archived all the same.
+    let unquoted = fixture.run("review", "--archive", input: "\nc\n\(url)\n\n\n\(wrong)\n\nq\n")
+    #expect(unquoted.status == 0, "\(unquoted.stderr)")
+    let second = try #require(try review(fixture, 2).citations.first)
+    #expect(second.quote == nil)
+    #expect(second.archive != nil && second.archive?.quote == nil)
+    // No answer (the input ends): nothing recorded.
+    let head = fixture.head
+    let dropped = fixture.run("review", "--archive", input: "\n\nc\n\(url)\n\n\n\(wrong)\n")
+    #expect(dropped.stdout.contains("Citation not recorded."), "\(dropped.stdout)")
+    #expect(fixture.head == head)
   }
 }

@@ -109,6 +109,10 @@ import Testing
   @Test func unknownAndAmbiguousIdsListCandidates() throws {
     let fixture = try CLIFixture()
     expectRefusal(fixture.run("show", "storm:9"), containing: "has no claim 9; its claims are numbered 1–4")
+    // A source of one claim: "its only claim", not "numbered 1–1".
+    let single = try fixture.writeBeside("The bridge reopened on Friday.\n", name: "single.txt")
+    #expect(fixture.run("import", single, "--id", "bridge").status == 0)
+    expectRefusal(fixture.run("show", "bridge:2"), containing: "has no claim 2; its only claim is number 1")
     expectRefusal(fixture.run("show", "nope"), status: 64, containing: "The value 'nope' is invalid for '<id>'")
     let ids = (1...4).map { fixture.id($0) }
     for digit in "0123456789abcdef" {

@@ -78,6 +78,38 @@ import Testing
     #expect(fixture.run("list", "--full").stdout.contains(ending))
   }
 
+  /// The reference column of each line of `claims list` (id, reference, kind, verdicts, text).
+  static func references(_ output: String) -> [String] {
+    output.split(separator: "\n").map { line in
+      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+      return fields.count > 1 ? String(fields[1]) : ""
+    }
+  }
+
+  @Test func listPrintsLongSourceIDsWholeAndCutsTheTextInstead() throws {
+    let fixture = try CLIFixture()
+    let source = "2026-12-01-city-council-budget-vote"
+    let file = try fixture.writeBeside(Self.longArticle, name: "budget.txt")
+    #expect(fixture.run("import", file, "--id", source).status == 0)
+    let whole = ["\(source):1", "\(source):2", "storm:1", "storm:2", "storm:3", "storm:4"]
+    // Not a terminal (100 columns): the references whole, the text cut so that the line fits.
+    let piped = fixture.run("list").stdout
+    #expect(Self.references(piped) == whole, "\(piped)")
+    #expect(piped.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(piped)")
+    #expect(piped.contains("…"))
+    #expect(piped.contains("storm:1" + String(repeating: " ", count: source.count + 2 - "storm:1".count)))
+    // A narrow terminal: still whole (the lines are longer than the terminal); --full: whole texts.
+    fixture.environment["COLUMNS"] = "40"
+    #expect(Self.references(fixture.run("list").stdout) == whole)
+    let full = fixture.run("list", "--full").stdout
+    #expect(Self.references(full) == whole)
+    #expect(full.contains("mostly because of steel prices."))
+    // What is printed can be given to another command.
+    let shown = fixture.run("show", "\(source):1")
+    #expect(shown.status == 0, "\(shown.stderr)")
+    #expect(shown.stdout.contains("steel prices"))
+  }
+
   @Test func logAndTheTextReportKeepAddressesThatFit() throws {
     let fixture = try CLIFixture()
     let reviewer = "Ada Lovelace-Byron <ada.lovelace-byron@analytical.example.org>"

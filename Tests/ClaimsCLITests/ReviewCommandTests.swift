@@ -120,7 +120,11 @@ import Testing
     expectRefusal(fixture.run("uncite", "storm:1", "1"), containing: "no citations", ledger: fixture, head: head)
     fixture.run("cite", "storm:1", "https://example.org")
     let after = fixture.head
-    expectRefusal(fixture.run("uncite", "storm:1", "3"), containing: "numbered 1–1", ledger: fixture, head: after)
+    // One citation: named as the only one, not as a range "1–1".
+    expectRefusal(
+      fixture.run("uncite", "storm:1", "3"),
+      containing: "citation 3 does not exist; your only one on claim \(fixture.id(1)) is citation 1 ('claims show",
+      ledger: fixture, head: after)
     expectRefusal(
       fixture.run("cite", "storm:1", "https://example.org"), containing: "already cite", ledger: fixture, head: after)
   }

@@ -257,6 +257,48 @@ import Testing
       try ProcessRunner.git(["fsck", "--no-dangling", "--no-progress"], in: scratch.path("in-place")).status == 0)
   }
 
+  /// Writes that each read the index the one before wrote, through the record it left (no
+  /// verification of the checksum, hashing resumed from the recorded states), give what libgit2
+  /// writes, byte for byte, write after write.
+  @Test func writesReadThroughTheirRecordGiveWhatLibgit2Writes() throws {
+    let scratch = ScratchDirectory()
+    let origin = scratch.path("origin")
+    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
+    try git(["init", "-q", "-b", "main"], in: origin)
+    let repository = try Repository(openingAt: origin)
+    let blob = try repository.writeBlob(Array("claim\n".utf8))
+    let lines = (0..<20_000).map { "100644 \(blob.hex)\tClaims/\(String(format: "%05d", $0)).json" }
+    let listed = try ProcessRunner.run(
+      "/usr/bin/git", ["update-index", "--add", "--index-info"], in: origin,
+      input: Array((lines.joined(separator: "\n") + "\n").utf8))
+    #expect(listed.status == 0, "\(listed.stderr)")
+    try git(["commit", "-q", "-m", "claims"], in: origin)
+    let changed = try repository.writeBlob(Array("changed\n".utf8)).bytes
+    for copy in ["libgit2", "in-place"] {
+      let copied = try ProcessRunner.run("/bin/cp", ["-a", origin, scratch.path(copy)], in: scratch.path)
+      #expect(copied.status == 0)
+    }
+    let record = scratch.path("in-place/.git/index-record.bin")
+    for (round, name) in ["Claims/15000.json", "Claims/00010.json", "Claims/19999.json", "Claims/07000a.json"]
+      .enumerated()
+    {
+      var entry = IndexFileEntry(path: Array(name.utf8), mode: 0o100644, objectID: changed)
+      entry.fileSize = UInt32(8 + round)
+      let expected = try Index(of: try Repository(openingAt: scratch.path("libgit2")), inPlace: false)
+      try apply([.add(entry)], to: expected)
+      let inPlace = try Index(
+        of: try Repository(openingAt: scratch.path("in-place")), inPlace: true, checksumRecord: record)
+      #expect(inPlace.tookChecksumFromRecord == (round > 0))
+      try apply([.add(entry)], to: inPlace)
+      #expect(!inPlace.lastWriteUsedLibgit2)
+      let libgit2Bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("libgit2/.git/index")))
+      let inPlaceBytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("in-place/.git/index")))
+      #expect(libgit2Bytes == inPlaceBytes, "round \(round)")
+    }
+    #expect(
+      try ProcessRunner.git(["fsck", "--no-dangling", "--no-progress"], in: scratch.path("in-place")).status == 0)
+  }
+
   /// libgit2 keeps the index it read in the repository; an index written in place since must not
   /// be overwritten with that stale copy when libgit2 takes over again.
   @Test func libgit2TakingOverSeesWhatWasWrittenInPlace() throws {

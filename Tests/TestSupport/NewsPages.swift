@@ -1,7 +1,7 @@
 /// A news page written for these tests (the project may redistribute it): an article with its
 /// metadata in JSON-LD, OpenGraph and `<meta>` tags, surrounded by the furniture real sites put
 /// around one (cookie notice, navigation, byline, share bar, caption, ad, related list, comments,
-/// footer).
+/// footer). The one source of this page for every test target (`ArticleExtractionTests` too).
 public enum NewsPages {
   /// The article's paragraphs, as `text` should give them (the subheading between the second and
   /// third).
@@ -26,22 +26,15 @@ public enum NewsPages {
   public static let text = [paragraphs[0], paragraphs[1], subheading, paragraphs[2], paragraphs[3]]
     .joined(separator: "\n\n")
 
-  /// The page. `paragraphs` replaces the article's paragraphs (a revised article); `charset` goes
-  /// into `<meta charset>`; `extraHead` is added to `<head>`.
+  /// The page, its metadata in JSON-LD, OpenGraph and `<meta>` tags. `paragraphs` replaces the
+  /// article's paragraphs (a revised article); `charset` goes into `<meta charset>`; `extraHead`
+  /// is added to `<head>`.
   public static func page(
     paragraphs: [String] = paragraphs, charset: String = "utf-8",
     canonical: String = "https://courier.example/news/night-buses",
     extraHead: String = ""
   ) -> String {
-    let body = paragraphs.enumerated().map { index, paragraph in
-      index == 2 ? "<h2>\(subheading)</h2>\n<p>\(paragraph)</p>" : "<p>\(paragraph)</p>"
-    }
-    let first = body.first ?? ""
-    let rest = body.dropFirst().joined(separator: "\n")
-    return """
-      <!DOCTYPE html>
-      <html lang="en-GB">
-      <head>
+    let head = """
       <meta charset="\(charset)">
       <title>\(headline) | The Northern Courier</title>
       <link rel="canonical" href="\(canonical)">
@@ -54,7 +47,40 @@ public enum NewsPages {
        "publisher": {"@type": "Organization", "name": "The Northern Courier"}}
       </script>
       \(extraHead)
-      </head>
+
+      """
+    return document(head: head, lang: "en-GB", paragraphs: paragraphs) + "\n"
+  }
+
+  /// The page with `head` as the whole of its `<head>` and `lang` on `<html>`: for tests of the
+  /// metadata, which write their own.
+  public static func page(head: String, lang: String = "en") -> String {
+    document(head: head, lang: lang, paragraphs: paragraphs)
+  }
+
+  /// The head ``page(head:lang:)`` takes when a test needs none of its own: a charset and a title.
+  public static let plainHead = """
+    <meta charset="utf-8"><title>\(headline) | The Northern Courier</title>
+    """
+
+  /// The whole document: `head`, then a body with the article (`paragraphs`, a figure after the
+  /// first, an ad after the second, the subheading before the third) amid the furniture.
+  private static func document(head: String, lang: String, paragraphs: [String]) -> String {
+    var article: [String] = []
+    for (index, paragraph) in paragraphs.enumerated() {
+      if index == 2 { article.append("<h2>\(subheading)</h2>") }
+      article.append("<p>\(paragraph)</p>")
+      if index == 0 {
+        article.append(
+          "<figure><img src=\"bus.jpg\" alt=\"A night bus\"><figcaption>A night bus leaves the central "
+            + "station. Photo: Tom Reyes</figcaption></figure>")
+      }
+      if index == 1 { article.append("<div class=\"ad-slot\"><span>Advertisement</span></div>") }
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="\(lang)">
+      <head>\(head)</head>
       <body>
         <div id="cookie-consent" class="cookie-banner"><p>We use cookies to improve your experience on our \
       site. By continuing to browse you agree to our use of cookies and our privacy policy.</p>\
@@ -69,11 +95,7 @@ public enum NewsPages {
             <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> \
       <a href="#">Email</a></div>
             <div class="article-body">
-              \(first)
-              <figure><img src="bus.jpg" alt="A night bus"><figcaption>A night bus leaves the central \
-      station. Photo: Tom Reyes</figcaption></figure>
-              <div class="ad-slot"><span>Advertisement</span></div>
-              \(rest)
+              \(article.joined(separator: "\n      "))
             </div>
           </article>
           <aside class="related-articles"><h3>Related</h3><ul>
@@ -84,13 +106,14 @@ public enum NewsPages {
           <section id="comments" class="comments"><h3>Comments</h3>
             <div class="comment"><p>About time! I have been waiting for a night bus to our area for years and \
       this is great news for everyone who works late shifts in the city.</p></div>
+            <div class="comment"><p>This is a waste of money. The roads in the north are full of potholes and \
+      the council should fix those first before spending millions on empty buses.</p></div>
           </section>
         </main>
         <footer class="site-footer"><p>Copyright 2025 The Northern Courier. All rights reserved.</p>\
       <a href="/about">About us</a> <a href="/contact">Contact</a></footer>
       </body>
       </html>
-
       """
   }
 

@@ -108,17 +108,49 @@ struct ClaimIndex {
   }
 
   /// The index's bytes, mapped from the cache file or held in memory, with the layout checked.
+  ///
+  /// Made only once the bytes are known good: the memory is released in `deinit` and nowhere else.
+  /// A class whose stored properties are all set runs its `deinit` even when its init then returns
+  /// nil, so an init that released the memory itself and failed released it twice. Unmapped twice,
+  /// a stale cache file took away whatever another thread had mapped at that address meanwhile
+  /// (libgit2's pack windows and indexes, large arrays): the crashes inside libgit2 and `memcpy`
+  /// when many commands ran at once.
   private final class Storage {
     private let base: UnsafeRawPointer
     private let size: Int
     /// Whether `base` is a mapping (unmapped at the end) or memory of our own (freed).
     private let mapped: Bool
-    private let sourceCount: Int
-    let count: Int
-    private let namesStart: Int
-    private let recordsStart: Int
+    private let layout: Layout
+    var count: Int { layout.count }
     /// Source ids already made, by index: a prefix names a handful of claims.
     private var sources: [Int: SourceID] = [:]
+
+    /// Where the parts of an index lie, read from its header once the header is checked.
+    private struct Layout {
+      let sourceCount: Int
+      let count: Int
+      let namesStart: Int
+      let recordsStart: Int
+
+      /// The layout of `size` bytes at `base` when they hold an index of `tree` that holds
+      /// together; nil otherwise.
+      init?(of base: UnsafeRawPointer, size: Int, tree: ObjectID) {
+        func word(_ offset: Int) -> Int {
+          Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        }
+        let stampSize = ClaimIndex.stampSize
+        guard size >= ClaimIndex.headerSize else { return nil }
+        sourceCount = word(stampSize + 20)
+        count = word(stampSize + 24)
+        namesStart = ClaimIndex.headerSize + 4 * sourceCount
+        let namesEnd = namesStart + (sourceCount > 0 && namesStart <= size ? word(namesStart - 4) : 0)
+        recordsStart = (namesEnd + 7) / 8 * 8
+        guard namesStart <= size, recordsStart + 8 * count == size,
+          ClaimIndex.stamp.contentStart(in: Array(UnsafeRawBufferPointer(start: base, count: stampSize))) != nil,
+          Array(UnsafeRawBufferPointer(start: base + stampSize, count: 20)) == tree.bytes
+        else { return nil }
+      }
+    }
 
     /// Maps `path` when it holds an index of `tree`; nil when it does not, or does not hold together.
     convenience init?(mapping path: String, tree: ObjectID) {
@@ -133,7 +165,12 @@ struct ClaimIndex {
       guard let memory = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), memory != MAP_FAILED else {
         return nil
       }
-      self.init(base: UnsafeRawPointer(memory), size: size, mapped: true, tree: tree)
+      guard let layout = Layout(of: UnsafeRawPointer(memory), size: size, tree: tree) else {
+        // Before any Storage exists: no deinit will unmap it again.
+        munmap(memory, size)
+        return nil
+      }
+      self.init(base: UnsafeRawPointer(memory), size: size, mapped: true, layout: layout)
     }
 
     /// A copy of `bytes`, for an index just built.
@@ -142,36 +179,22 @@ struct ClaimIndex {
       bytes.withUnsafeBytes { raw in
         if let source = raw.baseAddress { memory.copyMemory(from: source, byteCount: raw.count) }
       }
-      self.init(base: UnsafeRawPointer(memory), size: bytes.count, mapped: false, tree: tree)
+      guard let layout = Layout(of: UnsafeRawPointer(memory), size: bytes.count, tree: tree) else {
+        memory.deallocate()
+        return nil
+      }
+      self.init(base: UnsafeRawPointer(memory), size: bytes.count, mapped: false, layout: layout)
     }
 
-    private init?(base: UnsafeRawPointer, size: Int, mapped: Bool, tree: ObjectID) {
+    /// Takes over `base`, whose layout has been checked, to release it in `deinit`.
+    private init(base: UnsafeRawPointer, size: Int, mapped: Bool, layout: Layout) {
       self.base = base
       self.size = size
       self.mapped = mapped
-      func word(_ offset: Int) -> Int {
-        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-      }
-      let stampSize = ClaimIndex.stampSize
-      sourceCount = size >= ClaimIndex.headerSize ? word(stampSize + 20) : 0
-      count = size >= ClaimIndex.headerSize ? word(stampSize + 24) : 0
-      namesStart = ClaimIndex.headerSize + 4 * sourceCount
-      let namesEnd = namesStart + (sourceCount > 0 && namesStart <= size ? word(namesStart - 4) : 0)
-      recordsStart = (namesEnd + 7) / 8 * 8
-      guard size >= ClaimIndex.headerSize, namesStart <= size, recordsStart + 8 * count == size,
-        ClaimIndex.stamp.contentStart(in: Array(UnsafeRawBufferPointer(start: base, count: stampSize))) != nil,
-        Array(UnsafeRawBufferPointer(start: base + stampSize, count: 20)) == tree.bytes
-      else {
-        Self.release(base, size: size, mapped: mapped)
-        return nil
-      }
+      self.layout = layout
     }
 
     deinit {
-      Self.release(base, size: size, mapped: mapped)
-    }
-
-    private static func release(_ base: UnsafeRawPointer, size: Int, mapped: Bool) {
       if mapped {
         munmap(UnsafeMutableRawPointer(mutating: base), size)
       } else {
@@ -180,7 +203,7 @@ struct ClaimIndex {
     }
 
     private func record(at position: Int) -> UInt64 {
-      UInt64(littleEndian: base.loadUnaligned(fromByteOffset: recordsStart + 8 * position, as: UInt64.self))
+      UInt64(littleEndian: base.loadUnaligned(fromByteOffset: layout.recordsStart + 8 * position, as: UInt64.self))
     }
 
     func id(at position: Int) -> UInt64 { record(at: position) >> 24 }
@@ -195,16 +218,16 @@ struct ClaimIndex {
     }
 
     private func source(_ index: Int) -> SourceID? {
-      guard index < sourceCount else { return nil }
+      guard index < layout.sourceCount else { return nil }
       if let known = sources[index] { return known }
       func word(_ offset: Int) -> Int {
         Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
       }
       let start = index == 0 ? 0 : word(ClaimIndex.headerSize + 4 * (index - 1))
       let end = word(ClaimIndex.headerSize + 4 * index)
-      guard start <= end, namesStart + end <= recordsStart else { return nil }
+      guard start <= end, layout.namesStart + end <= layout.recordsStart else { return nil }
       let name = String(
-        decoding: UnsafeRawBufferPointer(start: base + namesStart + start, count: end - start), as: UTF8.self)
+        decoding: UnsafeRawBufferPointer(start: base + layout.namesStart + start, count: end - start), as: UTF8.self)
       let source = SourceID(name)
       sources[index] = source
       return source

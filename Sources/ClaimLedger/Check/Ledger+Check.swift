@@ -17,8 +17,9 @@ public struct CheckReport: Sendable {
 
 extension Ledger {
   /// Checks every file of the ledger at `revision` (nil: the branch tip). At the tip, a write a
-  /// killed claims process left half done is finished first (it was already in history), and lock
-  /// files left by dead processes are reported.
+  /// killed claims process left half done is finished first (it was already in history), lock
+  /// files left by dead processes are reported, and so are uncommitted edits of `ledger.json` that
+  /// would break it and of archived evidence (`Evidence/`).
   public func check(at revision: String? = nil) throws(LedgerError) -> CheckReport {
     var repairs: [String] = []
     var problems: [LedgerProblem] = []
@@ -47,7 +48,10 @@ extension Ledger {
     problems += try historyProblems(upTo: snapshot.revision)
     if revision == nil {
       problems += remoteLockProblems()
-      if !isBare { problems += workTreeConfigProblems(committed: snapshot) }
+      if !isBare {
+        problems += workTreeConfigProblems(committed: snapshot)
+        problems += workTreeEvidenceProblems(committed: snapshot)
+      }
     }
     problems.sort { $0.path < $1.path }
     return CheckReport(problems: problems, fileCount: checker.fileCount, repairs: repairs)
@@ -127,8 +131,9 @@ extension Ledger {
     }
   }
 
-  /// Branch lock files in remotes on this machine: one a killed `claims sync` left is cleared by
-  /// the next sync (its journal proves it); any other blocks every push until removed.
+  /// Lock files in remotes on this machine: one a killed `claims sync` left (on the branch, with its
+  /// journal, or on a reference of claims' own) is cleared by the next sync; any other branch lock
+  /// blocks every push until removed.
   private func remoteLockProblems() -> [LedgerProblem] {
     guard let (branch, _) = try? branchTip(), let names = try? repository.remoteNames() else { return [] }
     var problems: [LedgerProblem] = []
@@ -137,6 +142,14 @@ extension Ledger {
         let target = try? Repository(openingAt: path)
       else { continue }
       let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
+      for lock in Self.incomingLockFiles(in: directory) {
+        guard let age = FileSystem.age(of: lock), age > Self.foreignLockStaleAfter else { continue }
+        problems.append(
+          LedgerProblem(
+            .staleLock, path: lock,
+            problem: "is the lock of a claims sync that was killed while sending its work to '\(name)'",
+            remedy: "run 'claims sync', which clears it"))
+      }
       let lockPath = "\(directory)/\(branch).lock"
       guard let age = FileSystem.age(of: lockPath), age > Self.foreignLockStaleAfter else { continue }
       let journal = WriteJournal.read(from: directory)
@@ -152,11 +165,17 @@ extension Ledger {
     return problems
   }
 
-  /// Lock files of the branch and the index older than the stale limit: left by a process that is
-  /// gone (a claims writer's would have been cleared with its journal).
+  /// Lock files of the branch, the index and the remotes' tracking branches older than the stale
+  /// limit: left by a process that is gone (a claims writer's would have been cleared with its
+  /// journal). A tracking branch's lock blocks every `git fetch`; a killed `claims sync` or `git
+  /// fetch` can leave one, and neither can be told from the other, so it is named, not removed.
   private func staleLockProblems() -> [LedgerProblem] {
     var locks = ["index.lock"]
-    if let (branch, _) = try? branchTip() { locks.append("\(branch).lock") }
+    if let (branch, _) = try? branchTip() {
+      locks.append("\(branch).lock")
+      let short = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+      for remote in (try? repository.remoteNames()) ?? [] { locks.append("refs/remotes/\(remote)/\(short).lock") }
+    }
     return locks.compactMap { name in
       let path = "\(gitDirectory)/\(name)"
       guard let age = FileSystem.age(of: path), age > Self.foreignLockStaleAfter else { return nil }

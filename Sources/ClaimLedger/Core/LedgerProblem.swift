@@ -21,7 +21,8 @@ public struct LedgerProblem: Equatable, Sendable, CustomStringConvertible {
     case dangling
     /// A file the ledger needs is missing.
     case missing
-    /// A seed text no longer matches the checksum in its source record.
+    /// A seed text no longer matches the checksum in its source record, or archived evidence
+    /// (`Evidence/`) has uncommitted changes in the work tree or the git index.
     case modified
     /// A lock file left behind blocks git.
     case staleLock

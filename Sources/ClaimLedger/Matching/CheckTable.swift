@@ -55,9 +55,13 @@ struct CheckTable: Sendable {
 
   /// A table of `checks`, in memory.
   init(_ checks: [String: EarlierCheck]) {
-    var writer = BinaryWriter(capacity: checks.count * 164 + 16)
-    Self.encode(checks, into: &writer)
-    let bytes = writer.bytes
+    var list = CheckList()
+    for check in checks.values { list.add(check) }
+    self = list.table
+  }
+
+  /// The table whose layout is `bytes` (as ``CheckList/encode(to:)`` writes it), in memory.
+  init(encoded bytes: [UInt8]) {
     // The layout was just written; it always reads back.
     let decoded = try? Self.decode(from: OwnedIndexStorage(copying: bytes), at: 0)
     self =
@@ -97,28 +101,6 @@ struct CheckTable: Sendable {
   func encode(into writer: inout BinaryWriter) {
     let bytes = storage.bytes
     writer.write(raw: Array(bytes[(offsetsStart - 8)..<(entriesStart + entriesSize)]))
-  }
-
-  /// Writes the layout of a table of `checks`.
-  static func encode(_ checks: [String: EarlierCheck], into writer: inout BinaryWriter) {
-    let keys = checks.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    var entries = BinaryWriter(capacity: checks.count * 160)
-    var offsets: [UInt8] = []
-    offsets.reserveCapacity(keys.count * 4)
-    for key in keys {
-      guard let check = checks[key] else { continue }
-      withUnsafeBytes(of: UInt32(entries.bytes.count).littleEndian) { offsets.append(contentsOf: $0) }
-      entries.write(key)
-      check.encode(into: &entries)
-    }
-    writeWord(offsets.count / 4, into: &writer)
-    writer.write(raw: offsets)
-    writeWord(entries.bytes.count, into: &writer)
-    writer.write(raw: entries.bytes)
-  }
-
-  private static func writeWord(_ value: Int, into writer: inout BinaryWriter) {
-    withUnsafeBytes(of: UInt64(value).littleEndian) { writer.write(raw: Array($0)) }
   }
 
   private func offset(_ index: Int) -> Int {

@@ -114,55 +114,72 @@ struct MatchingCache {
     // documents of every source at once.
     var changes = state.update(snapshot: snapshot, peopleChanged: delta?.roots.people != roots.people) {
       deltaIndex.add($0)
+      // The batch's records are freed: give their memory back before the next batch is read.
+      HeapTrim.release()
     }
     for key in changes.removed + changes.addedKeys {
       deltaChecks[key] = nil
       if baseIndex.contains(key: key) { removedFromBase.insert(key) }
     }
     deltaIndex.remove(keys: changes.removed)
-    if deltaChecks.isEmpty {
-      deltaChecks = changes.checks  // a first build: no copy of 100,000 checks
+    // The checks of the delta: those kept, then those read (which replace any of the same key).
+    var newChecks = CheckList()
+    for check in deltaChecks.values { newChecks.add(check) }
+    deltaChecks = [:]
+    if newChecks.isEmpty {
+      swap(&newChecks, &changes.checks)  // a first build: no copy of 100,000 checks
     } else {
-      for (key, check) in changes.checks { deltaChecks[key] = check }
+      newChecks.append(changes.checks)
     }
-    // The documents and checks read are in the index and table now: free them before the store,
+    // The documents and checks read are in the index and list now: free them before the store,
     // which is where a first build's memory peaks.
     let documentsRead = changes.addedKeys.count
     changes = Changes()
     Trace.mark("matching index updated (\(documentsRead) documents read, \(deltaIndex.count) in the delta)")
 
+    HeapTrim.release()
     let mergeAt = max(mergeMinimum, baseIndex.count / mergeShare)
-    var index = baseIndex
-    if index.count == 0 && removedFromBase.isEmpty {
-      index = deltaIndex  // a first build: nothing to merge into
-    } else {
-      index.remove(keys: removedFromBase)
-      index.merge(deltaIndex)
-    }
     let stored = snapshot.cacheDirectory.prepare(directoryName)
     if fresh || deltaIndex.count + removedFromBase.count > mergeAt {
       // The delta has grown: one new base of everything, and an empty delta.
-      var all = base?.checks.all() ?? [:]
-      for key in removedFromBase { all[key] = nil }
-      if all.isEmpty {
-        swap(&all, &deltaChecks)
+      var all = CheckList()
+      if let baseChecks = base?.checks, baseChecks.count > 0 {
+        for (key, check) in baseChecks.all() where !removedFromBase.contains(key) { all.add(check) }
+        all.append(newChecks)
       } else {
-        all.merge(deltaChecks) { _, new in new }
-        deltaChecks = [:]
+        swap(&all, &newChecks)
       }
-      let checks = CheckTable(all)
-      all = [:]
-      let newBase = Base(generation: (base?.generation ?? 0) &+ 1, index: index, checks: checks)
-      let empty = Delta(roots: roots, state: state)
-      if stored {
-        // The base first: a delta naming a base that is not there is ignored, never misread.
-        try? FileSystem.writeAtomically(chunks: encoded(newBase), to: "\(directory)/base.bin")
-        try? FileSystem.writeAtomically(encoded(empty, generation: newBase.generation), to: "\(directory)/delta.bin")
+      newChecks = CheckList()
+      var index = base?.index ?? MatchingIndex()
+      let generation = (base?.generation ?? 0) &+ 1
+      base = nil
+      if index.count == 0 && removedFromBase.isEmpty {
+        swap(&index, &deltaIndex)  // a first build: nothing to merge into
+      } else {
+        index.remove(keys: removedFromBase)
+        index.merge(deltaIndex)
+        deltaIndex = MatchingIndex()
+      }
+      if stored, storeBase(index: index, checks: all, generation: generation, to: "\(directory)/base.bin") {
+        // A delta naming a base that is not there is ignored, never misread: the base first.
+        try? FileSystem.writeAtomically(
+          encoded(Delta(roots: roots, state: state), generation: generation), to: "\(directory)/delta.bin")
         Trace.mark("matching index stored (base of \(index.count) documents rewritten)")
+        // Searched from the file just written, as a warm run does (the bytes are canonical, so the
+        // answers are the same): the index and checks built in memory are freed.
+        if let file = MappedCacheFile(path: "\(directory)/base.bin"),
+          let written = try? readBase(file, generation: generation)
+        {
+          return LedgerMatcher(index: written.index, checks: written.checks, baseChecks: nil, removed: [])
+        }
       }
-      return LedgerMatcher(index: index, checks: checks, baseChecks: nil, removed: [])
+      return LedgerMatcher(index: index, checks: all.table, baseChecks: nil, removed: [])
     }
-    let checks = CheckTable(deltaChecks)
+    var index = baseIndex
+    index.remove(keys: removedFromBase)
+    index.merge(deltaIndex)
+    let checks = newChecks.table
+    newChecks = CheckList()
     let newDelta = Delta(
       roots: roots, state: state, removedFromBase: removedFromBase, index: deltaIndex, checks: checks)
     if stored {
@@ -173,16 +190,29 @@ struct MatchingCache {
     return LedgerMatcher(index: index, checks: checks, baseChecks: base?.checks, removed: removedFromBase)
   }
 
+  /// Writes `base.bin` a part at a time as it is encoded: the stamp, the generation, the check
+  /// table, the index. Returns whether the file is in place.
+  private static func storeBase(index: MatchingIndex, checks: CheckList, generation: UInt64, to path: String)
+    -> Bool
+  {
+    guard let file = CacheFileWriter(path: path) else { return false }
+    file.write(baseStamp.header)
+    withUnsafeBytes(of: generation.littleEndian) { file.write($0) }
+    checks.encode { file.write($0) }
+    index.encode { file.write($0) }
+    return file.commit()
+  }
+
   /// What an update found: documents to take out (by key), the keys of the documents added or
   /// replaced (handed over as they were read), and the checks of the added ones.
   struct Changes {
     var removed: [String] = []
     var addedKeys: [String] = []
-    var checks: [String: EarlierCheck] = [:]
+    var checks = CheckList()
   }
 
   /// How many sources an update reads at a time (whole files of the record cache).
-  static let sourceBatchSize = 1_000
+  static let sourceBatchSize = 500
 
   // MARK: Updating
 
@@ -194,7 +224,7 @@ struct MatchingCache {
     var removed: [String] = []
     var added: [MatchingDocument] = []
     var addedKeys: [String] = []
-    var checks: [String: EarlierCheck] = [:]
+    var checks = CheckList()
 
     // Fact-checks, folder by folder, file by file.
     var currentFolders: [String: TreeEntry] = [:]
@@ -219,7 +249,7 @@ struct MatchingCache {
         guard let record = snapshot.factCheck(at: "\(directory)/\(file.name)", entry: file) else { continue }
         files[file.name] = (file.id, record.url)
         added.append(Self.document(record))
-        checks[record.url] = EarlierCheck(record)
+        checks.add(EarlierCheck(record))
       }
       for (name, gone) in old where files[name] == nil { removed.append(gone.url) }
       folders[slug] = Folder(tree: entry.id, files: files)
@@ -263,7 +293,7 @@ struct MatchingCache {
         for (document, check) in found {
           added.append(document)
           addedKeys.append(document.key)
-          checks[check.key] = check
+          checks.add(check)
         }
       }
       add(added)
@@ -294,17 +324,9 @@ struct MatchingCache {
 
   // MARK: Bytes
 
-  /// `base.bin`: the stamp (``CacheStamp``), the generation (8 bytes, little-endian), the check
-  /// table, then the index bytes. Read in place from a mapping (``MappedCacheFile``).
-  static func encoded(_ base: Base) -> [[UInt8]] {
-    var writer = BinaryWriter(capacity: 64)
-    writer.write(raw: baseStamp.header)
-    withUnsafeBytes(of: base.generation.littleEndian) { writer.write(raw: Array($0)) }
-    var checks = BinaryWriter(capacity: base.checks.count * 164 + 16)
-    base.checks.encode(into: &checks)
-    return [writer.bytes, checks.bytes] + base.index.encodedChunks()
-  }
-
+  /// `base.bin` (written by ``storeBase(index:checks:generation:to:)``): the stamp (``CacheStamp``),
+  /// the generation (8 bytes, little-endian), the check table, then the index bytes. Read in place
+  /// from a mapping (``MappedCacheFile``).
   private static func readBase(_ file: MappedCacheFile, generation: UInt64) throws(BinaryReader.Corrupt) -> Base {
     let header = baseStamp.header
     let bytes = file.bytes

@@ -90,14 +90,15 @@ extension LedgerSnapshot {
       )
     }
     guard let claim = atOrdinal.first else {
-      let range = "\(claims.first?.ordinal ?? 1)–\(claims.last?.ordinal ?? 1)"
+      let (first, last) = (claims.first?.ordinal ?? 1, claims.last?.ordinal ?? 1)
+      let range = first == last ? "its only claim is number \(first)" : "its claims are numbered \(first)–\(last)"
       let directory = LedgerPaths.claimDirectory(source) + "/"
       let unreadable = problems.filter { $0.path.hasPrefix(directory) }.count
       let hint =
         unreadable == 0
         ? "" : "; \(String.count(unreadable, "claim file")) of it cannot be read, which 'claims check' lists"
       throw LedgerError(
-        .notFound, "source '\(source)' has no claim \(ordinal); its claims are numbered \(range)\(hint)")
+        .notFound, "source '\(source)' has no claim \(ordinal); \(range)\(hint)")
     }
     return claim
   }

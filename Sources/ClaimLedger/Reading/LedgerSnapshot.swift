@@ -328,8 +328,8 @@ public final class LedgerSnapshot {
       }
     }
     // A few sources are read on this thread: opening a repository per thread costs more than it
-    // saves there, and it keeps small ledgers off libgit2's shared pack state across threads (an
-    // intermittent crash inside libgit2 on worker threads was seen under the test suite's load).
+    // saves there. (The crash inside libgit2 once blamed on worker threads was the claim index
+    // unmapping a stale file twice; see `ClaimIndex.Storage`.)
     let workers = work.count < Self.parallelReadMinimum ? 1 : min(max(1, System.activeProcessorCount), work.count, 8)
     if gitReads > 0 { Trace.mark("reading \(gitReads) of \(work.count) sources from git on \(workers) threads") }
     let results = Mutex<[Int: RecordWorkResult<Result>]>([:])

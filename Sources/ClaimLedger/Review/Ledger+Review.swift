@@ -106,7 +106,11 @@ extension Ledger {
       guard (1...review.citations.count).contains(number) else {
         throw LedgerError(
           .notFound,
-          "citation \(number) does not exist; yours on claim \(claim.id) are numbered 1–\(review.citations.count) ('claims show \(claim.id)')"
+          "citation \(number) does not exist; "
+            + (review.citations.count == 1
+              ? "your only one on claim \(claim.id) is citation 1"
+              : "yours on claim \(claim.id) are numbered 1–\(review.citations.count)")
+            + " ('claims show \(claim.id)')"
         )
       }
       let removed = review.citations[number - 1]

@@ -56,6 +56,8 @@ extension Ledger {
   {
     let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "claims-sync.lock")
     defer { withExtendedLifetime(syncLock) {} }
+    // Every fetch leaves a pack; a fast-forward writes nothing that would pack them.
+    defer { packObjectsIfNeeded() }
     let remote = try openRemote(remoteName, relativeTo: access.workingDirectory ?? rootPath)
     let label = remote.name ?? remote.url
     let (branch, _) = try branchTip()
@@ -229,16 +231,22 @@ extension Ledger {
     defer { withExtendedLifetime(lock) {} }
     // Under the remote's lock no other claims process is pushing: what a killed one left is stale.
     for warning in remoteLedger.recoverUnfinishedWrite() { Trace.mark("remote: \(warning)") }
-    for stale in (try? target.referenceNames(matching: "\(Self.incomingReferences)*")) ?? [] {
-      try? target.deleteReference(named: stale)
-    }
+    Self.clearIncomingLeftovers(in: target, gitDirectory: directory)
     let incoming = "\(Self.incomingReferences)\(localTip.hex)"
     let (callbacks, policy) = access.callbacks(for: remote.url)
+    let rejections: [String: String]
     do {
-      let rejections = try remote.push(refspecs: ["+\(branch):\(incoming)"], callbacks: callbacks)
-      guard rejections.isEmpty else { return false }
+      rejections = try remote.push(refspecs: ["+\(branch):\(incoming)"], callbacks: callbacks)
     } catch {
       throw RemoteAccess.error(error, doing: "push to", url: remote.url, callbacks: callbacks, policy: policy)
+    }
+    // A refusal here is not the remote moving on (no one else writes these references), so
+    // fetching and merging again would only meet it again: say what libgit2 said.
+    if let (reference, reason) = rejections.first {
+      throw LedgerError(
+        .remoteRefused,
+        "\(remote.url.escapedForMessage) refused claims' objects at \(reference) (\(reason)); your work is merged locally and safe: run 'claims check', then 'claims sync' again"
+      )
     }
     defer { try? target.deleteReference(named: incoming) }
     let journal = WriteJournal(branch: branch, commit: localTip, paths: [])
@@ -247,6 +255,8 @@ extension Ledger {
     do {
       try target.updateReference(
         named: branch, to: localTip, expecting: remoteTip, logMessage: "claims sync: push")
+      // Every push leaves a pack in the remote, and nothing else packs a bare remote's objects.
+      remoteLedger.packObjectsIfNeeded()
       return true
     } catch  where error.code == .modified || error.code == .exists || error.code == .locked {
       // Someone pushed (or is pushing) meanwhile: fetch, merge and try again.
@@ -258,6 +268,23 @@ extension Ledger {
 
   /// Where a local push leaves its objects before the branch moves: references no one else writes.
   static let incomingReferences = "refs/claims/incoming/"
+
+  /// Removes what a sync killed while pushing to `target` left of its own references: the
+  /// references and their lock files. Called under the remote's write lock, which every claims push
+  /// takes before it writes one, so a lock file there is a dead writer's (a sync killed inside
+  /// libgit2's push left one, and the next sync of the same commit was refused five times).
+  static func clearIncomingLeftovers(in target: Repository, gitDirectory directory: String) {
+    for lock in incomingLockFiles(in: directory) { unlink(lock) }
+    for stale in (try? target.referenceNames(matching: "\(incomingReferences)*")) ?? [] {
+      try? target.deleteReference(named: stale)
+    }
+  }
+
+  /// The lock files under the remote's ``incomingReferences`` (one folder: their names are commit ids).
+  static func incomingLockFiles(in directory: String) -> [String] {
+    let folder = "\(directory)/\(incomingReferences.dropLast())"
+    return (FileSystem.directoryEntries(at: folder) ?? []).filter { $0.hasSuffix(".lock") }.map { "\(folder)/\($0)" }
+  }
 
   /// Fast-forwards to or merges `remoteTip` through the write path.
   private func integrate(_ remoteTip: ObjectID, label: String, as author: Identity, at time: Timestamp)

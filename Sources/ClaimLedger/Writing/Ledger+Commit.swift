@@ -33,6 +33,16 @@ extension Ledger {
     as author: Identity, at time: Timestamp,
     _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
   ) throws(LedgerError) -> CommitResult? {
+    let result = try commitUnderWriteLock(as: author, at: time, build)
+    // Outside the write lock: other writers need not wait for it.
+    if result != nil { packObjectsIfNeeded() }
+    return result
+  }
+
+  private func commitUnderWriteLock(
+    as author: Identity, at time: Timestamp,
+    _ build: (LedgerSnapshot) throws(LedgerError) -> LedgerChange?
+  ) throws(LedgerError) -> CommitResult? {
     try Self.requireStorable(time)
     let lock = try WriteLock(gitDirectory: gitDirectory)
     defer { withExtendedLifetime(lock) {} }
@@ -163,7 +173,10 @@ extension Ledger {
   private func openIndex() throws(LedgerError) -> Index? {
     guard !isBare else { return nil }
     do {
-      return try Index(of: repository)
+      // The index this code wrote last leaves its checksum and hash states in the caches: the
+      // next write need not hash the whole 26 MB of a 200,000-file index to verify it.
+      let caches = CacheDirectory(gitDirectory: gitDirectory)
+      return try Index(of: repository, checksumRecord: caches.prepare() ? caches.path(of: "index-checksum.bin") : nil)
     } catch {
       throw indexError(error)
     }
@@ -217,7 +230,7 @@ extension Ledger {
 
   /// Where the pack writer keeps its settings (in the caches, which are always safe to delete); nil
   /// when that directory cannot be made.
-  private func packSettingsFile() -> String? {
+  func packSettingsFile() -> String? {
     let caches = CacheDirectory(gitDirectory: gitDirectory)
     return caches.prepare() ? caches.path(of: "pack.config") : nil
   }

@@ -88,8 +88,9 @@ struct WorkTreeGuard {
     return entry.id
   }
 
-  /// Whether the file looks untouched since the index recorded it (git's own fast check).
-  private static func statMatches(_ entry: IndexEntry, _ absolute: String) -> Bool {
+  /// Whether the file looks untouched since the index recorded it (git's own fast check; `claims
+  /// check` uses it too).
+  static func statMatches(_ entry: IndexEntry, _ absolute: String) -> Bool {
     guard let info = FileSystem.statInfo(at: absolute) else { return false }
     return info.size == Int(entry.fileSize) && info.seconds == Int(entry.modificationSeconds)
       && info.nanoseconds == Int(entry.modificationNanoseconds) && UInt32(truncatingIfNeeded: info.inode) == entry.inode

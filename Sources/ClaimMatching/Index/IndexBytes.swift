@@ -1,54 +1,78 @@
-/// Little-endian arrays and strings for the index's bytes: written and read in bulk, so a 100,000
-/// document index loads in tens of milliseconds.
+/// Little-endian arrays and strings for the index's bytes, handed to a sink as they are made: small
+/// values gather in a buffer, a large array goes to the sink straight from its own memory, so
+/// writing an index never holds a second image of it.
 struct IndexByteWriter {
-  /// What was written, as chunks: small values gather in the last one, each large array is a chunk
-  /// of its own.
-  private(set) var chunks: [[UInt8]] = [[]]
+  /// Bytes gathered before they are handed over: about a megabyte at a time.
+  private var buffer: [UInt8] = []
+  private let sink: (UnsafeRawBufferPointer) -> Void
+  static let bufferSize = 1 << 20
 
-  init(capacity: Int) {
-    chunks[0].reserveCapacity(capacity)
+  init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+    self.sink = sink
+    buffer.reserveCapacity(Self.bufferSize)
   }
 
-  /// Everything written, as one array.
-  var bytes: [UInt8] { Array(chunks.joined()) }
+  /// Hands over what is gathered; call once at the end.
+  mutating func flush() {
+    guard !buffer.isEmpty else { return }
+    buffer.withUnsafeBytes { sink($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
 
   mutating func write(_ value: UInt32) {
-    withUnsafeBytes(of: value.littleEndian) { chunks[chunks.count - 1].append(contentsOf: $0) }
+    withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    if buffer.count >= Self.bufferSize { flush() }
   }
 
-  mutating func write<T: FixedWidthInteger>(_ values: [T]) {
-    write(UInt32(values.count))
-    var chunk: [UInt8] = []
-    #if _endian(little)
-      values.withUnsafeBytes { chunk = Array($0) }
-    #else
-      chunk.reserveCapacity(values.count * MemoryLayout<T>.size)
-      for value in values { withUnsafeBytes(of: value.littleEndian) { chunk.append(contentsOf: $0) } }
-    #endif
-    if chunk.count < 4096 {
-      chunks[chunks.count - 1].append(contentsOf: chunk)
-    } else {
-      chunks.append(chunk)
-      chunks.append([])
+  mutating func write(byte: UInt8) {
+    buffer.append(byte)
+    if buffer.count >= Self.bufferSize { flush() }
+  }
+
+  /// Appends raw bytes (part of an array whose count was written).
+  mutating func write(raw bytes: UnsafeRawBufferPointer) {
+    if bytes.count >= Self.bufferSize / 4 {
+      flush()
+      sink(bytes)
+      return
     }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.bufferSize { flush() }
   }
 
   mutating func write(raw values: [UInt8]) {
-    chunks[chunks.count - 1].append(contentsOf: values)
+    values.withUnsafeBytes { write(raw: $0) }
+  }
+
+  /// A count-prefixed array.
+  mutating func write<T: FixedWidthInteger>(_ values: [T]) {
+    write(UInt32(values.count))
+    #if _endian(little)
+      values.withUnsafeBytes { write(raw: $0) }
+    #else
+      for value in values { write(element: value) }
+    #endif
+  }
+
+  /// One element of an array whose count was written.
+  mutating func write<T: FixedWidthInteger>(element value: T) {
+    withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+    if buffer.count >= Self.bufferSize { flush() }
   }
 
   /// Strings as one array of end offsets and one of UTF-8 bytes.
   mutating func write(strings: [String]) {
     var ends: [UInt32] = []
     ends.reserveCapacity(strings.count)
-    var blob: [UInt8] = []
+    var total = 0
     for string in strings {
-      blob.append(contentsOf: string.utf8)
-      ends.append(UInt32(blob.count))
+      total += string.utf8.count
+      ends.append(UInt32(total))
     }
     write(ends)
     ends = []
-    write(blob)
+    write(UInt32(total))
+    for var string in strings { string.withUTF8 { write(raw: UnsafeRawBufferPointer($0)) } }
   }
 }
 

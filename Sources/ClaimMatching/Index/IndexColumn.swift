@@ -59,6 +59,19 @@ struct IndexColumn<Element: FixedWidthInteger & Sendable>: RandomAccessCollectio
     return UnsafeRawBufferPointer(rebasing: stored[range])
   }
 
+  /// Calls `body` with the bytes of `range` when they lie all in the stored part or all in memory
+  /// (a `UInt8` column's text) and returns true; else returns false without calling it.
+  func withBytes(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+    guard MemoryLayout<Element>.size == 1, range.lowerBound >= 0, range.upperBound <= count else { return false }
+    if let bytes = storedBytes(range) {
+      body(bytes)
+      return true
+    }
+    guard range.lowerBound >= storedCount else { return false }
+    tail[(range.lowerBound - storedCount)..<(range.upperBound - storedCount)].withUnsafeBytes(body)
+    return true
+  }
+
   private mutating func moveIntoMemory() {
     var all: [Element] = []
     all.reserveCapacity(count)
@@ -117,6 +130,18 @@ struct StringColumn: RandomAccessCollection, Sendable {
 
   mutating func append(_ string: String) {
     tail.append(string)
+  }
+
+  /// Calls `body` with the UTF-8 bytes of the string at `position`, without making a `String` of a
+  /// stored one.
+  func withUTF8<Result>(_ position: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    if position < ends.count {
+      let range = storedRange(position)
+      if let bytes = blob.storedBytes(range) { return body(bytes) }
+      return Array(blob[range]).withUnsafeBytes(body)
+    }
+    var string = tail[position - ends.count]
+    return string.withUTF8 { body(UnsafeRawBufferPointer($0)) }
   }
 
   private func storedRange(_ position: Int) -> Range<Int> {

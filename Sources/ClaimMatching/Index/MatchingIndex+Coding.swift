@@ -11,38 +11,39 @@ extension MatchingIndex {
   /// terms sorted, so the same documents give the same bytes whatever order they were added in and
   /// however many were removed or replaced meanwhile.
   public func encoded() -> [UInt8] {
-    Array(encodedChunks().joined())
+    var bytes: [UInt8] = []
+    encode { bytes.append(contentsOf: $0) }
+    return bytes
   }
 
-  /// ``encoded()`` as consecutive chunks, to be written one after another: the large arrays are
-  /// not copied into one image first.
-  public func encodedChunks() -> [[UInt8]] {
-    // Terms still in use, sorted by their UTF-8 bytes, and the old id to new id map.
-    var used: [(String, UInt32)] = []
-    for (id, term) in terms.enumerated() where documentFrequency[id] > 0 { used.append((term, UInt32(id))) }
-    used.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-    var newID = [UInt32](repeating: UInt32.max, count: terms.count)
-    for (index, entry) in used.enumerated() { newID[Int(entry.1)] = UInt32(index) }
+  /// Hands the bytes of ``encoded()`` to `sink` a part at a time (about a megabyte, or one large
+  /// array straight from its memory), in order, as they are made: a cache writes them to its file,
+  /// so storing a large index holds no image of it and at most one array made for the purpose (the
+  /// postings in the new numbering) beside the index itself.
+  public func encode(to sink: (_ bytes: UnsafeRawBufferPointer) -> Void) {
+    withoutActuallyEscaping(sink) { sink in
+      var writer = IndexByteWriter(sink: sink)
+      encode(into: &writer)
+      writer.flush()
+    }
+  }
 
-    var liveKeys: [String] = []
-    var liveKinds: [UInt8] = []
-    var liveLanguages: [UInt8] = []
-    var livePrecedences: [UInt64] = []
-    var starts: [UInt32] = [0]
-    var claimCounts: [UInt32] = []
-    var flatTerms: [UInt32] = []
-    var textStarts: [UInt32] = [0]
-    var text: [UInt8] = []
-    liveKeys.reserveCapacity(liveCount)
-    flatTerms.reserveCapacity(documentTerms.count)
-    text.reserveCapacity(documentText.count)
-    var postingCounts = [UInt32](repeating: 0, count: used.count)
+  private func encode(into writer: inout IndexByteWriter) {
+    // Terms still in use, sorted by their UTF-8 bytes, and the old id to new id map.
+    var used: [UInt32] = []
+    for id in terms.indices where documentFrequency[id] > 0 { used.append(UInt32(id)) }
+    used.sort { first, second in terms.precedes(Int(first), Int(second)) }
+    var newID = [UInt32](repeating: UInt32.max, count: terms.count)
+    for (index, id) in used.enumerated() { newID[Int(id)] = UInt32(index) }
+
+    var liveSlots = kinds.indices.filter { kinds[$0] != Self.deadKind }
+    liveSlots.sort { precedes(slot: $0, $1) }
     // Languages still in use, numbered in order of first use.
     var usedLanguages: [String] = []
     var newLanguage = [UInt8](repeating: 0, count: languageNames.count)
     var languageSeen = [Bool](repeating: false, count: languageNames.count)
-    var liveSlots = kinds.indices.filter { kinds[$0] != Self.deadKind }
-    liveSlots.sort { precedes(slot: $0, $1) }
+    var termTotal = 0
+    var textTotal = 0
     for slot in liveSlots {
       let language = Int(languages[slot])
       if language < languageNames.count, !languageSeen[language] {
@@ -50,26 +51,68 @@ extension MatchingIndex {
         newLanguage[language] = UInt8(usedLanguages.count)
         usedLanguages.append(languageNames[language])
       }
-      liveKeys.append(keys[slot])
-      liveKinds.append(kinds[slot])
-      livePrecedences.append(precedences[slot])
-      liveLanguages.append(language < languageNames.count ? newLanguage[language] : 0)
-      for term in documentTerms[Int(termStart[slot])..<Int(termStart[slot + 1])] {
-        flatTerms.append(newID[Int(term)])
-      }
-      starts.append(UInt32(flatTerms.count))
-      claimCounts.append(claimTermCount[slot])
-      text.append(contentsOf: self.text(ofSlot: slot))
-      textStarts.append(UInt32(text.count))
+      termTotal += Int(termStart[slot + 1] - termStart[slot])
+      textTotal += Int(textStart[slot + 1] - textStart[slot])
     }
-    // Posting lists from the documents, in the new numbering: counted in one pass over the
-    // documents, filled in a second (each document's distinct terms found by sorting a copy of its
-    // few dozen), so no per-document lists wait in memory.
-    var postingEnds = [UInt32](repeating: 0, count: used.count + 1)
+
+    writer.write(raw: Self.magic)
+    writer.write(Self.formatVersion)
+    writer.write(Self.analysisVersion)
+    writer.write(strings: usedLanguages)
+    writeStrings(terms, at: used.lazy.map { Int($0) }, count: used.count, into: &writer)
+    used = []
+    writeStrings(keys, at: liveSlots, count: liveSlots.count, into: &writer)
+    // The slots sorted by key, so a stored index finds a key by binary search.
+    var keyOrder = Array(0..<UInt32(liveSlots.count))
+    keyOrder.sort { keys.precedes(liveSlots[Int($0)], liveSlots[Int($1)]) }
+    writer.write(keyOrder)
+    keyOrder = []
+    writer.write(UInt32(liveSlots.count))
+    for slot in liveSlots { writer.write(byte: kinds[slot]) }
+    writer.write(UInt32(liveSlots.count))
+    for slot in liveSlots {
+      let language = Int(languages[slot])
+      writer.write(byte: language < languageNames.count ? newLanguage[language] : 0)
+    }
+    writer.write(UInt32(liveSlots.count))
+    for slot in liveSlots { writer.write(element: precedences[slot]) }
+    writer.write(UInt32(liveSlots.count + 1))
+    writer.write(element: UInt32(0))
+    var end: UInt32 = 0
+    for slot in liveSlots {
+      end += termStart[slot + 1] - termStart[slot]
+      writer.write(element: end)
+    }
+    writer.write(UInt32(liveSlots.count))
+    for slot in liveSlots { writer.write(element: claimTermCount[slot]) }
+    writer.write(UInt32(termTotal))
+    for slot in liveSlots {
+      for term in documentTerms[Int(termStart[slot])..<Int(termStart[slot + 1])] {
+        writer.write(element: newID[Int(term)])
+      }
+    }
+    writer.write(UInt32(liveSlots.count + 1))
+    writer.write(element: UInt32(0))
+    end = 0
+    for slot in liveSlots {
+      end += textStart[slot + 1] - textStart[slot]
+      writer.write(element: end)
+    }
+    writer.write(UInt32(textTotal))
+    for slot in liveSlots {
+      let range = Int(textStart[slot])..<Int(textStart[slot + 1])
+      let whole = documentText.withBytes(range) { writer.write(raw: $0) }
+      if !whole { for byte in documentText[range] { writer.write(byte: byte) } }
+    }
+
+    // Posting lists in the new numbering: counted in one pass over the documents, filled in a
+    // second (each document's distinct terms found by sorting a copy of its few dozen), so no
+    // per-document lists wait in memory.
+    let termCount = newID.count - newID.lazy.filter { $0 == UInt32.max }.count
     var sorted: [UInt32] = []
     func forEachDistinctTerm(ofDocument slot: Int, _ body: (UInt32, UInt32) -> Void) {
       sorted.removeAll(keepingCapacity: true)
-      sorted.append(contentsOf: flatTerms[Int(starts[slot])..<Int(starts[slot + 1])])
+      for term in documentTerms[Int(termStart[slot])..<Int(termStart[slot + 1])] { sorted.append(newID[Int(term)]) }
       sorted.sort()
       var position = 0
       while position < sorted.count {
@@ -79,57 +122,40 @@ extension MatchingIndex {
         position = end
       }
     }
-    for slot in liveKeys.indices { forEachDistinctTerm(ofDocument: slot) { term, _ in postingCounts[Int(term)] += 1 } }
-    for term in 0..<used.count { postingEnds[term + 1] = postingEnds[term] + postingCounts[term] }
-    postingCounts = []
-    var flatPostings = [UInt32](repeating: 0, count: Int(postingEnds[used.count]))
+    var postingEnds = [UInt32](repeating: 0, count: termCount + 1)
+    for slot in liveSlots { forEachDistinctTerm(ofDocument: slot) { term, _ in postingEnds[Int(term) + 1] += 1 } }
+    for term in 0..<termCount { postingEnds[term + 1] += postingEnds[term] }
+    var flatPostings = [UInt32](repeating: 0, count: Int(postingEnds[termCount]))
     var fill = Array(postingEnds.dropLast())
-    for slot in liveKeys.indices {
+    for (position, slot) in liveSlots.enumerated() {
       forEachDistinctTerm(ofDocument: slot) { term, frequency in
-        flatPostings[Int(fill[Int(term)])] = UInt32(slot) << 6 | min(frequency, Self.maximumTermFrequency)
+        flatPostings[Int(fill[Int(term)])] = UInt32(position) << 6 | min(frequency, Self.maximumTermFrequency)
         fill[Int(term)] += 1
       }
     }
     fill = []
-    let grams = gramFrequency.sortedEntries
-
-    // Each large array is handed over as its own chunk and freed at once, so the bytes never wait
-    // in memory beside a second copy of the whole index.
-    var writer = IndexByteWriter(capacity: 4096)
-    writer.write(raw: Self.magic)
-    writer.write(Self.formatVersion)
-    writer.write(Self.analysisVersion)
-    writer.write(strings: usedLanguages)
-    writer.write(strings: used.map(\.0))
-    used = []
-    writer.write(strings: liveKeys)
-    // The slots sorted by key, so a stored index finds a key by binary search.
-    var keyOrder = Array(0..<UInt32(liveKeys.count))
-    keyOrder.sort { liveKeys[Int($0)].utf8.lexicographicallyPrecedes(liveKeys[Int($1)].utf8) }
-    liveKeys = []
-    writer.write(keyOrder)
-    keyOrder = []
-    writer.write(liveKinds)
-    writer.write(liveLanguages)
-    writer.write(livePrecedences)
-    livePrecedences = []
-    writer.write(starts)
-    starts = []
-    writer.write(claimCounts)
-    claimCounts = []
-    writer.write(flatTerms)
-    flatTerms = []
-    writer.write(textStarts)
-    textStarts = []
-    writer.write(text)
-    text = []
     writer.write(postingEnds)
     postingEnds = []
     writer.write(flatPostings)
     flatPostings = []
+    let grams = gramFrequency.sortedEntries
     writer.write(grams.map(\.gram))
     writer.write(grams.map(\.frequency))
-    return writer.chunks
+  }
+
+  /// The strings of `column` at `positions` (`count` of them), as ``IndexByteWriter/write(strings:)``
+  /// writes strings, without making them.
+  private func writeStrings(
+    _ column: StringColumn, at positions: some Sequence<Int>, count: Int, into writer: inout IndexByteWriter
+  ) {
+    writer.write(UInt32(count))
+    var total = 0
+    for position in positions {
+      total += column.withUTF8(position) { $0.count }
+      writer.write(element: UInt32(total))
+    }
+    writer.write(UInt32(total))
+    for position in positions { column.withUTF8(position) { writer.write(raw: $0) } }
   }
 
   /// Reads an index from ``encoded()`` bytes (a copy of them).

@@ -3,6 +3,9 @@ import ClaimModel
 /// A claim status `--status` selects by (see `claims list --help`).
 enum StatusFilter: String, EnumeratedArgument {
   case unreviewed, reviewed, uncited, disputed, flagged, verified, stale
+  /// Claims the desk marked not a claim (`claims dismiss`): they have this status and no other,
+  /// whatever their verdicts, since no verdict on them counts.
+  case dismissed
   /// Claims a re-import retired (left out of every other status), with or without reviews: a review
   /// of a claim retired with no replacement stays findable.
   case retired
@@ -14,7 +17,8 @@ enum StatusFilter: String, EnumeratedArgument {
 
   /// Whether a claim in `state` has this status.
   func matches(_ state: ClaimStatus) -> Bool {
-    switch self {
+    guard !state.isNotAClaim else { return self == .dismissed }
+    return switch self {
     case .unreviewed: state.isCheckable && !state.isReviewed
     case .reviewed: state.isReviewed
     case .uncited: state.isCheckable && !state.isCited
@@ -22,6 +26,7 @@ enum StatusFilter: String, EnumeratedArgument {
     case .flagged: state.isFlagged
     case .verified: state.isVerified
     case .stale: state.hasStaleReviews
+    case .dismissed: false
     case .retired: true
     case .matched: true
     }

@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     name: "check", abstract: "Check every file of the ledger and list each problem with what to do.",
     discussion:
-      "Checks ledger.json, the seeds and source records, and every claim, review and assignment: the record's schema and format version, ids matching their paths, reviews and assignments of claims that do not exist, verdicts not on the ledger's scale, unsafe file names, symbolic links, text that is not UTF-8, and lock files left by dead processes. Prints one line per problem (path: problem; remedy) and exits with status 1 if there is any. A write that an interrupted claims process left half done is finished first."
+      "Checks ledger.json, the seeds and source records, and every claim, review and assignment: the record's schema and format version, ids matching their paths, reviews and assignments of claims that do not exist, verdicts not on the ledger's scale, unsafe file names, symbolic links, text that is not UTF-8, and lock files left by dead processes; in the work tree, uncommitted edits of ledger.json that would break it, and archived evidence under Evidence/ that is edited, deleted or changed in the git index (an archived page must match the SHA-256 its citation records: 'git restore' takes the edit back). Prints one line per problem (path: problem; remedy) and exits with status 1 if there is any. A write that an interrupted claims process left half done is finished first."
   )
 
   @Option(help: "Check the ledger as it was at <revision> (commit, tag, branch, HEAD~N).")

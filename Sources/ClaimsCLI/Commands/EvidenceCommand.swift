@@ -137,7 +137,8 @@ struct EvidenceCommand: ParsableCommand {
       guard number <= archived.count else {
         throw CommandFailure(
           .notFound,
-          "claim \(claim.id) has \(String.count(archived.count, "archived citation")); give --citation 1–\(archived.count)"
+          "claim \(claim.id) has \(String.count(archived.count, "archived citation")); give --citation "
+            + (archived.count == 1 ? "1" : "1–\(archived.count)")
         )
       }
       chosen = [chosen[number - 1]]

@@ -10,12 +10,14 @@ struct ListCommand: ParsableCommand {
       Statuses: unreviewed (checkable, no verdict yet), reviewed (at least one verdict), uncited (checkable, no \
       citation yet), disputed (reviewers' verdicts differ), flagged (someone said refuted or misleading), verified \
       (enough agreeing, cited verdicts), stale (a review was given to an earlier text of the claim), matched (linked to an earlier check, or unreviewed and \
-      resembling an earlier fact-check or reviewed claim: see 'claims match'), retired (left out of the article by a \
-      re-import; only listed when asked for). Checkable claims are headlines and sentences that not every reviewer \
+      resembling an earlier fact-check or reviewed claim: see 'claims match'), dismissed (the desk marked it not a \
+      claim: 'claims dismiss'; a dismissed claim has this status and no other, whatever its verdicts), retired (left \
+      out of the article by a re-import; only listed when asked for). Checkable claims are headlines and sentences that not every reviewer \
       called opinion and the desk did not mark not a claim ('claims dismiss'). --status takes several statuses \
       (--status disputed,flagged: claims with any of them). --grep looks in the claim's text, its reviewers' notes, \
       and the titles and addresses they cite. Each line is cut to the terminal's width (COLUMNS if set; 100 columns \
-      when output is not a terminal); --full prints every claim's whole text.
+      when output is not a terminal) by shortening the claim's text: the id and the source:N reference are always \
+      printed whole, so a terminal too narrow for them gets longer lines; --full prints every claim's whole text.
       """
   )
 
@@ -57,19 +59,21 @@ struct ListCommand: ParsableCommand {
       return ExitStatus.success
     }
     // The text takes what the line has left: the terminal's width (or COLUMNS), else 100 columns.
+    // The id and the `source:N` reference are always whole (they are copied into other commands):
+    // a long source id shortens the text, never itself; on a terminal too narrow for both and
+    // some text (10 characters), the line is longer than the terminal.
     let lineWidth = context.outputWidth ?? 100
-    func textWidth(referenceWidth: Int) -> Int { max(20, lineWidth - 10 - 2 - referenceWidth - 2 - 11 - 2 - 18 - 2) }
+    func textWidth(referenceWidth: Int) -> Int { max(10, lineWidth - 10 - 2 - referenceWidth - 2 - 11 - 2 - 18 - 2) }
     let kept = full ? Int.max : textWidth(referenceWidth: 3)
     var rows: [Row] = []
     try filter.forEachMatch(in: sources, of: snapshot, making: { Row($0, keeping: kept) }) { rows += $0 }
     context.report(snapshot.problems)
     let style = context.style
-    let referenceWidth = min(26, rows.map { Claim.reference(source: $0.source, ordinal: $0.ordinal).count }.max() ?? 3)
+    let referenceWidth = rows.map { Claim.reference(source: $0.source, ordinal: $0.ordinal).count }.max() ?? 3
     for row in rows {
       let status = row.status
-      let reference = TerminalText.sanitize(
-        Claim.reference(source: row.source, ordinal: row.ordinal, fittingIn: referenceWidth)
-      ).padded(to: referenceWidth)
+      let reference = TerminalText.sanitize(Claim.reference(source: row.source, ordinal: row.ordinal))
+        .padded(to: referenceWidth)
       let kind = row.kind.rawValue.padded(to: 11)
       let verdicts = TerminalText.oneLine(Self.verdictSummary(status), width: 18).padded(to: 18)
       let text = row.line(width: full ? .max : textWidth(referenceWidth: referenceWidth))

@@ -19,7 +19,9 @@ struct ReviewCommand: ParsableCommand {
       'claims list' (--source, --status, --verdict, --assigned-to, --grep); without --status, it goes through the \
       checkable claims you have not given a verdict yet. Answers may also be piped on standard input, one per line \
       (after c: the URL, stance, title and quote, each line empty for none; after n: the note). With --archive, \
-      every cited web page is fetched and kept in the ledger, and the quote must be in the page.
+      every cited web page is fetched and kept in the ledger, and the quote must be in the page: when it is not, the \
+      session shows the nearest passage and asks for the quote again, as the page reads it (Enter saves the citation \
+      without a quote; Ctrl-C, or the end of piped input, drops it).
       """
   )
 
@@ -150,12 +152,9 @@ struct ReviewCommand: ParsableCommand {
           if !quote.isEmpty { citation.quote = quote }
           var evidence: [LedgerChange.File] = []
           if let archiver {
-            do {
-              (citation, evidence) = try CitationArchiving.archive(citation, using: archiver, context: context)
-            } catch {
-              context.printError("\(context.errorStyle.red("Error:")) \(TerminalText.sanitize(error.message))")
-              continue
-            }
+            // A quote the page does not hold is asked again; what was typed is kept.
+            guard let archived = archive(citation, using: archiver) else { continue }
+            (citation, evidence) = archived
           }
           if try perform(.cite(citation), on: current, attaching: evidence) {
             if let archive = citation.archive { context.print("  " + CitationArchiving.describe(archive)) }
@@ -252,7 +251,7 @@ struct ReviewCommand: ParsableCommand {
       return true
     }
 
-    private func prompt(_ text: String) -> String? {
+    func prompt(_ text: String) -> String? {
       writePrompt(text)
       let line = context.input.readLine()?.trimmingWhitespace()
       // A terminal echoes what was typed; piped answers are echoed so the transcript reads well.

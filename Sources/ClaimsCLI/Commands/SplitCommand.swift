@@ -19,13 +19,12 @@ struct SplitCommand: ParsableCommand {
   func run(_ context: CommandContext) throws -> Int32 {
     let file = file?.path ?? "-"
     let bytes = try InputFile.read(file, context: context)
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw CommandFailure(
-        .invalidInput,
-        "\(file == "-" ? "standard input" : file) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
-    }
-    let segments = Segmenter().segments(of: text)
+    let notUTF8 = CommandFailure(
+      .invalidInput,
+      "\(file == "-" ? "standard input" : file) is not UTF-8 text; convert it (e.g. iconv -t UTF-8) and retry")
     if json {
+      guard let text = String(validating: bytes, as: UTF8.self) else { throw notUTF8 }
+      let segments = Segmenter().segments(of: text)
       let utf8 = Array(text.utf8)
       let values: [JSONValue] = segments.map { segment in
         .object([
@@ -39,14 +38,18 @@ struct SplitCommand: ParsableCommand {
       }
       context.output.write(JSONWriter.canonicalText(of: .array(values)))
     } else {
-      // Lines made from the input's bytes, written a megabyte at a time.
+      // Segmented and written from the input's bytes (no `String` of the whole text, whose
+      // validation costs more than the segmenting), a megabyte at a time.
       var lines: [UInt8] = []
       lines.reserveCapacity(min(bytes.count + bytes.count / 8 + 64, 1 << 21))
-      bytes.withUnsafeBufferPointer { all in
+      try bytes.withUnsafeBufferPointer { all in
+        guard let segments = Segmenter().segments(ofUTF8: all) else { throw notUTF8 }
         for segment in segments {
           let range = segment.utf8Range.clamped(to: 0..<all.count)
-          if !TerminalText.appendOneLine(utf8: UnsafeBufferPointer(rebasing: all[range]), to: &lines) {
-            lines += Array((TerminalText.sanitize(segment.text(in: text).collapsingWhitespace()) + "\n").utf8)
+          let piece = UnsafeBufferPointer(rebasing: all[range])
+          if !TerminalText.appendOneLine(utf8: piece, to: &lines) {
+            let text = String(decoding: piece, as: UTF8.self)
+            lines += Array((TerminalText.sanitize(text.collapsingWhitespace()) + "\n").utf8)
           }
           if lines.count >= 1 << 20 {
             lines.withUnsafeBufferPointer { context.output.write(utf8: $0) }

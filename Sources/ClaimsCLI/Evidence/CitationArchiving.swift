@@ -65,6 +65,15 @@ enum CitationArchiving {
     }
   }
 
+  /// The passage of `page`'s text nearest to `quote`, when the text does not hold the quote and
+  /// some passage shares a word with it.
+  static func nearestPassage(to quote: String, in page: PageCapture) -> QuoteLocator.NearestPassage? {
+    guard let text = page.text, case .absent(let nearest) = QuoteLocator.locate(quote, in: text.text) else {
+      return nil
+    }
+    return nearest
+  }
+
   /// A page archiver, or the failure to make one.
   static func makeArchiver(timeout: Duration? = nil) throws(CommandFailure) -> PageArchiver {
     do {

@@ -109,7 +109,8 @@ struct ClaimFilter {
           let claimStatus = ClaimStatus(claim: claim, reviews: reviews, config: config, decision: decision)
           var isCandidate = false
           if !statuses.isEmpty && !claim.isRetired && !plain.contains(where: { $0.matches(claimStatus) }) {
-            guard wantsMatched else { continue }
+            // A dismissed claim has no status but `dismissed`: it is not `matched` either.
+            guard wantsMatched, !claimStatus.isNotAClaim else { continue }
             isCandidate = true
           }
           if let verdict, !reviews.contains(where: { $0.verdict == verdict }) { continue }

@@ -1,7 +1,7 @@
 import ClaimLedger
 import ClaimModel
 
-/// One byte per claim saying where it stands (``Flags``), kept per source in the ledger's caches
+/// Two bytes per claim saying where it stands (``Flags``), kept per source in the ledger's caches
 /// (`claims-cache/v2/claim-status/`) under the source's fingerprint, the ledger's settings and the
 /// build: `claims list --status` reads these bytes to know which sources have a claim of that
 /// status, and reads the records of only those. After one review, one source's bytes are made
@@ -9,12 +9,13 @@ import ClaimModel
 /// records (seconds, and gigabytes of memory) and reading a few.
 enum StatusIndex {
   static let cacheName = "claim-status"
-  /// 2: statuses count the desk's decisions (a claim ruled out is not checkable).
-  static let version: UInt8 = 2
+  /// 2: statuses count the desk's decisions (a claim ruled out is not checkable); 3: two bytes a
+  /// claim, the second saying whether the desk dismissed it (`--status dismissed`).
+  static let version: UInt8 = 3
 
   /// What ``StatusFilter`` asks of a claim, as bits.
   struct Flags: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
     static let retired = Flags(rawValue: 1 << 0)
     static let checkable = Flags(rawValue: 1 << 1)
     static let reviewed = Flags(rawValue: 1 << 2)
@@ -23,8 +24,9 @@ enum StatusIndex {
     static let flagged = Flags(rawValue: 1 << 5)
     static let verified = Flags(rawValue: 1 << 6)
     static let stale = Flags(rawValue: 1 << 7)
+    static let dismissed = Flags(rawValue: 1 << 8)
 
-    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(rawValue: UInt16) { self.rawValue = rawValue }
 
     init(claim: Claim, status: ClaimStatus) {
       var flags: Flags = []
@@ -36,7 +38,18 @@ enum StatusIndex {
       if status.isFlagged { flags.insert(.flagged) }
       if status.isVerified { flags.insert(.verified) }
       if status.hasStaleReviews { flags.insert(.stale) }
+      if status.isNotAClaim { flags.insert(.dismissed) }
       self = flags
+    }
+
+    /// The flags as stored: two bytes, little-endian.
+    var bytes: [UInt8] { [UInt8(truncatingIfNeeded: rawValue), UInt8(truncatingIfNeeded: rawValue >> 8)] }
+
+    /// The flags of each claim in `bytes` as ``bytes`` stores them (an odd last byte is ignored).
+    static func decode(_ bytes: [UInt8]) -> [Flags] {
+      stride(from: 0, to: bytes.count - 1, by: 2).map { start in
+        Flags(rawValue: UInt16(bytes[start]) | UInt16(bytes[start + 1]) << 8)
+      }
     }
   }
 
@@ -69,11 +82,14 @@ enum StatusIndex {
       let decisionsOfBatch = decisionsBySource
       let made = snapshot.mapRecords(of: batch) { source, records in
         let decisions = decisionsOfBatch[source] ?? [:]
-        return records.claims.map { claim in
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(2 * records.claims.count)
+        for claim in records.claims {
           let status = ClaimStatus(
             claim: claim, reviews: records.reviews[claim.id] ?? [], config: config, decision: decisions[claim.id])
-          return Flags(claim: claim, status: status).rawValue
+          bytes += Flags(claim: claim, status: status).bytes
         }
+        return bytes
       }
       for (source, bytes) in zip(batch, made) {
         known[source] = bytes
@@ -82,7 +98,7 @@ enum StatusIndex {
     }
     if !missing.isEmpty { cache.flush() }
     return sources.filter { source in
-      (known[source] ?? []).contains { byte in statuses.contains { $0.matches(Flags(rawValue: byte)) } }
+      Flags.decode(known[source] ?? []).contains { flags in statuses.contains { $0.matches(flags) } }
     }
   }
 }
@@ -92,6 +108,8 @@ extension StatusFilter {
   /// retired claims only for `.retired` (as `claims list` selects them).
   func matches(_ flags: StatusIndex.Flags) -> Bool {
     guard flags.contains(.retired) == (self == .retired) else { return false }
+    // A live claim the desk dismissed has that status alone (as ``matches(_:)`` on its status).
+    if self != .retired, flags.contains(.dismissed) { return self == .dismissed }
     switch self {
     case .unreviewed: return flags.contains(.checkable) && !flags.contains(.reviewed)
     case .reviewed: return flags.contains(.reviewed)
@@ -100,6 +118,7 @@ extension StatusFilter {
     case .flagged: return flags.contains(.flagged)
     case .verified: return flags.contains(.verified)
     case .stale: return flags.contains(.stale)
+    case .dismissed: return false
     case .retired: return true
     // Found by ``ClaimFilter`` afterwards, with the matching index: every live claim may be one.
     case .matched: return true

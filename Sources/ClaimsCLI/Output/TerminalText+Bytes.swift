@@ -11,6 +11,12 @@ extension TerminalText {
   /// white-space or control scalar, a mark that may join a white-space character, or a
   /// concatenation mark that may join the white space after it.
   static func appendOneLine(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) -> Bool {
+    if isPlainLine(bytes) {
+      // Most sentences of news text: the line is the bytes themselves.
+      output.append(contentsOf: bytes)
+      output.append(0x0A)
+      return true
+    }
     let start = output.count
     var pendingSpace = false
     var wroteAny = false
@@ -90,6 +96,39 @@ extension TerminalText {
       return false
     }
     output.append(0x0A)
+    return true
+  }
+
+  /// Whether `bytes` is printable ASCII words with single spaces between them and none at either
+  /// end, so that its line is itself; checked eight bytes at a time. May say false of such a text
+  /// (the byte-by-byte path then gives the same line), never true of another.
+  static func isPlainLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0, let base = bytes.baseAddress, base[0] != 0x20, base[count - 1] != 0x20 else { return false }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let spaces: UInt64 = 0x2020_2020_2020_2020
+    let raw = UnsafeRawPointer(base)
+    var index = 0
+    var afterSpace = false
+    while index + 8 <= count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      // A byte below 0x20, or 0x7F and above, sets its high bit in one of these (borrows and
+      // carries can only add flags next to such a byte).
+      guard ((word &- spaces) | word | (word &+ ones)) & highs == 0 else { return false }
+      // The spaces (and possibly a byte next to one): two in a row, here or across words, decline.
+      let other = word ^ spaces
+      let spaceFlags = (other &- ones) & ~other & highs
+      guard spaceFlags & (spaceFlags << 8) == 0, !(afterSpace && spaceFlags & 0x80 != 0) else { return false }
+      afterSpace = spaceFlags >> 63 != 0
+      index += 8
+    }
+    while index < count {
+      let byte = base[index]
+      guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && afterSpace) else { return false }
+      afterSpace = byte == 0x20
+      index += 1
+    }
     return true
   }
 
