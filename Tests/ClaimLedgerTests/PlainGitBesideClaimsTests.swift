@@ -245,4 +245,18 @@ import Testing
       access: desk.access)
     #expect(again.integration == .none)
   }
+
+  @Test func aPlainGitCloneOfTheRemoteAFirstSyncFilledChecksTheLedgerOut() throws {
+    let desk = try DeskFixture()
+    let (ledger, _) = try Ledger.initialize(
+      at: desk.scratch.path("fresh"), as: try Fixtures.identity("Ed <ed@example.org>"),
+      at: try Fixtures.timestamp("2026-11-24T12:00:00Z"))
+    try git(["init", "-q", "--bare", "--initial-branch=master", desk.scratch.path("empty.git")], in: desk.scratch.path)
+    _ = try ledger.sync(
+      remote: desk.scratch.path("empty.git"), as: try Fixtures.identity("Ed <ed@example.org>"),
+      at: try Fixtures.timestamp("2026-11-24T12:01:00Z"), access: desk.access)
+    #expect(try git(["symbolic-ref", "HEAD"], in: desk.scratch.path("empty.git")) == "refs/heads/main")
+    _ = try git(["clone", "-q", desk.scratch.path("empty.git"), desk.scratch.path("plain")], in: desk.scratch.path)
+    #expect(FileManager.default.fileExists(atPath: desk.scratch.path("plain/ledger.json")))
+  }
 }

@@ -255,6 +255,7 @@ extension Ledger {
     do {
       try target.updateReference(
         named: branch, to: localTip, expecting: remoteTip, logMessage: "claims sync: push")
+      if remoteTip == nil { Self.pointHead(of: target, at: branch) }
       // Every push leaves a pack in the remote, and nothing else packs a bare remote's objects.
       remoteLedger.packObjectsIfNeeded()
       return true
@@ -264,6 +265,16 @@ extension Ledger {
     } catch {
       throw LedgerError(.git(error), "cannot move \(branch) in \(remote.url.escapedForMessage): \(error.message)")
     }
+  }
+
+  /// An empty `git init --bare` names `master` (or `init.defaultBranch`) in its HEAD; once the
+  /// first sync has made `branch` its only branch, HEAD names it, so that a plain `git clone` of the
+  /// desk's remote checks the ledger out instead of warning that HEAD names nothing.
+  static func pointHead(of target: Repository, at branch: String) {
+    guard case .unborn(let named) = try? target.headState(), named != branch,
+      (try? target.referenceNames(matching: "refs/heads/*")) == [branch]
+    else { return }
+    try? target.setHead(toBranch: branch)
   }
 
   /// Where a local push leaves its objects before the branch moves: references no one else writes.
