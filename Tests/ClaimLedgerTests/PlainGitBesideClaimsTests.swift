@@ -187,6 +187,19 @@ import Testing
     #expect(report.problems.first?.remedy == "if no git command is running, remove it")
     _ = try desk.sync(laptop)
     #expect(FileSystem.node(at: lockPath) == .file)
+    // When the sync brings work origin/main cannot show, it says so.
+    let phone = try desk.clone("phone")
+    try desk.verdict(
+      phone, try desk.claimIDs(in: phone)[0], "supported", by: "Bo <bo@example.org>", at: "2026-11-24T12:10:00Z")
+    _ = try desk.sync(phone)
+    let result = try desk.sync(laptop)
+    #expect(result.received == 1)
+    #expect(result.warnings.count == 1)
+    let warning = try #require(result.warnings.first)
+    #expect(warning.hasPrefix("origin/main was not moved: .git/refs/remotes/origin/main.lock, left 6"), "\(warning)")
+    #expect(
+      warning.hasSuffix(
+        "s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"))
   }
 
   @Test func aLockAnotherProgramHoldsInTheRemoteIsNamedNotRemoved() throws {

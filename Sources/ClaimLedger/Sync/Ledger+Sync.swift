@@ -75,7 +75,11 @@ extension Ledger {
       result.rounds += 1
       unlink("\(gitDirectory)/\(syncReference).lock")
       let remoteTip = try fetch(remote, refspec: fetchSpec, branch: branch, access: access)
-      if let trackingReference, let remoteTip { updateTracking(trackingReference, to: remoteTip) }
+      if let trackingReference, let remoteTip, let warning = updateTracking(trackingReference, to: remoteTip),
+        !result.warnings.contains(warning)
+      {
+        result.warnings.append(warning)
+      }
       if let remoteTip {
         let before = try branchTip().tip
         let (integration, resolutions, commit) = try integrate(
@@ -413,12 +417,23 @@ extension Ledger {
   static let syncReferences = "refs/claims/sync/"
 
   /// Points the remote-tracking reference git users look at (`origin/main`) at what was fetched;
-  /// left as it is when a `git fetch` holds its lock (it is only for show).
-  private func updateTracking(_ reference: String, to commit: ObjectID) {
+  /// left as it is when a `git fetch` holds its lock (it is only for show). A lock older than
+  /// ``foreignLockStaleAfter`` is a killed sync's or `git fetch`'s, which would keep `origin/main`
+  /// behind (and every `git fetch` failing) unnoticed: the warning returned names it.
+  private func updateTracking(_ reference: String, to commit: ObjectID) -> String? {
     let current = try? repository.referenceTarget(named: reference)
-    guard current != commit else { return }
-    try? repository.updateReference(
-      named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
+    guard current != commit else { return nil }
+    do {
+      try repository.updateReference(
+        named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
+      return nil
+    } catch {
+      let lock = "\(gitDirectory)/\(reference).lock"
+      guard let age = FileSystem.age(of: lock), age > Self.foreignLockStaleAfter else { return nil }
+      let shown = reference.hasPrefix("refs/remotes/") ? String(reference.dropFirst("refs/remotes/".count)) : reference
+      return
+        "\(shown) was not moved: .git/\(reference).lock, left \(Int(age)) s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"
+    }
   }
 
 }
