@@ -271,5 +271,14 @@ import Testing
     #expect(try git(["symbolic-ref", "HEAD"], in: desk.scratch.path("empty.git")) == "refs/heads/main")
     _ = try git(["clone", "-q", desk.scratch.path("empty.git"), desk.scratch.path("plain")], in: desk.scratch.path)
     #expect(FileManager.default.fileExists(atPath: desk.scratch.path("plain/ledger.json")))
+    // A remote filled before that (or by a plain git push) is named as it is, with the fix.
+    let remote = desk.scratch.path("empty.git")
+    _ = try git(["symbolic-ref", "HEAD", "refs/heads/master"], in: remote)
+    #expect {
+      try Ledger.discover(from: remote)
+    } throws: { error in
+      (error as? LedgerError)?.message
+        == "HEAD in '\(remote)' names the branch 'master', which has no commit, while 'main' holds the work; run 'git -C \(remote) symbolic-ref HEAD refs/heads/main', then retry"
+    }
   }
 }
