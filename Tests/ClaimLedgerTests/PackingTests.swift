@@ -111,6 +111,27 @@ import Testing
     #expect(try fixture.git("fsck", "--strict", "--no-dangling").isEmpty)
   }
 
+  @Test func aDamagedLooseObjectStopsPackingWithTheCommandThatFindsIt() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText("The storm reached the coast on Monday. Rain fell for days.\n", as: "storm")
+    try fixture.git("config", "gc.auto", "0")
+    try verdicts(fixture, 1)
+    let store = ObjectStore(gitDirectory: "\(fixture.path)/.git")
+    let damaged = try #require(store.looseObjects.first)
+    let path = store.loosePath(of: damaged)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+    try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: path))
+    let loose = store.looseObjects.count
+    #expect {
+      try fixture.ledger.packObjects()
+    } throws: { error in
+      let message = (error as? LedgerError)?.message ?? ""
+      return message.hasPrefix("cannot pack the ledger's objects: ")
+        && message.hasSuffix("; nothing was removed: run 'git fsck' to find the damaged object")
+    }
+    #expect(store.looseObjects.count == loose)
+  }
+
   @Test func smallPacksRollUpGeometrically() {
     func packs(_ counts: [Int]) -> [ObjectStore.Pack] {
       counts.enumerated().map { ObjectStore.Pack(basePath: "p\($0.offset)", objectCount: $0.element, isKept: false) }

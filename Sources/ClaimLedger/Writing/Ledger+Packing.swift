@@ -83,7 +83,11 @@ extension Ledger {
     do {
       newPack = try repository.writePack(of: objects, settingsFile: packSettingsFile())
     } catch {
-      throw writeError(error, doing: "cannot pack the ledger's objects")
+      let failure = writeError(error, doing: "cannot pack the ledger's objects")
+      // Not a full disk: an object that cannot be read. Nothing was removed; say where to look.
+      guard case .git = failure.kind else { throw failure }
+      throw LedgerError(
+        failure.kind, "\(failure.message); nothing was removed: run 'git fsck' to find the damaged object")
     }
     // Only now that the new pack and its index are on the disk (libgit2 syncs both and the folder)
     // do the copies go: the index first, so no reader picks up a pack about to disappear.
