@@ -187,6 +187,19 @@ import Testing
     #expect(report.problems.first?.remedy == "if no git command is running, remove it")
     _ = try desk.sync(laptop)
     #expect(FileSystem.node(at: lockPath) == .file)
+    // When the sync brings work origin/main cannot show, it says so.
+    let phone = try desk.clone("phone")
+    try desk.verdict(
+      phone, try desk.claimIDs(in: phone)[0], "supported", by: "Bo <bo@example.org>", at: "2026-11-24T12:10:00Z")
+    _ = try desk.sync(phone)
+    let result = try desk.sync(laptop)
+    #expect(result.received == 1)
+    #expect(result.warnings.count == 1)
+    let warning = try #require(result.warnings.first)
+    #expect(warning.hasPrefix("origin/main was not moved: .git/refs/remotes/origin/main.lock, left 6"), "\(warning)")
+    #expect(
+      warning.hasSuffix(
+        "s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"))
   }
 
   @Test func aLockAnotherProgramHoldsInTheRemoteIsNamedNotRemoved() throws {
@@ -244,5 +257,28 @@ import Testing
       remote: nil, as: try Fixtures.identity("Ed <ed@example.org>"), at: try Fixtures.timestamp("2026-11-24T12:02:00Z"),
       access: desk.access)
     #expect(again.integration == .none)
+  }
+
+  @Test func aPlainGitCloneOfTheRemoteAFirstSyncFilledChecksTheLedgerOut() throws {
+    let desk = try DeskFixture()
+    let (ledger, _) = try Ledger.initialize(
+      at: desk.scratch.path("fresh"), as: try Fixtures.identity("Ed <ed@example.org>"),
+      at: try Fixtures.timestamp("2026-11-24T12:00:00Z"))
+    try git(["init", "-q", "--bare", "--initial-branch=master", desk.scratch.path("empty.git")], in: desk.scratch.path)
+    _ = try ledger.sync(
+      remote: desk.scratch.path("empty.git"), as: try Fixtures.identity("Ed <ed@example.org>"),
+      at: try Fixtures.timestamp("2026-11-24T12:01:00Z"), access: desk.access)
+    #expect(try git(["symbolic-ref", "HEAD"], in: desk.scratch.path("empty.git")) == "refs/heads/main")
+    _ = try git(["clone", "-q", desk.scratch.path("empty.git"), desk.scratch.path("plain")], in: desk.scratch.path)
+    #expect(FileManager.default.fileExists(atPath: desk.scratch.path("plain/ledger.json")))
+    // A remote filled before that (or by a plain git push) is named as it is, with the fix.
+    let remote = desk.scratch.path("empty.git")
+    _ = try git(["symbolic-ref", "HEAD", "refs/heads/master"], in: remote)
+    #expect {
+      try Ledger.discover(from: remote)
+    } throws: { error in
+      (error as? LedgerError)?.message
+        == "HEAD in '\(remote)' names the branch 'master', which has no commit, while 'main' holds the work; run 'git -C \(remote) symbolic-ref HEAD refs/heads/main', then retry"
+    }
   }
 }
