@@ -83,7 +83,7 @@ extension Ledger {
       if let remoteTip {
         let before = try branchTip().tip
         let (integration, resolutions, commit) = try integrate(
-          remoteTip, label: display, as: author, at: time)
+          remoteTip, label: display, remote: remote.name ?? remote.url, as: author, at: time)
         if integration != .none {
           result.integration = result.integration == .merge ? .merge : integration
           result.received += count(from: remoteTip, excluding: before)
@@ -302,9 +302,9 @@ extension Ledger {
   }
 
   /// Fast-forwards to or merges `remoteTip` through the write path.
-  private func integrate(_ remoteTip: ObjectID, label: String, as author: Identity, at time: Timestamp)
-    throws(LedgerError) -> (SyncResult.Integration, [MergeResolution], CommitResult?)
-  {
+  private func integrate(
+    _ remoteTip: ObjectID, label: String, remote: String, as author: Identity, at time: Timestamp
+  ) throws(LedgerError) -> (SyncResult.Integration, [MergeResolution], CommitResult?) {
     var integration = SyncResult.Integration.none
     var resolutions: [MergeResolution] = []
     let commit = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
@@ -315,6 +315,7 @@ extension Ledger {
         plan = try planIntegration(of: remoteTip, into: snapshot, label: label, as: author, at: time)
       } catch {
         throw shallowHistoryError(error, doing: "merge \(label.escapedForMessage)")
+          ?? missingHistoryError(error, doing: "merge \(label.escapedForMessage)", remote: remote)
           ?? LedgerError(.git(error), "cannot merge \(label.escapedForMessage): \(error.message)")
       }
       let target: ObjectID
