@@ -49,10 +49,26 @@ public struct ObjectStore: Sendable {
     }
   }
 
-  /// How many packs there are (their indexes counted, nothing read).
+  /// How many packs there are (their indexes beside a pack counted, nothing read).
   public var packCount: Int {
-    Self.names(in: "\(directory)/pack").filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") }.count
+    let names = Set(Self.names(in: "\(directory)/pack"))
+    return names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") && names.contains(Self.packName(ofIndex: $0)) }
+      .count
   }
+
+  /// What a pack writer killed part way leaves in `objects/pack`, which no git command removes:
+  /// libgit2's temporary files (`pack_git2_*`: the pack being written, its index's lock file) and
+  /// an index whose pack never got its name (libgit2 names the index first, then the pack). Paths.
+  public var packWriterLeftovers: [String] {
+    let folder = "\(directory)/pack"
+    let names = Set(Self.names(in: folder))
+    return names.filter { name in
+      name.hasPrefix("pack_git2_")
+        || (name.hasPrefix("pack-") && name.hasSuffix(".idx") && !names.contains(Self.packName(ofIndex: name)))
+    }.sorted().map { "\(folder)/\($0)" }
+  }
+
+  private static func packName(ofIndex name: String) -> String { "\(name.dropLast(".idx".count)).pack" }
 
   /// Every loose object's id.
   public var looseObjects: [ObjectID] {

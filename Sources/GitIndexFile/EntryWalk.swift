@@ -147,14 +147,10 @@ struct EntryWalk {
       guard order > 0 else { throw corrupt(position, "is out of order") }
       if stage != 0 { conflictedPaths.insert(pathBytes(pathBase, pathStart, pathLength)) }
 
-      if mode != IndexFormat.gitlink, stampSeconds != 0 {
-        let seconds = Int32(bitPattern: base.bigEndianUInt32(at: start + 8))
-        let nanoseconds = base.bigEndianUInt32(at: start + 12)
-        let racy =
-          nanosecondTimestamps
-          ? stampSeconds < seconds || (stampSeconds == seconds && stampNanoseconds <= nanoseconds)
-          : stampSeconds <= seconds
-        if racy { racyEntries.insert(position) }
+      if mode != IndexFormat.gitlink,
+        isRacy(entryAt: start, stampSeconds: stampSeconds, stampNanoseconds: stampNanoseconds)
+      {
+        racyEntries.insert(position)
       }
 
       entryStarts.append(UInt32(start))
@@ -165,6 +161,19 @@ struct EntryWalk {
       previousStage = stage
     }
     entryStarts.append(UInt32(offset))
+  }
+
+  /// Whether the entry at `start` was modified no earlier than the index file was written (to the
+  /// nanosecond when the entries record them), so that its stat data cannot prove it unchanged:
+  /// git's racy-clean rule. A stamp of 0 seconds means "unknown" and makes nothing racy.
+  @inline(__always)
+  private func isRacy(entryAt start: Int, stampSeconds: Int32, stampNanoseconds: UInt32) -> Bool {
+    guard stampSeconds != 0 else { return false }
+    let seconds = Int32(bitPattern: base.bigEndianUInt32(at: start + 8))
+    let nanoseconds = base.bigEndianUInt32(at: start + 12)
+    return nanosecondTimestamps
+      ? stampSeconds < seconds || (stampSeconds == seconds && stampNanoseconds <= nanoseconds)
+      : stampSeconds <= seconds
   }
 
   /// The walk over a trusted version 2 or 3 file: each entry's bounds (still checked against the
@@ -197,14 +206,10 @@ struct EntryWalk {
       guard limit - start >= size else { throw corrupt(position, "is truncated") }
       if flags & IndexFormat.stageMask != 0 { conflictedPaths.insert(pathBytes(base, pathOffset, pathLength)) }
       let mode = base.bigEndianUInt32(at: start + IndexFormat.modeOffset)
-      if mode != IndexFormat.gitlink, stampSeconds != 0 {
-        let seconds = Int32(bitPattern: base.bigEndianUInt32(at: start + 8))
-        let nanoseconds = base.bigEndianUInt32(at: start + 12)
-        let racy =
-          nanosecondTimestamps
-          ? stampSeconds < seconds || (stampSeconds == seconds && stampNanoseconds <= nanoseconds)
-          : stampSeconds <= seconds
-        if racy { racyEntries.insert(position) }
+      if mode != IndexFormat.gitlink,
+        isRacy(entryAt: start, stampSeconds: stampSeconds, stampNanoseconds: stampNanoseconds)
+      {
+        racyEntries.insert(position)
       }
       entryStarts.append(UInt32(start))
       pathStarts.append(UInt32(pathOffset))

@@ -83,6 +83,55 @@ import Testing
     #expect(try looseCount(fixture) > 0)
   }
 
+  @Test func packingRemovesWhatKilledPackWritersLeftAnHourAgo() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText("The storm reached the coast on Monday. Rain fell for days.\n", as: "storm")
+    try fixture.git("config", "gc.auto", "0")
+    try fixture.git("repack", "-q")
+    let folder = "\(fixture.path)/.git/objects/pack"
+    // What a writer killed inside libgit2's indexer leaves: its temporary pack, its index's lock, an
+    // index named before its pack was.
+    let old = [
+      "pack_git2_0123456789abcdef", "pack_git2_0123456789abidx.lock", "pack-\(String(repeating: "ab", count: 20)).idx",
+    ]
+    let fresh = "pack_git2_fedcba9876543210"
+    for name in old + [fresh] { try Data("x".utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)")) }
+    for name in old {
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSinceNow: -7_200)], ofItemAtPath: "\(folder)/\(name)")
+    }
+    #expect(ObjectStore(gitDirectory: "\(fixture.path)/.git").packCount == 1)
+    let before = try allObjects(fixture)
+    let result = try fixture.ledger.packObjects()
+    #expect(result.leftoversRemoved == 3)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(old.allSatisfy { !left.contains($0) })
+    #expect(left.contains(fresh))  // a live writer's, perhaps
+    #expect(try allObjects(fixture) == before)
+    #expect(try fixture.git("fsck", "--strict", "--no-dangling").isEmpty)
+  }
+
+  @Test func aDamagedLooseObjectStopsPackingWithTheCommandThatFindsIt() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText("The storm reached the coast on Monday. Rain fell for days.\n", as: "storm")
+    try fixture.git("config", "gc.auto", "0")
+    try verdicts(fixture, 1)
+    let store = ObjectStore(gitDirectory: "\(fixture.path)/.git")
+    let damaged = try #require(store.looseObjects.first)
+    let path = store.loosePath(of: damaged)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+    try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: path))
+    let loose = store.looseObjects.count
+    #expect {
+      try fixture.ledger.packObjects()
+    } throws: { error in
+      let message = (error as? LedgerError)?.message ?? ""
+      return message.hasPrefix("cannot pack the ledger's objects: ")
+        && message.hasSuffix("; nothing was removed: run 'git fsck' to find the damaged object")
+    }
+    #expect(store.looseObjects.count == loose)
+  }
+
   @Test func smallPacksRollUpGeometrically() {
     func packs(_ counts: [Int]) -> [ObjectStore.Pack] {
       counts.enumerated().map { ObjectStore.Pack(basePath: "p\($0.offset)", objectCount: $0.element, isKept: false) }

@@ -187,6 +187,65 @@ import Testing
     #expect(report.problems.first?.remedy == "if no git command is running, remove it")
     _ = try desk.sync(laptop)
     #expect(FileSystem.node(at: lockPath) == .file)
+    // When the sync brings work origin/main cannot show, it says so.
+    let phone = try desk.clone("phone")
+    try desk.verdict(
+      phone, try desk.claimIDs(in: phone)[0], "supported", by: "Bo <bo@example.org>", at: "2026-11-24T12:10:00Z")
+    _ = try desk.sync(phone)
+    let result = try desk.sync(laptop)
+    #expect(result.received == 1)
+    #expect(result.warnings.count == 1)
+    let warning = try #require(result.warnings.first)
+    #expect(warning.hasPrefix("origin/main was not moved: .git/refs/remotes/origin/main.lock, left 6"), "\(warning)")
+    #expect(
+      warning.hasSuffix(
+        "s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"))
+  }
+
+  @Test func anObjectRemovedFromTheHistoryBesideASyncIsNamedWithTheFetchThatBringsItBack() throws {
+    let desk = try DeskFixture()
+    let laptop = try desk.clone("laptop")
+    let path = desk.scratch.path("laptop")
+    let plain = desk.scratch.path("plain")
+    try git(["clone", "-q", desk.remote, plain], in: desk.scratch.path)
+    try Data("a note\n".utf8).write(to: URL(fileURLWithPath: "\(plain)/NOTES.md"))
+    try git(["add", "NOTES.md"], in: plain)
+    try git(["commit", "-q", "-m", "a note"], in: plain)
+    try git(["push", "-q", "origin", "HEAD:main"], in: plain)
+    let note = try git(["rev-parse", "HEAD"], in: plain)
+    let ids = try desk.claimIDs(in: laptop)
+    try desk.verdict(laptop, ids[0], "supported", by: "Ann <ann@example.org>", at: "2026-11-24T12:05:00Z")
+    _ = try desk.sync(laptop)
+    // What a `git repack -a -d` beside a running fetch did in the audit: the pack that brought the
+    // plain commit, which the laptop's merge names as a parent, is gone.
+    let packs = "\(path)/.git/objects/pack"
+    for index in try FileManager.default.contentsOfDirectory(atPath: packs) where index.hasSuffix(".idx") {
+      let listed = try git(["verify-pack", "-v", "\(packs)/\(index)"], in: path)
+      guard listed.contains(note) else { continue }
+      let base = "\(packs)/\(index.dropLast(".idx".count))"
+      for suffix in [".idx", ".pack", ".rev"] { unlink(base + suffix) }
+    }
+    #expect(try ProcessRunner.gitStatus(["cat-file", "-e", note], in: path).status != 0)
+    try git(["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"], in: plain)
+    try Data("another note\n".utf8).write(to: URL(fileURLWithPath: "\(plain)/MORE-NOTES.md"))
+    try git(["add", "MORE-NOTES.md"], in: plain)
+    try git(["commit", "-q", "-m", "another note"], in: plain)
+    try git(["push", "-q", "origin", "HEAD:main"], in: plain)
+    // A new process: one that had read the missing commit before would still hold it in memory.
+    let reopened = try Ledger.discover(from: path)
+    try desk.verdict(reopened, ids[1], "refuted", by: "Ann <ann@example.org>", at: "2026-11-24T12:10:00Z")
+    #expect {
+      try desk.sync(reopened)
+    } throws: { error in
+      guard let error = error as? LedgerError else { return false }
+      return error.kind == .wrongState && error.message.contains("is missing from this ledger")
+        && error.message.contains("'git fetch --refetch origin'")
+    }
+    // What the message says to do brings it back, and the next sync gets through.
+    try git(["fetch", "-q", "--refetch", "origin"], in: path)
+    let result = try desk.sync(try Ledger.discover(from: path))
+    #expect(result.sent > 0)
+    #expect(try ProcessRunner.gitStatus(["fsck", "--no-dangling"], in: path).status == 0)
   }
 
   @Test func aLockAnotherProgramHoldsInTheRemoteIsNamedNotRemoved() throws {
@@ -244,5 +303,28 @@ import Testing
       remote: nil, as: try Fixtures.identity("Ed <ed@example.org>"), at: try Fixtures.timestamp("2026-11-24T12:02:00Z"),
       access: desk.access)
     #expect(again.integration == .none)
+  }
+
+  @Test func aPlainGitCloneOfTheRemoteAFirstSyncFilledChecksTheLedgerOut() throws {
+    let desk = try DeskFixture()
+    let (ledger, _) = try Ledger.initialize(
+      at: desk.scratch.path("fresh"), as: try Fixtures.identity("Ed <ed@example.org>"),
+      at: try Fixtures.timestamp("2026-11-24T12:00:00Z"))
+    try git(["init", "-q", "--bare", "--initial-branch=master", desk.scratch.path("empty.git")], in: desk.scratch.path)
+    _ = try ledger.sync(
+      remote: desk.scratch.path("empty.git"), as: try Fixtures.identity("Ed <ed@example.org>"),
+      at: try Fixtures.timestamp("2026-11-24T12:01:00Z"), access: desk.access)
+    #expect(try git(["symbolic-ref", "HEAD"], in: desk.scratch.path("empty.git")) == "refs/heads/main")
+    _ = try git(["clone", "-q", desk.scratch.path("empty.git"), desk.scratch.path("plain")], in: desk.scratch.path)
+    #expect(FileManager.default.fileExists(atPath: desk.scratch.path("plain/ledger.json")))
+    // A remote filled before that (or by a plain git push) is named as it is, with the fix.
+    let remote = desk.scratch.path("empty.git")
+    _ = try git(["symbolic-ref", "HEAD", "refs/heads/master"], in: remote)
+    #expect {
+      try Ledger.discover(from: remote)
+    } throws: { error in
+      (error as? LedgerError)?.message
+        == "HEAD in '\(remote)' names the branch 'master', which has no commit, while 'main' holds the work; run 'git -C \(remote) symbolic-ref HEAD refs/heads/main', then retry"
+    }
   }
 }

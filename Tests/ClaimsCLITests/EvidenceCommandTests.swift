@@ -94,6 +94,13 @@ import Testing
     let staged = fixture.run("check", "--json").stdout
     #expect(staged.contains("has staged changes that are not committed"), "\(staged)")
     #expect(staged.contains("run 'git restore --staged --worktree \(capture)' to take them back"))
+    // Removed from the index (git rm): the same command puts it back.
+    _ = fixture.git("rm", "-q", "--cached", text)
+    let removed = fixture.run("check").stdout
+    #expect(
+      removed.contains(
+        "\(text): is removed from the git index (not committed); archived evidence must stay as it was fetched; run 'git restore --staged --worktree \(text)' to put it back"
+      ), "\(removed)")
     _ = fixture.git("restore", "--staged", "--worktree", capture, text)
     #expect(fixture.run("check").status == 0)
   }

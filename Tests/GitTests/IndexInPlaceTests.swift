@@ -217,12 +217,9 @@ import Testing
     return Outcome(inPlace: !inPlace.lastWriteUsedLibgit2, description: description, extensions: extensions)
   }
 
-  /// A 1.6 MB index: a replacement is hashed from a state saved while verifying the old file,
-  /// an addition from the start (the header's count changes); in version 4 with an offset table,
-  /// git starts each of its blocks with a whole path, which libgit2 compresses.
-  @Test(arguments: [(false, 2), (true, 2), (false, 4)])
-  func aLargeIndexGivesWhatLibgit2Writes(adding: Bool, version: Int) throws {
-    let scratch = ScratchDirectory()
+  /// A repository at `origin` in `scratch` whose index and first commit hold 20,000 claim files
+  /// (a 1.6 MB index), added with git itself.
+  private func twentyThousandClaims(in scratch: ScratchDirectory) throws -> (String, Repository) {
     let origin = scratch.path("origin")
     try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
     try git(["init", "-q", "-b", "main"], in: origin)
@@ -234,6 +231,16 @@ import Testing
       input: Array((lines.joined(separator: "\n") + "\n").utf8))
     #expect(listed.status == 0, "\(listed.stderr)")
     try git(["commit", "-q", "-m", "claims"], in: origin)
+    return (origin, repository)
+  }
+
+  /// A 1.6 MB index: a replacement is hashed from a state saved while verifying the old file,
+  /// an addition from the start (the header's count changes); in version 4 with an offset table,
+  /// git starts each of its blocks with a whole path, which libgit2 compresses.
+  @Test(arguments: [(false, 2), (true, 2), (false, 4)])
+  func aLargeIndexGivesWhatLibgit2Writes(adding: Bool, version: Int) throws {
+    let scratch = ScratchDirectory()
+    let (origin, repository) = try twentyThousandClaims(in: scratch)
     try git(
       ["-c", "index.recordOffsetTable=true", "-c", "index.threads=4", "update-index", "--index-version", "\(version)"],
       in: origin)
@@ -262,17 +269,7 @@ import Testing
   /// writes, byte for byte, write after write.
   @Test func writesReadThroughTheirRecordGiveWhatLibgit2Writes() throws {
     let scratch = ScratchDirectory()
-    let origin = scratch.path("origin")
-    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
-    try git(["init", "-q", "-b", "main"], in: origin)
-    let repository = try Repository(openingAt: origin)
-    let blob = try repository.writeBlob(Array("claim\n".utf8))
-    let lines = (0..<20_000).map { "100644 \(blob.hex)\tClaims/\(String(format: "%05d", $0)).json" }
-    let listed = try ProcessRunner.run(
-      "/usr/bin/git", ["update-index", "--add", "--index-info"], in: origin,
-      input: Array((lines.joined(separator: "\n") + "\n").utf8))
-    #expect(listed.status == 0, "\(listed.stderr)")
-    try git(["commit", "-q", "-m", "claims"], in: origin)
+    let (origin, repository) = try twentyThousandClaims(in: scratch)
     let changed = try repository.writeBlob(Array("changed\n".utf8)).bytes
     for copy in ["libgit2", "in-place"] {
       let copied = try ProcessRunner.run("/bin/cp", ["-a", origin, scratch.path(copy)], in: scratch.path)

@@ -45,7 +45,7 @@ extension Ledger {
         problem: staged == nil
           ? "is removed from the git index (not committed); archived evidence must stay as it was fetched"
           : "has staged changes that are not committed: its bytes no longer match the SHA-256 its citation records (archived evidence is kept as fetched)",
-        remedy: "run 'git restore --staged --worktree \(path)' to take them back")
+        remedy: "run 'git restore --staged --worktree \(path)' to \(staged == nil ? "put it back" : "take them back")")
     }
     let absolute = "\(rootPath)/\(path)"
     switch FileSystem.node(at: absolute) {

@@ -25,6 +25,18 @@ extension Ledger {
     )
   }
 
+  /// The error for an object missing from the history a merge walks, in a clone that is not
+  /// shallow: a `git repack -a -d` or `git prune` run while a fetch writes can remove what the fetch
+  /// brought (git documents the race; `git gc` keeps such objects), and every later sync would
+  /// fail the same way. `git fetch --refetch` (git 2.36) fetches every object again.
+  func missingHistoryError(_ error: GitError, doing action: String, remote: String) -> LedgerError? {
+    guard error.code == .notFound, !isShallow else { return nil }
+    return LedgerError(
+      .wrongState,
+      "cannot \(action): an object its history needs is missing from this ledger (\(error.message)), which a 'git repack -a -d' or 'git prune' beside a running fetch can cause; fetch everything again with 'git fetch --refetch \(remote.escapedForMessage)', then run 'claims sync' again"
+    )
+  }
+
   /// The error for a detached HEAD, naming the branch to switch to: the one whose tip HEAD is
   /// on, else the only one whose history holds it, else the only branch, else `main`, else every
   /// branch there is.

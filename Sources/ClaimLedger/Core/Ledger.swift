@@ -57,12 +57,28 @@ public final class Ledger {
     }
     guard try ledger.snapshot().hasConfig else {
       if let damaged = ledger.missingTipError() { throw damaged }
+      if let unborn = ledger.unbornHeadError() { throw unborn }
       throw LedgerError(
         .notALedger,
         "'\(ledger.rootPath.escapedForMessage)' is a git repository but not a claims ledger (no ledger.json committed); run 'claims init' there"
       )
     }
     return ledger
+  }
+
+  /// A repository whose HEAD names a branch with no commit while its only branch is another one:
+  /// a bare remote made with `git init --bare` (HEAD names `master`) that a sync or `git push`
+  /// filled with `main`. Opened that way it looks empty; the message says how to point HEAD.
+  func unbornHeadError() -> LedgerError? {
+    guard case .unborn(let named) = try? repository.headState(),
+      let branches = try? repository.referenceNames(matching: "refs/heads/*"), branches.count == 1,
+      let branch = branches.first
+    else { return nil }
+    let short = { (name: String) in name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : name }
+    return LedgerError(
+      .notALedger,
+      "HEAD in '\(rootPath.escapedForMessage)' names the branch '\(short(named).escapedForMessage)', which has no commit, while '\(short(branch).escapedForMessage)' holds the work; run 'git -C \(rootPath.escapedForMessage) symbolic-ref HEAD \(branch.escapedForMessage)', then retry"
+    )
   }
 
   /// The branch HEAD names, and its tip (nil before the first commit).

@@ -75,11 +75,15 @@ extension Ledger {
       result.rounds += 1
       unlink("\(gitDirectory)/\(syncReference).lock")
       let remoteTip = try fetch(remote, refspec: fetchSpec, branch: branch, access: access)
-      if let trackingReference, let remoteTip { updateTracking(trackingReference, to: remoteTip) }
+      if let trackingReference, let remoteTip, let warning = updateTracking(trackingReference, to: remoteTip),
+        !result.warnings.contains(warning)
+      {
+        result.warnings.append(warning)
+      }
       if let remoteTip {
         let before = try branchTip().tip
         let (integration, resolutions, commit) = try integrate(
-          remoteTip, label: display, as: author, at: time)
+          remoteTip, label: display, remote: remote.name ?? remote.url, as: author, at: time)
         if integration != .none {
           result.integration = result.integration == .merge ? .merge : integration
           result.received += count(from: remoteTip, excluding: before)
@@ -255,6 +259,7 @@ extension Ledger {
     do {
       try target.updateReference(
         named: branch, to: localTip, expecting: remoteTip, logMessage: "claims sync: push")
+      if remoteTip == nil { Self.pointHead(of: target, at: branch) }
       // Every push leaves a pack in the remote, and nothing else packs a bare remote's objects.
       remoteLedger.packObjectsIfNeeded()
       return true
@@ -264,6 +269,16 @@ extension Ledger {
     } catch {
       throw LedgerError(.git(error), "cannot move \(branch) in \(remote.url.escapedForMessage): \(error.message)")
     }
+  }
+
+  /// An empty `git init --bare` names `master` (or `init.defaultBranch`) in its HEAD; once the
+  /// first sync has made `branch` its only branch, HEAD names it, so that a plain `git clone` of the
+  /// desk's remote checks the ledger out instead of warning that HEAD names nothing.
+  static func pointHead(of target: Repository, at branch: String) {
+    guard case .unborn(let named) = try? target.headState(), named != branch,
+      (try? target.referenceNames(matching: "refs/heads/*")) == [branch]
+    else { return }
+    try? target.setHead(toBranch: branch)
   }
 
   /// Where a local push leaves its objects before the branch moves: references no one else writes.
@@ -287,9 +302,9 @@ extension Ledger {
   }
 
   /// Fast-forwards to or merges `remoteTip` through the write path.
-  private func integrate(_ remoteTip: ObjectID, label: String, as author: Identity, at time: Timestamp)
-    throws(LedgerError) -> (SyncResult.Integration, [MergeResolution], CommitResult?)
-  {
+  private func integrate(
+    _ remoteTip: ObjectID, label: String, remote: String, as author: Identity, at time: Timestamp
+  ) throws(LedgerError) -> (SyncResult.Integration, [MergeResolution], CommitResult?) {
     var integration = SyncResult.Integration.none
     var resolutions: [MergeResolution] = []
     let commit = try commit(as: author, at: time) { (snapshot) throws(LedgerError) in
@@ -300,6 +315,7 @@ extension Ledger {
         plan = try planIntegration(of: remoteTip, into: snapshot, label: label, as: author, at: time)
       } catch {
         throw shallowHistoryError(error, doing: "merge \(label.escapedForMessage)")
+          ?? missingHistoryError(error, doing: "merge \(label.escapedForMessage)", remote: remote)
           ?? LedgerError(.git(error), "cannot merge \(label.escapedForMessage): \(error.message)")
       }
       let target: ObjectID
@@ -402,12 +418,23 @@ extension Ledger {
   static let syncReferences = "refs/claims/sync/"
 
   /// Points the remote-tracking reference git users look at (`origin/main`) at what was fetched;
-  /// left as it is when a `git fetch` holds its lock (it is only for show).
-  private func updateTracking(_ reference: String, to commit: ObjectID) {
+  /// left as it is when a `git fetch` holds its lock (it is only for show). A lock older than
+  /// ``foreignLockStaleAfter`` is a killed sync's or `git fetch`'s, which would keep `origin/main`
+  /// behind (and every `git fetch` failing) unnoticed: the warning returned names it.
+  private func updateTracking(_ reference: String, to commit: ObjectID) -> String? {
     let current = try? repository.referenceTarget(named: reference)
-    guard current != commit else { return }
-    try? repository.updateReference(
-      named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
+    guard current != commit else { return nil }
+    do {
+      try repository.updateReference(
+        named: reference, to: commit, expecting: current ?? nil, logMessage: "claims sync: fetch")
+      return nil
+    } catch {
+      let lock = "\(gitDirectory)/\(reference).lock"
+      guard let age = FileSystem.age(of: lock), age > Self.foreignLockStaleAfter else { return nil }
+      let shown = reference.hasPrefix("refs/remotes/") ? String(reference.dropFirst("refs/remotes/".count)) : reference
+      return
+        "\(shown) was not moved: .git/\(reference).lock, left \(Int(age)) s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"
+    }
   }
 
 }

@@ -15,6 +15,8 @@ public struct PackingResult: Sendable, Equatable {
   /// Packs and loose objects left afterwards.
   public var packsAfter: Int
   public var looseObjectsAfter: Int
+  /// Files a killed pack writer left (``Ledger/packWriterLeftoverExpiry`` old or more), removed.
+  public var leftoversRemoved: Int = 0
 }
 
 extension Ledger {
@@ -58,12 +60,13 @@ extension Ledger {
     let lock = try WriteLock(gitDirectory: gitDirectory, name: "claims-pack.lock", timeout: automatic ? 0 : 600)
     defer { withExtendedLifetime(lock) {} }
     let store = ObjectStore(gitDirectory: gitDirectory)
+    let leftovers = removePackWriterLeftovers(in: store)
     let loose = store.looseObjects
     let packs = store.packs
     let rolled = Self.packsToRollUp(packs.filter { !$0.isKept }, looseObjects: loose.count)
     var result = PackingResult(
       looseObjectsPacked: 0, packsCombined: 0, objectsInNewPack: 0, packsAfter: packs.count,
-      looseObjectsAfter: loose.count)
+      looseObjectsAfter: loose.count, leftoversRemoved: leftovers)
     guard !loose.isEmpty || rolled.count > 1 else { return result }
     var objects = loose
     for pack in rolled {
@@ -80,7 +83,11 @@ extension Ledger {
     do {
       newPack = try repository.writePack(of: objects, settingsFile: packSettingsFile())
     } catch {
-      throw writeError(error, doing: "cannot pack the ledger's objects")
+      let failure = writeError(error, doing: "cannot pack the ledger's objects")
+      // Not a full disk: an object that cannot be read. Nothing was removed; say where to look.
+      guard case .git = failure.kind else { throw failure }
+      throw LedgerError(
+        failure.kind, "\(failure.message); nothing was removed: run 'git fsck' to find the damaged object")
     }
     // Only now that the new pack and its index are on the disk (libgit2 syncs both and the folder)
     // do the copies go: the index first, so no reader picks up a pack about to disappear.
@@ -94,6 +101,23 @@ extension Ledger {
     result.packsAfter = store.packCount
     result.looseObjectsAfter = store.looseObjects.count
     return result
+  }
+
+  /// How old a file a pack writer left must be before a packer removes it: a live writer appends
+  /// to its temporary pack (its time moves on) and names its index and pack within moments of each
+  /// other, so an hour-old one is a killed writer's (a fetch, a push into this repository, a packer).
+  static let packWriterLeftoverExpiry = 3_600.0
+
+  /// Removes what killed pack writers left (``ObjectStore/packWriterLeftovers``) that is older than
+  /// ``packWriterLeftoverExpiry``, as `git prune` removes git's own `tmp_*` files: nothing else
+  /// would, and each kill left up to a pack's size. Returns how many files went.
+  private func removePackWriterLeftovers(in store: ObjectStore) -> Int {
+    var removed = 0
+    for path in store.packWriterLeftovers {
+      guard let age = FileSystem.age(of: path), age > Self.packWriterLeftoverExpiry else { continue }
+      if unlink(path) == 0 { removed += 1 }
+    }
+    return removed
   }
 
   /// The packs to roll into the new one, smallest first: git's geometric split with factor 2. From

@@ -25,8 +25,13 @@ struct PackCommand: ParsableCommand {
             "objects_in_new_pack": .integer(result.objectsInNewPack),
             "packs_after": .integer(result.packsAfter),
             "loose_objects_after": .integer(result.looseObjectsAfter),
+            "leftovers_removed": .integer(result.leftoversRemoved),
           ])))
       return ExitStatus.success
+    }
+    if result.leftoversRemoved > 0 {
+      context.print(
+        "Removed \(String.count(result.leftoversRemoved, "file")) that killed pack writers had left in objects/pack.")
     }
     guard result.objectsInNewPack > 0 else {
       context.print(
