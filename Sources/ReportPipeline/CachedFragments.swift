@@ -19,9 +19,11 @@ final class CachedFragments: ReportFragmentStore {
     self.rerender = rerender
   }
 
-  /// Uses the cached pieces of `source`.
+  /// Uses the cached pieces of `source`, letting go of any rendered in this run (a cold report
+  /// stores each batch's pieces and then reads them back from the cache when it writes).
   func use(_ entry: SourceBlobCache.Entry, for source: SourceID) {
     cached[source] = entry
+    fresh[source] = nil
   }
 
   /// Uses pieces rendered in this run.

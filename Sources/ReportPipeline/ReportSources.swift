@@ -52,7 +52,8 @@ final class ReportSources {
       common.append(UInt8(truncatingIfNeeded: number))
     }
     var found: [SourceID: (SourceTally, [LedgerProblem])] = [:]
-    var missing: [(source: SourceID, tallyKey: [UInt8], pieceKey: [UInt8])] = []
+    var missing: [MissingSource] = []
+    var cachedPieceKeys: [SourceID: [UInt8]] = [:]
     for source in sources {
       // A source's figures and pieces also show its citations' last evidence checks.
       var tallyKey = snapshot.fingerprint(of: source) + common
@@ -73,6 +74,7 @@ final class ReportSources {
             continue
           }
           fragments.use(pieces, for: source)
+          cachedPieceKeys[source] = pieceKey
         }
         found[source] = (tally, problems)
       } else {
@@ -81,17 +83,39 @@ final class ReportSources {
     }
     Trace.mark("report cache: \(found.count) sources cached, \(missing.count) to compute")
 
-    for (item, computed) in zip(missing, compute(missing.map(\.source))) {
-      found[item.source] = (computed.tally, computed.problems)
-      tallyCache.store(
-        [computed.tally.encoded(), Self.encodeProblems(computed.problems)], for: item.source, key: item.tallyKey)
-      if let pieceCache {
-        fragments?.use(computed.pieces, for: item.source)
-        pieceCache.store(parts.map { computed.pieces[$0] ?? [] }, for: item.source, key: item.pieceKey)
+    // Computed a few shards of the piece cache at a time, stored, and then written out from the
+    // cache: a cold report of a million claims would otherwise hold every source's pieces at once
+    // (1.3 GB of JSON) on top of what it reads.
+    var flushedShards = Set<Int>()
+    for batch in Self.batches(of: missing, shard: { pieceCache?.shardIndex(of: $0) ?? 0 }) {
+      for (item, computed) in zip(batch, compute(batch.map(\.source))) {
+        found[item.source] = (computed.tally, computed.problems)
+        tallyCache.store(
+          [computed.tally.encoded(), Self.encodeProblems(computed.problems)], for: item.source, key: item.tallyKey)
+        if let pieceCache {
+          fragments?.use(computed.pieces, for: item.source)
+          pieceCache.store(parts.map { computed.pieces[$0] ?? [] }, for: item.source, key: item.pieceKey)
+        }
+      }
+      guard let pieceCache, let fragments else { continue }
+      pieceCache.flush()
+      for item in batch {
+        flushedShards.insert(pieceCache.shardIndex(of: item.source))
+        // Kept in memory when the cache could not be written (a read-only repository).
+        if let entry = pieceCache.entry(of: item.source, key: item.pieceKey), entry.partLengths.count == parts.count {
+          fragments.use(entry, for: item.source)
+        }
       }
     }
     tallyCache.flush()
-    pieceCache?.flush()
+    // Entries read before a shard was rewritten locate their parts in the old file: read again.
+    if let pieceCache, let fragments {
+      for (source, key) in cachedPieceKeys where flushedShards.contains(pieceCache.shardIndex(of: source)) {
+        if let entry = pieceCache.entry(of: source, key: key), entry.partLengths.count == parts.count {
+          fragments.use(entry, for: source)
+        }
+      }
+    }
     if !missing.isEmpty { Trace.mark("report cache written") }
 
     for source in sources {
@@ -99,6 +123,31 @@ final class ReportSources {
       tallies.append(tally)
       self.problems += problems
     }
+  }
+
+  /// A source the caches lack, with the keys its tally and pieces are stored under.
+  typealias MissingSource = (source: SourceID, tallyKey: [UInt8], pieceKey: [UInt8])
+
+  /// How many sources a batch of the cold path computes before its shards are written, at least.
+  static let sourcesPerBatch = 1_000
+
+  /// `items` in batches of whole shards (those of `shard`), each of at least ``sourcesPerBatch``
+  /// sources but the last, so that each shard file is written once.
+  static func batches(of items: [MissingSource], shard: (SourceID) -> Int) -> [[MissingSource]] {
+    typealias Item = MissingSource
+    guard !items.isEmpty else { return [] }
+    let byShard = Dictionary(grouping: items) { shard($0.source) }
+    var batches: [[Item]] = []
+    var current: [Item] = []
+    for key in byShard.keys.sorted() {
+      current += byShard[key] ?? []
+      if current.count >= sourcesPerBatch {
+        batches.append(current)
+        current = []
+      }
+    }
+    if !current.isEmpty { batches.append(current) }
+    return batches
   }
 
   /// Whether the pieces of `part` for `source` are at hand.

@@ -59,6 +59,10 @@ public final class SourceBlobCache {
 
   private func shard(of source: SourceID) -> Int { CacheShard.index(of: source.rawValue, count: shardCount) }
 
+  /// The shard file that holds `source`'s entry: ``flush()`` rewrites the shards of the entries
+  /// stored since the last flush, and an ``Entry`` read before that no longer locates its parts.
+  public func shardIndex(of source: SourceID) -> Int { shard(of: source) }
+
   private func path(ofShard shard: Int) -> String { "\(directory)/\(CacheShard.fileName(shard))" }
 
   // MARK: Reading
