@@ -261,13 +261,14 @@ if wanted bare; then
     git -C "$big" log -1 --format=%s | grep -q "^verdict: $id" || { echo "verdict $id $verdict made no commit" >&2; exit 1; }
     # Baseline: git's quickest way to add one file to a bare repository, a fast-import commit on
     # top of the branch (it reads and writes the same trees), kept on a branch of its own so that
-    # the ledger never holds its file.
+    # the ledger never holds its file (replaced each time: --force, as the branch it was made on
+    # has moved on since).
     path="Reviews/$(source_of "$big" "$id")/$id/baseline@example.org.json"
     content="{\"at\": \"$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)\"}"
     printf 'commit refs/heads/bench-baseline\ncommitter Bench <bench@example.org> %s +0000\ndata 9\nbaseline\nfrom refs/heads/main^0\nM 100644 inline %s\ndata %d\n%s\n\n' \
       "$(date +%s)" "$path" "$((${#content} + 1))" "$content" > "$work/one.stream"
     sync
-    start=$(now); git -C "$big" fast-import --quiet < "$work/one.stream"; theirs+=("$(elapsed "$start")")
+    start=$(now); git -C "$big" fast-import --quiet --force < "$work/one.stream"; theirs+=("$(elapsed "$start")")
   done
   o=$(m "${ours[@]}"); t=$(m "${theirs[@]}")
   peak "verdict (1,000,000)" "${ours_mb[@]}"
