@@ -40,11 +40,11 @@ public struct ObjectStore: Sendable {
   /// cannot be read is left out (it may be in the middle of being written).
   public var packs: [Pack] {
     let folder = "\(directory)/pack"
-    let names = Self.names(in: folder)
-    return names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") }.sorted().compactMap { name in
+    let names = Set(Self.names(in: folder))
+    return names.filter { Self.isPackIndexName($0) && names.contains(Self.packName(ofIndex: $0)) }.sorted().compactMap {
+      name in
       let base = "\(folder)/\(name.dropLast(".idx".count))"
-      guard names.contains("\(name.dropLast(".idx".count)).pack"), let count = Self.indexObjectCount(at: "\(base).idx")
-      else { return nil }
+      guard let count = Self.indexObjectCount(at: "\(base).idx") else { return nil }
       return Pack(basePath: base, objectCount: count, isKept: names.contains("\(name.dropLast(".idx".count)).keep"))
     }
   }
@@ -52,8 +52,7 @@ public struct ObjectStore: Sendable {
   /// How many packs there are (their indexes beside a pack counted, nothing read).
   public var packCount: Int {
     let names = Set(Self.names(in: "\(directory)/pack"))
-    return names.filter { $0.hasPrefix("pack-") && $0.hasSuffix(".idx") && names.contains(Self.packName(ofIndex: $0)) }
-      .count
+    return names.filter { Self.isPackIndexName($0) && names.contains(Self.packName(ofIndex: $0)) }.count
   }
 
   /// What a pack writer killed part way leaves in `objects/pack`, which no git command removes:
@@ -64,9 +63,11 @@ public struct ObjectStore: Sendable {
     let names = Set(Self.names(in: folder))
     return names.filter { name in
       name.hasPrefix("pack_git2_")
-        || (name.hasPrefix("pack-") && name.hasSuffix(".idx") && !names.contains(Self.packName(ofIndex: name)))
+        || (Self.isPackIndexName(name) && !names.contains(Self.packName(ofIndex: name)))
     }.sorted().map { "\(folder)/\($0)" }
   }
+
+  private static func isPackIndexName(_ name: String) -> Bool { name.hasPrefix("pack-") && name.hasSuffix(".idx") }
 
   private static func packName(ofIndex name: String) -> String { "\(name.dropLast(".idx".count)).pack" }
 

@@ -53,7 +53,6 @@ final class ReportSources {
     }
     var found: [SourceID: (SourceTally, [LedgerProblem])] = [:]
     var missing: [MissingSource] = []
-    var cachedPieceKeys: [SourceID: [UInt8]] = [:]
     for source in sources {
       // A source's figures and pieces also show its citations' last evidence checks.
       var tallyKey = snapshot.fingerprint(of: source) + common
@@ -74,7 +73,6 @@ final class ReportSources {
             continue
           }
           fragments.use(pieces, for: source)
-          cachedPieceKeys[source] = pieceKey
         }
         found[source] = (tally, problems)
       } else {
@@ -86,7 +84,6 @@ final class ReportSources {
     // Computed a few shards of the piece cache at a time, stored, and then written out from the
     // cache: a cold report of a million claims would otherwise hold every source's pieces at once
     // (1.3 GB of JSON) on top of what it reads.
-    var flushedShards = Set<Int>()
     for batch in Self.batches(of: missing, shard: { pieceCache?.shardIndex(of: $0) ?? 0 }) {
       for (item, computed) in zip(batch, compute(batch.map(\.source))) {
         found[item.source] = (computed.tally, computed.problems)
@@ -100,7 +97,6 @@ final class ReportSources {
       guard let pieceCache, let fragments else { continue }
       pieceCache.flush()
       for item in batch {
-        flushedShards.insert(pieceCache.shardIndex(of: item.source))
         // Kept in memory when the cache could not be written (a read-only repository).
         if let entry = pieceCache.entry(of: item.source, key: item.pieceKey), entry.partLengths.count == parts.count {
           fragments.use(entry, for: item.source)
@@ -108,14 +104,6 @@ final class ReportSources {
       }
     }
     tallyCache.flush()
-    // Entries read before a shard was rewritten locate their parts in the old file: read again.
-    if let pieceCache, let fragments {
-      for (source, key) in cachedPieceKeys where flushedShards.contains(pieceCache.shardIndex(of: source)) {
-        if let entry = pieceCache.entry(of: source, key: key), entry.partLengths.count == parts.count {
-          fragments.use(entry, for: source)
-        }
-      }
-    }
     if !missing.isEmpty { Trace.mark("report cache written") }
 
     for source in sources {
@@ -134,11 +122,10 @@ final class ReportSources {
   /// `items` in batches of whole shards (those of `shard`), each of at least ``sourcesPerBatch``
   /// sources but the last, so that each shard file is written once.
   static func batches(of items: [MissingSource], shard: (SourceID) -> Int) -> [[MissingSource]] {
-    typealias Item = MissingSource
     guard !items.isEmpty else { return [] }
     let byShard = Dictionary(grouping: items) { shard($0.source) }
-    var batches: [[Item]] = []
-    var current: [Item] = []
+    var batches: [[MissingSource]] = []
+    var current: [MissingSource] = []
     for key in byShard.keys.sorted() {
       current += byShard[key] ?? []
       if current.count >= sourcesPerBatch {

@@ -43,4 +43,29 @@ import Testing
     #expect(damaged.read(damagedEntry, part: 0) == parts[0])
     #expect(damaged.read(damagedEntry, part: 2) == nil)
   }
+
+  /// A report keeps the entries of the sources it did not recompute while it stores the others;
+  /// storing rewrites their shard, and those entries still read their parts (they located them in
+  /// the file that was replaced, and re-rendered every such source before).
+  @Test func anEntryReadBeforeItsShardIsRewrittenStillReadsItsParts() throws {
+    let fixture = try LedgerFixture()
+    try fixture.importText("One claim here.", as: "storm")
+    let snapshot = try fixture.ledger.snapshot()
+    let kept = try #require(SourceID("kept"))
+    let changed = try #require(SourceID("changed"))
+    let writer = SourceBlobCache(snapshot: snapshot, name: "test", shardCount: 1)
+    writer.store([Array("kept part".utf8)], for: kept, key: [1])
+    writer.store([Array("old".utf8)], for: changed, key: [1])
+    writer.flush()
+
+    let cache = SourceBlobCache(snapshot: snapshot, name: "test", shardCount: 1)
+    let entry = try #require(cache.entry(of: kept, key: [1]))
+    // The changed source's new part is longer: the kept one moves in the new file.
+    cache.store([Array(repeating: 9, count: 5_000)], for: changed, key: [2])
+    cache.flush()
+    #expect(cache.read(entry, part: 0) == Array("kept part".utf8))
+    #expect(cache.readAll(entry) == [Array("kept part".utf8)])
+    let fresh = try #require(cache.entry(of: changed, key: [2]))
+    #expect(cache.read(fresh, part: 0) == Array(repeating: 9, count: 5_000))
+  }
 }

@@ -21,9 +21,10 @@ public final class SourceBlobCache {
   /// The stamp and the index length.
   private static let headerSize = stamp.header.count + 4
 
-  /// Where one source's entry is.
+  /// Where one source's entry is: in the shard file it was read from, which stays open (and
+  /// readable, even once a ``flush()`` has renamed a new one over its path) as long as the cache.
   public struct Entry {
-    fileprivate let shard: Int
+    fileprivate let descriptor: Int32
     fileprivate let key: [UInt8]
     /// Each part's offset in the shard file, length and checksum.
     fileprivate let parts: [(offset: Int, length: Int, checksum: UInt64)]
@@ -41,6 +42,8 @@ public final class SourceBlobCache {
   private let name: String
   private let shardCount: Int
   private var shards: [Int: Shard] = [:]
+  /// Shard files replaced by ``flush()``, kept open for the entries read from them.
+  private var replacedFiles: [Int32] = []
   /// Entries stored in this run, by shard, not yet written.
   private var pending: [Int: [String: (key: [UInt8], parts: [[UInt8]])]] = [:]
 
@@ -53,6 +56,7 @@ public final class SourceBlobCache {
 
   deinit {
     for shard in shards.values where shard.descriptor >= 0 { close(shard.descriptor) }
+    for descriptor in replacedFiles { close(descriptor) }
   }
 
   private var directory: String { cacheDirectory.path(of: name) }
@@ -60,7 +64,7 @@ public final class SourceBlobCache {
   private func shard(of source: SourceID) -> Int { CacheShard.index(of: source.rawValue, count: shardCount) }
 
   /// The shard file that holds `source`'s entry: ``flush()`` rewrites the shards of the entries
-  /// stored since the last flush, and an ``Entry`` read before that no longer locates its parts.
+  /// stored since the last flush, so a caller storing many can flush a few shards at a time.
   public func shardIndex(of source: SourceID) -> Int { shard(of: source) }
 
   private func path(ofShard shard: Int) -> String { "\(directory)/\(CacheShard.fileName(shard))" }
@@ -79,8 +83,7 @@ public final class SourceBlobCache {
     guard entry.parts.indices.contains(part) else { return nil }
     let (offset, length, checksum) = entry.parts[part]
     guard length > 0 else { return [] }
-    let descriptor = loadedShard(entry.shard).descriptor
-    guard descriptor >= 0, let bytes = Self.read(descriptor, offset: offset, count: length) else { return nil }
+    guard let bytes = Self.read(entry.descriptor, offset: offset, count: length) else { return nil }
     guard CacheChecksum.of(bytes) == checksum else { return nil }
     return bytes
   }
@@ -88,9 +91,8 @@ public final class SourceBlobCache {
   /// Every part of `entry`, read at once; nil when any cannot be read whole or fails its checksum.
   public func readAll(_ entry: Entry) -> [[UInt8]]? {
     guard let first = entry.parts.first, let last = entry.parts.last else { return [] }
-    let descriptor = loadedShard(entry.shard).descriptor
     let length = last.offset + last.length - first.offset
-    guard descriptor >= 0, let bytes = Self.read(descriptor, offset: first.offset, count: length) else { return nil }
+    guard let bytes = Self.read(entry.descriptor, offset: first.offset, count: length) else { return nil }
     var parts: [[UInt8]] = []
     for part in entry.parts {
       let slice = bytes[(part.offset - first.offset)..<(part.offset - first.offset + part.length)]
@@ -106,19 +108,18 @@ public final class SourceBlobCache {
     guard entry.parts.indices.contains(part), entry.parts[part].length == target.count else { return false }
     let (offset, length, checksum) = entry.parts[part]
     guard length > 0 else { return true }
-    let descriptor = loadedShard(entry.shard).descriptor
-    guard descriptor >= 0, Self.read(descriptor, offset: offset, into: target) else { return false }
+    guard Self.read(entry.descriptor, offset: offset, into: target) else { return false }
     return CacheChecksum.of(UnsafeRawBufferPointer(target)) == checksum
   }
 
   private func loadedShard(_ shard: Int) -> Shard {
     if let loaded = shards[shard] { return loaded }
-    let loaded = Self.open(path(ofShard: shard), shard: shard)
+    let loaded = Self.open(path(ofShard: shard))
     shards[shard] = loaded
     return loaded
   }
 
-  private static func open(_ path: String, shard: Int) -> Shard {
+  private static func open(_ path: String) -> Shard {
     let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
     guard descriptor >= 0 else { return Shard() }
     var info = stat()
@@ -131,7 +132,7 @@ public final class SourceBlobCache {
     let size = Int(info.st_size)
     let indexLength = header[lengthStart..<lengthStart + 4].reversed().reduce(0) { $0 << 8 | Int($1) }
     guard indexLength <= size - headerSize, let index = read(descriptor, offset: headerSize, count: indexLength),
-      let entries = try? parseIndex(index, shard: shard, dataStart: headerSize + indexLength, fileSize: size)
+      let entries = try? parseIndex(index, descriptor: descriptor, dataStart: headerSize + indexLength, fileSize: size)
     else {
       close(descriptor)
       return Shard()
@@ -139,7 +140,7 @@ public final class SourceBlobCache {
     return Shard(descriptor: descriptor, entries: entries)
   }
 
-  private static func parseIndex(_ index: [UInt8], shard: Int, dataStart: Int, fileSize: Int)
+  private static func parseIndex(_ index: [UInt8], descriptor: Int32, dataStart: Int, fileSize: Int)
     throws(BinaryReader.Corrupt) -> [String: Entry]
   {
     var reader = BinaryReader(index)
@@ -156,7 +157,7 @@ public final class SourceBlobCache {
         parts.append((offset, length, checksum))
         offset += length
       }
-      entries[source] = Entry(shard: shard, key: key, parts: parts)
+      entries[source] = Entry(descriptor: descriptor, key: key, parts: parts)
     }
     guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
     return entries
@@ -219,8 +220,9 @@ public final class SourceBlobCache {
       for (source, entry) in replaced { entries.append((source, entry.key, entry.parts)) }
       entries.sort { $0.source < $1.source }
       jobs.append((path(ofShard: shard), entries))
-      // The old descriptor still reads the old file; read the new one next time.
-      if old.descriptor >= 0 { close(old.descriptor) }
+      // Entries handed out before still read the old file through its descriptor (a report keeps
+      // those of the sources it did not recompute); the next lookup reads the new one.
+      if old.descriptor >= 0 { replacedFiles.append(old.descriptor) }
       shards[shard] = nil
     }
     pending.removeAll()

@@ -141,7 +141,7 @@ extension Ledger {
       guard let remote = try? Remote(named: name, in: repository), case .local(let path) = RemoteURL(remote.url).kind,
         let target = try? Repository(openingAt: path)
       else { continue }
-      let directory = target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory
+      let directory = Ledger(repository: target).gitDirectory
       for lock in Self.incomingLockFiles(in: directory) {
         guard let age = FileSystem.age(of: lock), age > Self.foreignLockStaleAfter else { continue }
         problems.append(
@@ -173,8 +173,9 @@ extension Ledger {
     var locks = ["index.lock"]
     if let (branch, _) = try? branchTip() {
       locks.append("\(branch).lock")
-      let short = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
-      for remote in (try? repository.remoteNames()) ?? [] { locks.append("refs/remotes/\(remote)/\(short).lock") }
+      for remote in (try? repository.remoteNames()) ?? [] {
+        locks.append("refs/remotes/\(remote)/\(ReferenceName.short(branch)).lock")
+      }
     }
     return locks.compactMap { name in
       let path = "\(gitDirectory)/\(name)"

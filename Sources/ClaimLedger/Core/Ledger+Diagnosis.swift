@@ -47,19 +47,18 @@ extension Ledger {
     let containing = zip(branches, tips).filter { _, branchTip in
       branchTip.map { (try? repository.isDescendant($0, of: tip)) == true } ?? false
     }.map(\.0)
-    let short = { (name: String) in String(name.dropFirst("refs/heads/".count)) }
     let advice: String
     if let branch = onTip.first ?? (containing.count == 1 ? containing.first : nil)
       ?? (branches.count == 1 ? branches.first : nil)
     {
-      advice = "git switch \(short(branch).escapedForMessage)"
+      advice = "git switch \(ReferenceName.short(branch).escapedForMessage)"
     } else if branches.contains("refs/heads/main") {
       advice = "git switch main"
     } else if branches.isEmpty {
       advice = "git switch -c BRANCH"
     } else {
       advice =
-        "git switch BRANCH; the branches are \(branches.prefix(8).map(short).joined(separator: ", ").escapedForMessage)"
+        "git switch BRANCH; the branches are \(branches.prefix(8).map(ReferenceName.short).joined(separator: ", ").escapedForMessage)"
     }
     return LedgerError(
       .wrongState, "HEAD is detached (at \(tip.short)); switch to the ledger's branch first (\(advice))")
@@ -94,7 +93,7 @@ extension Ledger {
   }
 
   private func damage(_ what: String, branch: String) -> LedgerError {
-    let name = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+    let name = ReferenceName.short(branch)
     return LedgerError(
       .unreadableFile(path: gitDirectory),
       "the ledger's history is damaged: \(what) from the object database (a 'git gc --prune=now' or 'git prune' run while claims was writing removes what the write had just made); run 'git fsck' to see what is lost, then 'git reflog \(name.escapedForMessage)' and 'git reset --soft <last good commit>', or clone the desk's remote again"

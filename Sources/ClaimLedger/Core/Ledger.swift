@@ -74,10 +74,9 @@ public final class Ledger {
       let branches = try? repository.referenceNames(matching: "refs/heads/*"), branches.count == 1,
       let branch = branches.first
     else { return nil }
-    let short = { (name: String) in name.hasPrefix("refs/heads/") ? String(name.dropFirst("refs/heads/".count)) : name }
     return LedgerError(
       .notALedger,
-      "HEAD in '\(rootPath.escapedForMessage)' names the branch '\(short(named).escapedForMessage)', which has no commit, while '\(short(branch).escapedForMessage)' holds the work; run 'git -C \(rootPath.escapedForMessage) symbolic-ref HEAD \(branch.escapedForMessage)', then retry"
+      "HEAD in '\(rootPath.escapedForMessage)' names the branch '\(ReferenceName.short(named).escapedForMessage)', which has no commit, while '\(ReferenceName.short(branch).escapedForMessage)' holds the work; run 'git -C \(rootPath.escapedForMessage) symbolic-ref HEAD \(branch.escapedForMessage)', then retry"
     )
   }
 

@@ -195,12 +195,12 @@ struct MatchingCache {
   private static func storeBase(index: MatchingIndex, checks: CheckList, generation: UInt64, to path: String)
     -> Bool
   {
-    guard let file = CacheFileWriter(path: path) else { return false }
+    guard let file = try? AtomicFileWriter(path: path) else { return false }
     file.write(baseStamp.header)
     withUnsafeBytes(of: generation.littleEndian) { file.write($0) }
     checks.encode { file.write($0) }
     index.encode { file.write($0) }
-    return file.commit()
+    return (try? file.commit()) != nil
   }
 
   /// What an update found: documents to take out (by key), the keys of the documents added or

@@ -61,7 +61,7 @@ extension Ledger {
     let remote = try openRemote(remoteName, relativeTo: access.workingDirectory ?? rootPath)
     let label = remote.name ?? remote.url
     let (branch, _) = try branchTip()
-    let shortBranch = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+    let shortBranch = ReferenceName.short(branch)
     let display = "\(label)/\(shortBranch)"
     var result = SyncResult(
       remote: label, branch: shortBranch, received: 0, sent: 0, integration: .none, resolutions: [], rounds: 0,
@@ -105,8 +105,7 @@ extension Ledger {
       }
     }
     if case .local(let path) = RemoteURL(remote.url).kind, let target = try? Repository(openingAt: path) {
-      let lockPath =
-        "\(target.gitDirectory.hasSuffix("/") ? String(target.gitDirectory.dropLast()) : target.gitDirectory)/\(branch).lock"
+      let lockPath = "\(Ledger(repository: target).gitDirectory)/\(branch).lock"
       if FileSystem.node(at: lockPath) != .missing {
         throw LedgerError(
           .locked(path: lockPath),
@@ -431,9 +430,8 @@ extension Ledger {
     } catch {
       let lock = "\(gitDirectory)/\(reference).lock"
       guard let age = FileSystem.age(of: lock), age > Self.foreignLockStaleAfter else { return nil }
-      let shown = reference.hasPrefix("refs/remotes/") ? String(reference.dropFirst("refs/remotes/".count)) : reference
       return
-        "\(shown) was not moved: .git/\(reference).lock, left \(Int(age)) s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"
+        "\(ReferenceName.short(reference)) was not moved: .git/\(reference).lock, left \(Int(age)) s ago by a killed sync or git fetch, blocks it and every git fetch; if no git fetch is running, remove it"
     }
   }
 

@@ -121,33 +121,14 @@ enum FileSystem {
   /// Writes `chunks` one after another to a temporary file and renames it into place, like
   /// ``writeAtomically(_:to:durable:)`` but without first copying large chunks into one array.
   static func writeAtomically(chunks: [[UInt8]], to path: String, durable: Bool = false) throws(LedgerError) {
-    let (directory, name) = LedgerSnapshot.split(path)
-    let temporary = "\(directory.isEmpty ? "." : directory)/.\(name).claims-\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard descriptor >= 0 else {
-      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    for chunk in chunks {
-      try writeChunk(chunk, to: descriptor, path: path, removingOnFailure: temporary)
-    }
-    if durable && fsync(descriptor) != 0 {
-      let reason = String(cString: strerror(errno))
-      close(descriptor)
-      unlink(temporary)
-      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(reason)")
-    }
-    close(descriptor)
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(reason)")
-    }
-    if durable { synchroniseDirectory(directory.isEmpty ? "." : directory) }
+    let file = try AtomicFileWriter(path: path)
+    for chunk in chunks { file.write(chunk) }
+    try file.commit(durable: durable)
   }
 
   /// Makes a rename or unlink in `directory` durable. A failure is ignored: some file systems
   /// cannot sync a directory, and the file itself is already on the disk.
-  private static func synchroniseDirectory(_ directory: String) {
+  static func synchroniseDirectory(_ directory: String) {
     let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { return }
     _ = fsync(descriptor)
