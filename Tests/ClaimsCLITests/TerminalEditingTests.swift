@@ -60,13 +60,18 @@ import Testing
     }
   }
 
-  @Test func keysEditANoteAndBackspaceIsNoAnswer() throws {
-    let fixture = try CLIFixture()
-    let terminal = try PseudoTerminal()
-    let child = try ChildProcess(
+  /// `claims review --source storm` in `fixture`, on `terminal`, without colour.
+  private func startReview(in fixture: CLIFixture, on terminal: PseudoTerminal) throws -> ChildProcess {
+    try ChildProcess(
       ProcessRunner.claimsExecutable, ["-C", fixture.path, "review", "--source", "storm"], in: fixture.path,
       environment: fixture.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) { $1 },
       terminal: terminal.slavePath)
+  }
+
+  @Test func keysEditANoteAndBackspaceIsNoAnswer() throws {
+    let fixture = try CLIFixture()
+    let terminal = try PseudoTerminal()
+    let child = try startReview(in: fixture, on: terminal)
     defer { child.kill() }
     let first = terminal.read(until: "? help: ")
     #expect(first.contains("1/4  claim \(fixture.id(1))"), "\(first)")
@@ -87,13 +92,11 @@ import Testing
     #expect(outcome.status == 0)
     #expect(fixture.run("show", "storm:1").stdout.contains("note: Hello there"))
   }
+
   @Test func ctrlCCancelsANoteThenEndsTheSessionWithTheTerminalRestored() throws {
     let fixture = try CLIFixture()
     let terminal = try PseudoTerminal()
-    let child = try ChildProcess(
-      ProcessRunner.claimsExecutable, ["-C", fixture.path, "review", "--source", "storm"], in: fixture.path,
-      environment: fixture.environment.merging(["TERM": "xterm", "NO_COLOR": "1"]) { $1 },
-      terminal: terminal.slavePath)
+    let child = try startReview(in: fixture, on: terminal)
     defer { child.kill() }
     _ = terminal.read(until: "? help: ")
     terminal.send("n")
