@@ -241,21 +241,29 @@ public final class Index {
   public func stage(path: String, blob: ObjectID, fileAt filePath: String, fileMode: UInt32 = 0o100644)
     throws(GitError)
   {
-    var info = stat()
-    guard lstat(filePath, &info) == 0 else {
+    guard let status = WorkTreeFileStatus(ofFileAt: filePath) else {
       throw GitError(code: .notFound, message: "cannot stat \(filePath): errno \(errno)", function: "stat")
     }
+    try stage(path: path, blob: blob, status: status, fileMode: fileMode)
+  }
+
+  /// Records that `path` holds blob `blob`, with the size and times of the work-tree file the
+  /// caller has just written and taken `status` of (from the open file: no second look-up of
+  /// its path).
+  public func stage(path: String, blob: ObjectID, status: WorkTreeFileStatus, fileMode: UInt32 = 0o100644)
+    throws(GitError)
+  {
     var entry = IndexFileEntry(path: Array(path.utf8), mode: fileMode, objectID: blob.bytes)
     // Truncated to the format's 32 bits, as libgit2 truncates them.
-    entry.changeSeconds = UInt32(truncatingIfNeeded: info.st_ctim.tv_sec)
-    entry.changeNanoseconds = UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec)
-    entry.modificationSeconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_sec)
-    entry.modificationNanoseconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)
-    entry.device = UInt32(truncatingIfNeeded: info.st_dev)
-    entry.inode = UInt32(truncatingIfNeeded: info.st_ino)
-    entry.userID = info.st_uid
-    entry.groupID = info.st_gid
-    entry.fileSize = UInt32(truncatingIfNeeded: info.st_size)
+    entry.changeSeconds = UInt32(truncatingIfNeeded: status.changeSeconds)
+    entry.changeNanoseconds = UInt32(truncatingIfNeeded: status.changeNanoseconds)
+    entry.modificationSeconds = UInt32(truncatingIfNeeded: status.modificationSeconds)
+    entry.modificationNanoseconds = UInt32(truncatingIfNeeded: status.modificationNanoseconds)
+    entry.device = UInt32(truncatingIfNeeded: status.device)
+    entry.inode = UInt32(truncatingIfNeeded: status.inode)
+    entry.userID = status.userID
+    entry.groupID = status.groupID
+    entry.fileSize = UInt32(truncatingIfNeeded: status.size)
     try stage(entry)
   }
 

@@ -78,7 +78,11 @@ public final class PackedObjectWriter {
   /// again (an import into a ledger of 100,000 claims wrote a pack of 300,000 objects). The
   /// objects are compressed but not searched for deltas against each other (as `git fast-import`
   /// writes them): a delta search costs a third of a large import, and `git gc` makes deltas later.
-  public func finish(commit: ObjectID, baseTree: ObjectID?) throws(GitError) {
+  ///
+  /// - Returns: the pack's name, its checksum in hexadecimal: its files are
+  ///   `objects/pack/pack-<name>.pack` and `.idx` (libgit2 names a pack by its checksum, as git does).
+  @discardableResult
+  public func finish(commit: ObjectID, baseTree: ObjectID?) throws(GitError) -> String {
     precondition(!isFinished, "a pack is written once")
     isFinished = true
     var builder: OpaquePointer?
@@ -92,6 +96,10 @@ public final class PackedObjectWriter {
     var pack = git_buf()
     defer { git_buf_dispose(&pack) }
     try check(git_packbuilder_write_buf(&pack, builder), function: "git_packbuilder_write_buf")
+    guard let bytes = pack.ptr, pack.size >= 20 else { throw GitError(code: .invalid, message: "an empty pack") }
+    let name = UnsafeRawBufferPointer(start: bytes + pack.size - 20, count: 20).map { byte in
+      String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
+    }.joined()
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, repository.pointer), function: "git_repository_odb")
     defer { git_odb_free(odb) }
@@ -103,6 +111,7 @@ public final class PackedObjectWriter {
     try check(writer.pointee.append(writer, pack.ptr, pack.size, &progress), function: "git_odb_writepack.append")
     try check(writer.pointee.commit(writer, &progress), function: "git_odb_writepack.commit")
     try check(git_mempack_reset(backend), function: "git_mempack_reset")
+    return name
   }
 
   /// Inserts `tree` and, below it, every tree and blob whose id differs from the entry of the same
