@@ -241,12 +241,20 @@ extension Ledger {
         ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
       let target = packer?.repository ?? repository
       var blobs: [String: ObjectID] = [:]
+      blobs.reserveCapacity(change.files.count)
       var treeChanges: [TreeChange] = []
       treeChanges.reserveCapacity(change.files.count)
+      let packed = try packer?.writeBlobs(change.files.compactMap(\.contents))
+      var next = 0
       for file in change.files {
         if let contents = file.contents {
           let blob: ObjectID
-          if let packer { blob = try packer.writeBlob(contents) } else { blob = try target.writeBlob(contents) }
+          if let packed {
+            blob = packed[next]
+            next += 1
+          } else {
+            blob = try target.writeBlob(contents)
+          }
           blobs[file.path] = blob
           treeChanges.append(.upsert(path: file.path, blob: blob))
         } else {
