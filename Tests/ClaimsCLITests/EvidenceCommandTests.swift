@@ -105,6 +105,49 @@ import Testing
     #expect(fixture.run("check").status == 0)
   }
 
+  @Test func checkNamesFilesUnderEvidenceThatNoCommitHolds() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
+    let fixture = try CLIFixture()
+    #expect(fixture.run("cite", "storm:2", server.url("/story"), "--archive").status == 0)
+    let archive = try #require(try review(fixture, 2).citations.first?.archive)
+    let shard = (archive.capturePath as NSString).deletingLastPathComponent
+    #expect(fixture.run("check").status == 0)
+    // Beside committed evidence, in a new directory, a link (to a directory: not followed), a
+    // huge file (sparse: never read), and a file staged but not committed.
+    try fixture.scratch.write("dropped by hand", to: "\(shard)/extra.warc")
+    try fixture.scratch.write("copied from a colleague", to: "Evidence/zz/page.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: fixture.scratch.path("Evidence/link"), withDestinationPath: "/etc")
+    try fixture.scratch.write("", to: "Evidence/zz/huge.warc")
+    let huge = try FileHandle(forWritingTo: URL(fileURLWithPath: fixture.scratch.path("Evidence/zz/huge.warc")))
+    try huge.truncate(atOffset: 16 << 30)
+    try huge.close()
+    try fixture.scratch.write("staged", to: "Evidence/zz/staged.txt")
+    _ = fixture.git("add", "Evidence/zz/staged.txt")
+    let result = fixture.run("check")
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let untracked =
+      "is not in the ledger (untracked); no citation records it (claims archives pages with 'cite --archive' and 'archive')"
+    #expect(
+      lines == [
+        "\(shard)/extra.warc: \(untracked); commit it with git ('git add \(shard)/extra.warc', then 'git commit') if it belongs in the ledger, or remove it",
+        "Evidence/link: is not a plain file and not in the ledger (not followed); Evidence/ holds only archived pages; remove it",
+        "Evidence/zz/huge.warc: \(untracked); commit it with git ('git add Evidence/zz/huge.warc', then 'git commit') if it belongs in the ledger, or remove it",
+        "Evidence/zz/page.txt: \(untracked); commit it with git ('git add Evidence/zz/page.txt', then 'git commit') if it belongs in the ledger, or remove it",
+        "Evidence/zz/staged.txt: is staged in the git index but not committed; no citation records it (claims archives pages with 'cite --archive' and 'archive'); commit it with git ('git commit') if it belongs in the ledger, or run 'git rm --cached Evidence/zz/staged.txt' and remove it",
+        "Checked 10 files: 5 problems.",
+      ], "\(result.stdout)")
+    // Removed (and taken out of the index): nothing left to report.
+    _ = fixture.git("rm", "-q", "--cached", "Evidence/zz/staged.txt")
+    for path in ["\(shard)/extra.warc", "Evidence/zz", "Evidence/link"] {
+      try FileManager.default.removeItem(atPath: fixture.scratch.path(path))
+    }
+    #expect(fixture.run("check").status == 0)
+  }
+
   @Test func onlyWebPagesAreArchivedAndRedirectsToLocalSchemesAreRefused() throws {
     let server = try LocalHTTPServer(routes: ["/trap": .redirect(location: "file:///etc/passwd")])
     let fixture = try CLIFixture()
