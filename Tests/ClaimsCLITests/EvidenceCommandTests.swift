@@ -441,4 +441,50 @@ import Testing
     #expect(dropped.stdout.contains("Citation not recorded."), "\(dropped.stdout)")
     #expect(fixture.head == head)
   }
+
+  @Test func theReviewSessionKeepsACitationWhosePageCannotBeFetched() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original),
+      "/gone": .page(status: 404),
+      "/busy": .sequence([.page(status: 503), .page(headers: EvidencePages.html, body: EvidencePages.original)]),
+    ])
+    let fixture = try CLIFixture()
+    let (story, gone, busy) = (server.url("/story"), server.url("/gone"), server.url("/busy"))
+    let choices =
+      "Enter keeps the citation without an archive, r fetches the page again, or type another address (Ctrl-C drops it): "
+    // Another address: fetched instead, with the stance, title and quote typed for the first.
+    let replaced = fixture.run(
+      "review", "--archive", input: "c\n\(gone)\nrefutes\nDamage report\n\(Self.quote)\n\(story)\nq\n")
+    #expect(replaced.status == 0, "\(replaced.stderr)")
+    #expect(replaced.stderr.contains("Error: cannot archive \(gone): HTTP 404 Not Found"), "\(replaced.stderr)")
+    #expect(replaced.stdout.contains(choices), "\(replaced.stdout)")
+    #expect(replaced.stdout.contains("  archived "))
+    let first = try #require(try review(fixture, 1).citations.first)
+    #expect(first.url == story)
+    #expect(first.stance == .refutes && first.title == "Damage report" && first.quote == Self.quote)
+    #expect(first.archive?.quote?.selector.exact == Self.quote)
+    // r: fetched again, archived the second time.
+    let retried = fixture.run("review", "--archive", input: "\nc\n\(busy)\n\n\n\(Self.quote)\nr\nq\n")
+    #expect(retried.status == 0, "\(retried.stderr)")
+    #expect(
+      retried.stderr.contains("HTTP 503 Service Unavailable (server error; try again later)"), "\(retried.stderr)")
+    #expect(server.hitCount("/busy") == 2)
+    #expect(try review(fixture, 2).citations.first?.archive?.finalURL == busy)
+    // Enter: recorded as 'claims cite' without --archive records it, after an address that
+    // cannot be archived at all (asked again).
+    let kept = fixture.run(
+      "review", "--archive", input: "\n\nc\n\(gone)\nsupports\n\n\(Self.quote)\ndoi:10.1000/182\n\nq\n")
+    #expect(kept.status == 0, "\(kept.stderr)")
+    #expect(kept.stderr.contains("'doi:10.1000/182' is not a web address"), "\(kept.stderr)")
+    #expect(kept.stdout.contains("Recording the citation without an archive ('claims archive' can archive it later)."))
+    let third = try #require(try review(fixture, 3).citations.first)
+    #expect(third.url == "doi:10.1000/182")
+    #expect(third.stance == .supports && third.quote == Self.quote && third.archive == nil)
+    // No answer (the input ends): nothing recorded, and the session says so.
+    let head = fixture.head
+    let dropped = fixture.run("review", "--archive", input: "\n\n\nc\n\(gone)\n\n\n\n")
+    #expect(dropped.stdout.contains("Citation not recorded."), "\(dropped.stdout)")
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+  }
 }
