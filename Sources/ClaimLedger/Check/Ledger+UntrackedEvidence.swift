@@ -13,7 +13,12 @@ extension Ledger {
   func untrackedEvidenceProblems(committed snapshot: LedgerSnapshot) -> [LedgerProblem] {
     let top = CitationArchive.directory
     guard FileSystem.node(at: "\(rootPath)/\(top)") == .directory else { return [] }
-    let index = try? Index(of: repository)
+    // The git index is read only when an untracked file is found (a large ledger's is large).
+    var index: Index?? = nil
+    func isStaged(_ path: String) -> Bool {
+      if index == nil { index = .some(try? Index(of: repository)) }
+      return index??.entry(at: path) != nil
+    }
     var problems: [LedgerProblem] = []
     // A directory of the work tree, with its tree in the ledger (nil: none, all below is untracked).
     var pending: [(tree: ObjectID?, directory: String, depth: Int)] = [(snapshot.treeID(ofDirectory: top), top, 1)]
@@ -33,7 +38,7 @@ extension Ledger {
           pending.append((entry?.id, path, depth + 1))
         case .file:
           guard entry == nil else { continue }
-          problems.append(untrackedEvidenceProblem(at: path, staged: index?.entry(at: path) != nil))
+          problems.append(untrackedEvidenceProblem(at: path, staged: isStaged(path)))
         case .symbolicLink, .other:
           guard entry == nil else { continue }
           problems.append(
