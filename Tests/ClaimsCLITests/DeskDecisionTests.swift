@@ -89,6 +89,59 @@ import Testing
     #expect(listed(fixture, "--status", "dismissed") == [])
   }
 
+  /// The claims of `claims list --json` (with `arguments`) as id → `status` object.
+  func statusesInJSON(_ fixture: CLIFixture, _ arguments: String...) throws -> [String: [String: Any]] {
+    let result = CLIHarness.run(["list", "--json"] + arguments, in: fixture.path, environment: fixture.environment)
+    #expect(result.status == 0, "\(result.stderr)")
+    let claims = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    var statuses: [String: [String: Any]] = [:]
+    for claim in claims {
+      statuses[try #require(claim["id"] as? String)] = try #require(claim["status"] as? [String: Any])
+    }
+    return statuses
+  }
+
+  @Test func listJSONDescribesEachClaimByTheStatusesTheFiltersGiveIt() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    // Claim 2 reviewed, disputed, flagged and cited, then dismissed; claim 1 reviewed; claim 4
+    // reviewed, then retired by a re-import.
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "supported")
+    fixture.run("cite", "storm:2", "https://county.example.gov/damage.pdf")
+    fixture.run("verdict", "storm:1", "supported")
+    fixture.run("verdict", "storm:4", "refuted")
+    #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
+    let revised = CLIFixture.article.replacingOccurrences(of: "\n\nSchools will reopen on Thursday.", with: "")
+    let file = try fixture.writeBeside(revised, name: "storm-v2.txt")
+    #expect(fixture.run("import", file, "--id", "storm", "--replace").status == 0)
+
+    let dismissed = try #require(try statusesInJSON(fixture)[ids[1]])
+    #expect(dismissed["statuses"] as? [String] == ["dismissed"])
+    for flag in ["reviewed", "disputed", "flagged", "verified", "stale", "checkable"] {
+      #expect(dismissed[flag] as? Bool == false, "\(flag)")
+    }
+    #expect(dismissed["not_a_claim"] as? Bool == true)
+    #expect(dismissed["verdicts"] as? [String] == ["supported", "refuted"])
+    let retired = try #require(try statusesInJSON(fixture, "--status", "retired")[ids[3]])
+    #expect(retired["statuses"] as? [String] == ["retired"])
+    #expect(retired["reviewed"] as? Bool == false)
+    #expect(try statusesInJSON(fixture)[ids[0]]?["statuses"] as? [String] == ["reviewed", "uncited"])
+
+    // For every status, the JSON of every claim filtered by it is what --status lists.
+    let every = try statusesInJSON(fixture, "--status", "retired,unreviewed,reviewed,dismissed")
+    #expect(Set(every.keys).count == 4)
+    for status in ["unreviewed", "reviewed", "uncited", "disputed", "flagged", "verified", "stale", "dismissed"] {
+      let listed = Set(try statusesInJSON(fixture, "--status", status).keys)
+      let byStatuses = Set(every.filter { ($0.value["statuses"] as? [String])?.contains(status) == true }.keys)
+      #expect(byStatuses == listed, "--status \(status)")
+      if let flagged = every.first?.value[status], flagged is Bool {
+        let byFlag = Set(every.filter { $0.value[status] as? Bool == true }.keys)
+        #expect(byFlag == listed, "\"\(status)\": true")
+      }
+    }
+  }
+
   @Test func dismissSelectsInBulkAndRefusesRetiredClaims() throws {
     let fixture = try CLIFixture()
     fixture.run("verdict", "storm:1", "supported")

@@ -31,4 +31,12 @@ enum StatusFilter: String, EnumeratedArgument {
     case .matched: true
     }
   }
+
+  /// The statuses `claims list --status` lists `claim` under (in `status`), in declaration order,
+  /// but for `matched`, which needs the matching index: a retired claim has `retired` and no
+  /// other status (``ClaimFilter`` leaves it out of the rest), a dismissed one `dismissed`.
+  static func statuses(of claim: Claim, in status: ClaimStatus) -> [StatusFilter] {
+    guard !claim.isRetired else { return [.retired] }
+    return allCases.filter { $0 != .retired && $0 != .matched && $0.matches(status) }
+  }
 }

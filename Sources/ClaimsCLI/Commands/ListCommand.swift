@@ -17,7 +17,11 @@ struct ListCommand: ParsableCommand {
       (--status disputed,flagged: claims with any of them). --grep looks in the claim's text, its reviewers' notes, \
       and the titles and addresses they cite. Each line is cut to the terminal's width (COLUMNS if set; 100 columns \
       when output is not a terminal) by shortening the claim's text: the id and the source:N reference are always \
-      printed whole, so a terminal too narrow for them gets longer lines; --full prints every claim's whole text.
+      printed whole, so a terminal too narrow for them gets longer lines; --full prints every claim's whole text. \
+      --json prints an array of claim records, each with its assignee, claimant and status: status.statuses names \
+      the statuses --status lists the claim under (all but matched, which needs the matching index), and the flags \
+      reviewed, disputed, flagged, verified and stale agree with them (false for a dismissed or retired claim, whose \
+      verdicts stay in status.verdicts).
       """
   )
 
@@ -32,7 +36,7 @@ struct ListCommand: ParsableCommand {
   @Flag(help: "Print each claim's whole text instead of cutting it to the line's width.")
   var full = false
 
-  @Flag(help: "Print the claims, with their status, as JSON.")
+  @Flag(help: "Print the claims, with their statuses (as --status names them), as JSON.")
   var json = false
 
   func run(_ context: CommandContext) throws -> Int32 {
@@ -123,7 +127,8 @@ struct ListCommand: ParsableCommand {
   /// claimant.
   @Sendable static func jsonElement(_ match: ClaimFilter.Match) -> [UInt8] {
     guard case .object(var members) = match.claim.json else { return [] }
-    members["status"] = Self.statusJSON(match.status)
+    members["status"] = Self.statusJSON(
+      match.status, statuses: StatusFilter.statuses(of: match.claim, in: match.status))
     members["assignee"] = match.assignment?.assignee.map { .string($0.description) } ?? .null
     members["claimant"] = match.decision?.claimant.map { .string($0.name) } ?? .null
     var writer = JSONStreamWriter(depth: 1, capacity: 1024)
@@ -141,12 +146,17 @@ struct ListCommand: ParsableCommand {
     return text
   }
 
-  static func statusJSON(_ status: ClaimStatus) -> JSONValue {
-    .object([
-      "checkable": .bool(status.isCheckable), "reviewed": .bool(status.isReviewed), "cited": .bool(status.isCited),
-      "disputed": .bool(status.isDisputed), "flagged": .bool(status.isFlagged), "verified": .bool(status.isVerified),
-      "stale": .bool(status.hasStaleReviews), "verdicts": .array(status.verdicts.map { .string($0) }),
-      "not_a_claim": .bool(status.isNotAClaim),
+  /// The `status` of a claim in `claims list --json`: `statuses` names what `--status` lists the
+  /// claim under, and the flags named after a status (`reviewed`, `disputed`, `flagged`,
+  /// `verified`, `stale`) say the same, so that a script filtering the JSON gets what `--status`
+  /// gives: false for a dismissed or retired claim whatever its verdicts (`verdicts` still has them).
+  static func statusJSON(_ status: ClaimStatus, statuses: [StatusFilter]) -> JSONValue {
+    func has(_ filter: StatusFilter) -> JSONValue { .bool(statuses.contains(filter)) }
+    return .object([
+      "statuses": .array(statuses.map { .string($0.rawValue) }),
+      "checkable": .bool(status.isCheckable), "reviewed": has(.reviewed), "cited": .bool(status.isCited),
+      "disputed": has(.disputed), "flagged": has(.flagged), "verified": has(.verified), "stale": has(.stale),
+      "verdicts": .array(status.verdicts.map { .string($0) }), "not_a_claim": .bool(status.isNotAClaim),
     ])
   }
 
