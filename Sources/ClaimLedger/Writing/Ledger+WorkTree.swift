@@ -52,6 +52,7 @@ extension Ledger {
         guard let status = written[path], let blob = blobs[path] else { continue }
         try stage(path, blob: blob, mode: WorkTreeEntry.regularFile, status: status, in: index)
       }
+      Trace.mark("index entries staged")
       journal.markWritingIndex(in: gitDirectory)
       try writeIndex(index)
       return nil
