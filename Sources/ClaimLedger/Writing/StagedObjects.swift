@@ -59,6 +59,7 @@ final class PackWriteInProgress: @unchecked Sendable {
         result = .failure(error)
       }
       outcome.withLock { $0 = result }
+      Trace.mark("pack written on its own thread")
       done.signal()
     }
   }
