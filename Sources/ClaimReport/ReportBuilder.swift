@@ -251,7 +251,7 @@ public enum ReportBuilder {
   /// The earliest `import` action of each source: when its claims started waiting.
   public static func importTimes(of actions: [ReportAction]) -> [SourceID: Timestamp] {
     var times: [SourceID: Timestamp] = [:]
-    for action in actions where action.kind == "import" {
+    for action in actions where action.kind == .import {
       guard let source = action.source else { continue }
       if let known = times[source], known <= action.time { continue }
       times[source] = action.time

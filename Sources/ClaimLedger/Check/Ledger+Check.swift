@@ -71,7 +71,7 @@ extension Ledger {
           LedgerProblem(
             .unattributed, path: "commit \(short)",
             problem:
-              "says 'Action: \(entry.action)' by \(entry.author.description.escapedForMessage) but changes no record it names; reports do not count it",
+              "says 'Action: \(entry.action.rawValue)' by \(entry.author.description.escapedForMessage) but changes no record it names; reports do not count it",
             remedy: "nothing to repair; if it was not made by claims, find out who made it"))
       }
       for path in entry.foreignEdits {

@@ -72,7 +72,7 @@ extension Ledger {
       body: [request.title.map { "Title: \($0)" }, request.url.map { "URL: \($0)" }].compactMap { $0 }
         .joined(separator: "\n"),
       trailers: [
-        .init(TrailerKey.action, "import"),
+        .action(.import),
         .init(TrailerKey.source, source.rawValue),
         .init("Claims-Added", String(claims.count)),
         .init("Claims-Checkable", String(checkable)),
