@@ -363,7 +363,7 @@ public final class Index {
     try settle()
     if case .file(let update) = route {
       do {
-        let plan = try update.plan()
+        let plan = try update.plan(racyEntriesAreUnchanged: racyEntriesAreUnchanged(in: update))
         try IndexFileWriter.write(
           plan, to: path, using: SystemSHA1.self, durable: true, checksumRecord: checksumRecord)
         route = .written
@@ -381,6 +381,40 @@ public final class Index {
     let pointer = try libgit2Index()
     try check(git_index_write(pointer), function: "git_index_write")
     lastWriteUsedLibgit2 = true
+  }
+}
+
+extension Index {
+  /// How many racily clean entries are checked here at most; past that, libgit2 checks them.
+  static let racyEntriesCheckedInPlace = 256
+
+  /// Whether libgit2 would leave every racily clean entry this update does not touch as it is
+  /// (`truncate_racily_clean` sets the size of those whose work-tree file differs to 0): each is a
+  /// regular file of the entry's mode and size whose contents, hashed as libgit2 hashes them
+  /// (`git_repository_hashfile`, the repository's filters applied), are the entry's blob. Then the
+  /// file written in place is still byte for byte libgit2's. A file written just before the index
+  /// shares its time (the clock moves in steps of a few milliseconds), so the entry of the last
+  /// write is often racily clean at the next.
+  private func racyEntriesAreUnchanged(in update: IndexUpdate) -> Bool {
+    guard let racy = update.untouchedRacyEntries, !racy.isEmpty, racy.count <= Self.racyEntriesCheckedInPlace,
+      let workdir = git_repository_workdir(repository.pointer)
+    else { return false }
+    let root = String(cString: workdir)
+    for entry in racy {
+      guard entry.mode == 0o100644 || entry.mode == 0o100755 else { return false }
+      let relative = String(decoding: entry.path, as: UTF8.self)
+      let absolute = root.hasSuffix("/") ? root + relative : "\(root)/\(relative)"
+      var info = stat()
+      guard lstat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+        UInt32(truncatingIfNeeded: info.st_size) == entry.fileSize,
+        (info.st_mode & S_IXUSR != 0) == (entry.mode == 0o100755)
+      else { return false }
+      var oid = git_oid()
+      guard git_repository_hashfile(&oid, repository.pointer, absolute, GIT_OBJECT_BLOB, relative) == 0,
+        ObjectID(oid).bytes == entry.objectID
+      else { return false }
+    }
+    return true
   }
 }
 
