@@ -89,6 +89,8 @@ import Testing
       (claimPath, Array("{\"replaced\": true}\n".utf8)),
     ]
     for file in written { try fixture.scratch.write(file.bytes, to: file.path) }
+    // Killed between creating a file and writing its bytes: an empty file at a new path.
+    try fixture.scratch.write("", to: "Claims/lost/3.json")
     // A file of the user's beside them, and one the dead writer never reached (still as committed).
     try fixture.scratch.write("mine\n", to: "Claims/lost/notes.txt")
     let blobs = try written.map { try Repository.blobID(of: $0.bytes) }
@@ -102,6 +104,7 @@ import Testing
     #expect(try fixture.git("rev-parse", "HEAD^").trimmingCharacters(in: .whitespacesAndNewlines) == head)
     #expect(FileSystem.node(at: "\(fixture.path)/Claims/lost/1.json") == .missing)
     #expect(FileSystem.node(at: "\(fixture.path)/Claims/lost/2.json") == .missing)
+    #expect(FileSystem.node(at: "\(fixture.path)/Claims/lost/3.json") == .missing)
     #expect(try fixture.scratch.read(claimPath) == committed)
     #expect(fixture.status == "?? Claims/lost/notes.txt\n")
     #expect(FileSystem.node(at: "\(fixture.path)/.git/claims-journal.json") == .missing)

@@ -316,8 +316,11 @@ extension Ledger {
       // The commit was never published (or was taken back): files the writer had already put in
       // the work tree go back to what the branch holds. A writer that wrote them beside its pack
       // may have died before the commit was on the disk; its journal names their blobs.
-      let written = journal.blobsByPath ?? blobs(of: journal.commit, at: journal.paths) ?? [:]
-      restoreWorkTree(journal.paths, written: written, to: tip)
+      if let written = journal.blobsByPath {
+        restoreWorkTree(journal.paths, written: written, to: tip, emptyNewFilesAreOurs: true)
+      } else {
+        restoreWorkTree(journal.paths, written: blobs(of: journal.commit, at: journal.paths) ?? [:], to: tip)
+      }
     }
     if tip == journal.commit, let index = try? openIndex() {
       var blobs: [String: ObjectID] = [:]

@@ -144,7 +144,13 @@ extension Ledger {
   /// Puts each of `paths` whose work-tree file holds the blob `written` gives it back as `tip`
   /// holds it (or removes it, as when there is no tip): only the writer's own half-done files are
   /// touched, never someone's edit.
-  func restoreWorkTree(_ paths: [String], written: [String: ObjectID], to tip: ObjectID?) {
+  ///
+  /// With `emptyNewFilesAreOurs`, an empty file at a path `tip` does not hold is removed too: a
+  /// writer that wrote its files beside its pack created each new one (refusing a file already
+  /// there) and may have died before writing a byte of it.
+  func restoreWorkTree(
+    _ paths: [String], written: [String: ObjectID], to tip: ObjectID?, emptyNewFilesAreOurs: Bool = false
+  ) {
     var tipTree: ObjectID?
     if let tip {
       guard let tree = try? repository.commit(tip).treeID else { return }
@@ -153,12 +159,14 @@ extension Ledger {
     for path in paths where !WorkTreePath.isUnsafe(path) {
       let absolute = "\(rootPath)/\(path)"
       guard let ours = written[path],
-        let current = FileSystem.readFile(at: absolute, limit: ObjectReader.maximumRecordSize * 256),
-        (try? Repository.blobID(of: current)) == ours
+        let current = FileSystem.readFile(at: absolute, limit: ObjectReader.maximumRecordSize * 256)
       else { continue }
-      if let tipTree, let before = try? repository.treeEntry(at: path, inTree: tipTree), before.kind == .blob,
-        let bytes = try? repository.blobContent(before.id)
-      {
+      let before = tipTree.flatMap { try? repository.treeEntry(at: path, inTree: $0) }
+      let isOurs =
+        (try? Repository.blobID(of: current)) == ours
+        || (emptyNewFilesAreOurs && current.isEmpty && before == nil)
+      guard isOurs else { continue }
+      if let before, before.kind == .blob, let bytes = try? repository.blobContent(before.id) {
         try? FileSystem.write(bytes, to: absolute)
       } else {
         unlink(absolute)

@@ -82,8 +82,16 @@ struct WriteJournal: Equatable {
   func write(to gitDirectory: String) throws(LedgerError) {
     // Durable before the branch moves: after a power cut, the journal is what tells the next
     // writer which work-tree files to bring up to the commit.
-    try FileSystem.writeAtomically(
-      JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory), durable: true)
+    do {
+      try FileSystem.writeAtomically(
+        JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory), durable: true)
+    } catch {
+      // A large write's journal (a blob per path) can be the first thing a full disk refuses:
+      // said as every other write on a full disk says it.
+      guard let shortage = DiskSpace.shortage(at: gitDirectory, systemError: 0) else { throw error }
+      throw LedgerError(
+        .writeFailed(path: gitDirectory), "cannot write the commit: \(shortage); free some space there, then retry")
+    }
   }
 
   /// Marks the journal as writing the index, just before the index lock is taken. Not synced: after
