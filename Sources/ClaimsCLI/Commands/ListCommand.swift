@@ -21,7 +21,9 @@ struct ListCommand: ParsableCommand {
       --json prints an array of claim records, each with its assignee, claimant and status: status.statuses names \
       the statuses --status lists the claim under (all but matched, which needs the matching index), and the flags \
       reviewed, disputed, flagged, verified and stale agree with them (false for a dismissed or retired claim, whose \
-      verdicts stay in status.verdicts).
+      verdicts stay in status.verdicts), as in the claims of 'claims report --format json'. On a terminal the \
+      verdicts are coloured by status: red when flagged, green when reviewed, dim otherwise (a dismissed or retired \
+      claim's too).
       """
   )
 
@@ -81,8 +83,7 @@ struct ListCommand: ParsableCommand {
       let kind = row.kind.rawValue.padded(to: 11)
       let verdicts = TerminalText.oneLine(Self.verdictSummary(status), width: 18).padded(to: 18)
       let text = row.line(width: full ? .max : textWidth(referenceWidth: referenceWidth))
-      let coloured =
-        status.isFlagged ? style.red(verdicts) : status.isReviewed ? style.green(verdicts) : style.dim(verdicts)
+      let coloured = Self.colour(verdicts, status: status, isRetired: row.isRetired, style: style)
       context.print(
         "\(style.yellow(row.id.rawValue))  \(reference)  \(row.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
       )
@@ -97,6 +98,7 @@ struct ListCommand: ParsableCommand {
     let ordinal: Int
     let kind: ClaimKind
     let status: ClaimStatus
+    let isRetired: Bool
     /// The start of the text as one safe line (``TerminalText/oneLine(_:width:)`` cuts it).
     private let text: String
     /// Whether the whole line is longer than ``text``.
@@ -110,6 +112,7 @@ struct ListCommand: ParsableCommand {
       ordinal = match.claim.ordinal
       kind = match.claim.kind
       status = match.status
+      isRetired = match.claim.isRetired
       let line = TerminalText.oneLine(match.claim.text, width: Int.max)
       isCut = line.count > widest
       text = isCut ? String(line.prefix(widest)) : line
@@ -134,6 +137,15 @@ struct ListCommand: ParsableCommand {
     var writer = JSONStreamWriter(depth: 1, capacity: 1024)
     writer.value(.object(members))
     return writer.bytes
+  }
+
+  /// The verdicts of a claim in `status` coloured by its statuses (``ClaimStatusName``, as
+  /// `--status` gives them): red when flagged, green when reviewed, dim otherwise, so that a
+  /// dismissed or retired claim, whose verdicts count nowhere, is dim like an unreviewed one.
+  static func colour(_ verdicts: String, status: ClaimStatus, isRetired: Bool, style: TextStyle) -> String {
+    let names = status.names(isRetired: isRetired)
+    if names.contains(.flagged) { return style.red(verdicts) }
+    return names.contains(.reviewed) ? style.green(verdicts) : style.dim(verdicts)
   }
 
   /// `refuted`, `supported≠refuted` for a dispute, `–` when unreviewed, `not a claim` when the desk
