@@ -167,7 +167,7 @@ extension Ledger {
         || (emptyNewFilesAreOurs && current.isEmpty && before == nil)
       guard isOurs else { continue }
       if let before, before.kind == .blob, let bytes = try? repository.blobContent(before.id) {
-        try? FileSystem.write(bytes, to: absolute)
+        _ = try? FileSystem.write(bytes, to: absolute)
       } else {
         unlink(absolute)
         FileSystem.removeEmptyDirectories(LedgerSnapshot.split(path).directory, under: rootPath)

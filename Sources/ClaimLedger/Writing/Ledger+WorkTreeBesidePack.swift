@@ -53,7 +53,7 @@ extension Ledger {
       // serialised by its lock anyway.
       statuses = try writeWorkTreeFiles(change.files.map { ($0.path, $0.contents ?? []) }, workers: 1)
     } catch {
-      try? packing.wait()
+      _ = try? packing.wait()
       putBack(paths, written: staged.blobs, to: tip)
       throw LedgerError(
         .writeFailed(path: rootPath),
