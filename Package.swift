@@ -59,10 +59,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // glibc's malloc_trim, which Swift's Glibc module does not export (Matching/HeapTrim.swift).
+    .systemLibrary(name: "CMalloc"),
+
     // Storage, history and sync.
     .target(
       name: "ClaimLedger",
-      dependencies: ["ClaimModel", "Segmentation", "Git", "ClaimMatching"],
+      dependencies: ["ClaimModel", "Segmentation", "Git", "ClaimMatching", "CMalloc"],
       swiftSettings: strictSettings
     ),
 

@@ -106,14 +106,16 @@ public enum ReportBuilder {
       if entry.hasEvidence { counts.reviewed += 1 }
       tally.add(entry, reviewerKeys: reviewerKeys)
       entries.append(entry)
-      for review in reviews {
+      // A dismissed claim's reviews count nowhere: none of them needs another look.
+      for review in reviews where status.has(.stale) {
         if let staleness = review.stale {
           staleReviews.append(StaleReview(claim: claim, review: review, staleness: staleness))
         }
       }
-      if status.isDisputed { counts.disputed += 1 }
-      if status.isFlagged { counts.flagged += 1 }
-      if status.isCheckable && !status.isReviewed { counts.backlog += 1 }
+      // The lists hold the claims `claims list --status` gives (``ClaimStatusName``).
+      if status.has(.disputed) { counts.disputed += 1 }
+      if status.has(.flagged) { counts.flagged += 1 }
+      if status.has(.unreviewed) { counts.backlog += 1 }
       stateCounts[stateIndex(status.state)] += 1
     }
     counts.claims = entries.count
@@ -251,7 +253,7 @@ public enum ReportBuilder {
   /// The earliest `import` action of each source: when its claims started waiting.
   public static func importTimes(of actions: [ReportAction]) -> [SourceID: Timestamp] {
     var times: [SourceID: Timestamp] = [:]
-    for action in actions where action.kind == "import" {
+    for action in actions where action.kind == .import {
       guard let source = action.source else { continue }
       if let known = times[source], known <= action.time { continue }
       times[source] = action.time

@@ -51,11 +51,11 @@ public struct ReportInput: Sendable {
 /// One step of the ledger's history, as recorded in a commit's trailers.
 public struct ReportAction: Sendable, Equatable {
   /// The kinds of action the ledger records, in the order reports list them.
-  public static let knownKinds = ["verdict", "cite", "uncite", "note", "assign", "unassign", "import"]
+  public static let knownKinds: [CommitAction] = [.verdict, .cite, .uncite, .note, .assign, .unassign, .import]
 
   /// What was done: `verdict`, `cite`, `uncite`, `note`, `assign`, `unassign`, `import`, or a
   /// kind a newer ledger records (counted all the same).
-  public var kind: String
+  public var kind: CommitAction
   /// Who did it.
   public var reviewer: Identity
   /// The claim acted on, when the action concerns one claim.
@@ -66,7 +66,7 @@ public struct ReportAction: Sendable, Equatable {
   public var time: Timestamp
 
   /// Describes one action.
-  public init(kind: String, reviewer: Identity, claim: ClaimID? = nil, source: SourceID? = nil, time: Timestamp) {
+  public init(kind: CommitAction, reviewer: Identity, claim: ClaimID? = nil, source: SourceID? = nil, time: Timestamp) {
     self.kind = kind
     self.reviewer = reviewer
     self.claim = claim

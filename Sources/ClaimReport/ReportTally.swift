@@ -28,7 +28,7 @@ struct Tally: Sendable, Equatable {
     var staleReviews = 0
     var openAssignments = 0
     var lastActive: Timestamp?
-    var actions: [String: Int] = [:]
+    var actions: [CommitAction: Int] = [:]
   }
 
   /// The claims counted, over every source merged.
@@ -226,7 +226,7 @@ struct Tally: Sendable, Equatable {
       var counts = known.compactMap { kind in
         reviewer.actions[kind].map { ReviewerActivity.ActionCount(kind: kind, count: $0) }
       }
-      for kind in reviewer.actions.keys.filter({ !known.contains($0) }).sorted() {
+      for kind in reviewer.actions.keys.filter({ !known.contains($0) }).sorted(by: { $0.rawValue < $1.rawValue }) {
         counts.append(.init(kind: kind, count: reviewer.actions[kind] ?? 0))
       }
       return ReviewerActivity(

@@ -5,12 +5,12 @@ public struct ReviewerActivity: Sendable, Equatable {
   /// How many actions of one kind the history records.
   public struct ActionCount: Sendable, Equatable {
     /// The action kind (`verdict`, `cite`, …).
-    public var kind: String
+    public var kind: CommitAction
     /// How many.
     public var count: Int
 
     /// Collects one count.
-    public init(kind: String, count: Int) {
+    public init(kind: CommitAction, count: Int) {
       self.kind = kind
       self.count = count
     }
@@ -52,7 +52,7 @@ public struct ReviewerActivity: Sendable, Equatable {
   }
 
   /// The number of actions of `kind`.
-  public func count(of kind: String) -> Int {
+  public func count(of kind: CommitAction) -> Int {
     actions.first { $0.kind == kind }?.count ?? 0
   }
 }

@@ -109,12 +109,12 @@ public struct VerificationReport: Sendable {
     let source = details.source
     let entries = details.entries
     claims.load(entries, of: source)
-    disputed.load(entries.filter(\.status.isDisputed), of: source)
-    flagged.load(entries.filter(\.status.isFlagged), of: source)
+    disputed.load(entries.filter { $0.status.has(.disputed) }, of: source)
+    flagged.load(entries.filter { $0.status.has(.flagged) }, of: source)
     staleReviews.load(details.staleReviews, of: source)
     let since = self.source(source)?.importedAt
     backlog.load(
-      entries.filter { $0.status.isCheckable && !$0.status.isReviewed }.map {
+      entries.filter { $0.status.has(.unreviewed) }.map {
         BacklogItem(claim: $0.claim, assignee: $0.assignee, waitingSince: since)
       }, of: source)
     retired.load(details.retired, of: source)

@@ -241,21 +241,29 @@ public final class Index {
   public func stage(path: String, blob: ObjectID, fileAt filePath: String, fileMode: UInt32 = 0o100644)
     throws(GitError)
   {
-    var info = stat()
-    guard lstat(filePath, &info) == 0 else {
+    guard let status = WorkTreeFileStatus(ofFileAt: filePath) else {
       throw GitError(code: .notFound, message: "cannot stat \(filePath): errno \(errno)", function: "stat")
     }
+    try stage(path: path, blob: blob, status: status, fileMode: fileMode)
+  }
+
+  /// Records that `path` holds blob `blob`, with the size and times of the work-tree file the
+  /// caller has just written and taken `status` of (from the open file: no second look-up of
+  /// its path).
+  public func stage(path: String, blob: ObjectID, status: WorkTreeFileStatus, fileMode: UInt32 = 0o100644)
+    throws(GitError)
+  {
     var entry = IndexFileEntry(path: Array(path.utf8), mode: fileMode, objectID: blob.bytes)
     // Truncated to the format's 32 bits, as libgit2 truncates them.
-    entry.changeSeconds = UInt32(truncatingIfNeeded: info.st_ctim.tv_sec)
-    entry.changeNanoseconds = UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec)
-    entry.modificationSeconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_sec)
-    entry.modificationNanoseconds = UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)
-    entry.device = UInt32(truncatingIfNeeded: info.st_dev)
-    entry.inode = UInt32(truncatingIfNeeded: info.st_ino)
-    entry.userID = info.st_uid
-    entry.groupID = info.st_gid
-    entry.fileSize = UInt32(truncatingIfNeeded: info.st_size)
+    entry.changeSeconds = UInt32(truncatingIfNeeded: status.changeSeconds)
+    entry.changeNanoseconds = UInt32(truncatingIfNeeded: status.changeNanoseconds)
+    entry.modificationSeconds = UInt32(truncatingIfNeeded: status.modificationSeconds)
+    entry.modificationNanoseconds = UInt32(truncatingIfNeeded: status.modificationNanoseconds)
+    entry.device = UInt32(truncatingIfNeeded: status.device)
+    entry.inode = UInt32(truncatingIfNeeded: status.inode)
+    entry.userID = status.userID
+    entry.groupID = status.groupID
+    entry.fileSize = UInt32(truncatingIfNeeded: status.size)
     try stage(entry)
   }
 
@@ -355,7 +363,7 @@ public final class Index {
     try settle()
     if case .file(let update) = route {
       do {
-        let plan = try update.plan()
+        let plan = try update.plan(racyEntriesAreUnchanged: racyEntriesAreUnchanged(in: update))
         try IndexFileWriter.write(
           plan, to: path, using: SystemSHA1.self, durable: true, checksumRecord: checksumRecord)
         route = .written
@@ -373,6 +381,40 @@ public final class Index {
     let pointer = try libgit2Index()
     try check(git_index_write(pointer), function: "git_index_write")
     lastWriteUsedLibgit2 = true
+  }
+}
+
+extension Index {
+  /// How many racily clean entries are checked here at most; past that, libgit2 checks them.
+  static let racyEntriesCheckedInPlace = 256
+
+  /// Whether libgit2 would leave every racily clean entry this update does not touch as it is
+  /// (`truncate_racily_clean` sets the size of those whose work-tree file differs to 0): each is a
+  /// regular file of the entry's mode and size whose contents, hashed as libgit2 hashes them
+  /// (`git_repository_hashfile`, the repository's filters applied), are the entry's blob. Then the
+  /// file written in place is still byte for byte libgit2's. A file written just before the index
+  /// shares its time (the clock moves in steps of a few milliseconds), so the entry of the last
+  /// write is often racily clean at the next.
+  private func racyEntriesAreUnchanged(in update: IndexUpdate) -> Bool {
+    guard let racy = update.untouchedRacyEntries, !racy.isEmpty, racy.count <= Self.racyEntriesCheckedInPlace,
+      let workdir = git_repository_workdir(repository.pointer)
+    else { return false }
+    let root = String(cString: workdir)
+    for entry in racy {
+      guard entry.mode == 0o100644 || entry.mode == 0o100755 else { return false }
+      let relative = String(decoding: entry.path, as: UTF8.self)
+      let absolute = root.hasSuffix("/") ? root + relative : "\(root)/\(relative)"
+      var info = stat()
+      guard lstat(absolute, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+        UInt32(truncatingIfNeeded: info.st_size) == entry.fileSize,
+        (info.st_mode & S_IXUSR != 0) == (entry.mode == 0o100755)
+      else { return false }
+      var oid = git_oid()
+      guard git_repository_hashfile(&oid, repository.pointer, absolute, GIT_OBJECT_BLOB, relative) == 0,
+        ObjectID(oid).bytes == entry.objectID
+      else { return false }
+    }
+    return true
   }
 }
 

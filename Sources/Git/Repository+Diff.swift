@@ -74,7 +74,7 @@ extension Repository {
     try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_COMMIT), function: "git_object_lookup")
     defer { git_object_free(object) }
     var result = git_oid()
-    try tagger.withGitSignature { (signature) throws(GitError) in
+    _ = try tagger.withGitSignature { (signature) throws(GitError) in
       try check(git_tag_create(&result, pointer, name, object, signature, message, 0), function: "git_tag_create")
     }
     return ObjectID(result)

@@ -50,11 +50,29 @@ public struct IndexFilePlan {
 }
 
 extension IndexUpdate {
+  /// The entries libgit2 would compare with their work-tree files before writing (racily clean:
+  /// changed no earlier than the index was written) that this update leaves as they are; nil when
+  /// one of them is not a stage-0 entry (a conflict), which is left to libgit2.
+  public var untouchedRacyEntries: [IndexFileEntry]? {
+    var entries: [IndexFileEntry] = []
+    for position in file.racyEntries.sorted() {
+      let path = file.path(at: position)
+      guard changed[path] == nil else { continue }
+      guard file.stage(at: position) == 0, let entry = file.entry(at: path) else { return nil }
+      entries.append(entry)
+    }
+    return entries
+  }
+
   /// Plans the new file.
-  /// - Throws: `.unsupported` when an untouched entry is racily clean: libgit2 would first compare
-  ///   it with its work-tree file, and perhaps change it (`truncate_racily_clean`).
-  public func plan() throws(IndexFileError) -> IndexFilePlan {
-    for position in file.racyEntries where changed[file.path(at: position)] == nil {
+  /// - Parameter racyEntriesAreUnchanged: the caller has found every one of
+  ///   ``untouchedRacyEntries`` to hold what its work-tree file holds, so that libgit2 would leave
+  ///   them as they are.
+  /// - Throws: `.unsupported` when an untouched entry is racily clean and not known unchanged:
+  ///   libgit2 would first compare it with its work-tree file, and perhaps change it
+  ///   (`truncate_racily_clean`).
+  public func plan(racyEntriesAreUnchanged: Bool = false) throws(IndexFileError) -> IndexFilePlan {
+    for position in file.racyEntries where !racyEntriesAreUnchanged && changed[file.path(at: position)] == nil {
       throw IndexFileError(
         .unsupported,
         "'\(String(decoding: file.path(at: position), as: UTF8.self))' changed no earlier than the index (racily clean)"

@@ -8,8 +8,8 @@ package enum ReportHistory {
   /// The kind `action` (a history entry's `Action:` trailer) counts as in a report, or nil for one
   /// a report does not count (`init`, `snapshot`, `merge`, `edit`, …). A re-import of a revised
   /// article counts as an import of its source.
-  package static func reportedKind(of action: String) -> String? {
-    if action == "reimport" { return "import" }
+  package static func reportedKind(of action: CommitAction) -> CommitAction? {
+    if action == .reimport { return .import }
     return ReportAction.knownKinds.contains(action) ? action : nil
   }
 
@@ -25,7 +25,7 @@ package enum ReportHistory {
       let source = entry.sources.first
       if let source, !selected.contains(source) { continue }
       let reviewer = people.canonical(entry.author)
-      if entry.claims.isEmpty || kind == "import" {
+      if entry.claims.isEmpty || kind == .import {
         actions.append(ReportAction(kind: kind, reviewer: reviewer, source: source, time: entry.time))
       } else {
         for claim in entry.claims {

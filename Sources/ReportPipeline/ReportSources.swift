@@ -13,7 +13,7 @@ import ClaimReport
 final class ReportSources {
   /// Layout of the cached tallies and pieces beyond what the build identity covers; bump when the
   /// meaning of a cached value changes.
-  private static let cacheVersion = 3
+  private static let cacheVersion = 4
 
   private let snapshot: LedgerSnapshot
   private let config: LedgerConfig

@@ -60,7 +60,7 @@ import Testing
       #expect(carried.stale?.previousText == "Officials said 40 homes were damaged.")
       // What the desk sees: listed as stale, and the claim's story holds the verdict.
       let story = ledger.story(of: new, in: try ledger.history(), at: try ledger.snapshot())
-      #expect(story.contains { $0.entry.action == "verdict" && $0.claim == old && $0.entry.verdict == "misleading" })
+      #expect(story.contains { $0.entry.action == .verdict && $0.claim == old && $0.entry.verdict == "misleading" })
       let blame = try ledger.blame(new.id.rawValue)
       let beas = try #require(blame.reviewers.first { $0.reviewer.name == "Bea" })
       #expect(beas.verdictOrigin?.subject.hasPrefix("verdict: \(old) misleading") == true)

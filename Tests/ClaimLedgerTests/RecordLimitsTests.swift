@@ -36,6 +36,24 @@ import Testing
     }
   }
 
+  @Test func aLargeChangeCheckedOnEveryCoreReportsItsFirstBadFile() throws {
+    // Large changes are checked in parallel; the file named must still be the first bad one.
+    let good = try review().encoded()
+    var files = (0..<2_000).map { _ in
+      LedgerChange.File(path: "Reviews/storm/0123456789/ann@example.org.json", contents: good)
+    }
+    for position in [1_999, 1_500, 700] {
+      files[position] = LedgerChange.File(
+        path: "Reviews/storm/0123456789/bad\(position)@example.org.json", contents: good)
+    }
+    let change = LedgerChange(files: files, message: CommitMessage(subject: "test", trailers: []))
+    for _ in 0..<5 {
+      #expect { try RecordLimits.check(change) } throws: { error in
+        (error as? LedgerError)?.message.contains("bad700@example.org") == true
+      }
+    }
+  }
+
   @Test func aRecordNestedDeeperThanTheParserAcceptsIsRefused() {
     let deep = Array((String(repeating: "[", count: 65) + String(repeating: "]", count: 65)).utf8)
     #expect { try RecordLimits.check(path: "ledger.json", contents: deep) } throws: { error in

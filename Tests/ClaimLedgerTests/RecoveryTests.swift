@@ -75,6 +75,55 @@ import Testing
     #expect(try fixture.scratch.read(path) == String(decoding: review.encoded(), as: UTF8.self))
   }
 
+  @Test func killedWhileItsPackWasWrittenBesideTheWorkTree() throws {
+    // A large import writes its work-tree files while its pack is written: a writer killed then
+    // leaves files whose commit never reached the disk. Its journal names their blobs, so the
+    // next writer puts back exactly those files, and nobody else's.
+    let (fixture, id, _) = try ledgerWithAClaim()
+    let head = fixture.head
+    let claimPath = "Claims/storm/\(id).json"
+    let committed = try fixture.scratch.read(claimPath)
+    let written: [(path: String, bytes: [UInt8])] = [
+      ("Claims/lost/1.json", Array("{\"n\": 1}\n".utf8)),
+      ("Claims/lost/2.json", Array("{\"n\": 2}\n".utf8)),
+      (claimPath, Array("{\"replaced\": true}\n".utf8)),
+    ]
+    for file in written { try fixture.scratch.write(file.bytes, to: file.path) }
+    // Killed between creating a file and writing its bytes: an empty file at a new path.
+    try fixture.scratch.write("", to: "Claims/lost/3.json")
+    // A file of the user's beside them, and one the dead writer never reached (still as committed).
+    try fixture.scratch.write("mine\n", to: "Claims/lost/notes.txt")
+    let blobs = try written.map { try Repository.blobID(of: $0.bytes) }
+    let neverWritten = try #require(ObjectID(hex: String(repeating: "ab", count: 20)))
+    try WriteJournal(
+      branch: "refs/heads/main", commit: neverWritten, paths: written.map(\.path) + ["Claims/lost/3.json"],
+      blobs: blobs + [try Repository.blobID(of: Array("{\"n\": 3}\n".utf8))]
+    ).write(to: gitDirectory(fixture))
+
+    #expect(try record(fixture, id, "supported") != nil)
+    #expect(try fixture.git("rev-parse", "HEAD^").trimmingCharacters(in: .whitespacesAndNewlines) == head)
+    #expect(FileSystem.node(at: "\(fixture.path)/Claims/lost/1.json") == .missing)
+    #expect(FileSystem.node(at: "\(fixture.path)/Claims/lost/2.json") == .missing)
+    #expect(FileSystem.node(at: "\(fixture.path)/Claims/lost/3.json") == .missing)
+    #expect(try fixture.scratch.read(claimPath) == committed)
+    #expect(fixture.status == "?? Claims/lost/notes.txt\n")
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/claims-journal.json") == .missing)
+  }
+
+  @Test func aJournalRoundTripsTheBlobsOfItsPaths() throws {
+    let fixture = try LedgerFixture()
+    let blob = try Repository.blobID(of: Array("x\n".utf8))
+    let commit = try #require(ObjectID(hex: String(repeating: "cd", count: 20)))
+    let journal = WriteJournal(branch: "refs/heads/main", commit: commit, paths: ["a", "b"], blobs: [blob, nil])
+    try journal.write(to: gitDirectory(fixture))
+    let read = try #require(WriteJournal.read(from: gitDirectory(fixture)))
+    #expect(read == journal)
+    #expect(read.blobsByPath == ["a": blob])
+    // A journal of an older claims, without blobs, reads as before.
+    try WriteJournal(branch: "refs/heads/main", commit: commit, paths: ["a"]).write(to: gitDirectory(fixture))
+    #expect(try #require(WriteJournal.read(from: gitDirectory(fixture))).blobsByPath == nil)
+  }
+
   @Test func anUnreadableJournalIsClearedButNoLockIsTakenForItsWriters() throws {
     let (fixture, id, _) = try ledgerWithAClaim()
     try fixture.scratch.write("{\"branch\": \"refs/hea", to: ".git/claims-journal.json")

@@ -64,6 +64,7 @@ import Testing
     let message = try desk.git("desktop", "log", "-1", "--format=%B")
     #expect(message.hasPrefix("sync: merge origin/main"))
     #expect(message.contains("Action: sync"))
+    #expect(try desktop.history().first?.action == .sync)
     #expect(message.contains("Resolved: \(resolution.summary)"))
     let history = try desk.git("desktop", "log", "--full-history", "--format=%s", "--", resolution.path)
     #expect(history.contains("verdict: \(id) supported"))

@@ -137,7 +137,7 @@ enum ManySources {
       let source = "s\(two(sourceIndex))"
       actions.append(
         ReportAction(
-          kind: "import", reviewer: Fixture.person("Editor"), source: Fixture.source(source),
+          kind: .import, reviewer: Fixture.person("Editor"), source: Fixture.source(source),
           time: Fixture.timestamp("2026-01-\(two(28 - sourceIndex))T08:00:00Z")))
       for ordinal in 1...(3 + sourceIndex % 4) {
         let claim = Fixture.claim(
@@ -163,7 +163,7 @@ enum ManySources {
           reviews.append(review)
           actions.append(
             ReportAction(
-              kind: "verdict", reviewer: review.reviewer, claim: claim.id, source: seed % 5 == 0 ? nil : claim.source,
+              kind: .verdict, reviewer: review.reviewer, claim: claim.id, source: seed % 5 == 0 ? nil : claim.source,
               time: review.updated))
         }
         if ordinal % 3 == 1 {

@@ -68,14 +68,14 @@ struct ReportBuilderTests {
     ]
     let actions = [
       ReportAction(
-        kind: "import", reviewer: Fixture.person("Dana"), source: Fixture.source("new"),
+        kind: .import, reviewer: Fixture.person("Dana"), source: Fixture.source("new"),
         time: Fixture.timestamp("2026-03-01T00:00:00Z")),
       ReportAction(
-        kind: "import", reviewer: Fixture.person("Dana"), source: Fixture.source("old"),
+        kind: .import, reviewer: Fixture.person("Dana"), source: Fixture.source("old"),
         time: Fixture.timestamp("2026-01-01T00:00:00Z")),
       // A later re-import does not make a source younger.
       ReportAction(
-        kind: "import", reviewer: Fixture.person("Dana"), source: Fixture.source("old"),
+        kind: .import, reviewer: Fixture.person("Dana"), source: Fixture.source("old"),
         time: Fixture.timestamp("2026-04-01T00:00:00Z")),
     ]
     let assignment = Assignment(
@@ -127,14 +127,14 @@ struct ReportBuilderTests {
     #expect(alice.claimsReviewed == 4)
     #expect(alice.citations == 2)
     #expect(alice.citationsPerVerdict == 0.5)
-    #expect(alice.count(of: "verdict") == 1)
-    #expect(alice.count(of: "cite") == 1)
+    #expect(alice.count(of: .verdict) == 1)
+    #expect(alice.count(of: .cite) == 1)
     #expect(alice.lastActive == Fixture.timestamp("2026-03-02T09:01:00Z"))
     let carol = try #require(report.activity.first { $0.reviewer.name == "Carol" })
     #expect(carol.openAssignments == 1)
     #expect(carol.staleReviews == 1)
     let dana = try #require(report.activity.last)
-    #expect(dana.actions == [.init(kind: "assign", count: 1), .init(kind: "import", count: 2)])
+    #expect(dana.actions == [.init(kind: .assign, count: 1), .init(kind: .import, count: 2)])
     #expect(dana.claimsReviewed == 0)
     #expect(dana.citationsPerVerdict == nil)
   }
@@ -143,10 +143,11 @@ struct ReportBuilderTests {
     let claim = Fixture.claim("a", 1)
     let actions = ["zap", "verdict", "archive", "note"].map {
       ReportAction(
-        kind: $0, reviewer: Fixture.person("Alice"), claim: claim.id, source: claim.source, time: Fixture.time)
+        kind: CommitAction(rawValue: $0), reviewer: Fixture.person("Alice"), claim: claim.id, source: claim.source,
+        time: Fixture.time)
     }
     let report = Fixture.report(claims: [claim], actions: actions)
-    #expect(report.activity.first?.actions.map(\.kind) == ["verdict", "note", "archive", "zap"])
+    #expect(report.activity.first?.actions.map(\.kind) == [.verdict, .note, .archive, .unknown("zap")])
   }
 
   @Test func sourceFilter() throws {
@@ -155,10 +156,10 @@ struct ReportBuilderTests {
     // An action naming only its claim is attributed through the claim's source.
     let claim = SampleLedger.interview[0]
     input.actions.append(
-      ReportAction(kind: "note", reviewer: Fixture.person("Carol"), claim: claim.id, time: Fixture.time))
+      ReportAction(kind: .note, reviewer: Fixture.person("Carol"), claim: claim.id, time: Fixture.time))
     input.actions.append(
       ReportAction(
-        kind: "note", reviewer: Fixture.person("Carol"), claim: SampleLedger.budget[1].id, time: Fixture.time))
+        kind: .note, reviewer: Fixture.person("Carol"), claim: SampleLedger.budget[1].id, time: Fixture.time))
     let report = ReportBuilder.build(input)
     #expect(report.sources.map(\.id.rawValue) == ["budget"])
     #expect(report.overall.checkable == 4)
@@ -166,9 +167,9 @@ struct ReportBuilderTests {
     #expect(report.staleReviews.isEmpty)
     #expect(report.retired.isEmpty)
     let carol = try #require(report.activity.first { $0.reviewer.name == "Carol" })
-    #expect(carol.actions == [.init(kind: "note", count: 1)])
+    #expect(carol.actions == [.init(kind: .note, count: 1)])
     #expect(carol.openAssignments == 1)
-    #expect(report.activity.first { $0.reviewer.name == "Dana" }?.count(of: "import") == 1)
+    #expect(report.activity.first { $0.reviewer.name == "Dana" }?.count(of: .import) == 1)
   }
 
   @Test func sourcesWithoutClaimsOrRecordsAreListed() {

@@ -54,22 +54,22 @@ enum SampleLedger {
 
   static let actions = [
     ReportAction(
-      kind: "import", reviewer: Fixture.person("Dana"), source: Fixture.source("budget"),
+      kind: .import, reviewer: Fixture.person("Dana"), source: Fixture.source("budget"),
       time: Fixture.timestamp("2026-02-28T08:00:00Z")),
     ReportAction(
-      kind: "import", reviewer: Fixture.person("Dana"), source: Fixture.source("interview"),
+      kind: .import, reviewer: Fixture.person("Dana"), source: Fixture.source("interview"),
       time: Fixture.timestamp("2026-03-01T08:00:00Z")),
     ReportAction(
-      kind: "assign", reviewer: Fixture.person("Dana"), claim: budget[5].id, source: budget[5].source,
+      kind: .assign, reviewer: Fixture.person("Dana"), claim: budget[5].id, source: budget[5].source,
       time: Fixture.timestamp("2026-03-01T09:00:00Z")),
     ReportAction(
-      kind: "verdict", reviewer: Fixture.person("Alice"), claim: budget[0].id, source: budget[0].source,
+      kind: .verdict, reviewer: Fixture.person("Alice"), claim: budget[0].id, source: budget[0].source,
       time: Fixture.timestamp("2026-03-02T09:00:00Z")),
     ReportAction(
-      kind: "cite", reviewer: Fixture.person("Alice"), claim: budget[0].id, source: budget[0].source,
+      kind: .cite, reviewer: Fixture.person("Alice"), claim: budget[0].id, source: budget[0].source,
       time: Fixture.timestamp("2026-03-02T09:01:00Z")),
     ReportAction(
-      kind: "verdict", reviewer: Fixture.person("Bob"), claim: budget[1].id, source: budget[1].source,
+      kind: .verdict, reviewer: Fixture.person("Bob"), claim: budget[1].id, source: budget[1].source,
       time: Fixture.timestamp("2026-03-03T10:00:00Z")),
   ]
 

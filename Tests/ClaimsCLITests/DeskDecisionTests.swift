@@ -89,6 +89,113 @@ import Testing
     #expect(listed(fixture, "--status", "dismissed") == [])
   }
 
+  /// The claims of `claims list --json` (with `arguments`) as id → `status` object.
+  func statusesInJSON(_ fixture: CLIFixture, _ arguments: String...) throws -> [String: [String: Any]] {
+    let result = CLIHarness.run(["list", "--json"] + arguments, in: fixture.path, environment: fixture.environment)
+    #expect(result.status == 0, "\(result.stderr)")
+    let claims = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    var statuses: [String: [String: Any]] = [:]
+    for claim in claims {
+      statuses[try #require(claim["id"] as? String)] = try #require(claim["status"] as? [String: Any])
+    }
+    return statuses
+  }
+
+  @Test func listJSONDescribesEachClaimByTheStatusesTheFiltersGiveIt() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    // Claim 2 reviewed, disputed, flagged and cited, then dismissed; claim 1 reviewed; claim 4
+    // reviewed, then retired by a re-import.
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "supported")
+    fixture.run("cite", "storm:2", "https://county.example.gov/damage.pdf")
+    fixture.run("verdict", "storm:1", "supported")
+    fixture.run("verdict", "storm:4", "refuted")
+    #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
+    let revised = CLIFixture.article.replacingOccurrences(of: "\n\nSchools will reopen on Thursday.", with: "")
+    let file = try fixture.writeBeside(revised, name: "storm-v2.txt")
+    #expect(fixture.run("import", file, "--id", "storm", "--replace").status == 0)
+
+    let dismissed = try #require(try statusesInJSON(fixture)[ids[1]])
+    #expect(dismissed["statuses"] as? [String] == ["dismissed"])
+    for flag in ["reviewed", "disputed", "flagged", "verified", "stale", "checkable"] {
+      #expect(dismissed[flag] as? Bool == false, "\(flag)")
+    }
+    #expect(dismissed["not_a_claim"] as? Bool == true)
+    #expect(dismissed["verdicts"] as? [String] == ["supported", "refuted"])
+    let retired = try #require(try statusesInJSON(fixture, "--status", "retired")[ids[3]])
+    #expect(retired["statuses"] as? [String] == ["retired"])
+    #expect(retired["reviewed"] as? Bool == false)
+    #expect(try statusesInJSON(fixture)[ids[0]]?["statuses"] as? [String] == ["reviewed", "uncited"])
+
+    // For every status, the JSON of every claim filtered by it is what --status lists.
+    let every = try statusesInJSON(fixture, "--status", "retired,unreviewed,reviewed,dismissed")
+    #expect(Set(every.keys).count == 4)
+    for status in ["unreviewed", "reviewed", "uncited", "disputed", "flagged", "verified", "stale", "dismissed"] {
+      let listed = Set(try statusesInJSON(fixture, "--status", status).keys)
+      let byStatuses = Set(every.filter { ($0.value["statuses"] as? [String])?.contains(status) == true }.keys)
+      #expect(byStatuses == listed, "--status \(status)")
+      if let flagged = every.first?.value[status], flagged is Bool {
+        let byFlag = Set(every.filter { $0.value[status] as? Bool == true }.keys)
+        #expect(byFlag == listed, "\"\(status)\": true")
+      }
+    }
+  }
+
+  @Test func theReportGivesEveryClaimTheStatusesListJSONGivesIt() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    // Claim 2 reviewed, disputed, flagged and cited, then dismissed; claim 1 reviewed; claim 3 flagged.
+    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
+    fixture.run("verdict", "storm:2", "supported")
+    fixture.run("cite", "storm:2", "https://county.example.gov/damage.pdf")
+    fixture.run("verdict", "storm:1", "supported")
+    fixture.run("verdict", "storm:3", "misleading")
+    #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
+    let report = fixture.run("report", "--format", "json")
+    #expect(report.status == 0, "\(report.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+    let claims = try #require(json["claims"] as? [[String: Any]])
+    let listed = try statusesInJSON(fixture)
+    #expect(claims.count == 4 && listed.count == 4)
+    for claim in claims {
+      let id = try #require(claim["id"] as? String)
+      let status = try #require(claim["status"] as? [String: Any])
+      let expected = try #require(listed[id])
+      for key in ["statuses", "reviewed", "disputed", "flagged", "verified", "stale", "checkable", "not_a_claim"] {
+        #expect("\(status[key] ?? "none")" == "\(expected[key] ?? "none")", "\(id) \(key)")
+      }
+    }
+    #expect((json["disputed"] as? [Any])?.isEmpty == true)
+    #expect((json["flagged"] as? [[String: Any]])?.map { $0["claim"] as? String } == [ids[2]])
+    let overall = try #require(json["overall"] as? [String: Any])
+    #expect(overall["reviewed"] as? Int == 2 && overall["checkable"] as? Int == 3)
+  }
+
+  @Test func listColoursTheVerdictsOfADismissedOrRetiredClaimDim() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    fixture.run("verdict", "storm:1", "supported")
+    fixture.run("verdict", "storm:2", "refuted")
+    fixture.run("verdict", "storm:3", "supported")
+    fixture.run("verdict", "storm:4", "refuted")
+    #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
+    #expect(fixture.run("dismiss", "storm:3", "--author", "Ed <ed@example.org>").status == 0)
+    let revised = CLIFixture.article.replacingOccurrences(of: "\n\nSchools will reopen on Thursday.", with: "")
+    let file = try fixture.writeBeside(revised, name: "storm-v2.txt")
+    #expect(fixture.run("import", file, "--id", "storm", "--replace").status == 0)
+    let output = fixture.run("list", "--status", "reviewed,dismissed,retired", terminal: true).stdout
+    func line(_ id: String) -> String { output.split(separator: "\n").first { $0.contains(id) }.map(String.init) ?? "" }
+    let (red, green, dim) = ("\u{1B}[31m", "\u{1B}[32m", "\u{1B}[2m")
+    #expect(line(ids[0]).contains(green + "supported"), "\(output)")
+    for id in [ids[1], ids[2], ids[3]] {
+      #expect(!line(id).contains(red) && !line(id).contains(green), "\(id): \(line(id))")
+      #expect(line(id).contains(dim + (id == ids[2] ? "supported" : "refuted")), "\(id): \(line(id))")
+    }
+    fixture.environment["NO_COLOR"] = "1"
+    #expect(!fixture.run("list", "--status", "dismissed", terminal: true).stdout.contains("\u{1B}["))
+  }
+
   @Test func dismissSelectsInBulkAndRefusesRetiredClaims() throws {
     let fixture = try CLIFixture()
     fixture.run("verdict", "storm:1", "supported")

@@ -105,6 +105,49 @@ import Testing
     #expect(fixture.run("check").status == 0)
   }
 
+  @Test func checkNamesFilesUnderEvidenceThatNoCommitHolds() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original)
+    ])
+    let fixture = try CLIFixture()
+    #expect(fixture.run("cite", "storm:2", server.url("/story"), "--archive").status == 0)
+    let archive = try #require(try review(fixture, 2).citations.first?.archive)
+    let shard = (archive.capturePath as NSString).deletingLastPathComponent
+    #expect(fixture.run("check").status == 0)
+    // Beside committed evidence, in a new directory, a link (to a directory: not followed), a
+    // huge file (sparse: never read), and a file staged but not committed.
+    try fixture.scratch.write("dropped by hand", to: "\(shard)/extra.warc")
+    try fixture.scratch.write("copied from a colleague", to: "Evidence/zz/page.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: fixture.scratch.path("Evidence/link"), withDestinationPath: "/etc")
+    try fixture.scratch.write("", to: "Evidence/zz/huge.warc")
+    let huge = try FileHandle(forWritingTo: URL(fileURLWithPath: fixture.scratch.path("Evidence/zz/huge.warc")))
+    try huge.truncate(atOffset: 16 << 30)
+    try huge.close()
+    try fixture.scratch.write("staged", to: "Evidence/zz/staged.txt")
+    _ = fixture.git("add", "Evidence/zz/staged.txt")
+    let result = fixture.run("check")
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let untracked =
+      "is not in the ledger (untracked); no citation records it (claims archives pages with 'cite --archive' and 'archive')"
+    #expect(
+      lines == [
+        "\(shard)/extra.warc: \(untracked); commit it with git ('git add \(shard)/extra.warc', then 'git commit') if it belongs in the ledger, or remove it",
+        "Evidence/link: is not a plain file and not in the ledger (not followed); Evidence/ holds only archived pages; remove it",
+        "Evidence/zz/huge.warc: \(untracked); commit it with git ('git add Evidence/zz/huge.warc', then 'git commit') if it belongs in the ledger, or remove it",
+        "Evidence/zz/page.txt: \(untracked); commit it with git ('git add Evidence/zz/page.txt', then 'git commit') if it belongs in the ledger, or remove it",
+        "Evidence/zz/staged.txt: is staged in the git index but not committed; no citation records it (claims archives pages with 'cite --archive' and 'archive'); commit it with git ('git commit') if it belongs in the ledger, or run 'git rm --cached Evidence/zz/staged.txt' and remove it",
+        "Checked 10 files: 5 problems.",
+      ], "\(result.stdout)")
+    // Removed (and taken out of the index): nothing left to report.
+    _ = fixture.git("rm", "-q", "--cached", "Evidence/zz/staged.txt")
+    for path in ["\(shard)/extra.warc", "Evidence/zz", "Evidence/link"] {
+      try FileManager.default.removeItem(atPath: fixture.scratch.path(path))
+    }
+    #expect(fixture.run("check").status == 0)
+  }
+
   @Test func onlyWebPagesAreArchivedAndRedirectsToLocalSchemesAreRefused() throws {
     let server = try LocalHTTPServer(routes: ["/trap": .redirect(location: "file:///etc/passwd")])
     let fixture = try CLIFixture()
@@ -397,5 +440,51 @@ import Testing
     let dropped = fixture.run("review", "--archive", input: "\n\nc\n\(url)\n\n\n\(wrong)\n")
     #expect(dropped.stdout.contains("Citation not recorded."), "\(dropped.stdout)")
     #expect(fixture.head == head)
+  }
+
+  @Test func theReviewSessionKeepsACitationWhosePageCannotBeFetched() throws {
+    let server = try LocalHTTPServer(routes: [
+      "/story": .page(headers: EvidencePages.html, body: EvidencePages.original),
+      "/gone": .page(status: 404),
+      "/busy": .sequence([.page(status: 503), .page(headers: EvidencePages.html, body: EvidencePages.original)]),
+    ])
+    let fixture = try CLIFixture()
+    let (story, gone, busy) = (server.url("/story"), server.url("/gone"), server.url("/busy"))
+    let choices =
+      "Enter keeps the citation without an archive, r fetches the page again, or type another address (Ctrl-C drops it): "
+    // Another address: fetched instead, with the stance, title and quote typed for the first.
+    let replaced = fixture.run(
+      "review", "--archive", input: "c\n\(gone)\nrefutes\nDamage report\n\(Self.quote)\n\(story)\nq\n")
+    #expect(replaced.status == 0, "\(replaced.stderr)")
+    #expect(replaced.stderr.contains("Error: cannot archive \(gone): HTTP 404 Not Found"), "\(replaced.stderr)")
+    #expect(replaced.stdout.contains(choices), "\(replaced.stdout)")
+    #expect(replaced.stdout.contains("  archived "))
+    let first = try #require(try review(fixture, 1).citations.first)
+    #expect(first.url == story)
+    #expect(first.stance == .refutes && first.title == "Damage report" && first.quote == Self.quote)
+    #expect(first.archive?.quote?.selector.exact == Self.quote)
+    // r: fetched again, archived the second time.
+    let retried = fixture.run("review", "--archive", input: "\nc\n\(busy)\n\n\n\(Self.quote)\nr\nq\n")
+    #expect(retried.status == 0, "\(retried.stderr)")
+    #expect(
+      retried.stderr.contains("HTTP 503 Service Unavailable (server error; try again later)"), "\(retried.stderr)")
+    #expect(server.hitCount("/busy") == 2)
+    #expect(try review(fixture, 2).citations.first?.archive?.finalURL == busy)
+    // Enter: recorded as 'claims cite' without --archive records it, after an address that
+    // cannot be archived at all (asked again).
+    let kept = fixture.run(
+      "review", "--archive", input: "\n\nc\n\(gone)\nsupports\n\n\(Self.quote)\ndoi:10.1000/182\n\nq\n")
+    #expect(kept.status == 0, "\(kept.stderr)")
+    #expect(kept.stderr.contains("'doi:10.1000/182' is not a web address"), "\(kept.stderr)")
+    #expect(kept.stdout.contains("Recording the citation without an archive ('claims archive' can archive it later)."))
+    let third = try #require(try review(fixture, 3).citations.first)
+    #expect(third.url == "doi:10.1000/182")
+    #expect(third.stance == .supports && third.quote == Self.quote && third.archive == nil)
+    // No answer (the input ends): nothing recorded, and the session says so.
+    let head = fixture.head
+    let dropped = fixture.run("review", "--archive", input: "\n\n\nc\n\(gone)\n\n\n\n")
+    #expect(dropped.stdout.contains("Citation not recorded."), "\(dropped.stdout)")
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
   }
 }

@@ -28,6 +28,8 @@ import Testing
 
   struct Outcome {
     var inPlace: Bool
+    /// Whether the index held racily clean entries before the changes.
+    var racy: Bool
     var description: String
     /// The extensions of the index before the changes.
     var extensions: [String]
@@ -133,6 +135,20 @@ import Testing
     }
     try backdate(directory)
     _ = try ProcessRunner.gitStatus(options + ["update-index", "-q", "--refresh"], in: directory)
+    if random.next(below: 2) == 0 {
+      // Every entry changed no earlier than the index was written (racily clean): libgit2 checks
+      // their files before it writes, and marks those that differ (size 0).
+      setup.append("racy")
+      if random.next(below: 2) == 0, let file = files.last {
+        setup.append("one racy file changed, same size")
+        let url = URL(fileURLWithPath: "\(directory)/\(file)")
+        var bytes = try Data(contentsOf: url)
+        bytes[0] = bytes[0] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try bytes.write(to: url)
+      }
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSinceNow: -2 * 86_400)], ofItemAtPath: "\(directory)/.git/index")
+    }
     return (files, setup)
   }
 
@@ -214,7 +230,9 @@ import Testing
     #expect(libgit2Bytes == inPlaceBytes, "\(description): the index files differ")
     #expect(try gitView(scratch.path("libgit2")) == (try gitView(scratch.path("in-place"))), "\(description)")
     #expect(try gitView(scratch.path("in-place")).last?.hasPrefix("fsck 0") == true, "\(description)")
-    return Outcome(inPlace: !inPlace.lastWriteUsedLibgit2, description: description, extensions: extensions)
+    return Outcome(
+      inPlace: !inPlace.lastWriteUsedLibgit2, racy: setup.contains("racy"), description: description,
+      extensions: extensions)
   }
 
   /// A repository at `origin` in `scratch` whose index and first commit hold 20,000 claim files
@@ -320,10 +338,12 @@ import Testing
     var inPlace = 0
     var extensionsSeen: Set<String> = []
     var withoutCacheTree = 0
+    var racyInPlace = 0
     let cases: [UInt64] = Array(1...48)
     for seed in cases {
       let outcome = try run(seed: seed)
       if outcome.inPlace { inPlace += 1 }
+      if outcome.inPlace && outcome.racy { racyInPlace += 1 }
       extensionsSeen.formUnion(outcome.extensions)
       if !outcome.extensions.contains("TREE") { withoutCacheTree += 1 }
     }
@@ -332,5 +352,40 @@ import Testing
     #expect(inPlace * 3 >= cases.count * 2, "only \(inPlace) of \(cases.count) cases were written in place")
     #expect(extensionsSeen.isSuperset(of: ["TREE", "REUC", "UNTR", "EOIE", "IEOT"]), "\(extensionsSeen)")
     #expect(withoutCacheTree > 0)
+    // Racily clean entries whose files are unchanged are checked here, not left to libgit2.
+    #expect(racyInPlace > 0, "no case with racily clean entries was written in place")
   }
+
+  /// The entry of a file written just before the index (within one step of the clock) is racily
+  /// clean at the next write; when its file is unchanged, the next write still goes in place.
+  @Test func anUnchangedRacilyCleanEntryKeepsTheWriteInPlace() throws {
+    let scratch = ScratchDirectory()
+    let origin = scratch.path("origin")
+    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
+    try git(["init", "-q", "-b", "main"], in: origin)
+    try scratch.write("first\n", to: "origin/a")
+    try git(["add", "a"], in: origin)
+    try git(["commit", "-q", "-m", "a"], in: origin)
+    let blob = try Repository(openingAt: origin).writeBlob(Array("b\n".utf8))
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: "\(origin)/.git/index")
+    #expect(try IndexFile.open(at: "\(origin)/.git/index", nanosecondTimestamps: true).racilyCleanEntryCount == 1)
+    for (round, changeFile) in [false, true].enumerated() {
+      if changeFile { try scratch.write("fresh\n", to: "origin/a") }
+      let copies = ["libgit2", "in-place"].map { scratch.path("copy-\(round)-\($0)") }
+      for copy in copies {
+        #expect(try ProcessRunner.run("/bin/cp", ["-a", origin, copy], in: scratch.path).status == 0)
+      }
+      for (copy, inPlace) in zip(copies, [false, true]) {
+        let index = try Index(of: try Repository(openingAt: copy), inPlace: inPlace)
+        try index.stage(path: "b", blob: blob)
+        try index.write()
+        // A changed file (same size) is left to libgit2, which marks its entry.
+        #expect(index.lastWriteUsedLibgit2 == (!inPlace || changeFile), "round \(round)")
+      }
+      let bytes = try copies.map { try Data(contentsOf: URL(fileURLWithPath: "\($0)/.git/index")) }
+      #expect(bytes[0] == bytes[1], "round \(round)")
+    }
+  }
+
 }

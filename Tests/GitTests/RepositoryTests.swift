@@ -94,7 +94,10 @@ import Testing
     let tree = try packer.repository.updatedTree(from: nil, applying: changes)
     let commit = try packer.repository.createCommit(
       tree: tree, parents: [], author: signature, committer: signature, message: "import\n")
-    try packer.finish(commit: commit, baseTree: nil)
+    let name = try packer.finish(commit: commit, baseTree: nil)
+    // The name returned is the pack's: its files are there under it.
+    #expect(FileManager.default.fileExists(atPath: scratch.path(".git/objects/pack/pack-\(name).pack")))
+    #expect(FileManager.default.fileExists(atPath: scratch.path(".git/objects/pack/pack-\(name).idx")))
     try repository.updateReference(named: "refs/heads/main", to: commit, expecting: nil, logMessage: "test")
     let counts = try ProcessRunner.git(["count-objects", "-v"], in: scratch.path).stdout
     #expect(counts.contains("count: 0\n"))

@@ -77,16 +77,16 @@ final class PipelineLedger {
     let snapshot = try ledger.snapshot()
     return ReportHistory.actions(
       in: try ledger.history(), people: snapshot.people, selected: Set(selected.compactMap(SourceID.init))
-    ).map { Action(kind: $0.kind, source: $0.source?.rawValue, claim: $0.claim, reviewer: $0.reviewer.name) }
+    ).map { Action(kind: $0.kind.rawValue, source: $0.source?.rawValue, claim: $0.claim, reviewer: $0.reviewer.name) }
   }
 
   @Test func historyActionsCountAsTheKindsReportsNameAndAReimportAsAnImport() {
-    #expect(ReportHistory.reportedKind(of: "reimport") == "import")
-    for kind in ["import", "verdict", "cite", "uncite", "note", "assign", "unassign"] {
+    #expect(ReportHistory.reportedKind(of: .reimport) == .import)
+    for kind: CommitAction in [.import, .verdict, .cite, .uncite, .note, .assign, .unassign] {
       #expect(ReportHistory.reportedKind(of: kind) == kind)
     }
     for other in ["init", "snapshot", "merge", "edit", "factchecks", "link", "Import", ""] {
-      #expect(ReportHistory.reportedKind(of: other) == nil, "\(other)")
+      #expect(ReportHistory.reportedKind(of: CommitAction(rawValue: other)) == nil, "\(other)")
     }
   }
 

@@ -19,7 +19,8 @@ extension Ledger {
   /// Checks every file of the ledger at `revision` (nil: the branch tip). At the tip, a write a
   /// killed claims process left half done is finished first (it was already in history), lock
   /// files left by dead processes are reported, and so are uncommitted edits of `ledger.json` that
-  /// would break it and of archived evidence (`Evidence/`).
+  /// would break it and of archived evidence (`Evidence/`), and files in `Evidence/` that no
+  /// commit holds.
   public func check(at revision: String? = nil) throws(LedgerError) -> CheckReport {
     var repairs: [String] = []
     var problems: [LedgerProblem] = []
@@ -51,6 +52,7 @@ extension Ledger {
       if !isBare {
         problems += workTreeConfigProblems(committed: snapshot)
         problems += workTreeEvidenceProblems(committed: snapshot)
+        problems += untrackedEvidenceProblems(committed: snapshot)
       }
     }
     problems.sort { $0.path < $1.path }
@@ -69,7 +71,7 @@ extension Ledger {
           LedgerProblem(
             .unattributed, path: "commit \(short)",
             problem:
-              "says 'Action: \(entry.action)' by \(entry.author.description.escapedForMessage) but changes no record it names; reports do not count it",
+              "says 'Action: \(entry.action.rawValue)' by \(entry.author.description.escapedForMessage) but changes no record it names; reports do not count it",
             remedy: "nothing to repair; if it was not made by claims, find out who made it"))
       }
       for path in entry.foreignEdits {

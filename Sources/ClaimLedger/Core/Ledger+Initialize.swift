@@ -107,7 +107,7 @@ extension Ledger {
         message: CommitMessage(
           subject: "init: claims ledger",
           trailers: [
-            .init(TrailerKey.action, "init"), .init(TrailerKey.reviewer, author.description),
+            .action(.initialize), .init(TrailerKey.reviewer, author.description),
             .init(TrailerKey.formatVersion, String(currentFormatVersion)),
           ]))
     }

@@ -32,6 +32,9 @@ public struct LedgerProblem: Equatable, Sendable, CustomStringConvertible {
     /// History holds a commit that claims an action it did not do (its trailers name records it
     /// does not change), or that changed a reviewer's file without being that reviewer's.
     case unattributed
+    /// A file in the work tree where the ledger keeps only what its commits hold (archived
+    /// evidence, `Evidence/`) that no commit holds: untracked, or staged but not committed.
+    case untracked
   }
 
   /// What kind of problem this is.

@@ -57,7 +57,7 @@ extension Ledger {
     let what = claims.count == 1 ? claims[0].id.rawValue : "\(claims.count) claims"
     var body: String?
     let subject: String
-    var trailers: [CommitMessage.Trailer] = [.init(TrailerKey.action, change.commitAction)]
+    var trailers: [CommitMessage.Trailer] = [.action(change.commitAction)]
     switch change {
     case .notAClaim(let reason):
       subject = "dismiss: \(what) (not a claim)"
@@ -78,11 +78,11 @@ extension Ledger {
 
 extension DecisionEvent.Change {
   /// The `Action:` trailer of the commit that records it: `dismiss`, `undismiss` or `claimant`.
-  public var commitAction: String {
+  public var commitAction: CommitAction {
     switch self {
-    case .notAClaim: "dismiss"
-    case .checkable: "undismiss"
-    case .claimant: "claimant"
+    case .notAClaim: .dismiss
+    case .checkable: .undismiss
+    case .claimant: .claimant
     }
   }
 }

@@ -73,7 +73,7 @@ extension Ledger {
       recorded.count == 1
       ? "archive: \(recorded[0].claim.id) \(recorded[0].archive.finalURL)"
       : "archive: \(recorded.count) citations on \(claims.count == 1 ? claims[0].id.rawValue : "\(claims.count) claims")"
-    var trailers: [CommitMessage.Trailer] = [.init(TrailerKey.action, "archive")]
+    var trailers: [CommitMessage.Trailer] = [.action(.archive)]
     trailers += claims.map { .init(TrailerKey.claim, $0.id.rawValue) }
     trailers += sources.map { .init(TrailerKey.source, $0.rawValue) }
     trailers += recorded.map { .init("Archive", $0.archive.captureSHA256) }

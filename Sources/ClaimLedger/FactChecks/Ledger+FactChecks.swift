@@ -63,7 +63,7 @@ extension Ledger {
         message: CommitMessage(
           subject: "factchecks: import \(origin) (\(parts.joined(separator: ", ")))",
           trailers: [
-            .init(TrailerKey.action, "factchecks"), .init("Fact-Checks-Added", "\(added)"),
+            .action(.factChecks), .init("Fact-Checks-Added", "\(added)"),
             .init("Fact-Checks-Updated", "\(updated)"), .init(TrailerKey.reviewer, author.description),
             .init(TrailerKey.formatVersion, "\(currentFormatVersion)"),
           ]))

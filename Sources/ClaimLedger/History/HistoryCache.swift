@@ -70,7 +70,7 @@ extension BinaryWriter {
     write(entry.time.text)
     write(entry.subject)
     write(entry.body)
-    write(entry.action)
+    write(entry.action.rawValue)
     write(entry.claims.count)
     for claim in entry.claims { write(claim.rawValue) }
     write(entry.sources.count)
@@ -96,7 +96,7 @@ extension BinaryReader {
     let time = try readTimestamp()
     let subject = try readString()
     let body = try readOptionalString()
-    let action = try readString()
+    let action = CommitAction(rawValue: try readString())
     var claims: [ClaimID] = []
     for _ in 0..<(try readCount()) { claims.append(try readClaimID()) }
     var sources: [SourceID] = []

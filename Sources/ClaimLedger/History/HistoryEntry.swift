@@ -15,9 +15,10 @@ public struct HistoryEntry: Sendable, Equatable {
   public var subject: String
   /// The note or other body text, if any.
   public var body: String?
-  /// `init`, `import`, `reimport`, `verdict`, `cite`, `uncite`, `note`, `assign`, `unassign`,
-  /// `snapshot`, `merge` for a merge commit, or `edit` for a commit made outside claims.
-  public var action: String
+  /// What the commit did: its `Action:` trailer (an action this build does not know is kept as
+  /// written), else ``CommitAction/merge`` for a merge commit or ``CommitAction/edit`` for a commit
+  /// made outside claims.
+  public var action: CommitAction
   /// The claims the commit acted on.
   public var claims: [ClaimID]
   /// The sources it acted on.
@@ -42,7 +43,7 @@ public struct HistoryEntry: Sendable, Equatable {
 
   /// Whether this commit concerns `claim` of `source`: it names the claim, or imported its source.
   public func concerns(_ claim: ClaimID, of source: SourceID) -> Bool {
-    claims.contains(claim) || (action == "import" && sources.contains(source))
+    claims.contains(claim) || (action == .import && sources.contains(source))
   }
 
   /// A commit made outside claims that changes more claims than this is recorded by its sources
@@ -59,13 +60,13 @@ public struct HistoryEntry: Sendable, Equatable {
     var entry = HistoryEntry(
       commit: commit.id.hex, parents: commit.parentIDs.map(\.hex), author: author,
       time: Timestamp(secondsSince1970: commit.author.time), subject: message.subject, body: message.body,
-      action: message.value(for: TrailerKey.action) ?? (commit.parentIDs.count > 1 ? "merge" : "edit"),
+      action: message.action ?? (commit.parentIDs.count > 1 ? .merge : .edit),
       claims: message.values(for: TrailerKey.claim).compactMap(ClaimID.init),
       sources: message.values(for: TrailerKey.source).compactMap(SourceID.init),
       verdict: message.value(for: TrailerKey.verdict), previousVerdict: message.value(for: TrailerKey.previousVerdict),
       citation: message.value(for: TrailerKey.citation), assignee: message.value(for: TrailerKey.assignee),
       reviewer: message.value(for: TrailerKey.reviewer), event: message.value(for: TrailerKey.event))
-    if message.value(for: TrailerKey.action) == nil, commit.parentIDs.count <= 1 {
+    if message.action == nil, commit.parentIDs.count <= 1 {
       var claims: [ClaimID] = []
       var sources: [SourceID] = []
       // Sets beside the lists: a bulk commit names thousands, and searching the lists was quadratic.

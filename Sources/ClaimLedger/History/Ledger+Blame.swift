@@ -115,7 +115,7 @@ extension Ledger {
     for index in start..<entries.count {
       let entry = entries[index]
       guard entry.claims.contains(claim.id), entry.claims.contains(where: claim.supersedes.contains) else { continue }
-      if entry.action == "reimport" { return index }
+      if entry.action == .reimport { return index }
       naming = naming ?? index
     }
     return naming
@@ -155,7 +155,7 @@ private struct BlameWalker {
     if let known = memo[memoKey] { return known }
     let start = cutoff.map { $0 + 1 } ?? 0
     let story = (start..<max(start, entries.count)).filter { index in
-      entries[index].claims.contains(claim.id) || entries[index].action == "merge"
+      entries[index].claims.contains(claim.id) || entries[index].action == .merge
     }
     // The claims this one replaced, as they stood just before the re-import that replaced them.
     var creation: Int?

@@ -93,20 +93,20 @@ extension Ledger {
       return name != authorSlug
     }
     switch entry.action {
-    case "verdict", "cite", "uncite", "note", "withdraw", "withdraw-verdict":
+    case .verdict, .cite, .uncite, .note, .withdraw, .withdrawVerdict:
       let paths = zip(entry.sources, entry.claims).flatMap { source, claim in
         changed(LedgerPaths.reviewDirectory(claim, in: source))
       }
       entry.recordsChanged = !paths.isEmpty
       entry.foreignEdits = paths.filter(isForeign)
-    case "assign", "unassign":
+    case .assign, .unassign:
       entry.recordsChanged = entry.sources.contains { !changed("\(LedgerPaths.assignments)/\($0)").isEmpty }
-    case "import", "reimport":
+    case .import, .reimport:
       entry.recordsChanged = entry.sources.contains { source in
         !changed(LedgerPaths.seedText(source)).isEmpty || !changed(LedgerPaths.sourceRecord(source)).isEmpty
           || !changed(LedgerPaths.claimDirectory(source)).isEmpty
       }
-    case "edit":
+    case .edit:
       entry.foreignEdits = (changedPaths ?? []).filter(isForeign)
     default:
       break
@@ -163,7 +163,7 @@ extension Ledger {
     var naming: Int?
     for (index, entry) in entries.enumerated() where !excluded.contains(index) {
       guard entry.claims.contains(claim.id), entry.claims.contains(where: claim.supersedes.contains) else { continue }
-      if entry.action == "reimport" { return index }
+      if entry.action == .reimport { return index }
       naming = naming ?? index
     }
     return naming

@@ -37,9 +37,9 @@ extension Ledger {
       let standing: ReviewEvent?
       let value: String?
       switch entry.action {
-      case "verdict", "withdraw-verdict":
+      case .verdict, .withdrawVerdict:
         (field, standing, value) = ("verdict", review.verdictEvent, review.verdict)
-      case "note":
+      case .note:
         (field, standing, value) = ("note", review.noteEvent, review.note)
       default:
         continue

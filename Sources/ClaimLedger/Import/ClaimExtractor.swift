@@ -14,18 +14,28 @@ public struct ClaimExtractor: Sendable {
   public func claims(of text: String, source: SourceID, avoiding takenIDs: Set<ClaimID> = []) -> [Claim] {
     let segments = segmenter.segments(of: text)
     let utf8 = Array(text.utf8)
+    // The quote, normalised text and first-choice id of each segment do not depend on the others:
+    // computed on every core. Counting repeats and avoiding taken ids is done in order.
+    let quotes = segments.concurrentMap { segment in
+      let selector = QuoteSelector(utf8: utf8, range: segment.utf8Range)
+      return (selector: selector, normalized: selector.exact.collapsingWhitespace())
+    }
     var occurrences: [String: Int] = [:]
+    let numbered = quotes.map { quote in
+      let occurrence = occurrences[quote.normalized, default: 0]
+      occurrences[quote.normalized] = occurrence + 1
+      return (normalized: quote.normalized, occurrence: occurrence)
+    }
+    let firstChoices = numbered.concurrentMap { item in
+      ClaimID.derive(source: source, normalizedText: item.normalized, occurrence: item.occurrence)
+    }
     var used = takenIDs
     var claims: [Claim] = []
     claims.reserveCapacity(segments.count)
     for (index, segment) in segments.enumerated() {
-      let selector = QuoteSelector(utf8: utf8, range: segment.utf8Range)
-      let exact = selector.exact
-      let normalized = exact.collapsingWhitespace()
-      let occurrence = occurrences[normalized, default: 0]
-      occurrences[normalized] = occurrence + 1
+      let (normalized, occurrence) = numbered[index]
       var salt = 0
-      var id = ClaimID.derive(source: source, normalizedText: normalized, occurrence: occurrence)
+      var id = firstChoices[index]
       while used.contains(id) {
         salt += 1
         id = ClaimID.derive(source: source, normalizedText: normalized, occurrence: occurrence, salt: salt)
@@ -33,9 +43,9 @@ public struct ClaimExtractor: Sendable {
       used.insert(id)
       claims.append(
         Claim(
-          id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: exact,
+          id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: quotes[index].selector.exact,
           start: segment.scalarRange.lowerBound, end: segment.scalarRange.upperBound,
-          selector: selector))
+          selector: quotes[index].selector))
     }
     return claims
   }

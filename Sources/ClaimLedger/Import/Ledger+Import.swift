@@ -64,15 +64,15 @@ extension Ledger {
     if let page = request.page {
       files.append(LedgerChange.File(path: LedgerPaths.seedPage(source), contents: page.bytes))
     }
-    files.reserveCapacity(claims.count + 2)
-    for claim in claims { files.append(.record(claim, at: LedgerPaths.claim(claim.id, in: source))) }
+    // Encoded on every core: ten thousand records are a tenth of an import's critical path.
+    files += claims.concurrentMap { claim in .record(claim, at: LedgerPaths.claim(claim.id, in: source)) }
     let checkable = claims.filter(\.kind.isCheckable).count
     let message = CommitMessage(
       subject: "import: \(source) (\(String.count(claims.count, "claim")))",
       body: [request.title.map { "Title: \($0)" }, request.url.map { "URL: \($0)" }].compactMap { $0 }
         .joined(separator: "\n"),
       trailers: [
-        .init(TrailerKey.action, "import"),
+        .action(.import),
         .init(TrailerKey.source, source.rawValue),
         .init("Claims-Added", String(claims.count)),
         .init("Claims-Checkable", String(checkable)),

@@ -71,7 +71,7 @@ extension Ledger {
         files.append(.record(carried, at: LedgerPaths.assignment(carried.claim, in: source, by: carried.assignedBy)))
       }
       var trailers: [CommitMessage.Trailer] = [
-        .init(TrailerKey.action, "reimport"), .init(TrailerKey.source, source.rawValue),
+        .action(.reimport), .init(TrailerKey.source, source.rawValue),
         .init("Claims-Kept", String(made.kept.count)), .init("Claims-Added", String(made.added.count)),
         .init("Claims-Reworded", String(made.reworded.count)), .init("Claims-Retired", String(made.deleted.count)),
       ]

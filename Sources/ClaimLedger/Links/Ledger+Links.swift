@@ -40,7 +40,7 @@ extension Ledger {
       return LedgerChange(
         files: [.record(record, at: path)],
         message: Self.linkMessage(
-          "link: \(claim.id) \(resolved.key)", action: "link", claim: claim, targets: [resolved], linker: linker,
+          "link: \(claim.id) \(resolved.key)", action: .link, claim: claim, targets: [resolved], linker: linker,
           event: event))
     }
     guard var result else { throw LedgerError(.nothingToDo, "nothing was recorded") }
@@ -77,7 +77,7 @@ extension Ledger {
       return LedgerChange(
         files: [.record(record, at: path)],
         message: Self.linkMessage(
-          "unlink: \(claim.id) \(what)", action: "unlink", claim: claim, targets: targets, linker: linker, event: event)
+          "unlink: \(claim.id) \(what)", action: .unlink, claim: claim, targets: targets, linker: linker, event: event)
       )
     }
     guard var result else { throw LedgerError(.nothingToDo, "nothing was recorded") }
@@ -86,13 +86,13 @@ extension Ledger {
   }
 
   private static func linkMessage(
-    _ subject: String, action: String, claim: Claim, targets: [LinkTarget], linker: Identity, event: LinkEvent
+    _ subject: String, action: CommitAction, claim: Claim, targets: [LinkTarget], linker: Identity, event: LinkEvent
   ) -> CommitMessage {
     CommitMessage(
       subject: subject,
       trailers: [
         .init(TrailerKey.claim, claim.id.rawValue), .init(TrailerKey.source, claim.source.rawValue),
-        .init(TrailerKey.action, action),
+        .action(action),
       ] + targets.map { .init("Link", $0.key) } + [
         .init(TrailerKey.reviewer, linker.description), .init(TrailerKey.event, event.id),
         .init(TrailerKey.formatVersion, String(currentFormatVersion)),

@@ -316,7 +316,11 @@ struct MatchingCache {
 
   /// A reviewed claim as a document: ranked among equals by its first verdict, then its ordinal.
   static func document(_ claim: Claim, reviews: [Review]) -> MatchingDocument {
-    let first = reviews.compactMap { review in review.events.first { $0.change.name == "verdict" }?.at }.min()
+    let first = reviews.compactMap { review in
+      review.events.first { event in
+        if case .verdict = event.change { true } else { false }
+      }?.at
+    }.min()
     let time = UInt64(max(0, first?.secondsSince1970 ?? 0))
     let ordinal = UInt64(min(max(0, claim.ordinal), (1 << 24) - 1))
     return MatchingDocument(key: claim.id.rawValue, kind: .claim, claim: claim.text, precedence: time << 24 | ordinal)

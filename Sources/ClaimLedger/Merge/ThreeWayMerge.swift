@@ -1,4 +1,4 @@
-public import ClaimModel
+import ClaimModel
 import Git
 
 /// Merges two commits of a ledger against their common ancestor, record by record.

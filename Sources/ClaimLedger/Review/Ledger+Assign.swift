@@ -36,7 +36,7 @@ extension Ledger {
       let target = assignee.map { "to \($0.description)" } ?? ""
       let what = changed.count == 1 ? changed[0].id.rawValue : "\(changed.count) claims"
       let subject = assignee == nil ? "unassign: \(what)" : "assign: \(what) \(target)"
-      var trailers: [CommitMessage.Trailer] = [.init(TrailerKey.action, assignee == nil ? "unassign" : "assign")]
+      var trailers: [CommitMessage.Trailer] = [.action(assignee == nil ? .unassign : .assign)]
       if let assignee { trailers.append(.init(TrailerKey.assignee, assignee.description)) }
       trailers += changed.map { .init(TrailerKey.claim, $0.id.rawValue) }
       let sources = Set(changed.map(\.source)).sorted()

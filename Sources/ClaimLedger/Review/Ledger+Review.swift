@@ -79,7 +79,7 @@ extension Ledger {
             ? "verdict: \(claim.id) \(verdict.id) (confirmed)" : "verdict: \(claim.id) \($0) -> \(verdict.id)"
         }
         ?? "verdict: \(claim.id) \(verdict.id)"
-      trailers.append(.init(TrailerKey.action, "verdict"))
+      trailers.append(.action(.verdict))
       trailers.append(.init(TrailerKey.verdict, verdict.id))
       if let before { trailers.append(.init(TrailerKey.previousVerdict, before)) }
     case .cite(let citation):
@@ -95,7 +95,7 @@ extension Ledger {
       }
       change = .cite(citation)
       subject = "cite: \(claim.id) \(citation.url)"
-      trailers.append(.init(TrailerKey.action, "cite"))
+      trailers.append(.action(.cite))
       trailers.append(.init(TrailerKey.citation, citation.url))
       if let stance = citation.stance { trailers.append(.init("Stance", stance.rawValue)) }
       if let archive = citation.archive { trailers.append(.init("Archive", archive.captureSHA256)) }
@@ -116,21 +116,21 @@ extension Ledger {
       let removed = review.citations[number - 1]
       change = .uncite([review.citationEventIDs[number - 1]])
       subject = "uncite: \(claim.id) #\(number) \(removed.url)"
-      trailers.append(.init(TrailerKey.action, "uncite"))
+      trailers.append(.action(.uncite))
       trailers.append(.init(TrailerKey.citation, removed.url))
     case .note(let text):
       let trimmed = text.trimmingWhitespace()
       change = .note(trimmed.isEmpty ? nil : trimmed)
       subject = trimmed.isEmpty ? "note: \(claim.id) removed" : "note: \(claim.id)"
       body = trimmed
-      trailers.append(.init(TrailerKey.action, "note"))
+      trailers.append(.action(.note))
     case .withdrawVerdict:
       guard let verdict = review.verdict else {
         throw LedgerError(.nothingToDo, "you have no verdict on claim \(claim.id) to withdraw")
       }
       change = .withdrawVerdict
       subject = "withdraw: \(claim.id) verdict \(verdict)"
-      trailers.append(.init(TrailerKey.action, "withdraw-verdict"))
+      trailers.append(.action(.withdrawVerdict))
       trailers.append(.init(TrailerKey.previousVerdict, verdict))
     case .withdrawReview:
       guard !review.isEmpty else {
@@ -138,7 +138,7 @@ extension Ledger {
       }
       change = .withdrawReview(removing: review.citationEventIDs)
       subject = "withdraw: \(claim.id) review"
-      trailers.append(.init(TrailerKey.action, "withdraw"))
+      trailers.append(.action(.withdraw))
       if let verdict = review.verdict { trailers.append(.init(TrailerKey.previousVerdict, verdict)) }
     }
     let finalBody = body

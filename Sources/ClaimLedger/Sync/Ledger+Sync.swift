@@ -394,7 +394,7 @@ extension Ledger {
       body: resolutions.isEmpty
         ? nil
         : "\(resolutions.count) change(s) made on both sides settled as the Resolved lines say; both sides stay in history.",
-      trailers: [.init(TrailerKey.action, "sync")] + resolutions.map { .init("Resolved", $0.summary) } + [
+      trailers: [.action(.sync)] + resolutions.map { .init("Resolved", $0.summary) } + [
         .init(TrailerKey.reviewer, author.description),
         .init(TrailerKey.formatVersion, String(currentFormatVersion)),
       ])

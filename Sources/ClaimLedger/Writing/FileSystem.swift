@@ -1,5 +1,6 @@
 import ClaimModel
 import Dispatch
+import Git
 import Synchronization
 
 #if canImport(Glibc)
@@ -50,30 +51,71 @@ enum FileSystem {
   /// Writes `bytes` to `path`: in place when no file is there yet (a crash then leaves a file the
   /// write journal restores), else through a temporary file renamed over the old one, so that a
   /// reader never sees half of a replaced file. Creating new files directly halves the file-system
-  /// work of a large import.
-  static func write(_ bytes: [UInt8], to path: String) throws(LedgerError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    guard descriptor >= 0 else {
-      if errno == EEXIST { return try writeAtomically(bytes, to: path) }
-      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(String(cString: strerror(errno)))")
-    }
-    try writeAll(bytes, to: descriptor, path: path, removingOnFailure: path)
+  /// work of a large import. Returns the written file's status (for its index entry), nil when it
+  /// could not be taken.
+  @discardableResult
+  static func write(_ bytes: [UInt8], to path: String) throws(LedgerError) -> WorkTreeFileStatus? {
+    var noDirectory: OpenDirectory?
+    return try write(bytes, to: path, in: &noDirectory)
   }
 
-  /// Writes each file as ``write(_:to:)`` does; hundreds of them on every core (creating files
-  /// is most of what an import of ten thousand claims waits for). Throws the first failure.
-  static func write(_ files: [(bytes: [UInt8], path: String)]) throws(LedgerError) {
-    let workers = files.count >= 256 ? min(max(1, System.activeProcessorCount), 4) : 1
+  /// Writes as ``write(_:to:)`` does, creating the file relative to `directory` (kept open across
+  /// calls for files of one directory): its path is not walked again for every file.
+  private static func write(_ bytes: [UInt8], to path: String, in directory: inout OpenDirectory?)
+    throws(LedgerError) -> WorkTreeFileStatus?
+  {
+    let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW
+    let descriptor =
+      if let slash = path.lastIndex(of: "/"), let parent = directory?.descriptor(for: String(path[..<slash])) {
+        openat(parent, String(path[path.index(after: slash)...]), flags, 0o644)
+      } else {
+        open(path, flags, 0o644)
+      }
+    guard descriptor >= 0 else {
+      if errno == EEXIST {
+        try writeAtomically(bytes, to: path)
+        return WorkTreeFileStatus(ofFileAt: path)
+      }
+      throw LedgerError(.writeFailed(path: path), "cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    try writeChunk(bytes, to: descriptor, path: path, removingOnFailure: path)
+    // Taken from the open file: its times no longer change, and its path need not be looked up again.
+    let status = WorkTreeFileStatus(ofOpenFile: descriptor)
+    close(descriptor)
+    return status
+  }
+
+  /// Writes each file as ``write(_:to:)`` does, on up to `workers` threads, and returns each
+  /// file's status in the order given. Throws the first failure.
+  ///
+  /// Files in one directory gain little from more than one thread: creating a name takes the
+  /// directory's lock, and the threads that wait for it spin on a core. A writer that has other
+  /// work for the second core (the import's pack) writes them on one.
+  static func write(_ files: [(bytes: [UInt8], path: String)], workers wanted: Int = 4) throws(LedgerError)
+    -> [WorkTreeFileStatus?]
+  {
+    let workers = files.count >= 256 ? min(max(1, System.activeProcessorCount), wanted) : 1
     guard workers > 1 else {
-      for file in files { try write(file.bytes, to: file.path) }
-      return
+      var statuses: [WorkTreeFileStatus?] = []
+      statuses.reserveCapacity(files.count)
+      var directory: OpenDirectory? = OpenDirectory()
+      defer { directory?.close() }
+      for file in files { statuses.append(try write(file.bytes, to: file.path, in: &directory)) }
+      return statuses
     }
     let failure = Mutex<LedgerError?>(nil)
+    let written = Mutex<[(Int, WorkTreeFileStatus?)]>([])
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var statuses: [(Int, WorkTreeFileStatus?)] = []
+      var directory: OpenDirectory? = OpenDirectory()
+      defer {
+        directory?.close()
+        written.withLock { $0 += statuses }
+      }
       for position in stride(from: worker, to: files.count, by: workers) {
         guard failure.withLock({ $0 == nil }) else { return }
         do throws(LedgerError) {
-          try write(files[position].bytes, to: files[position].path)
+          statuses.append((position, try write(files[position].bytes, to: files[position].path, in: &directory)))
         } catch {
           failure.withLock { first in if first == nil { first = error } }
           return
@@ -81,13 +123,9 @@ enum FileSystem {
       }
     }
     if let error = failure.withLock({ $0 }) { throw error }
-  }
-
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String, removingOnFailure: String)
-    throws(LedgerError)
-  {
-    try writeChunk(bytes, to: descriptor, path: path, removingOnFailure: removingOnFailure)
-    close(descriptor)
+    var statuses = [WorkTreeFileStatus?](repeating: nil, count: files.count)
+    for (position, status) in written.withLock({ $0 }) { statuses[position] = status }
+    return statuses
   }
 
   /// Writes `bytes` in full; on failure closes the file, removes `removingOnFailure` and throws.
@@ -240,5 +278,29 @@ extension FileSystem {
     var parent = trimmed[..<slash]
     while parent.count > 1 && parent.hasSuffix("/") { parent = parent.dropLast() }
     return String(parent)
+  }
+}
+
+/// The directory the last file was written in, kept open so that the next file in it is created
+/// relative to it. Opened without following a link, as the files themselves are.
+private struct OpenDirectory {
+  private var path: String?
+  private var handle: Int32 = -1
+
+  /// The open directory at `directory`, or nil when it cannot be opened (the caller then uses the
+  /// whole path, and reports what that meets).
+  mutating func descriptor(for directory: String) -> Int32? {
+    if directory != path {
+      close()
+      path = directory
+      handle = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+    }
+    return handle >= 0 ? handle : nil
+  }
+
+  mutating func close() {
+    if handle >= 0 { _ = Glibc.close(handle) }
+    handle = -1
+    path = nil
   }
 }

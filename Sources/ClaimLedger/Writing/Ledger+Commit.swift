@@ -83,20 +83,39 @@ extension Ledger {
       }
       Trace.mark("work tree checked")
       if index != nil { try waitForForeignIndexLock() }
-      let (commit, blobs) =
-        if let prepared = change.prepared {
-          (prepared.commit, prepared.blobs)
-        } else {
-          try writeObjectsRetrying(change, onto: snapshot, parent: tip, author: author, time: time)
-        }
+      let paths = change.files.map(\.path)
+      let commit: ObjectID
+      let blobs: [String: ObjectID]
+      var packName: String?
+      let journal: WriteJournal
+      // Files written before the branch moved (beside the pack), with their status.
+      var writtenEarly: [String: WorkTreeFileStatus?] = [:]
+      if let prepared = change.prepared {
+        (commit, blobs) = (prepared.commit, prepared.blobs)
+        journal = WriteJournal(branch: branch, commit: commit, paths: paths)
+        // Also in a bare ledger: the journal is what proves a dead writer's branch lock its own.
+        try journal.write(to: gitDirectory)
+      } else if index != nil, Self.canWriteWorkTreeBesidePack(change),
+        // nil when the pack failed: written again the ordinary way, which retries what a
+        // concurrent prune can make fail, and reports what cannot be helped.
+        let early = try writeWorkTreeBesidePack(
+          change, onto: snapshot, parent: tip, branch: branch, author: author, time: time)
+      {
+        (commit, blobs, journal, writtenEarly) = (early.commit, early.blobs, early.journal, early.statuses)
+        packName = early.packName
+      } else {
+        let written = try writeObjectsRetrying(change, onto: snapshot, parent: tip, author: author, time: time)
+        (commit, blobs, packName) = (written.commit, written.blobs, written.packName)
+        journal = WriteJournal(branch: branch, commit: commit, paths: paths)
+        try journal.write(to: gitDirectory)
+      }
       Trace.mark("objects written")
-      let journal = WriteJournal(branch: branch, commit: commit, paths: change.files.map(\.path))
-      // Also in a bare ledger: the journal is what proves a dead writer's branch lock its own.
-      try journal.write(to: gitDirectory)
       do {
         try repository.updateReference(
           named: branch, to: commit, expecting: tip, logMessage: "claims: \(change.message.subject)")
       } catch {
+        // Nothing is recorded: files written beside the pack go back to what the tip holds.
+        if !writtenEarly.isEmpty { restoreWorkTree(paths, written: blobs, to: tip) }
         WriteJournal.remove(from: gitDirectory)
         switch error.code {
         case .modified where attempt < Self.maximumAttempts, .exists where attempt < Self.maximumAttempts:
@@ -121,10 +140,10 @@ extension Ledger {
       Trace.mark("branch moved")
       if change.prepared == nil,
         let warning = restorePrunedObjects(
-          of: commit, change: change,
+          of: commit, change: change, packName: packName,
           rewrite: {
             () throws(LedgerError) in
-            try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time).0
+            try writeObjects(change, onto: snapshot, parent: tip, author: author, time: time).commit
           })
       {
         warnings.append(warning)
@@ -135,13 +154,12 @@ extension Ledger {
           first, _ in first
         }
         if let reason = synchroniseWorkTree(
-          change.files.map(\.path), blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents,
-          index: index,
-          journal: journal)
+          paths, blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents, written: writtenEarly,
+          index: index, journal: journal)
         {
           // With the index behind the branch, the next plain `git commit` would write the old
           // files back and undo the action: take the branch back, and report nothing done.
-          if let tip, takeBack(commit, to: tip, branch: branch, paths: change.files.map(\.path)) {
+          if let tip, takeBack(commit, blobs: blobs, to: tip, branch: branch, paths: paths) {
             throw LedgerError(
               .writeFailed(path: rootPath),
               "nothing was recorded: the work tree or git index could not be written (\(reason)); free some space or fix what this names, then retry"
@@ -154,7 +172,7 @@ extension Ledger {
       } else {
         WriteJournal.remove(from: gitDirectory)
       }
-      return CommitResult(commit: commit.hex, paths: change.files.map(\.path), warnings: warnings)
+      return CommitResult(commit: commit.hex, paths: paths, warnings: warnings)
     }
   }
 
@@ -191,25 +209,52 @@ extension Ledger {
     }
   }
 
-  /// Writes the blobs, trees and commit of `change`; returns the commit and the blob of each path.
+  /// Writes the blobs, trees and commit of `change`.
   func writeObjects(
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
-  ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
+  ) throws(LedgerError) -> WrittenObjects {
+    let staged = try stageObjects(change, onto: snapshot, parent: parent, author: author, time: time)
     do {
-      // Many files, or an archived page (large blobs in new directories), go as one pack: one file
-      // and one sync instead of one per object.
-      let packs =
-        change.files.count > Self.packThreshold
-        || change.files.contains { $0.path.hasPrefix("\(CitationArchive.directory)/") }
-      let packer = packs ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
+      let packName = try staged.pack?.write(commit: staged.commit)
+      return WrittenObjects(commit: staged.commit, blobs: staged.blobs, packName: packName)
+    } catch {
+      throw writeError(error, doing: "cannot write the commit")
+    }
+  }
+
+  /// Whether `change` goes to the disk as one pack rather than as loose objects: many files, or an
+  /// archived page (large blobs in new directories); one file and one sync instead of one per
+  /// object.
+  static func writesOnePack(_ change: LedgerChange) -> Bool {
+    change.files.count > packThreshold
+      || change.files.contains { $0.path.hasPrefix("\(CitationArchive.directory)/") }
+  }
+
+  /// Makes the blobs, trees and commit of `change`: written as loose objects at once, or, for a
+  /// change that goes as one pack, kept in memory until its ``PendingPack`` is written.
+  func stageObjects(
+    _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
+  ) throws(LedgerError) -> StagedObjects {
+    do {
+      let packer =
+        Self.writesOnePack(change)
+        ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
       let target = packer?.repository ?? repository
       var blobs: [String: ObjectID] = [:]
+      blobs.reserveCapacity(change.files.count)
       var treeChanges: [TreeChange] = []
       treeChanges.reserveCapacity(change.files.count)
+      let packed = try packer?.writeBlobs(change.files.compactMap(\.contents))
+      var next = 0
       for file in change.files {
         if let contents = file.contents {
           let blob: ObjectID
-          if let packer { blob = try packer.writeBlob(contents) } else { blob = try target.writeBlob(contents) }
+          if let packed {
+            blob = packed[next]
+            next += 1
+          } else {
+            blob = try target.writeBlob(contents)
+          }
           blobs[file.path] = blob
           treeChanges.append(.upsert(path: file.path, blob: blob))
         } else {
@@ -221,8 +266,8 @@ extension Ledger {
       let commit = try target.createCommit(
         tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
         message: change.message.text)
-      try packer?.finish(commit: commit, baseTree: snapshot.rootTreeID)
-      return (commit, blobs)
+      return StagedObjects(
+        commit: commit, blobs: blobs, pack: packer.map { PendingPack(writer: $0, baseTree: snapshot.rootTreeID) })
     } catch {
       throw writeError(error, doing: "cannot write the commit")
     }
@@ -233,82 +278,6 @@ extension Ledger {
   func packSettingsFile() -> String? {
     let caches = CacheDirectory(gitDirectory: gitDirectory)
     return caches.prepare() ? caches.path(of: "pack.config") : nil
-  }
-
-  /// Brings the work-tree files and index entries of `paths` in line with the new commit.
-  /// Returns a warning instead of throwing: the commit is already published.
-  /// Removals go first, so that a file replacing a directory (or the other way round) finds its
-  /// place free. `modes` holds the entries that are not regular files (merged from elsewhere).
-  private func synchroniseWorkTree(
-    _ paths: [String], blobs: [String: ObjectID], modes: [String: UInt32] = [:], contents: [String: [UInt8]] = [:],
-    index: Index, journal: WriteJournal
-  ) -> String? {
-    do {
-      if let unsafe = paths.first(where: WorkTreePath.isUnsafe) {
-        throw LedgerError(
-          .unsafePath(path: unsafe),
-          "the path '\(unsafe.escapedForMessage)' leads outside the work tree; it was not written")
-      }
-      try index.reloadIfChanged()
-      var madeDirectories: Set<String> = []
-      var files: [(path: String, blob: ObjectID, mode: UInt32, bytes: [UInt8])] = []
-      for path in paths where blobs[path] == nil {
-        let absolute = "\(rootPath)/\(path)"
-        if FileSystem.node(at: absolute) == .file { unlink(absolute) }
-        try index.remove(path: path)
-        FileSystem.removeEmptyDirectories(LedgerSnapshot.split(path).directory, under: rootPath)
-      }
-      for path in paths {
-        guard let blob = blobs[path] else { continue }
-        let (directory, _) = LedgerSnapshot.split(path)
-        let mode = modes[path] ?? WorkTreeEntry.regularFile
-        guard WorkTreeEntry.isWrittenOut(mode) else {
-          try index.stage(path: path, blob: blob, fileMode: mode)
-          continue
-        }
-        if madeDirectories.insert(directory).inserted {
-          try FileSystem.makeDirectories(directory, under: rootPath)
-        }
-        // A symbolic link is written as a plain file holding its target (as git does with
-        // core.symlinks off): the ledger never makes a link anyone could write through.
-        files.append((path, blob, mode, try contents[path] ?? repository.blobContent(blob)))
-      }
-      // All the files first (an import's thousands on every core), then their index entries.
-      try FileSystem.write(files.map { (bytes: $0.bytes, path: "\(rootPath)/\($0.path)") })
-      for file in files {
-        let absolute = "\(rootPath)/\(file.path)"
-        if file.mode == WorkTreeEntry.executableFile { chmod(absolute, 0o755) }
-        try index.stage(path: file.path, blob: file.blob, fileAt: absolute, fileMode: file.mode)
-      }
-      journal.markWritingIndex(in: gitDirectory)
-      try writeIndex(index)
-      return nil
-    } catch let error as LedgerError {
-      return error.message
-    } catch {
-      return "\(error)"
-    }
-  }
-
-  /// The warning for a commit made whose work tree could not follow.
-  private static func workTreeWarning(_ reason: String) -> String {
-    "the commit was made, but the work tree could not be updated: \(reason); the next claims command retries"
-  }
-
-  private func writeIndex(_ index: Index) throws(LedgerError) {
-    var waited = 0.0
-    while true {
-      do {
-        try index.write()
-        return
-      } catch  where error.code == .locked {
-        guard waited < Self.foreignLockPatience else { throw foreignIndexLockError() }
-        usleep(10_000)
-        waited += 0.01
-      } catch {
-        throw LedgerError(.git(error), "cannot write the git index: \(error.message)")
-      }
-    }
   }
 
   /// Waits a little for another program's `index.lock` to go, and refuses the write (before any
@@ -323,7 +292,7 @@ extension Ledger {
     }
   }
 
-  private func foreignIndexLockError() -> LedgerError {
+  func foreignIndexLockError() -> LedgerError {
     LedgerError(
       .locked(path: "\(gitDirectory)/index.lock"),
       "the git index is locked by another program (\(gitDirectory)/index.lock); let the git command holding it finish, or if none is running remove that file, then retry"
@@ -343,10 +312,15 @@ extension Ledger {
     WorkTreeLeftovers.remove(around: journal.paths, under: rootPath)
     var warnings: [String] = []
     let tip = try? repository.referenceTarget(named: journal.branch)
-    if tip != journal.commit, let tip, !isBare {
+    if tip != journal.commit, !isBare {
       // The commit was never published (or was taken back): files the writer had already put in
-      // the work tree go back to what the branch holds.
-      restoreWorkTree(journal.paths, written: journal.commit, to: tip)
+      // the work tree go back to what the branch holds. A writer that wrote them beside its pack
+      // may have died before the commit was on the disk; its journal names their blobs.
+      if let written = journal.blobsByPath {
+        restoreWorkTree(journal.paths, written: written, to: tip, emptyNewFilesAreOurs: true)
+      } else {
+        restoreWorkTree(journal.paths, written: blobs(of: journal.commit, at: journal.paths) ?? [:], to: tip)
+      }
     }
     if tip == journal.commit, let index = try? openIndex() {
       var blobs: [String: ObjectID] = [:]
@@ -366,52 +340,6 @@ extension Ledger {
     }
     WriteJournal.remove(from: gitDirectory)
     return warnings
-  }
-
-  /// Moves the branch back from `commit` to `tip` after the work tree or index could not follow
-  /// it, and puts the files already written back as `tip` holds them. True when that worked
-  /// (nothing is then recorded); false when the branch moved on meanwhile (the commit stays, and
-  /// the next command retries the work tree).
-  private func takeBack(_ commit: ObjectID, to tip: ObjectID, branch: String, paths: [String]) -> Bool {
-    guard
-      (try? repository.updateReference(named: branch, to: tip, expecting: commit, logMessage: "claims: taken back"))
-        != nil
-    else { return false }
-    restoreWorkTree(paths, written: commit, to: tip)
-    // The journal stays if a file could not be put back: the next command finishes the job.
-    if paths.allSatisfy({ !isHalfWritten($0, by: commit) }) { WriteJournal.remove(from: gitDirectory) }
-    return true
-  }
-
-  /// Whether the work-tree file at `path` holds what `commit` has there (a writer's own file).
-  private func isHalfWritten(_ path: String, by commit: ObjectID) -> Bool {
-    guard let tree = try? repository.commit(commit).treeID,
-      let entry = try? repository.treeEntry(at: path, inTree: tree), entry.kind == .blob,
-      let current = FileSystem.readFile(at: "\(rootPath)/\(path)", limit: 1 << 28)
-    else { return false }
-    return (try? Repository.blobID(of: current)) == entry.id
-  }
-
-  /// Puts each of `paths` whose work-tree file holds what `written` has there back as `tip` holds
-  /// it (or removes it): only the writer's own half-done files are touched, never someone's edit.
-  private func restoreWorkTree(_ paths: [String], written: ObjectID, to tip: ObjectID) {
-    guard let writtenTree = try? repository.commit(written).treeID, let tipTree = try? repository.commit(tip).treeID
-    else { return }
-    for path in paths where !WorkTreePath.isUnsafe(path) {
-      let absolute = "\(rootPath)/\(path)"
-      guard let ours = try? repository.treeEntry(at: path, inTree: writtenTree), ours.kind == .blob,
-        let current = FileSystem.readFile(at: absolute, limit: ObjectReader.maximumRecordSize * 256),
-        (try? Repository.blobID(of: current)) == ours.id
-      else { continue }
-      if let before = try? repository.treeEntry(at: path, inTree: tipTree), before.kind == .blob,
-        let bytes = try? repository.blobContent(before.id)
-      {
-        try? FileSystem.write(bytes, to: absolute)
-      } else {
-        unlink(absolute)
-        FileSystem.removeEmptyDirectories(LedgerSnapshot.split(path).directory, under: rootPath)
-      }
-    }
   }
 
   private func backOff(_ attempt: Int) {

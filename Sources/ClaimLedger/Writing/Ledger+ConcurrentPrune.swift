@@ -18,7 +18,7 @@ extension Ledger {
   /// a full disk is not retried.
   func writeObjectsRetrying(
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent: ObjectID?, author: Identity, time: Timestamp
-  ) throws(LedgerError) -> (ObjectID, [String: ObjectID]) {
+  ) throws(LedgerError) -> WrittenObjects {
     // Objects written while a gc prunes are the ones it may remove; wait for it to finish first.
     waitForGarbageCollection()
     var attempt = 0
@@ -37,13 +37,21 @@ extension Ledger {
   /// answer for objects gone from the disk), that the commit, every tree on the changed paths and
   /// every blob written are in the object database, and writes them again when a prune removed
   /// them meanwhile. Returns a warning when they could not be restored.
+  ///
+  /// Objects written as one pack (`packName`) are all there while that pack is: git removes a pack
+  /// only after writing its objects elsewhere, and prunes loose objects only. Then only the
+  /// pack's two files are looked at, not each of an import's ten thousand objects.
   func restorePrunedObjects(
-    of commit: ObjectID, change: LedgerChange, rewrite: () throws(LedgerError) -> ObjectID
+    of commit: ObjectID, change: LedgerChange, packName: String? = nil, rewrite: () throws(LedgerError) -> ObjectID
   ) -> String? {
     let written = change.files.filter { $0.contents != nil }.map(\.path)
     // A gc that started before the branch moved may still prune what it saw unreachable then:
     // check once it is done.
     waitForGarbageCollection()
+    if let packName, ["pack", "idx"].allSatisfy({ FileSystem.node(at: packPath(packName, $0)) == .file }) {
+      Trace.mark("written objects checked (their pack is there)")
+      return nil
+    }
     defer { Trace.mark("written objects checked") }
     for attempt in 1...Self.objectWriteAttempts {
       guard let missing = missingObject(of: commit, paths: written) else { return nil }
@@ -112,5 +120,10 @@ extension Ledger {
       }
     }
     return nil
+  }
+
+  /// The path of the pack file named `name` with `suffix` (`pack` or `idx`).
+  private func packPath(_ name: String, _ suffix: String) -> String {
+    "\(gitDirectory)/objects/pack/pack-\(name).\(suffix)"
   }
 }

@@ -49,10 +49,36 @@ enum WorkTreeEntry {
 /// component (a way out of the work tree), or a `.git` component in any case (a way into the
 /// repository itself, its hooks and config).
 enum WorkTreePath {
+  /// Whether `path` could lead outside the work tree or into `.git`: an empty, `.` or `..`
+  /// component, a `.git` one in any case, or a NUL or backslash anywhere. Read as bytes: every
+  /// write of an import asks it of ten thousand paths.
   static func isUnsafe(_ path: String) -> Bool {
-    path.split(separator: "/", omittingEmptySubsequences: false).contains { component in
-      component.isEmpty || component == "." || component == ".." || component.lowercased() == ".git"
-        || component.unicodeScalars.contains { $0.value == 0 || $0 == "\\" }
+    var path = path
+    return path.withUTF8 { bytes in
+      var start = 0
+      for position in 0...bytes.count {
+        guard position == bytes.count || bytes[position] == UInt8(ascii: "/") else {
+          if bytes[position] == 0 || bytes[position] == UInt8(ascii: "\\") { return true }
+          continue
+        }
+        if isUnsafeComponent(UnsafeBufferPointer(rebasing: bytes[start..<position])) { return true }
+        start = position + 1
+      }
+      return false
+    }
+  }
+
+  private static func isUnsafeComponent(_ component: UnsafeBufferPointer<UInt8>) -> Bool {
+    let dot = UInt8(ascii: ".")
+    switch component.count {
+    case 0: return true
+    case 1: return component[0] == dot
+    case 2: return component[0] == dot && component[1] == dot
+    case 4:
+      // ASCII case folding only: `lowercased()` maps no other letters onto "git".
+      return component[0] == dot && component[1] | 0x20 == UInt8(ascii: "g")
+        && component[2] | 0x20 == UInt8(ascii: "i") && component[3] | 0x20 == UInt8(ascii: "t")
+    default: return false
     }
   }
 }

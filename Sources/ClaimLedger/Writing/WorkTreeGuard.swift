@@ -9,6 +9,9 @@ struct WorkTreeGuard {
   let index: Index
   let snapshot: LedgerSnapshot
   private var checkedDirectories: Set<String> = [""]
+  /// Checked directories that do not exist: nothing below them needs a look (an import's ten
+  /// thousand claims go into a directory made for them).
+  private var missingDirectories: Set<String> = []
 
   init(root: String, repository: Repository, index: Index, snapshot: LedgerSnapshot) {
     self.root = root
@@ -30,7 +33,7 @@ struct WorkTreeGuard {
       )
     }
     let absolute = "\(root)/\(path)"
-    switch FileSystem.node(at: absolute) {
+    switch missingDirectories.contains(directory) ? .missing : FileSystem.node(at: absolute) {
     case .missing:
       guard committed == nil else {
         throw LedgerError(
@@ -67,8 +70,9 @@ struct WorkTreeGuard {
     guard !checkedDirectories.contains(directory) else { return }
     let (parent, _) = LedgerSnapshot.split(directory)
     try checkDirectories(parent)
-    switch FileSystem.node(at: "\(root)/\(directory)") {
-    case .missing, .directory: break
+    switch missingDirectories.contains(parent) ? .missing : FileSystem.node(at: "\(root)/\(directory)") {
+    case .missing: missingDirectories.insert(directory)
+    case .directory: break
     case .symbolicLink:
       throw LedgerError(
         .unsafePath(path: directory),

@@ -13,6 +13,10 @@ struct WriteJournal: Equatable {
   var branch: String
   var commit: ObjectID
   var paths: [String]
+  /// The blob each path gets (by position in `paths`; nil for a path the commit removes), when the
+  /// writer wrote work-tree files before its commit was on the disk: the next writer then tells
+  /// those files from anyone else's without the commit. Empty when the journal does not say.
+  var blobs: [ObjectID?] = []
   /// Set once the writer has begun writing the git index: only then can an `index.lock` newer than
   /// the journal be its (before, the lock belongs to another program and is never removed).
   var writingIndex = false
@@ -26,13 +30,25 @@ struct WriteJournal: Equatable {
       "paths": .array(paths.map { .string($0) }),
     ]
     if writingIndex { members["writing_index"] = .bool(true) }
+    if !blobs.isEmpty { members["blobs"] = .array(blobs.map { $0.map { .string($0.hex) } ?? .null }) }
     return .object(members)
   }
 
-  init(branch: String, commit: ObjectID, paths: [String]) {
+  init(branch: String, commit: ObjectID, paths: [String], blobs: [ObjectID?] = []) {
+    precondition(blobs.isEmpty || blobs.count == paths.count, "one blob per path")
     self.branch = branch
     self.commit = commit
     self.paths = paths
+    self.blobs = blobs
+  }
+
+  /// The blob the journal gives each of its paths, or nil when it does not record them.
+  var blobsByPath: [String: ObjectID]? {
+    guard !blobs.isEmpty else { return nil }
+    var result: [String: ObjectID] = [:]
+    result.reserveCapacity(paths.count)
+    for (path, blob) in zip(paths, blobs) { result[path] = blob }
+    return result
   }
 
   /// The journal a writer left, or nil when there is none (or it is unreadable, as when the process
@@ -48,6 +64,17 @@ struct WriteJournal: Equatable {
       return path
     }
     var journal = WriteJournal(branch: branch, commit: commit, paths: paths)
+    // Written by this version only with one entry per path; anything else is not trusted.
+    if case .array(let blobValues) = members["blobs"], blobValues.count == paths.count {
+      let blobs = blobValues.map { value -> ObjectID?? in
+        switch value {
+        case .null: .some(nil)
+        case .string(let hex): ObjectID(hex: hex).map { .some($0) }
+        default: nil
+        }
+      }
+      if blobs.allSatisfy({ $0 != nil }) { journal.blobs = blobs.map { $0 ?? nil } }
+    }
     journal.writingIndex = members["writing_index"] == .bool(true)
     return journal
   }
@@ -55,8 +82,16 @@ struct WriteJournal: Equatable {
   func write(to gitDirectory: String) throws(LedgerError) {
     // Durable before the branch moves: after a power cut, the journal is what tells the next
     // writer which work-tree files to bring up to the commit.
-    try FileSystem.writeAtomically(
-      JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory), durable: true)
+    do {
+      try FileSystem.writeAtomically(
+        JSONWriter.canonicalBytes(of: json), to: Self.path(in: gitDirectory), durable: true)
+    } catch {
+      // A large write's journal (a blob per path) can be the first thing a full disk refuses:
+      // said as every other write on a full disk says it.
+      guard let shortage = DiskSpace.shortage(at: gitDirectory, systemError: 0) else { throw error }
+      throw LedgerError(
+        .writeFailed(path: gitDirectory), "cannot write the commit: \(shortage); free some space there, then retry")
+    }
   }
 
   /// Marks the journal as writing the index, just before the index lock is taken. Not synced: after

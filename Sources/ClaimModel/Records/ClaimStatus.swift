@@ -25,7 +25,8 @@ public enum ClaimState: String, Sendable, CaseIterable {
 }
 
 /// What the reviews of one claim add up to: the definitions `claims list --status` and the report
-/// share (docs/REPORT.md).
+/// share (docs/REPORT.md). Its flags are facts of the reviews; which statuses a claim is listed
+/// under (none but `dismissed` for a claim the desk dismissed) is ``names(isRetired:)``.
 public struct ClaimStatus: Sendable, Equatable {
   /// Headline or sentence, not a claim whose every verdict is `opinion`, and not one the desk
   /// decided is not a claim.

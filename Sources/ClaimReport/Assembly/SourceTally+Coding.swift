@@ -49,8 +49,8 @@ extension SourceTally {
       }
       writer.write(reviewer.lastActive?.text)
       writer.write(reviewer.actions.count)
-      for kind in reviewer.actions.keys.sorted() {
-        writer.write(kind)
+      for kind in reviewer.actions.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+        writer.write(kind.rawValue)
         writer.write(reviewer.actions[kind] ?? 0)
       }
     }
@@ -141,7 +141,7 @@ extension SourceTally {
         staleReviews: try reader.readFigure(), openAssignments: try reader.readFigure(),
         lastActive: try timestamp(try reader.readOptionalString()))
       for _ in 0..<(try reader.readCount()) {
-        reviewer.actions[try reader.readString()] = try reader.readFigure()
+        reviewer.actions[CommitAction(rawValue: try reader.readString())] = try reader.readFigure()
       }
       reviewers.append(reviewer)
     }

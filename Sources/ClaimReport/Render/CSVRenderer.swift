@@ -37,7 +37,8 @@ struct CSVRenderer {
   private static func retiredRows(_ items: [RetiredClaim]) -> [UInt8] {
     var text = ""
     for item in items where item.isUnreplacedWithReviews {
-      var cells = cells(ClaimEntry(claim: item.claim, status: item.status, reviews: item.reviews, assignee: nil))
+      var cells = cells(
+        ClaimEntry(claim: item.claim, status: item.status, reviews: item.reviews, assignee: nil), isRetired: true)
       cells[4] = "retired"
       text += row(cells)
     }
@@ -51,9 +52,14 @@ struct CSVRenderer {
     return Array(text.utf8)
   }
 
-  private static func cells(_ entry: ClaimEntry) -> [String] {
+  /// The cells of a claim's row; the flags named after a status (`reviewed`, `verified`,
+  /// `disputed`, `flagged`, `stale`) are its ``ClaimStatusName``s, as `claims list --status` gives
+  /// them: none for a retired claim or one the desk dismissed.
+  private static func cells(_ entry: ClaimEntry, isRetired: Bool = false) -> [String] {
     let (claim, status) = (entry.claim, entry.status)
+    let names = status.names(isRetired: isRetired)
     func flag(_ value: Bool) -> String { value ? "1" : "0" }
+    func flag(_ name: ClaimStatusName) -> String { flag(names.contains(name)) }
     let reviewerVerdicts = entry.reviews.compactMap { review in
       review.verdict.map { ReportEscaping.terminal("\(review.reviewer.description): \($0)") }
     }
@@ -62,8 +68,8 @@ struct CSVRenderer {
     let (archived, health, notes, citations) = evidenceCells(entry)
     return [
       claim.id.rawValue, claim.source.rawValue, String(claim.ordinal), claim.kind.rawValue, status.state.rawValue,
-      flag(status.isCheckable), flag(status.isReviewed), flag(status.isCited), flag(status.isVerified),
-      flag(status.isDisputed), flag(status.isFlagged), flag(status.hasStaleReviews), text(status.consensus ?? ""),
+      flag(status.isCheckable), flag(.reviewed), flag(status.isCited), flag(.verified), flag(.disputed),
+      flag(.flagged), flag(.stale), text(status.consensus ?? ""),
       text(status.verdicts.joined(separator: "; ")), String(status.verdictCount), String(status.citedVerdictCount),
       String(status.citationCount), reviewerVerdicts.joined(separator: "; "), text(entry.assignee?.description ?? ""),
       text(claim.text), String(archived), health, notes.joined(separator: "\n"), citations.joined(separator: "\n"),

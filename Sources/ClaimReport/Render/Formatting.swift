@@ -82,7 +82,7 @@ enum Formatting {
 
   /// The action counts of a reviewer: `verdict 12, cite 18`.
   static func actions(_ activity: ReviewerActivity) -> String {
-    activity.actions.isEmpty ? "—" : activity.actions.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")
+    activity.actions.isEmpty ? "—" : activity.actions.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", ")
   }
 
   /// The number of sections of `width` out of `total` that `count` fills, so stacked segments

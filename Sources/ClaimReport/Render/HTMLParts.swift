@@ -63,8 +63,8 @@ struct HTMLParts {
     for entry in entries {
       let status = entry.status
       html += "<tr id=\"claim-\(h(entry.claim.source.rawValue))-\(h(entry.claim.id.rawValue))\" "
-      html += "data-state=\"\(h(status.state.rawValue))\" data-flagged=\"\(status.isFlagged ? 1 : 0)\" "
-      html += "data-stale=\"\(status.hasStaleReviews ? 1 : 0)\">"
+      html += "data-state=\"\(h(status.state.rawValue))\" data-flagged=\"\(status.has(.flagged) ? 1 : 0)\" "
+      html += "data-stale=\"\(status.has(.stale) ? 1 : 0)\">"
       html += "<td class=\"id\">\(h(entry.claim.id.rawValue))</td><td>\(h(entry.claim.reference))</td>"
       html += "<td>\(h(entry.claim.kind.rawValue))</td><td>\(stateBadges(status))</td>"
       html += "<td>\(verdictList(entry.reviews))</td><td class=\"num\">\(status.citationCount)</td>"
@@ -125,8 +125,8 @@ struct HTMLParts {
 
   func stateBadges(_ status: ClaimStatus) -> String {
     var html = "<span class=\"badge state-\(h(status.state.rawValue))\">\(h(status.state.label))</span>"
-    if status.isFlagged { html += "<span class=\"badge badge-flagged\">flagged</span>" }
-    if status.hasStaleReviews { html += "<span class=\"badge badge-stale\">stale</span>" }
+    if status.has(.flagged) { html += "<span class=\"badge badge-flagged\">flagged</span>" }
+    if status.has(.stale) { html += "<span class=\"badge badge-stale\">stale</span>" }
     return html
   }
 

@@ -136,6 +136,9 @@ struct JSONParts {
     return writer.bytes
   }
 
+  /// A claim with its `status`: `statuses` and the flags named after a status (`reviewed`,
+  /// `disputed`, `flagged`, `stale`, `verified`) are its ``ClaimStatusName``s, as in
+  /// `claims list --json`; the counts, `verdicts` and `consensus` are what its reviews hold.
   private func claim(_ entry: ClaimEntry, into writer: inout JSONStreamWriter) {
     let (claim, status) = (entry.claim, entry.status)
     writer.beginObject()
@@ -181,17 +184,21 @@ struct JSONParts {
     writer.key("consensus")
     writer.string(status.consensus)
     writer.key("disputed")
-    writer.bool(status.isDisputed)
+    writer.bool(status.has(.disputed))
     writer.key("flagged")
-    writer.bool(status.isFlagged)
+    writer.bool(status.has(.flagged))
     writer.key("not_a_claim")
     writer.bool(status.isNotAClaim)
     writer.key("reviewed")
-    writer.bool(status.isReviewed)
+    writer.bool(status.has(.reviewed))
     writer.key("stale")
-    writer.bool(status.hasStaleReviews)
+    writer.bool(status.has(.stale))
     writer.key("state")
     writer.string(status.state.rawValue)
+    writer.key("statuses")
+    writer.beginArray()
+    for name in ClaimStatusName.allCases where status.has(name) { writer.string(name.rawValue) }
+    writer.endArray()
     writer.key("verdict_count")
     writer.integer(status.verdictCount)
     writer.key("verdicts")
@@ -199,7 +206,7 @@ struct JSONParts {
     for verdict in status.verdicts { writer.string(verdict) }
     writer.endArray()
     writer.key("verified")
-    writer.bool(status.isVerified)
+    writer.bool(status.has(.verified))
     writer.endObject()
     writer.key("supersedes")
     writer.beginArray()

@@ -161,7 +161,8 @@ struct JSONRenderer {
   private func activity(_ activity: ReviewerActivity) -> JSONValue {
     .object([
       "reviewer": .string(activity.reviewer.description),
-      "actions": .object(Dictionary(uniqueKeysWithValues: activity.actions.map { ($0.kind, .integer($0.count)) })),
+      "actions": .object(
+        Dictionary(uniqueKeysWithValues: activity.actions.map { ($0.kind.rawValue, .integer($0.count)) })),
       "claims_reviewed": .integer(activity.claimsReviewed),
       "citations": .integer(activity.citations),
       "citations_per_verdict": Self.number(activity.citationsPerVerdict),

@@ -109,7 +109,7 @@ struct MarkdownRenderer {
     for entry in report.flagged.prefix(limit) {
       let given = Formatting.verdicts(of: entry.reviews, report: report)
         .map { md($0.label) + " (" + md($0.reviewer.name) + ")" }.joined(separator: ", ")
-      let dispute = entry.status.isDisputed ? " — *disputed*" : ""
+      let dispute = entry.status.has(.disputed) ? " — *disputed*" : ""
       lines.append(
         "| \(md(entry.claim.id.rawValue)) | \(md(entry.claim.reference)) | \(md(entry.claim.text)) | \(given)\(dispute) |"
       )

@@ -51,10 +51,10 @@ struct SourceLists {
 
   init(_ details: SourceDetails, importedAt: Timestamp?) {
     claims = details.entries
-    disputed = claims.filter(\.status.isDisputed)
-    flagged = claims.filter(\.status.isFlagged)
+    disputed = claims.filter { $0.status.has(.disputed) }
+    flagged = claims.filter { $0.status.has(.flagged) }
     staleReviews = details.staleReviews
-    backlog = claims.filter { $0.status.isCheckable && !$0.status.isReviewed }.map {
+    backlog = claims.filter { $0.status.has(.unreviewed) }.map {
       BacklogItem(claim: $0.claim, assignee: $0.assignee, waitingSince: importedAt)
     }
     retired = details.retired

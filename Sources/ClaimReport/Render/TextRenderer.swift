@@ -147,8 +147,8 @@ struct TextRenderer {
       let given = Formatting.verdicts(of: entry.reviews, report: report)
         .map { "\(safe($0.label)) (\(safe($0.reviewer.name)))" }.joined(separator: ", ")
       var tags: [String] = []
-      if entry.status.isDisputed { tags.append("disputed") }
-      if entry.status.isVerified { tags.append("verified") }
+      if entry.status.has(.disputed) { tags.append("disputed") }
+      if entry.status.has(.verified) { tags.append("verified") }
       let tagText = tags.isEmpty ? "" : "  [" + tags.joined(separator: ", ") + "]"
       lines.append(TextLayout.clip("      " + given + tagText, width))
     }

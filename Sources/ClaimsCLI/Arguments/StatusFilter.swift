@@ -15,20 +15,22 @@ enum StatusFilter: String, EnumeratedArgument {
 
   static var valueName: String { "status" }
 
-  /// Whether a claim in `state` has this status.
+  /// The status of the model this filter selects by; nil for `matched`, which needs the matching
+  /// index.
+  var name: ClaimStatusName? { ClaimStatusName(rawValue: rawValue) }
+
+  /// Whether a live claim in `state` has this status (``ClaimStatusName/applies(to:isRetired:)``,
+  /// the rule the report shares); `retired` and `matched` pass every claim the desk did not
+  /// dismiss, since ``ClaimFilter`` selects by them itself.
   func matches(_ state: ClaimStatus) -> Bool {
-    guard !state.isNotAClaim else { return self == .dismissed }
-    return switch self {
-    case .unreviewed: state.isCheckable && !state.isReviewed
-    case .reviewed: state.isReviewed
-    case .uncited: state.isCheckable && !state.isCited
-    case .disputed: state.isDisputed
-    case .flagged: state.isFlagged
-    case .verified: state.isVerified
-    case .stale: state.hasStaleReviews
-    case .dismissed: false
-    case .retired: true
-    case .matched: true
-    }
+    guard let name else { return !state.isNotAClaim }
+    return name == .retired ? !state.isNotAClaim : name.applies(to: state)
+  }
+
+  /// The statuses `claims list --status` lists `claim` under (in `status`), in declaration order,
+  /// but for `matched`, which needs the matching index: a retired claim has `retired` and no
+  /// other status (``ClaimFilter`` leaves it out of the rest), a dismissed one `dismissed`.
+  static func statuses(of claim: Claim, in status: ClaimStatus) -> [StatusFilter] {
+    status.names(isRetired: claim.isRetired).compactMap { StatusFilter(rawValue: $0.rawValue) }
   }
 }

@@ -17,7 +17,13 @@ struct ListCommand: ParsableCommand {
       (--status disputed,flagged: claims with any of them). --grep looks in the claim's text, its reviewers' notes, \
       and the titles and addresses they cite. Each line is cut to the terminal's width (COLUMNS if set; 100 columns \
       when output is not a terminal) by shortening the claim's text: the id and the source:N reference are always \
-      printed whole, so a terminal too narrow for them gets longer lines; --full prints every claim's whole text.
+      printed whole, so a terminal too narrow for them gets longer lines; --full prints every claim's whole text. \
+      --json prints an array of claim records, each with its assignee, claimant and status: status.statuses names \
+      the statuses --status lists the claim under (all but matched, which needs the matching index), and the flags \
+      reviewed, disputed, flagged, verified and stale agree with them (false for a dismissed or retired claim, whose \
+      verdicts stay in status.verdicts), as in the claims of 'claims report --format json'. On a terminal the \
+      verdicts are coloured by status: red when flagged, green when reviewed, dim otherwise (a dismissed or retired \
+      claim's too).
       """
   )
 
@@ -32,7 +38,7 @@ struct ListCommand: ParsableCommand {
   @Flag(help: "Print each claim's whole text instead of cutting it to the line's width.")
   var full = false
 
-  @Flag(help: "Print the claims, with their status, as JSON.")
+  @Flag(help: "Print the claims, with their statuses (as --status names them), as JSON.")
   var json = false
 
   func run(_ context: CommandContext) throws -> Int32 {
@@ -77,8 +83,7 @@ struct ListCommand: ParsableCommand {
       let kind = row.kind.rawValue.padded(to: 11)
       let verdicts = TerminalText.oneLine(Self.verdictSummary(status), width: 18).padded(to: 18)
       let text = row.line(width: full ? .max : textWidth(referenceWidth: referenceWidth))
-      let coloured =
-        status.isFlagged ? style.red(verdicts) : status.isReviewed ? style.green(verdicts) : style.dim(verdicts)
+      let coloured = Self.colour(verdicts, status: status, isRetired: row.isRetired, style: style)
       context.print(
         "\(style.yellow(row.id.rawValue))  \(reference)  \(row.kind.isCheckable ? kind : style.dim(kind))  \(coloured)  \(text)"
       )
@@ -93,6 +98,7 @@ struct ListCommand: ParsableCommand {
     let ordinal: Int
     let kind: ClaimKind
     let status: ClaimStatus
+    let isRetired: Bool
     /// The start of the text as one safe line (``TerminalText/oneLine(_:width:)`` cuts it).
     private let text: String
     /// Whether the whole line is longer than ``text``.
@@ -106,6 +112,7 @@ struct ListCommand: ParsableCommand {
       ordinal = match.claim.ordinal
       kind = match.claim.kind
       status = match.status
+      isRetired = match.claim.isRetired
       let line = TerminalText.oneLine(match.claim.text, width: Int.max)
       isCut = line.count > widest
       text = isCut ? String(line.prefix(widest)) : line
@@ -123,12 +130,22 @@ struct ListCommand: ParsableCommand {
   /// claimant.
   @Sendable static func jsonElement(_ match: ClaimFilter.Match) -> [UInt8] {
     guard case .object(var members) = match.claim.json else { return [] }
-    members["status"] = Self.statusJSON(match.status)
+    members["status"] = Self.statusJSON(
+      match.status, statuses: StatusFilter.statuses(of: match.claim, in: match.status))
     members["assignee"] = match.assignment?.assignee.map { .string($0.description) } ?? .null
     members["claimant"] = match.decision?.claimant.map { .string($0.name) } ?? .null
     var writer = JSONStreamWriter(depth: 1, capacity: 1024)
     writer.value(.object(members))
     return writer.bytes
+  }
+
+  /// The verdicts of a claim in `status` coloured by its statuses (``ClaimStatusName``, as
+  /// `--status` gives them): red when flagged, green when reviewed, dim otherwise, so that a
+  /// dismissed or retired claim, whose verdicts count nowhere, is dim like an unreviewed one.
+  static func colour(_ verdicts: String, status: ClaimStatus, isRetired: Bool, style: TextStyle) -> String {
+    let names = status.names(isRetired: isRetired)
+    if names.contains(.flagged) { return style.red(verdicts) }
+    return names.contains(.reviewed) ? style.green(verdicts) : style.dim(verdicts)
   }
 
   /// `refuted`, `supported≠refuted` for a dispute, `–` when unreviewed, `not a claim` when the desk
@@ -141,12 +158,17 @@ struct ListCommand: ParsableCommand {
     return text
   }
 
-  static func statusJSON(_ status: ClaimStatus) -> JSONValue {
-    .object([
-      "checkable": .bool(status.isCheckable), "reviewed": .bool(status.isReviewed), "cited": .bool(status.isCited),
-      "disputed": .bool(status.isDisputed), "flagged": .bool(status.isFlagged), "verified": .bool(status.isVerified),
-      "stale": .bool(status.hasStaleReviews), "verdicts": .array(status.verdicts.map { .string($0) }),
-      "not_a_claim": .bool(status.isNotAClaim),
+  /// The `status` of a claim in `claims list --json`: `statuses` names what `--status` lists the
+  /// claim under, and the flags named after a status (`reviewed`, `disputed`, `flagged`,
+  /// `verified`, `stale`) say the same, so that a script filtering the JSON gets what `--status`
+  /// gives: false for a dismissed or retired claim whatever its verdicts (`verdicts` still has them).
+  static func statusJSON(_ status: ClaimStatus, statuses: [StatusFilter]) -> JSONValue {
+    func has(_ filter: StatusFilter) -> JSONValue { .bool(statuses.contains(filter)) }
+    return .object([
+      "statuses": .array(statuses.map { .string($0.rawValue) }),
+      "checkable": .bool(status.isCheckable), "reviewed": has(.reviewed), "cited": .bool(status.isCited),
+      "disputed": has(.disputed), "flagged": has(.flagged), "verified": has(.verified), "stale": has(.stale),
+      "verdicts": .array(status.verdicts.map { .string($0) }), "not_a_claim": .bool(status.isNotAClaim),
     ])
   }
 

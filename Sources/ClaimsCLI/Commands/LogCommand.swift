@@ -127,22 +127,22 @@ struct LogCommand: ParsableCommand {
     let claims =
       entry.claims.count == 1 ? entry.claims[0].rawValue : entry.claims.isEmpty ? "" : "\(entry.claims.count) claims"
     // Names longer than the column (withdraw-verdict, undismiss, factchecks) still get a space after them.
-    let action = entry.action.padded(to: 8) + " "
+    let action = entry.action.rawValue.padded(to: 8) + " "
     let left = room == .max ? Int.max : room - action.count - claims.count - 1
     let wide = max(60, left)
     switch entry.action {
-    case "verdict":
+    case .verdict:
       let change = entry.previousVerdict.map { "\($0) → \(entry.verdict ?? "?")" } ?? (entry.verdict ?? "?")
       return "\(style.bold(action))\(claims) \(TerminalText.sanitize(change))"
-    case "cite", "uncite":
+    case .cite, .uncite:
       return "\(style.bold(action))\(claims) \(TerminalText.oneLine(entry.citation ?? "", width: wide))"
-    case "link", "unlink", "claimant":
+    case .link, .unlink, .claimant:
       // The subject is `link: <claim> <target>`: the target is what is left after the claim.
       let target = entry.subject.split(separator: " ", maxSplits: 2).dropFirst(2).first.map(String.init) ?? ""
       return "\(style.bold(action))\(claims) \(TerminalText.oneLine(target, width: wide))"
-    case "assign":
+    case .assign:
       return "\(style.bold(action))\(claims) to \(TerminalText.oneLine(entry.assignee ?? "", width: max(40, left - 3)))"
-    case "import", "reimport", "factchecks":
+    case .import, .reimport, .factChecks:
       return
         "\(style.bold(action))\(TerminalText.oneLine(String(entry.subject.drop(while: { $0 != ":" }).dropFirst()).trimmingWhitespace(), width: 60))"
     default:
@@ -155,7 +155,7 @@ struct LogCommand: ParsableCommand {
     var members: [String: JSONValue] = [
       "commit": .string(entry.commit), "parents": .array(entry.parents.map { .string($0) }),
       "author": .string(entry.author.description), "time": .string(entry.time.text), "subject": .string(entry.subject),
-      "action": .string(entry.action), "claims": .array(entry.claims.map { .string($0.rawValue) }),
+      "action": .string(entry.action.rawValue), "claims": .array(entry.claims.map { .string($0.rawValue) }),
       "sources": .array(entry.sources.map { .string($0.rawValue) }),
     ]
     for (key, value) in [

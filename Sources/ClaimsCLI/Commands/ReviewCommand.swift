@@ -21,7 +21,10 @@ struct ReviewCommand: ParsableCommand {
       (after c: the URL, stance, title and quote, each line empty for none; after n: the note). With --archive, \
       every cited web page is fetched and kept in the ledger, and the quote must be in the page: when it is not, the \
       session shows the nearest passage and asks for the quote again, as the page reads it (Enter saves the citation \
-      without a quote; Ctrl-C, or the end of piped input, drops it).
+      without a quote; Ctrl-C, or the end of piped input, drops it). A page that cannot be fetched or archived loses \
+      nothing either: the session says why and asks again (Enter records the citation without an archive, as \
+      'claims cite' without --archive does, for 'claims archive' to archive later; r fetches the page again; another \
+      address is fetched instead; Ctrl-C, or the end of piped input, drops it).
       """
   )
 
@@ -152,7 +155,8 @@ struct ReviewCommand: ParsableCommand {
           if !quote.isEmpty { citation.quote = quote }
           var evidence: [LedgerChange.File] = []
           if let archiver {
-            // A quote the page does not hold is asked again; what was typed is kept.
+            // A quote the page does not hold is asked again, a page that cannot be fetched offered
+            // to be kept without an archive, fetched again or replaced; what was typed is kept.
             guard let archived = archive(citation, using: archiver) else { continue }
             (citation, evidence) = archived
           }

@@ -1,0 +1,88 @@
+import ClaimModel
+import Git
+
+/// A large write (an import of thousands of claims) writes its work-tree files while its pack is
+/// written on another thread: compressing the objects and creating the files each keep one core
+/// busy, and one after the other they were most of an import's time.
+///
+/// The files are then in the work tree before the branch moves, so the write journal names the
+/// blob of each (the commit may not be on the disk yet when the writer dies): the next writer
+/// puts back exactly those files, as it puts back a published write's.
+extension Ledger {
+  /// What ``writeWorkTreeBesidePack`` made: the commit (its objects on the disk), the blob of each
+  /// path, the journal written, and the status of each file written.
+  struct WorkTreeBesidePack {
+    var commit: ObjectID
+    var blobs: [String: ObjectID]
+    var journal: WriteJournal
+    var statuses: [String: WorkTreeFileStatus?]
+    var packName: String
+  }
+
+  /// Whether `change` is written this way: a change that goes as one pack and only adds or
+  /// replaces regular files (a removal first has to make room, and a merge's commit is made
+  /// already).
+  static func canWriteWorkTreeBesidePack(_ change: LedgerChange) -> Bool {
+    change.prepared == nil && writesOnePack(change) && change.files.allSatisfy { $0.contents != nil }
+  }
+
+  /// Makes the objects of `change` in memory, writes the journal, then writes the pack on another
+  /// thread and the work-tree files on this one. The branch has not moved yet.
+  ///
+  /// - Returns: nil when the pack could not be written: the files are put back and the journal
+  ///   removed, so the caller can write the change the ordinary way.
+  /// - Throws: ``LedgerError`` when the objects cannot be made or the work tree cannot be written;
+  ///   nothing is recorded then, and the work tree is as it was.
+  func writeWorkTreeBesidePack(
+    _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent tip: ObjectID?, branch: String, author: Identity,
+    time: Timestamp
+  ) throws(LedgerError) -> WorkTreeBesidePack? {
+    // Objects written while a gc prunes are the ones it may remove; wait for it to finish first.
+    waitForGarbageCollection()
+    let staged = try stageObjects(change, onto: snapshot, parent: tip, author: author, time: time)
+    guard let pack = staged.pack else { return nil }
+    Trace.mark("objects made in memory")
+    let paths = change.files.map(\.path)
+    let journal = WriteJournal(
+      branch: branch, commit: staged.commit, paths: paths, blobs: paths.map { staged.blobs[$0] })
+    try journal.write(to: gitDirectory)
+    let packing = pack.startWriting(commit: staged.commit)
+    let statuses: [WorkTreeFileStatus?]
+    do {
+      // One thread: the other core compresses the pack, and creating names in one directory is
+      // serialised by its lock anyway.
+      statuses = try writeWorkTreeFiles(change.files.map { ($0.path, $0.contents ?? []) }, workers: 1)
+    } catch {
+      _ = try? packing.wait()
+      putBack(paths, written: staged.blobs, to: tip)
+      throw LedgerError(
+        .writeFailed(path: rootPath),
+        "nothing was recorded: the work tree could not be written (\(error.message)); free some space or fix what this names, then retry"
+      )
+    }
+    Trace.mark("work tree written")
+    let packName: String
+    do {
+      packName = try packing.wait()
+    } catch {
+      Trace.mark("the pack written beside the work tree failed (\(error.message)); writing it again")
+      putBack(paths, written: staged.blobs, to: tip)
+      return nil
+    }
+    Trace.mark("pack written")
+    var statusByPath: [String: WorkTreeFileStatus?] = [:]
+    statusByPath.reserveCapacity(paths.count)
+    for (path, status) in zip(paths, statuses) { statusByPath[path] = status }
+    return WorkTreeBesidePack(
+      commit: staged.commit, blobs: staged.blobs, journal: journal, statuses: statusByPath,
+      packName: packName)
+  }
+
+  /// Puts the files written beside a pack back as `tip` holds them, then drops the journal that
+  /// named them. The journal stays if a file could not be put back: the next command finishes the
+  /// job.
+  private func putBack(_ paths: [String], written: [String: ObjectID], to tip: ObjectID?) {
+    restoreWorkTree(paths, written: written, to: tip)
+    if paths.allSatisfy({ !isHalfWritten($0, blob: written[$0]) }) { WriteJournal.remove(from: gitDirectory) }
+  }
+}
