@@ -26,6 +26,10 @@ extension Ledger {
     var reachable: [HistoryEntry] = []
     var visited: Set<ObjectID> = []
     var pending = [tip]
+    // Commits the cache lacks are read through a handle of their own, let go of at the end:
+    // reading a long history fills a repository's object cache with trees (each review commit a
+    // new `Reviews/` tree of every source), which the ledger's handle would keep all command long.
+    var reader: Repository?
     while let id = pending.popLast() {
       guard visited.insert(id).inserted else { continue }
       let entry: HistoryEntry
@@ -33,7 +37,8 @@ extension Ledger {
         entry = cached
       } else {
         do {
-          entry = try readEntry(id)
+          if reader == nil { reader = (try? Repository(openingAt: gitDirectory)) ?? repository }
+          entry = try readEntry(id, in: reader ?? repository)
         } catch {
           throw shallowHistoryError(error, doing: "read commit \(id.short)")
             ?? LedgerError(
@@ -56,7 +61,7 @@ extension Ledger {
     }
   }
 
-  private func readEntry(_ id: ObjectID) throws(GitError) -> HistoryEntry {
+  private func readEntry(_ id: ObjectID, in repository: Repository) throws(GitError) -> HistoryEntry {
     let commit = try repository.commit(id)
     let parentTree = commit.parentIDs.first.flatMap { try? repository.commit($0).treeID }
     var changedPaths: [String]?
