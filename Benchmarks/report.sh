@@ -76,6 +76,9 @@ if [ "$million" = 1 ]; then
 elif [ ! -d "$ledger/.git" ]; then
   echo "== generating a ledger of $claims claims and $claims reviews (once; kept in $ledger) ==" >&2
   rm -rf "$ledger"
+  # Benchmarks/.work lies inside this repository's own ledger, where a new ledger is refused: a
+  # ledger is made of a git repository made first (as ledger.sh does).
+  git init -q -b main "$ledger"
   "$bin/ledger-bench" generate "$ledger" --sources $((claims / 50)) --claims-per-source 50 --reviews "$claims" \
     > "$work/ledger-$claims.ids"
   git -C "$ledger" gc -q
