@@ -149,20 +149,26 @@ public final class Index {
   /// Re-reads the index from disk if another process changed it since it was read (libgit2's
   /// `git_index_read` without force: when the file's checksum differs; changes not yet written
   /// are dropped).
-  public func reloadIfChanged() throws(GitError) {
+  /// - Returns: whether changes not yet written were dropped (the file had changed).
+  @discardableResult
+  public func reloadIfChanged() throws(GitError) -> Bool {
     switch route {
     case .libgit2(let pointer):
       try check(git_index_read(pointer, 0), function: "git_index_read")
+      return false
     case .written, .changing:
       try settle()
+      return false
     case .file(let update):
-      guard let onDisk = Self.checksum(ofFileAt: path), onDisk != update.file.checksum else { return }
+      guard let onDisk = Self.checksum(ofFileAt: path), onDisk != update.file.checksum else { return false }
+      let dropped = !operations.isEmpty
       operations = []
       if let file = Self.readFile(path, of: repository, checksumRecord: checksumRecord) {
         route = .file(IndexUpdate(of: file))
       } else {
         route = .libgit2(try Self.openLibgit2Index(of: repository))
       }
+      return dropped
     }
   }
 
@@ -253,6 +259,28 @@ public final class Index {
   public func stage(path: String, blob: ObjectID, status: WorkTreeFileStatus, fileMode: UInt32 = 0o100644)
     throws(GitError)
   {
+    try stage(Self.entry(path: path, blob: blob, status: status, fileMode: fileMode))
+  }
+
+  /// Records, in place only, that `path` holds `blob`, whose object the caller is still writing
+  /// (a pack not yet on the disk): the object is not looked for now, as `git_index_add` would.
+  /// The caller writes the index only once the object is on the disk, so the file written is still
+  /// libgit2's. Returns false, with nothing changed, when the index is not being updated in place
+  /// or the change is one libgit2 has to make: stage it with ``stage(path:blob:status:fileMode:)``
+  /// once the object is there.
+  public func stageInPlace(path: String, blob: ObjectID, status: WorkTreeFileStatus, fileMode: UInt32 = 0o100644)
+    throws(GitError) -> Bool
+  {
+    try settle()
+    let entry = Self.entry(path: path, blob: blob, status: status, fileMode: fileMode)
+    guard changeInPlace({ (update) throws(IndexFileError) in try update.add(entry) }) else { return false }
+    operations.append(.add(entry))
+    return true
+  }
+
+  private static func entry(path: String, blob: ObjectID, status: WorkTreeFileStatus, fileMode: UInt32)
+    -> IndexFileEntry
+  {
     var entry = IndexFileEntry(path: Array(path.utf8), mode: fileMode, objectID: blob.bytes)
     // Truncated to the format's 32 bits, as libgit2 truncates them.
     entry.changeSeconds = UInt32(truncatingIfNeeded: status.changeSeconds)
@@ -264,7 +292,7 @@ public final class Index {
     entry.userID = status.userID
     entry.groupID = status.groupID
     entry.fileSize = UInt32(truncatingIfNeeded: status.size)
-    try stage(entry)
+    return entry
   }
 
   /// Records that `path` holds `blob` (with `fileMode`) without a work-tree file (a bare-style

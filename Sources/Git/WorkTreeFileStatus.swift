@@ -15,6 +15,21 @@ public struct WorkTreeFileStatus: Equatable, Sendable {
   public var groupID: UInt32
   public var size: Int
 
+  public init(
+    changeSeconds: Int, changeNanoseconds: Int, modificationSeconds: Int, modificationNanoseconds: Int,
+    device: UInt64, inode: UInt64, userID: UInt32, groupID: UInt32, size: Int
+  ) {
+    self.changeSeconds = changeSeconds
+    self.changeNanoseconds = changeNanoseconds
+    self.modificationSeconds = modificationSeconds
+    self.modificationNanoseconds = modificationNanoseconds
+    self.device = device
+    self.inode = inode
+    self.userID = userID
+    self.groupID = groupID
+    self.size = size
+  }
+
   /// The status of the file at `path` (a link is not followed), or nil when there is none.
   public init?(ofFileAt path: String) {
     var info = stat()

@@ -27,11 +27,16 @@ final class ReportSources {
   private(set) var fragments: CachedFragments?
   /// The unusable files met in the sources' records, cached or read now, in source order.
   private(set) var problems: [LedgerProblem] = []
+  /// The sources computed in this run, batch by batch (for tests: a cold report must not read
+  /// every source's records in one go).
+  private(set) var computedBatches: [[SourceID]] = []
 
   /// Gathers `sources` for a report in `format`; `importTimes` from the history, for the backlog.
+  /// Sources the caches lack are computed in batches of at least `batchSize` (see ``batches(of:size:shard:)``).
   init(
     snapshot: LedgerSnapshot, sources: [SourceID], config: LedgerConfig, format: ReportFormat,
-    importTimes: [SourceID: Timestamp], health: [SourceID: CitationHealthIndex] = [:]
+    importTimes: [SourceID: Timestamp], health: [SourceID: CitationHealthIndex] = [:],
+    batchSize: Int = ReportSources.sourcesPerBatch
   ) {
     self.snapshot = snapshot
     self.config = config
@@ -83,8 +88,16 @@ final class ReportSources {
 
     // Computed a few shards of the piece cache at a time, stored, and then written out from the
     // cache: a cold report of a million claims would otherwise hold every source's pieces at once
-    // (1.3 GB of JSON) on top of what it reads.
-    for batch in Self.batches(of: missing, shard: { pieceCache?.shardIndex(of: $0) ?? 0 }) {
+    // (1.3 GB of JSON) on top of what it reads. Formats without pieces (text, Markdown) go a few
+    // files of the record cache at a time, which each batch writes and lets go of: in one batch,
+    // a cold text report held every source's encoded records until the end (at a million claims,
+    // a peak of 1.91 GB against 1.37 GB in batches).
+    // (Each shard of the piece cache is whole files of the record cache too: 64 divides 256.)
+    let batches = Self.batches(of: missing, size: batchSize) { source in
+      pieceCache?.shardIndex(of: source) ?? snapshot.recordCacheShard(of: source)
+    }
+    for batch in batches {
+      computedBatches.append(batch.map(\.source))
       for (item, computed) in zip(batch, compute(batch.map(\.source))) {
         found[item.source] = (computed.tally, computed.problems)
         tallyCache.store(
@@ -119,16 +132,18 @@ final class ReportSources {
   /// How many sources a batch of the cold path computes before its shards are written, at least.
   static let sourcesPerBatch = 1_000
 
-  /// `items` in batches of whole shards (those of `shard`), each of at least ``sourcesPerBatch``
-  /// sources but the last, so that each shard file is written once.
-  static func batches(of items: [MissingSource], shard: (SourceID) -> Int) -> [[MissingSource]] {
+  /// `items` in batches of whole shards (those of `shard`), each of at least `size` sources but the
+  /// last, so that each shard file is written once.
+  static func batches(
+    of items: [MissingSource], size: Int = sourcesPerBatch, shard: (SourceID) -> Int
+  ) -> [[MissingSource]] {
     guard !items.isEmpty else { return [] }
     let byShard = Dictionary(grouping: items) { shard($0.source) }
     var batches: [[MissingSource]] = []
     var current: [MissingSource] = []
     for key in byShard.keys.sorted() {
       current += byShard[key] ?? []
-      if current.count >= sourcesPerBatch {
+      if current.count >= size {
         batches.append(current)
         current = []
       }

@@ -101,17 +101,22 @@ import Testing
     return statuses
   }
 
-  @Test func listJSONDescribesEachClaimByTheStatusesTheFiltersGiveIt() throws {
-    let fixture = try CLIFixture()
-    let ids = (1...4).map { fixture.id($0) }
-    // Claim 2 reviewed, disputed, flagged and cited, then dismissed; claim 1 reviewed; claim 4
-    // reviewed, then retired by a re-import.
+  /// Claim 2 reviewed by two reviewers (disputed, flagged) and cited, then dismissed by the desk;
+  /// claim 1 reviewed.
+  private func reviewClaimOneAndDismissClaimTwo(_ fixture: CLIFixture) {
     fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
     fixture.run("verdict", "storm:2", "supported")
     fixture.run("cite", "storm:2", "https://county.example.gov/damage.pdf")
     fixture.run("verdict", "storm:1", "supported")
-    fixture.run("verdict", "storm:4", "refuted")
     #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
+  }
+
+  @Test func listJSONDescribesEachClaimByTheStatusesTheFiltersGiveIt() throws {
+    let fixture = try CLIFixture()
+    let ids = (1...4).map { fixture.id($0) }
+    reviewClaimOneAndDismissClaimTwo(fixture)
+    // Claim 4 reviewed, then retired by a re-import.
+    fixture.run("verdict", "storm:4", "refuted")
     let revised = CLIFixture.article.replacingOccurrences(of: "\n\nSchools will reopen on Thursday.", with: "")
     let file = try fixture.writeBeside(revised, name: "storm-v2.txt")
     #expect(fixture.run("import", file, "--id", "storm", "--replace").status == 0)
@@ -145,13 +150,9 @@ import Testing
   @Test func theReportGivesEveryClaimTheStatusesListJSONGivesIt() throws {
     let fixture = try CLIFixture()
     let ids = (1...4).map { fixture.id($0) }
-    // Claim 2 reviewed, disputed, flagged and cited, then dismissed; claim 1 reviewed; claim 3 flagged.
-    fixture.run("verdict", "storm:2", "refuted", "--reviewer", "Ada <ada@example.org>")
-    fixture.run("verdict", "storm:2", "supported")
-    fixture.run("cite", "storm:2", "https://county.example.gov/damage.pdf")
-    fixture.run("verdict", "storm:1", "supported")
+    reviewClaimOneAndDismissClaimTwo(fixture)
+    // Claim 3 flagged.
     fixture.run("verdict", "storm:3", "misleading")
-    #expect(fixture.run("dismiss", "storm:2", "--author", "Ed <ed@example.org>").status == 0)
     let report = fixture.run("report", "--format", "json")
     #expect(report.status == 0, "\(report.stderr)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])

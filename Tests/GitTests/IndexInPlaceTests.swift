@@ -356,6 +356,69 @@ import Testing
     #expect(racyInPlace > 0, "no case with racily clean entries was written in place")
   }
 
+  /// An entry staged in place before its object is written (an import stages its entries while
+  /// its pack is still being written) gives, once the object is there, what libgit2 writes.
+  @Test func anEntryStagedBeforeItsObjectIsWrittenGivesWhatLibgit2Writes() throws {
+    let scratch = ScratchDirectory()
+    let origin = scratch.path("origin")
+    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
+    try git(["init", "-q", "-b", "main"], in: origin)
+    try scratch.write("a\n", to: "origin/a")
+    try git(["add", "a"], in: origin)
+    try git(["commit", "-q", "-m", "a"], in: origin)
+    try backdate(origin)
+    _ = try ProcessRunner.gitStatus(["update-index", "-q", "--refresh"], in: origin)
+    for copy in ["libgit2", "in-place"] {
+      #expect(try ProcessRunner.run("/bin/cp", ["-a", origin, scratch.path(copy)], in: scratch.path).status == 0)
+    }
+    let bytes = Array("not yet written\n".utf8)
+    let blob = try Repository.blobID(of: bytes)
+    let status = WorkTreeFileStatus(
+      changeSeconds: 1_700_000_000, changeNanoseconds: 5, modificationSeconds: 1_700_000_000,
+      modificationNanoseconds: 5, device: 7, inode: 42, userID: 0, groupID: 0, size: bytes.count)
+
+    let inPlaceRepository = try Repository(openingAt: scratch.path("in-place"))
+    let inPlace = try Index(of: inPlaceRepository, inPlace: true)
+    #expect(try inPlace.stageInPlace(path: "b", blob: blob, status: status))
+    #expect(try inPlaceRepository.writeBlob(bytes) == blob)
+    #expect(try inPlace.reloadIfChanged() == false)
+    try inPlace.write()
+    #expect(!inPlace.lastWriteUsedLibgit2)
+
+    let libgit2Repository = try Repository(openingAt: scratch.path("libgit2"))
+    _ = try libgit2Repository.writeBlob(bytes)
+    let expected = try Index(of: libgit2Repository, inPlace: false)
+    // Staging in place is refused when libgit2 does the work: nothing is changed then.
+    #expect(try expected.stageInPlace(path: "b", blob: blob, status: status) == false)
+    try expected.stage(path: "b", blob: blob, status: status)
+    try expected.write()
+    let written = try ["libgit2", "in-place"].map {
+      try Data(contentsOf: URL(fileURLWithPath: scratch.path("\($0)/.git/index")))
+    }
+    #expect(written[0] == written[1])
+  }
+
+  /// Entries staged in place are dropped when another program rewrites the index before they are
+  /// written, and the reload says so: the writer stages them again.
+  @Test func aReloadSaysWhenItDroppedEntriesStagedInPlace() throws {
+    let scratch = ScratchDirectory()
+    try git(["init", "-q", "-b", "main"], in: scratch.path)
+    try scratch.write("a\n", to: "a")
+    try git(["add", "a"], in: scratch.path)
+    try git(["commit", "-q", "-m", "a"], in: scratch.path)
+    let repository = try Repository(openingAt: scratch.path)
+    let blob = try repository.writeBlob(Array("b\n".utf8))
+    let index = try Index(of: repository, inPlace: true)
+    let status = WorkTreeFileStatus(
+      changeSeconds: 1, changeNanoseconds: 0, modificationSeconds: 1, modificationNanoseconds: 0, device: 1,
+      inode: 1, userID: 0, groupID: 0, size: 2)
+    #expect(try index.stageInPlace(path: "b", blob: blob, status: status))
+    try scratch.write("c\n", to: "c")
+    try git(["add", "c"], in: scratch.path)
+    #expect(try index.reloadIfChanged() == true)
+    #expect(try index.reloadIfChanged() == false)
+  }
+
   /// The entry of a file written just before the index (within one step of the clock) is racily
   /// clean at the next write; when its file is unchanged, the next write still goes in place.
   @Test func anUnchangedRacilyCleanEntryKeepsTheWriteInPlace() throws {

@@ -1,4 +1,6 @@
+import ClaimLedger
 import ClaimModel
+import ClaimReport
 import TestSupport
 import Testing
 
@@ -26,6 +28,33 @@ import Testing
         #expect(previous == nil || previous == number)
       }
     }
+  }
+
+  /// Text and Markdown keep no pieces, yet their cold path must be batched too: in one batch, a
+  /// cold text report held every source's records (1.9 GB at a million claims).
+  @Test(arguments: [ReportFormat.text, .markdown, .json])
+  func aColdReportComputesItsSourcesInBatchesOfWholeRecordCacheFiles(format: ReportFormat) throws {
+    let fixture = try PipelineLedger()
+    for number in 0..<6 { try fixture.importing(PipelineLedger.storm, as: "source-\(number)") }
+    let snapshot = try fixture.ledger().snapshot()
+    let sources = snapshot.sourceIDs()
+    let gathered = ReportSources(
+      snapshot: snapshot, sources: sources, config: snapshot.config(), format: format, importTimes: [:],
+      batchSize: 2)
+
+    let batches = gathered.computedBatches
+    #expect(batches.count > 1)
+    #expect(batches.flatMap { $0 }.sorted() == sources)
+    for batch in batches.dropLast() { #expect(batch.count >= 2) }
+    // Each file of the record cache is written by one batch, then let go of.
+    var batchOfFile: [Int: Int] = [:]
+    for (number, batch) in batches.enumerated() {
+      for source in batch {
+        let previous = batchOfFile.updateValue(number, forKey: snapshot.recordCacheShard(of: source))
+        #expect(previous == nil || previous == number)
+      }
+    }
+    #expect(gathered.tallies.map(\.source) == sources)
   }
 
   @Test func aFewSourcesAreOneBatchAndNoneAreNone() throws {

@@ -387,6 +387,14 @@ public final class LedgerSnapshot {
     return batches
   }
 
+  /// The file of the record cache that holds the records of `source`: a caller mapping a large
+  /// ledger in batches of whole files, each mapped with the cache flushed, writes each file once
+  /// and never holds more than a batch's records (``recordCacheBatches(of:size:)`` makes such
+  /// batches).
+  public func recordCacheShard(of source: SourceID) -> Int {
+    SourceCache.shard(of: source)
+  }
+
   /// Writes out the records read from git that ``mapRecords(of:flushingCache:_:)`` kept.
   public func flushRecordCache() {
     cache.flush()

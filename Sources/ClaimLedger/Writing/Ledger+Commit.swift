@@ -88,21 +88,24 @@ extension Ledger {
       let blobs: [String: ObjectID]
       var packName: String?
       let journal: WriteJournal
-      // Files written before the branch moved (beside the pack), with their status.
+      // Files written before the branch moved (beside the pack), with their status, and whether
+      // their index entries are staged already.
       var writtenEarly: [String: WorkTreeFileStatus?] = [:]
+      var writtenAreStaged = false
       if let prepared = change.prepared {
         (commit, blobs) = (prepared.commit, prepared.blobs)
         journal = WriteJournal(branch: branch, commit: commit, paths: paths)
         // Also in a bare ledger: the journal is what proves a dead writer's branch lock its own.
         try journal.write(to: gitDirectory)
-      } else if index != nil, Self.canWriteWorkTreeBesidePack(change),
+      } else if Self.canWriteWorkTreeBesidePack(change),
         // nil when the pack failed: written again the ordinary way, which retries what a
         // concurrent prune can make fail, and reports what cannot be helped.
+        let index,
         let early = try writeWorkTreeBesidePack(
-          change, onto: snapshot, parent: tip, branch: branch, author: author, time: time)
+          change, onto: snapshot, parent: tip, branch: branch, author: author, time: time, index: index)
       {
         (commit, blobs, journal, writtenEarly) = (early.commit, early.blobs, early.journal, early.statuses)
-        packName = early.packName
+        (packName, writtenAreStaged) = (early.packName, early.entriesStaged)
       } else {
         let written = try writeObjectsRetrying(change, onto: snapshot, parent: tip, author: author, time: time)
         (commit, blobs, packName) = (written.commit, written.blobs, written.packName)
@@ -155,7 +158,7 @@ extension Ledger {
         }
         if let reason = synchroniseWorkTree(
           paths, blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents, written: writtenEarly,
-          index: index, journal: journal)
+          writtenAreStaged: writtenAreStaged, index: index, journal: journal)
         {
           // With the index behind the branch, the next plain `git commit` would write the old
           // files back and undo the action: take the branch back, and report nothing done.

@@ -13,14 +13,15 @@ extension Ledger {
   /// Removals go first, so that a file replacing a directory (or the other way round) finds its
   /// place free. `modes` holds the entries that are not regular files (merged from elsewhere).
   /// `written` holds the files already written (beside the pack, ``writeWorkTreeBesidePack``) with
-  /// their status: only their index entries are left to make.
+  /// their status: only their index entries are left to make, and none when `writtenAreStaged`
+  /// (unless another program changed the index meanwhile, which drops them).
   func synchroniseWorkTree(
     _ paths: [String], blobs: [String: ObjectID], modes: [String: UInt32] = [:], contents: [String: [UInt8]] = [:],
-    written: [String: WorkTreeFileStatus?] = [:], index: Index, journal: WriteJournal
+    written: [String: WorkTreeFileStatus?] = [:], writtenAreStaged: Bool = false, index: Index, journal: WriteJournal
   ) -> String? {
     do {
       for path in paths { try Self.refuseUnsafe(path) }
-      try index.reloadIfChanged()
+      let stagedEntriesDropped = try index.reloadIfChanged()
       for path in paths where blobs[path] == nil {
         let absolute = "\(rootPath)/\(path)"
         if FileSystem.node(at: absolute) == .file { unlink(absolute) }
@@ -48,7 +49,7 @@ extension Ledger {
         let status = file.mode == WorkTreeEntry.executableFile ? nil : status
         try stage(file.path, blob: file.blob, mode: file.mode, status: status, in: index)
       }
-      for path in paths {
+      for path in paths where !writtenAreStaged || stagedEntriesDropped {
         guard let status = written[path], let blob = blobs[path] else { continue }
         try stage(path, blob: blob, mode: WorkTreeEntry.regularFile, status: status, in: index)
       }

@@ -17,6 +17,8 @@ extension Ledger {
     var journal: WriteJournal
     var statuses: [String: WorkTreeFileStatus?]
     var packName: String
+    /// Whether every file's index entry was staged (in place) while the pack was being written.
+    var entriesStaged: Bool
   }
 
   /// Whether `change` is written this way: a change that goes as one pack and only adds or
@@ -35,7 +37,7 @@ extension Ledger {
   ///   nothing is recorded then, and the work tree is as it was.
   func writeWorkTreeBesidePack(
     _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent tip: ObjectID?, branch: String, author: Identity,
-    time: Timestamp
+    time: Timestamp, index: Index
   ) throws(LedgerError) -> WorkTreeBesidePack? {
     // Objects written while a gc prunes are the ones it may remove; wait for it to finish first.
     waitForGarbageCollection()
@@ -61,6 +63,10 @@ extension Ledger {
       )
     }
     Trace.mark("work tree written")
+    // The pack usually takes longer than the files: their index entries are staged meanwhile (in
+    // memory; the index is written only after the branch moves, when the objects are there).
+    let entriesStaged = stageInPlace(change.files, blobs: staged.blobs, statuses: statuses, in: index)
+    Trace.mark(entriesStaged ? "index entries staged beside the pack" : "index entries left for later")
     let packName: String
     do {
       packName = try packing.wait()
@@ -75,7 +81,21 @@ extension Ledger {
     for (path, status) in zip(paths, statuses) { statusByPath[path] = status }
     return WorkTreeBesidePack(
       commit: staged.commit, blobs: staged.blobs, journal: journal, statuses: statusByPath,
-      packName: packName)
+      packName: packName, entriesStaged: entriesStaged)
+  }
+
+  /// Stages the entries of `files`, just written with `statuses`, in place without looking for
+  /// their objects (still being packed); false as soon as one cannot be, and the rest are then
+  /// staged the ordinary way after the branch moves (staging one again changes nothing).
+  private func stageInPlace(
+    _ files: [LedgerChange.File], blobs: [String: ObjectID], statuses: [WorkTreeFileStatus?], in index: Index
+  ) -> Bool {
+    for (file, status) in zip(files, statuses) {
+      guard let blob = blobs[file.path], let status,
+        (try? index.stageInPlace(path: file.path, blob: blob, status: status)) == true
+      else { return false }
+    }
+    return true
   }
 
   /// Puts the files written beside a pack back as `tip` holds them, then drops the journal that
