@@ -356,16 +356,22 @@ import Testing
     #expect(racyInPlace > 0, "no case with racily clean entries was written in place")
   }
 
+  /// A repository at `origin` in `scratch` whose one commit holds the file `a` with `contents`.
+  private func oneFileRepository(holding contents: String, in scratch: ScratchDirectory) throws -> String {
+    let origin = scratch.path("origin")
+    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
+    try git(["init", "-q", "-b", "main"], in: origin)
+    try scratch.write(contents, to: "origin/a")
+    try git(["add", "a"], in: origin)
+    try git(["commit", "-q", "-m", "a"], in: origin)
+    return origin
+  }
+
   /// An entry staged in place before its object is written (an import stages its entries while
   /// its pack is still being written) gives, once the object is there, what libgit2 writes.
   @Test func anEntryStagedBeforeItsObjectIsWrittenGivesWhatLibgit2Writes() throws {
     let scratch = ScratchDirectory()
-    let origin = scratch.path("origin")
-    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
-    try git(["init", "-q", "-b", "main"], in: origin)
-    try scratch.write("a\n", to: "origin/a")
-    try git(["add", "a"], in: origin)
-    try git(["commit", "-q", "-m", "a"], in: origin)
+    let origin = try oneFileRepository(holding: "a\n", in: scratch)
     try backdate(origin)
     _ = try ProcessRunner.gitStatus(["update-index", "-q", "--refresh"], in: origin)
     for copy in ["libgit2", "in-place"] {
@@ -423,12 +429,7 @@ import Testing
   /// clean at the next write; when its file is unchanged, the next write still goes in place.
   @Test func anUnchangedRacilyCleanEntryKeepsTheWriteInPlace() throws {
     let scratch = ScratchDirectory()
-    let origin = scratch.path("origin")
-    try FileManager.default.createDirectory(atPath: origin, withIntermediateDirectories: true)
-    try git(["init", "-q", "-b", "main"], in: origin)
-    try scratch.write("first\n", to: "origin/a")
-    try git(["add", "a"], in: origin)
-    try git(["commit", "-q", "-m", "a"], in: origin)
+    let origin = try oneFileRepository(holding: "first\n", in: scratch)
     let blob = try Repository(openingAt: origin).writeBlob(Array("b\n".utf8))
     try FileManager.default.setAttributes(
       [.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: "\(origin)/.git/index")
