@@ -318,11 +318,8 @@ import Testing
   /// be overwritten with that stale copy when libgit2 takes over again.
   @Test func libgit2TakingOverSeesWhatWasWrittenInPlace() throws {
     let scratch = ScratchDirectory()
-    try git(["init", "-q", "-b", "main"], in: scratch.path)
-    try scratch.write("a\n", to: "a")
-    try git(["add", "a"], in: scratch.path)
-    try git(["commit", "-q", "-m", "a"], in: scratch.path)
-    let repository = try Repository(openingAt: scratch.path)
+    let origin = try oneFileRepository(holding: "a\n", in: scratch)
+    let repository = try Repository(openingAt: origin)
     let blob = try repository.writeBlob(Array("new\n".utf8))
     for (path, inPlace) in [("first", false), ("second", true), ("third", false)] {
       let index = try Index(of: repository, inPlace: inPlace)
@@ -330,7 +327,7 @@ import Testing
       try index.write()
       #expect(index.lastWriteUsedLibgit2 == !inPlace)
     }
-    let listed = try ProcessRunner.git(["ls-files"], in: scratch.path).stdout
+    let listed = try ProcessRunner.git(["ls-files"], in: origin).stdout
     #expect(listed == "a\nfirst\nsecond\nthird\n")
   }
 
@@ -408,19 +405,16 @@ import Testing
   /// written, and the reload says so: the writer stages them again.
   @Test func aReloadSaysWhenItDroppedEntriesStagedInPlace() throws {
     let scratch = ScratchDirectory()
-    try git(["init", "-q", "-b", "main"], in: scratch.path)
-    try scratch.write("a\n", to: "a")
-    try git(["add", "a"], in: scratch.path)
-    try git(["commit", "-q", "-m", "a"], in: scratch.path)
-    let repository = try Repository(openingAt: scratch.path)
+    let origin = try oneFileRepository(holding: "a\n", in: scratch)
+    let repository = try Repository(openingAt: origin)
     let blob = try repository.writeBlob(Array("b\n".utf8))
     let index = try Index(of: repository, inPlace: true)
     let status = WorkTreeFileStatus(
       changeSeconds: 1, changeNanoseconds: 0, modificationSeconds: 1, modificationNanoseconds: 0, device: 1,
       inode: 1, userID: 0, groupID: 0, size: 2)
     #expect(try index.stageInPlace(path: "b", blob: blob, status: status))
-    try scratch.write("c\n", to: "c")
-    try git(["add", "c"], in: scratch.path)
+    try scratch.write("c\n", to: "origin/c")
+    try git(["add", "c"], in: origin)
     #expect(try index.reloadIfChanged() == true)
     #expect(try index.reloadIfChanged() == false)
   }
