@@ -137,19 +137,7 @@ final class ReportSources {
   static func batches(
     of items: [MissingSource], size: Int = sourcesPerBatch, shard: (SourceID) -> Int
   ) -> [[MissingSource]] {
-    guard !items.isEmpty else { return [] }
-    let byShard = Dictionary(grouping: items) { shard($0.source) }
-    var batches: [[MissingSource]] = []
-    var current: [MissingSource] = []
-    for key in byShard.keys.sorted() {
-      current += byShard[key] ?? []
-      if current.count >= size {
-        batches.append(current)
-        current = []
-      }
-    }
-    if !current.isEmpty { batches.append(current) }
-    return batches
+    LedgerSnapshot.batches(of: items, size: size) { shard($0.source) }
   }
 
   /// Whether the pieces of `part` for `source` are at hand.

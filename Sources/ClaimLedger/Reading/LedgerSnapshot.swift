@@ -372,12 +372,18 @@ public final class LedgerSnapshot {
   /// a caller that reads a large ledger in any order: each batch, mapped with the cache flushed,
   /// writes each cache file once, and no more than a batch is held in memory.
   public func recordCacheBatches(of sources: [SourceID], size: Int) -> [[SourceID]] {
-    var byShard: [Int: [SourceID]] = [:]
-    for source in sources { byShard[SourceCache.shard(of: source), default: []].append(source) }
-    var batches: [[SourceID]] = []
-    var current: [SourceID] = []
-    for shard in byShard.keys.sorted() {
-      current += byShard[shard] ?? []
+    Self.batches(of: sources, size: size, shard: SourceCache.shard(of:))
+  }
+
+  /// `items` in batches of whole shards (as `shard` numbers them), in shard order, each of at
+  /// least `size` items but the last: a caller that writes a cache batch by batch writes each
+  /// shard file once.
+  public static func batches<Item>(of items: [Item], size: Int, shard: (Item) -> Int) -> [[Item]] {
+    let byShard = Dictionary(grouping: items, by: shard)
+    var batches: [[Item]] = []
+    var current: [Item] = []
+    for key in byShard.keys.sorted() {
+      current += byShard[key] ?? []
       if current.count >= size {
         batches.append(current)
         current = []

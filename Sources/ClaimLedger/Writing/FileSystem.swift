@@ -98,7 +98,8 @@ enum FileSystem {
     guard workers > 1 else {
       var statuses: [WorkTreeFileStatus?] = []
       statuses.reserveCapacity(files.count)
-      var directory: OpenDirectory? = OpenDirectory()
+      // Opening the directory pays only from the second file in it on (a verdict writes one).
+      var directory: OpenDirectory? = files.count > 1 ? OpenDirectory() : nil
       defer { directory?.close() }
       for file in files { statuses.append(try write(file.bytes, to: file.path, in: &directory)) }
       return statuses

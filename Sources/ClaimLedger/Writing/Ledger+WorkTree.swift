@@ -40,7 +40,7 @@ extension Ledger {
         // core.symlinks off): the ledger never makes a link anyone could write through.
         files.append((path, blob, mode, try contents[path] ?? repository.blobContent(blob)))
       }
-      // All the files first (an import's thousands on every core), then their index entries.
+      // All the files first (a merge's thousands on every core), then their index entries.
       let statuses = try writeWorkTreeFiles(files.map { ($0.path, $0.bytes) })
       for (file, status) in zip(files, statuses) {
         let absolute = "\(rootPath)/\(file.path)"
