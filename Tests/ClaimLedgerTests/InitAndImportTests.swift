@@ -97,6 +97,31 @@ import Testing
     #expect(fixture.status == "")
   }
 
+  /// A large import's pack is made while its records are checked: a refusal must leave no pack,
+  /// no half-written pack file and no work-tree file behind.
+  @Test func aLargeImportRefusedByTheRecordCheckWritesNothing() throws {
+    let fixture = try LedgerFixture()
+    let head = fixture.head
+    let objects = try fixture.git("count-objects", "-v")
+    let packDirectory = "\(fixture.path)/.git/objects/pack"
+    let packFiles = try FileManager.default.contentsOfDirectory(atPath: packDirectory).sorted()
+    let text = (1...500).map { "Sentence number \($0) stands alone." }.joined(separator: "\n\n")
+    let request = ImportRequest(
+      bytes: Array(text.utf8), fileName: "big.txt", source: try Fixtures.source("big"),
+      title: String(repeating: "t", count: 1_100_000))
+    do {
+      _ = try fixture.ledger.importSource(request, as: fixture.author, at: fixture.time)
+      Issue.record("the import of a record over the limit succeeded")
+    } catch {
+      #expect(error.kind == .limitExceeded)
+    }
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+    #expect(try fixture.git("count-objects", "-v") == objects)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: packDirectory).sorted() == packFiles)
+    #expect(!FileManager.default.fileExists(atPath: "\(fixture.path)/Claims/big"))
+  }
+
   @Test func importIsDeterministicAndIdsDoNotDependOnTheRestOfTheArticle() throws {
     let one = try LedgerFixture()
     let two = try LedgerFixture()
