@@ -156,9 +156,11 @@ extension Ledger {
       }
       if let index {
         defer { Trace.mark("work tree and index updated") }
-        let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
-          first, _ in first
-        }
+        // The contents of the files still to be written (none when all were written beside the pack).
+        let contents =
+          writtenEarly.count == change.files.count
+          ? [:]
+          : Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) { first, _ in first }
         if let reason = synchroniseWorkTree(
           paths, blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents, written: writtenEarly,
           writtenAreStaged: writtenAreStaged, index: index, journal: journal)

@@ -62,7 +62,9 @@ final class PackInProgress: @unchecked Sendable {
   ) {
     self.writer = writer
     self.blobs = blobs
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
+    // A queue of its own, not the global one: the thread waits for the release, and the global
+    // queue's few threads (one per core) are what the records are checked with meanwhile.
+    DispatchQueue(label: "claims.pack", qos: .userInitiated).async { [self] in
       let repository = self.writer.repository
       let commit: ObjectID
       do throws(GitError) {
