@@ -162,6 +162,25 @@ import Testing
     #expect(try fixture.git("count-objects", "-v") == objects)
   }
 
+  /// A directory missing from the work tree is skipped over only when neither the commit nor the
+  /// index holds anything under it: a staged file there is still found.
+  @Test func refusesToOverwriteAStagedFileInADirectoryThatWasRemoved() throws {
+    let fixture = try LedgerFixture()
+    let request = ImportRequest(bytes: Array(article.utf8), fileName: "a.txt", source: try Fixtures.source("storm"))
+    let first = try #require(try fixture.ledger.previewImport(request, as: fixture.author).first)
+    let path = "Claims/storm/\(first.id).json"
+    try fixture.scratch.write("{}\n", to: path)
+    _ = try fixture.git("add", path)
+    try FileManager.default.removeItem(atPath: "\(fixture.path)/Claims")
+    do {
+      _ = try fixture.ledger.importSource(request, as: fixture.author, at: fixture.time)
+      Issue.record("the import wrote over a staged file")
+    } catch {
+      #expect(error.message.contains("\(path) has staged changes"))
+    }
+    #expect(fixture.commitCount == 1)
+  }
+
   @Test func refusesToOverwriteUntrackedFiles() throws {
     let fixture = try LedgerFixture()
     try fixture.scratch.write("mine\n", to: "seeds/storm.txt")

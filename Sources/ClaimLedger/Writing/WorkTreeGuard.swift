@@ -12,6 +12,9 @@ struct WorkTreeGuard {
   /// Checked directories that do not exist: nothing below them needs a look (an import's ten
   /// thousand claims go into a directory made for them).
   private var missingDirectories: Set<String> = []
+  /// Missing directories that neither the commit nor the index has anything under: every file
+  /// below them is new, and passes without looking it up in either.
+  private var newDirectories: Set<String> = []
 
   init(root: String, repository: Repository, index: Index, snapshot: LedgerSnapshot) {
     self.root = root
@@ -24,6 +27,7 @@ struct WorkTreeGuard {
   mutating func checkWritable(_ path: String) throws(LedgerError) {
     let (directory, _) = LedgerSnapshot.split(path)
     try checkDirectories(directory)
+    if newDirectories.contains(directory) { return }
     let committed = committedBlob(at: path)
     let staged = index.entry(at: path)
     guard staged?.id == committed else {
@@ -71,7 +75,13 @@ struct WorkTreeGuard {
     let (parent, _) = LedgerSnapshot.split(directory)
     try checkDirectories(parent)
     switch missingDirectories.contains(parent) ? .missing : FileSystem.node(at: "\(root)/\(directory)") {
-    case .missing: missingDirectories.insert(directory)
+    case .missing:
+      missingDirectories.insert(directory)
+      if newDirectories.contains(parent)
+        || (committedEntry(at: directory) == nil && !index.containsEntries(under: "\(directory)/"))
+      {
+        newDirectories.insert(directory)
+      }
     case .directory: break
     case .symbolicLink:
       throw LedgerError(
@@ -86,10 +96,13 @@ struct WorkTreeGuard {
   }
 
   private func committedBlob(at path: String) -> ObjectID? {
-    guard let tree = snapshot.rootTreeID, let entry = try? repository.treeEntry(at: path, inTree: tree),
-      entry.kind == .blob
-    else { return nil }
+    guard let entry = committedEntry(at: path), entry.kind == .blob else { return nil }
     return entry.id
+  }
+
+  private func committedEntry(at path: String) -> TreeEntry? {
+    guard let tree = snapshot.rootTreeID else { return nil }
+    return try? repository.treeEntry(at: path, inTree: tree)
   }
 
   /// Whether the file looks untouched since the index recorded it (git's own fast check; `claims
