@@ -22,6 +22,13 @@ import Testing
     }
   }
 
+  @Test func pathsAreSplitAtEverySlashKeepingEmptyNames() {
+    #expect(RecordLimits.components(of: "Claims/storm/0123456789.json") == ["Claims", "storm", "0123456789.json"])
+    #expect(RecordLimits.components(of: "ledger.json") == ["ledger.json"])
+    #expect(RecordLimits.components(of: "") == [""])
+    #expect(RecordLimits.components(of: "/a//é/") == ["", "a", "", "é", ""])
+  }
+
   @Test func aRecordThatWouldNotMatchItsPathIsRefused() throws {
     let good = "Reviews/storm/0123456789/ann@example.org.json"
     let review = try review()
