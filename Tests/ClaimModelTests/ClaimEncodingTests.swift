@@ -88,4 +88,24 @@ import Testing
       #expect(JSONWriter.compactText(of: .string(text)) == referenceQuoted(text))
     }
   }
+
+  @Test func parsesBackWhatItWrote() throws {
+    for text in ClaimEncodingTests.texts {
+      #expect(try JSONParser.parse(JSONWriter.compactText(of: .string(text))) == .string(text))
+      let object: JSONValue = .object([text: .string(text)])
+      #expect(try JSONParser.parse(JSONWriter.canonicalBytes(of: object)) == object)
+    }
+  }
+
+  @Test func theParserRefusesARawControlCharacterOrBadUTF8AtAnyOffset() throws {
+    for offset in 0..<17 {
+      let plain = [UInt8](repeating: UInt8(ascii: "a"), count: offset)
+      for bad: [UInt8] in [[0x01], [0x0A], [0x1F], [0xFF], [0xC3]] {
+        let document = [0x22] + plain + bad + Array("tail of it".utf8) + [0x22]
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(document) }
+      }
+      let good = [0x22] + plain + Array(#"é\\ \" \#u{7F} and more"#.utf8) + [0x22]
+      #expect(try JSONParser.parse(good) == .string(String(repeating: "a", count: offset) + "é\\ \" \u{7F} and more"))
+    }
+  }
 }

@@ -88,7 +88,7 @@ final class ByteStorage {
       while index < utf8.count {
         // Eight bytes at a time while none of them needs a look: most text needs no escape at all.
         if index + 8 <= utf8.count, let base = utf8.baseAddress,
-          !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+          !ByteWord.hasSpecialByte(ByteWord.load(base, at: index), orDelete: true)
         {
           index += 8
           continue
@@ -115,21 +115,6 @@ final class ByteStorage {
       }
       append(UnsafeBufferPointer(rebasing: utf8[start...]))
     }
-  }
-
-  /// Whether any of the eight bytes of `word` is a control character, `"`, `\`, DEL or not ASCII:
-  /// false only when all eight are copied as they are. (It may say true for a byte next to one of
-  /// those, never false for one of them.)
-  @inline(__always)
-  private static func mayNeedEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
-    let control = (word &- 0x20 &* ones) & ~word & highBits
-    let quote = hasZeroByte(word ^ (0x22 &* ones))
-    let backslash = hasZeroByte(word ^ (0x5C &* ones))
-    let deleteOrWide = (word | (word &+ ones)) & highBits
-    return control | quote | backslash | deleteOrWide != 0
   }
 
   /// How many bytes at `index` form a character to escape, or 0 for one to copy.
