@@ -67,15 +67,22 @@ enum RecordLimits {
   /// ``LedgerSnapshot/split(_:)`` split paths: splitting by characters cost a quarter of checking
   /// an import's records.
   static func components(of path: String) -> [String] {
-    let utf8 = path.utf8
-    var parts: [String] = []
-    var start = utf8.startIndex
-    while let slash = utf8[start...].firstIndex(of: UInt8(ascii: "/")) {
-      parts.append(String(path[start..<slash]))
-      start = utf8.index(after: slash)
+    var path = path
+    return path.withUTF8 { bytes in
+      // Each name lies between ASCII slashes of valid UTF-8, so it is valid UTF-8 itself.
+      func name(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      }
+      var parts: [String] = []
+      parts.reserveCapacity(4)
+      var start = 0
+      for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "/") {
+        parts.append(name(start..<index))
+        start = index + 1
+      }
+      parts.append(name(start..<bytes.count))
+      return parts
     }
-    parts.append(String(path[start...]))
-    return parts
   }
 
   /// Refuses an imported text larger than a reader loads, before any work is spent on it.
