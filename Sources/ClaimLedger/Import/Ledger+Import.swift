@@ -54,9 +54,12 @@ extension Ledger {
         "source '\(source)' is already in the ledger; choose another --id, or re-import a revised text with --replace"
       )
     }
+    // The text's digest is made on another core while this one segments the text.
+    let bytes = request.bytes
+    let textDigest = BackgroundValue { SHA256.hexDigest(of: bytes) }
     let taken = Set(snapshot.claimLocations().map(\.id))
     let claims = ClaimExtractor().claims(of: text, source: source, avoiding: taken)
-    let record = SourceRecord(request: request, previous: nil, claimCount: claims.count)
+    let record = SourceRecord(request: request, previous: nil, claimCount: claims.count, textSHA256: textDigest.value)
     var files: [LedgerChange.File] = [
       LedgerChange.File(path: LedgerPaths.seedText(source), contents: request.bytes),
       .record(record, at: LedgerPaths.sourceRecord(source)),
