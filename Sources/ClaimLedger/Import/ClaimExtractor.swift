@@ -47,11 +47,11 @@ public struct ClaimExtractor: Sendable {
         id = ClaimID.derive(source: source, normalizedText: normalized, occurrence: occurrence, salt: salt)
       }
       used.insert(id)
+      let selector = quotes[index].selector
       claims.append(
         Claim(
-          id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: quotes[index].selector.exact,
-          start: segment.scalarRange.lowerBound, end: segment.scalarRange.upperBound,
-          selector: quotes[index].selector))
+          id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: selector.exact,
+          start: segment.scalarRange.lowerBound, end: segment.scalarRange.upperBound, selector: selector))
     }
     return claims
   }

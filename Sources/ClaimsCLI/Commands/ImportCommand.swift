@@ -119,7 +119,8 @@ struct ImportCommand: ParsableCommand {
   /// `42 claims (1 headline, 38 sentences, 1 caption, 2 boilerplates)`.
   static func describe(_ claims: [Claim]) -> String {
     let counts = ClaimKind.allCases.compactMap { kind -> String? in
-      let count = claims.filter { $0.kind == kind }.count
+      // Counted in place: filtering copied ten thousand claims for each kind.
+      let count = claims.count(where: { $0.kind == kind })
       return count == 0 ? nil : String.count(count, kind.rawValue)
     }
     return "\(String.count(claims.count, "claim")) (\(counts.joined(separator: ", ")))"
