@@ -12,6 +12,8 @@ struct WorkTreeGuard {
   /// Checked directories that do not exist: nothing below them needs a look (an import's ten
   /// thousand claims go into a directory made for them).
   private var missingDirectories: Set<String> = []
+  /// Checked directories the last commit does not have.
+  private var uncommittedDirectories: Set<String> = []
   /// Missing directories that neither the commit nor the index has anything under: every file
   /// below them is new, and passes without looking it up in either.
   private var newDirectories: Set<String> = []
@@ -28,7 +30,9 @@ struct WorkTreeGuard {
     let (directory, _) = LedgerSnapshot.split(path)
     try checkDirectories(directory)
     if newDirectories.contains(directory) { return }
-    let committed = committedBlob(at: path)
+    // A directory the last commit lacks holds no committed file: an import's ten thousand claims
+    // need no look-up each in the commit's tree.
+    let committed = uncommittedDirectories.contains(directory) ? nil : committedBlob(at: path)
     let staged = index.entry(at: path)
     guard staged?.id == committed else {
       throw LedgerError(
@@ -36,8 +40,7 @@ struct WorkTreeGuard {
         "\(path) has staged changes that are not committed; commit them or run 'git restore --staged \(path)', then retry"
       )
     }
-    let absolute = "\(root)/\(path)"
-    switch missingDirectories.contains(directory) ? .missing : FileSystem.node(at: absolute) {
+    switch missingDirectories.contains(directory) ? .missing : FileSystem.node(at: "\(root)/\(path)") {
     case .missing:
       guard committed == nil else {
         throw LedgerError(
@@ -49,6 +52,7 @@ struct WorkTreeGuard {
         throw LedgerError(
           .uncommittedWork(path: path), "\(path) exists but is not in the ledger's history; move it away, then retry")
       }
+      let absolute = "\(root)/\(path)"
       if let staged, Self.statMatches(staged, absolute) { return }
       let current: ObjectID
       do {
@@ -74,11 +78,12 @@ struct WorkTreeGuard {
     guard !checkedDirectories.contains(directory) else { return }
     let (parent, _) = LedgerSnapshot.split(directory)
     try checkDirectories(parent)
+    if snapshot.treeID(ofDirectory: directory) == nil { uncommittedDirectories.insert(directory) }
     switch missingDirectories.contains(parent) ? .missing : FileSystem.node(at: "\(root)/\(directory)") {
     case .missing:
       missingDirectories.insert(directory)
       if newDirectories.contains(parent)
-        || (committedEntry(at: directory) == nil && !index.containsEntries(under: "\(directory)/"))
+        || (uncommittedDirectories.contains(directory) && !index.containsEntries(under: "\(directory)/"))
       {
         newDirectories.insert(directory)
       }
@@ -96,13 +101,10 @@ struct WorkTreeGuard {
   }
 
   private func committedBlob(at path: String) -> ObjectID? {
-    guard let entry = committedEntry(at: path), entry.kind == .blob else { return nil }
+    guard let tree = snapshot.rootTreeID, let entry = try? repository.treeEntry(at: path, inTree: tree),
+      entry.kind == .blob
+    else { return nil }
     return entry.id
-  }
-
-  private func committedEntry(at path: String) -> TreeEntry? {
-    guard let tree = snapshot.rootTreeID else { return nil }
-    return try? repository.treeEntry(at: path, inTree: tree)
   }
 
   /// Whether the file looks untouched since the index recorded it (git's own fast check; `claims
