@@ -97,6 +97,21 @@ import Testing
     #expect(fixture.status == "")
   }
 
+  /// An index the in-place writer leaves to libgit2 (`core.ignorecase`: libgit2 then matches
+  /// paths in any case) stops the staging beside the files at the first entry; the entries are
+  /// staged after the branch moves instead, and git agrees with the result.
+  @Test func aLargeImportIntoAnIndexLeftToLibgit2IsStagedAfterTheBranchMoves() throws {
+    let fixture = try LedgerFixture()
+    _ = try fixture.git("config", "core.ignorecase", "true")
+    let text = (1...700).map { "Sentence number \($0) stands alone." }.joined(separator: "\n\n")
+    let result = try fixture.importText(text, as: "big")
+    #expect(result.claims.count == 700)
+    #expect(fixture.status == "")
+    #expect(try fixture.git("ls-files", "Claims/big").split(separator: "\n").count == 700)
+    #expect(try fixture.git("diff-index", "--cached", "HEAD") == "")
+    #expect(try ProcessRunner.git(["fsck", "--strict"], in: fixture.path).status == 0)
+  }
+
   /// A large import's pack is made while its records are checked: a refusal must leave no pack,
   /// no half-written pack file and no work-tree file behind.
   @Test func aLargeImportRefusedByTheRecordCheckWritesNothing() throws {

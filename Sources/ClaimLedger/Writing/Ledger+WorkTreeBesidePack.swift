@@ -81,12 +81,18 @@ extension Ledger {
     let journal = WriteJournal(branch: branch, commit: commit, paths: paths, blobs: paths.map { blobs[$0] })
     try journal.write(to: gitDirectory)
     packing.release()
+    // Index entries are staged on another thread as the files are written (in memory; the index
+    // is written only after the branch moves, when the objects are there): the pack is usually
+    // done before the last files, and its core then stages their entries meanwhile.
+    let stager = EntryStager(index: index, paths: paths, blobs: paths.map { blobs[$0] })
     let statuses: [WorkTreeFileStatus?]
     do {
       // One thread: the other core compresses the pack, and creating names in one directory is
       // serialised by its lock anyway.
-      statuses = try writeWorkTreeFiles(change.files.map { ($0.path, $0.contents ?? []) }, workers: 1)
+      statuses = try writeWorkTreeFiles(
+        change.files.map { ($0.path, $0.contents ?? []) }, workers: 1, eachBatch: stager.stage)
     } catch {
+      _ = stager.finish()
       _ = try? packing.wait()
       putBack(paths, written: blobs, to: tip)
       throw LedgerError(
@@ -95,9 +101,7 @@ extension Ledger {
       )
     }
     Trace.mark("work tree written")
-    // The pack usually takes longer than the files: their index entries are staged meanwhile (in
-    // memory; the index is written only after the branch moves, when the objects are there).
-    let entriesStaged = stageInPlace(change.files, blobs: blobs, statuses: statuses, in: index)
+    let entriesStaged = stager.finish()
     Trace.mark(entriesStaged ? "index entries staged beside the pack" : "index entries left for later")
     let packName: String
     do {
@@ -114,20 +118,6 @@ extension Ledger {
     return WorkTreeBesidePack(
       commit: commit, blobs: blobs, journal: journal, statuses: statusByPath, packName: packName,
       entriesStaged: entriesStaged)
-  }
-
-  /// Stages the entries of `files`, just written with `statuses`, in place without looking for
-  /// their objects (still being packed); false as soon as one cannot be, and the rest are then
-  /// staged the ordinary way after the branch moves (staging one again changes nothing).
-  private func stageInPlace(
-    _ files: [LedgerChange.File], blobs: [String: ObjectID], statuses: [WorkTreeFileStatus?], in index: Index
-  ) -> Bool {
-    for (file, status) in zip(files, statuses) {
-      guard let blob = blobs[file.path], let status,
-        (try? index.stageInPlace(path: file.path, blob: blob, status: status)) == true
-      else { return false }
-    }
-    return true
   }
 
   /// Puts the files written beside a pack back as `tip` holds them, then drops the journal that
