@@ -122,17 +122,25 @@ public final class PackedObjectWriter {
 
   /// Writes the objects `commit` adds to its repository as one pack, with its index: the commit,
   /// and the trees and blobs of its tree that `baseTree` (its parent's tree; nil for none) does
-  /// not hold at the same path.
-  ///
-  /// Only those: `git_mempack_dump` packs the commit's whole tree, every object of the ledger
-  /// again (an import into a ledger of 100,000 claims wrote a pack of 300,000 objects). The
-  /// objects are compressed but not searched for deltas against each other (as `git fast-import`
-  /// writes them): a delta search costs a third of a large import, and `git gc` makes deltas later.
+  /// not hold at the same path. ``compress(commit:baseTree:)`` then ``store(_:)``.
   ///
   /// - Returns: the pack's name, its checksum in hexadecimal: its files are
   ///   `objects/pack/pack-<name>.pack` and `.idx` (libgit2 names a pack by its checksum, as git does).
   @discardableResult
   public func finish(commit: ObjectID, baseTree: ObjectID?) throws(GitError) -> String {
+    try store(compress(commit: commit, baseTree: baseTree))
+  }
+
+  /// Makes the pack of the objects `commit` adds (see ``finish(commit:baseTree:)``) in memory;
+  /// nothing goes to the disk until ``store(_:)``. Compressing is most of a pack's cost, so a
+  /// large write does it while its records are still being checked.
+  ///
+  /// Only the objects `commit` adds: `git_mempack_dump` packs the commit's whole tree, every
+  /// object of the ledger again (an import into a ledger of 100,000 claims wrote a pack of 300,000
+  /// objects). The objects are compressed but not searched for deltas against each other (as
+  /// `git fast-import` writes them): a delta search costs a third of a large import, and `git gc`
+  /// makes deltas later.
+  public func compress(commit: ObjectID, baseTree: ObjectID?) throws(GitError) -> CompressedPack {
     precondition(!isFinished, "a pack is written once")
     isFinished = true
     var builder: OpaquePointer?
@@ -143,11 +151,24 @@ public final class PackedObjectWriter {
     try check(git_packbuilder_insert(builder, &oid, nil), function: "git_packbuilder_insert")
     let tree = try repository.commit(commit).treeID
     try insertNewObjects(of: tree, comparedWith: baseTree, into: builder)
-    var pack = git_buf()
-    defer { git_buf_dispose(&pack) }
-    try check(git_packbuilder_write_buf(&pack, builder), function: "git_packbuilder_write_buf")
-    guard let bytes = pack.ptr, pack.size >= 20 else { throw GitError(code: .invalid, message: "an empty pack") }
-    let name = UnsafeRawBufferPointer(start: bytes + pack.size - 20, count: 20).map { byte in
+    let pack = CompressedPack()
+    try check(git_packbuilder_write_buf(&pack.buffer, builder), function: "git_packbuilder_write_buf")
+    guard pack.buffer.ptr != nil, pack.buffer.size >= 20 else {
+      throw GitError(code: .invalid, message: "an empty pack")
+    }
+    return pack
+  }
+
+  /// Writes `pack` (from ``compress(commit:baseTree:)``) to the object database, with its index
+  /// (`git_odb_write_pack`, which reads every object again to index it), and drops the objects
+  /// held in memory.
+  /// - Returns: the pack's name (see ``finish(commit:baseTree:)``).
+  public func store(_ pack: CompressedPack) throws(GitError) -> String {
+    guard let bytes = pack.buffer.ptr, pack.buffer.size >= 20 else {
+      throw GitError(code: .invalid, message: "an empty pack")
+    }
+    let size = pack.buffer.size
+    let name = UnsafeRawBufferPointer(start: bytes + size - 20, count: 20).map { byte in
       String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16)
     }.joined()
     var odb: OpaquePointer?
@@ -158,7 +179,7 @@ public final class PackedObjectWriter {
     guard let writer else { throw GitError(code: .invalid, message: "no pack writer") }
     defer { writer.pointee.free(writer) }
     var progress = git_indexer_progress()
-    try check(writer.pointee.append(writer, pack.ptr, pack.size, &progress), function: "git_odb_writepack.append")
+    try check(writer.pointee.append(writer, bytes, size, &progress), function: "git_odb_writepack.append")
     try check(writer.pointee.commit(writer, &progress), function: "git_odb_writepack.commit")
     try check(git_mempack_reset(backend), function: "git_mempack_reset")
     return name
@@ -202,6 +223,21 @@ public final class PackedObjectWriter {
 
 @available(*, unavailable)
 extension PackedObjectWriter: Sendable {}
+
+/// A pack made in memory by ``PackedObjectWriter/compress(commit:baseTree:)``, not yet on the disk.
+public final class CompressedPack {
+  fileprivate var buffer = git_buf()
+
+  fileprivate init() {}
+
+  /// The pack's size in bytes.
+  public var size: Int { buffer.size }
+
+  deinit { git_buf_dispose(&buffer) }
+}
+
+@available(*, unavailable)
+extension CompressedPack: Sendable {}
 
 /// A small file read and replaced whole (through a rename), for ``PackedObjectWriter``'s settings.
 private enum ConfigFile {

@@ -81,7 +81,8 @@ public struct IndexUpdate {
   }
 
   private func refuseConflicts(at path: [UInt8]) throws(IndexFileError) {
-    guard !file.conflictedPaths.contains(path) else {
+    // Checked for emptiness first: hashing the path is most of the cost of staging an entry.
+    guard file.conflictedPaths.isEmpty || !file.conflictedPaths.contains(path) else {
       throw IndexFileError(.unsupported, "'\(String(decoding: path, as: UTF8.self))' has conflict stages")
     }
   }
@@ -90,7 +91,8 @@ public struct IndexUpdate {
   /// under it: libgit2 would remove those entries (`check_file_directory_collision`).
   private func refuseCollisions(of path: [UInt8]) throws(IndexFileError) {
     for position in path.indices where path[position] == UInt8(ascii: "/") {
-      if entry(at: Array(path[..<position])) != nil || file.conflictedPaths.contains(Array(path[..<position])) {
+      let directory = Array(path[..<position])
+      if entry(at: directory) != nil || (!file.conflictedPaths.isEmpty && file.conflictedPaths.contains(directory)) {
         throw IndexFileError(
           .unsupported, "a file stands where '\(String(decoding: path, as: UTF8.self))' needs a directory")
       }

@@ -97,6 +97,46 @@ import Testing
     #expect(fixture.status == "")
   }
 
+  /// An index the in-place writer leaves to libgit2 (`core.ignorecase`: libgit2 then matches
+  /// paths in any case) stops the staging beside the files at the first entry; the entries are
+  /// staged after the branch moves instead, and git agrees with the result.
+  @Test func aLargeImportIntoAnIndexLeftToLibgit2IsStagedAfterTheBranchMoves() throws {
+    let fixture = try LedgerFixture()
+    _ = try fixture.git("config", "core.ignorecase", "true")
+    let text = (1...700).map { "Sentence number \($0) stands alone." }.joined(separator: "\n\n")
+    let result = try fixture.importText(text, as: "big")
+    #expect(result.claims.count == 700)
+    #expect(fixture.status == "")
+    #expect(try fixture.git("ls-files", "Claims/big").split(separator: "\n").count == 700)
+    #expect(try fixture.git("diff-index", "--cached", "HEAD") == "")
+    #expect(try ProcessRunner.git(["fsck", "--strict"], in: fixture.path).status == 0)
+  }
+
+  /// A large import's pack is made while its records are checked: a refusal must leave no pack,
+  /// no half-written pack file and no work-tree file behind.
+  @Test func aLargeImportRefusedByTheRecordCheckWritesNothing() throws {
+    let fixture = try LedgerFixture()
+    let head = fixture.head
+    let objects = try fixture.git("count-objects", "-v")
+    let packDirectory = "\(fixture.path)/.git/objects/pack"
+    let packFiles = try FileManager.default.contentsOfDirectory(atPath: packDirectory).sorted()
+    let text = (1...500).map { "Sentence number \($0) stands alone." }.joined(separator: "\n\n")
+    let request = ImportRequest(
+      bytes: Array(text.utf8), fileName: "big.txt", source: try Fixtures.source("big"),
+      title: String(repeating: "t", count: 1_100_000))
+    do {
+      _ = try fixture.ledger.importSource(request, as: fixture.author, at: fixture.time)
+      Issue.record("the import of a record over the limit succeeded")
+    } catch {
+      #expect(error.kind == .limitExceeded)
+    }
+    #expect(fixture.head == head)
+    #expect(fixture.status == "")
+    #expect(try fixture.git("count-objects", "-v") == objects)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: packDirectory).sorted() == packFiles)
+    #expect(!FileManager.default.fileExists(atPath: "\(fixture.path)/Claims/big"))
+  }
+
   @Test func importIsDeterministicAndIdsDoNotDependOnTheRestOfTheArticle() throws {
     let one = try LedgerFixture()
     let two = try LedgerFixture()
@@ -135,6 +175,25 @@ import Testing
     expectRefused(Array(" \n\t\n".utf8), source: "empty", containing: "is empty")
     expectRefused(Array(article.utf8), source: "storm", containing: "--replace")
     #expect(try fixture.git("count-objects", "-v") == objects)
+  }
+
+  /// A directory missing from the work tree is skipped over only when neither the commit nor the
+  /// index holds anything under it: a staged file there is still found.
+  @Test func refusesToOverwriteAStagedFileInADirectoryThatWasRemoved() throws {
+    let fixture = try LedgerFixture()
+    let request = ImportRequest(bytes: Array(article.utf8), fileName: "a.txt", source: try Fixtures.source("storm"))
+    let first = try #require(try fixture.ledger.previewImport(request, as: fixture.author).first)
+    let path = "Claims/storm/\(first.id).json"
+    try fixture.scratch.write("{}\n", to: path)
+    _ = try fixture.git("add", path)
+    try FileManager.default.removeItem(atPath: "\(fixture.path)/Claims")
+    do {
+      _ = try fixture.ledger.importSource(request, as: fixture.author, at: fixture.time)
+      Issue.record("the import wrote over a staged file")
+    } catch {
+      #expect(error.message.contains("\(path) has staged changes"))
+    }
+    #expect(fixture.commitCount == 1)
   }
 
   @Test func refusesToOverwriteUntrackedFiles() throws {

@@ -22,6 +22,13 @@ import Testing
     }
   }
 
+  @Test func pathsAreSplitAtEverySlashKeepingEmptyNames() {
+    #expect(RecordLimits.components(of: "Claims/storm/0123456789.json") == ["Claims", "storm", "0123456789.json"])
+    #expect(RecordLimits.components(of: "ledger.json") == ["ledger.json"])
+    #expect(RecordLimits.components(of: "") == [""])
+    #expect(RecordLimits.components(of: "/a//é/") == ["", "a", "", "é", ""])
+  }
+
   @Test func aRecordThatWouldNotMatchItsPathIsRefused() throws {
     let good = "Reviews/storm/0123456789/ann@example.org.json"
     let review = try review()
@@ -65,6 +72,72 @@ import Testing
   @Test func filesThatAreNotRecordsAreLeftAlone() throws {
     try RecordLimits.check(path: "seeds/report.pdf", contents: [0xFF, 0x00])
     try RecordLimits.check(path: "notes/readme.json", contents: Array("not json".utf8))
+  }
+
+  /// Claims with text drawn from every range the writer treats differently, the same on every run.
+  private func claims(count: Int) throws -> [Claim] {
+    let pools: [ClosedRange<UInt32>] = [
+      0x20...0x7E, 0x00...0x1F, 0x7F...0xA0, 0xA1...0x2FF, 0x300...0x36F, 0x2000...0x206F, 0xD7FF...0xD7FF,
+      0xE000...0xE0FF, 0xFFF0...0xFFFF, 0x1F300...0x1F6FF, 0x10FFF0...0x10FFFF,
+    ]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    func text() -> String {
+      var text = ""
+      for _ in 0..<next(90) {
+        let pool = next(3) == 0 ? pools[next(pools.count)] : pools[0]
+        let value = pool.lowerBound + UInt32(next(Int(pool.upperBound - pool.lowerBound) + 1))
+        if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
+      }
+      return text
+    }
+    return try (0..<count).map { index in
+      let body = text()
+      let start = next(1_000)
+      return Claim(
+        id: try Fixtures.claimID(String(format: "%010x", index * 7_919)), source: try Fixtures.source("storm"),
+        ordinal: index + 1, kind: ClaimKind.allCases[next(ClaimKind.allCases.count)], text: body, start: start,
+        end: start + body.unicodeScalars.count,
+        selector: QuoteSelector(exact: body, prefix: text(), suffix: text()),
+        supersedes: next(3) == 0 ? [try Fixtures.claimID("abcdef0123")] : [], isRetired: next(4) == 0)
+    }
+  }
+
+  @Test func aClaimWrittenFromItsValueIsAcceptedOnlyWhereTheFullCheckAcceptsIt() throws {
+    for claim in try claims(count: 400) {
+      let path = "Claims/storm/\(claim.id).json"
+      let file = LedgerChange.File.record(claim, at: path)
+      let contents = try #require(file.contents)
+      // What the check without parsing relies on: the bytes parse back to this very claim.
+      #expect(try Claim(decoding: contents) == claim)
+      #expect(RecordLimits.isReadable(claim, encodedAs: contents, at: path))
+      try RecordLimits.check(path: path, contents: contents)
+      for wrongPath in ["Claims/other/\(claim.id).json", "Claims/storm/ffffffffff.json"] {
+        #expect(!RecordLimits.isReadable(claim, encodedAs: contents, at: wrongPath))
+        #expect(throws: LedgerError.self) { try RecordLimits.check(LedgerChange.File.record(claim, at: wrongPath)) }
+      }
+    }
+  }
+
+  @Test func aClaimTheReaderWouldRefuseIsRefusedThoughMadeFromItsValue() throws {
+    let claim = try #require(try claims(count: 1).first)
+    let path = "Claims/storm/\(claim.id).json"
+    var bad = [claim, claim, claim]
+    bad[0].ordinal = 0
+    bad[1].start = -1
+    bad[2].end = claim.start - 1
+    for claim in bad {
+      #expect { try RecordLimits.check(LedgerChange.File.record(claim, at: path)) } throws: { error in
+        (error as? LedgerError)?.kind == .invalidInput
+      }
+    }
+    var changed = LedgerChange.File.record(claim, at: path)
+    changed.contents = Array("not json".utf8)
+    #expect(throws: LedgerError.self) { try RecordLimits.check(changed) }
+    #expect(changed == LedgerChange.File(path: path, contents: Array("not json".utf8)))
   }
 }
 

@@ -124,6 +124,32 @@ import Testing
     #expect(try #require(WriteJournal.read(from: gitDirectory(fixture))).blobsByPath == nil)
   }
 
+  /// The writing-index mark is added to the bytes written before rather than encoded again: the
+  /// result must be exactly the canonical encoding of the marked journal, and read back marked.
+  @Test func aJournalIsWrittenAndMarkedInItsCanonicalBytes() throws {
+    let fixture = try LedgerFixture()
+    let blob = try Repository.blobID(of: Array("x\n".utf8))
+    let commit = try #require(ObjectID(hex: String(repeating: "ab", count: 20)))
+    let journals = [
+      WriteJournal(branch: "refs/heads/main", commit: commit, paths: []),
+      WriteJournal(branch: "refs/heads/main", commit: commit, paths: ["Claims/s/c1.json", "é \"q\""]),
+      WriteJournal(branch: "refs/heads/main", commit: commit, paths: ["a", "b"], blobs: [blob, nil]),
+    ]
+    for journal in journals {
+      var marked = journal
+      marked.writingIndex = true
+      let canonical = JSONWriter.canonicalBytes(of: marked.json)
+      #expect(journal.encoded == JSONWriter.canonicalBytes(of: journal.json))
+      #expect(marked.encoded == canonical)
+      #expect(WriteJournal.addingWritingIndexMark(to: JSONWriter.canonicalBytes(of: journal.json)) == canonical)
+      try journal.write(to: gitDirectory(fixture))
+      journal.markWritingIndex(in: gitDirectory(fixture))
+      #expect(FileSystem.readFile(at: WriteJournal.path(in: gitDirectory(fixture))) == canonical)
+      #expect(try #require(WriteJournal.read(from: gitDirectory(fixture))) == marked)
+    }
+    #expect(WriteJournal.addingWritingIndexMark(to: Array("[]\n".utf8)) == nil)
+  }
+
   @Test func anUnreadableJournalIsClearedButNoLockIsTakenForItsWriters() throws {
     let (fixture, id, _) = try ledgerWithAClaim()
     try fixture.scratch.write("{\"branch\": \"refs/hea", to: ".git/claims-journal.json")

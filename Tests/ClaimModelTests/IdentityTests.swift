@@ -12,6 +12,32 @@ import Testing
         == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
   }
 
+  /// Around the padding's edge cases (the length's room in the last block) and whole blocks;
+  /// expected digests from Python's `hashlib.sha256(bytes((i * 7 + 3) % 256 for i in range(n)))`.
+  @Test(arguments: [
+    (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"),
+    (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
+    (57, "35df609437dcfea3279283ab79fd554e2bf78f8f7ae2de532d8ee300b09e8f73"),
+    (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"),
+    (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
+    (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"),
+    (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
+    (120, "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"),
+    (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
+  ])
+  func sha256PadsEveryTailLengthAtOnceAndInPieces(length: Int, expected: String) {
+    let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) }
+    #expect(SHA256.hexDigest(of: bytes) == expected)
+    for pieceLength in [1, 5, 63, 64] {
+      var hasher = SHA256()
+      for start in stride(from: 0, to: length, by: pieceLength) {
+        hasher.update(Array(bytes[start..<min(length, start + pieceLength)]))
+      }
+      #expect(SHA256.hex(hasher.finalize()) == expected)
+    }
+    #expect(SHA256.hex(Array(repeating: 0xAB, count: 3), digits: 5) == "ababa")
+  }
+
   @Test func claimIDIsDerivedFromSourceTextAndOccurrenceOnly() throws {
     let source = try #require(SourceID("peru"))
     // hashlib.sha256(b'claims-id-v1\0peru\0Hello world.\0' + b'0').hexdigest()[:10]

@@ -395,6 +395,12 @@ import Testing
     #expect(
       fixture.run("verdict", "storm:1", "misleading").stderr.contains("was deleted but the deletion is not committed"))
     try ProcessRunner.git(["restore", path], in: fixture.path)
+    // The same with the file's whole directory gone: a missing directory the commit holds is
+    // still looked into.
+    try FileManager.default.removeItem(atPath: fixture.scratch.path("Reviews/storm/\(fixture.id(1))"))
+    #expect(
+      fixture.run("verdict", "storm:1", "misleading").stderr.contains("was deleted but the deletion is not committed"))
+    try ProcessRunner.git(["restore", path], in: fixture.path)
     #expect(fixture.run("verdict", "storm:1", "misleading").status == 0)
     #expect(fixture.status == "")
   }

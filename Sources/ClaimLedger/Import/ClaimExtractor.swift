@@ -20,16 +20,22 @@ public struct ClaimExtractor: Sendable {
       let selector = QuoteSelector(utf8: utf8, range: segment.utf8Range)
       return (selector: selector, normalized: selector.exact.collapsingWhitespace())
     }
+    // Sized up front, and each text hashed once (the counter is read and raised in place): an
+    // import's ten thousand sentences otherwise rehashed the table as it grew.
     var occurrences: [String: Int] = [:]
+    occurrences.reserveCapacity(quotes.count)
+    func raise(_ count: inout Int) -> Int {
+      defer { count += 1 }
+      return count
+    }
     let numbered = quotes.map { quote in
-      let occurrence = occurrences[quote.normalized, default: 0]
-      occurrences[quote.normalized] = occurrence + 1
-      return (normalized: quote.normalized, occurrence: occurrence)
+      (normalized: quote.normalized, occurrence: raise(&occurrences[quote.normalized, default: 0]))
     }
     let firstChoices = numbered.concurrentMap { item in
       ClaimID.derive(source: source, normalizedText: item.normalized, occurrence: item.occurrence)
     }
     var used = takenIDs
+    used.reserveCapacity(takenIDs.count + segments.count)
     var claims: [Claim] = []
     claims.reserveCapacity(segments.count)
     for (index, segment) in segments.enumerated() {
@@ -41,11 +47,11 @@ public struct ClaimExtractor: Sendable {
         id = ClaimID.derive(source: source, normalizedText: normalized, occurrence: occurrence, salt: salt)
       }
       used.insert(id)
+      let selector = quotes[index].selector
       claims.append(
         Claim(
-          id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: quotes[index].selector.exact,
-          start: segment.scalarRange.lowerBound, end: segment.scalarRange.upperBound,
-          selector: quotes[index].selector))
+          id: id, source: source, ordinal: index + 1, kind: ClaimKind(segment.kind), text: selector.exact,
+          start: segment.scalarRange.lowerBound, end: segment.scalarRange.upperBound, selector: selector))
     }
     return claims
   }

@@ -5,11 +5,12 @@ extension SourceRecord {
   /// what `previous` held. The page's own fields (where and when it was fetched, its digest and
   /// content type) come from the request's page alone: a text re-imported from a file no longer
   /// comes from that page.
-  init(request: ImportRequest, previous: SourceRecord?, claimCount: Int) {
+  /// - Parameter textSHA256: the digest of the request's text when the caller has made it already.
+  init(request: ImportRequest, previous: SourceRecord?, claimCount: Int, textSHA256: String? = nil) {
     self.init(
       id: request.source, title: request.title ?? previous?.title, url: request.url ?? previous?.url,
-      published: request.published ?? previous?.published, textSHA256: SHA256.hexDigest(of: request.bytes),
-      claimCount: claimCount)
+      published: request.published ?? previous?.published,
+      textSHA256: textSHA256 ?? SHA256.hexDigest(of: request.bytes), claimCount: claimCount)
     authors = request.authors.flatMap { $0.isEmpty ? nil : $0 } ?? previous?.authors
     publisher = request.publisher ?? previous?.publisher
     language = request.language ?? previous?.language

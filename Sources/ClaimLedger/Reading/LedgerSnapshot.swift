@@ -148,9 +148,16 @@ public final class LedgerSnapshot {
   }
 
   static func split(_ path: String) -> (directory: String, name: String) {
-    // On the UTF-8 view: `/` is one byte, and splitting into characters showed in profiles.
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
-    return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    // On the UTF-8 bytes: `/` is one byte, and splitting into characters, then searching the
+    // UTF-8 view, showed in profiles. Both sides of an ASCII slash are valid UTF-8 themselves.
+    var text = path
+    return text.withUTF8 { bytes in
+      guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+      return (
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self),
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
+      )
+    }
   }
 
   // MARK: Config and sources

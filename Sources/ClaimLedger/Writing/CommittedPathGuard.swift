@@ -8,22 +8,32 @@ import Git
 enum CommittedPathGuard {
   static func check(_ change: LedgerChange, in snapshot: LedgerSnapshot) throws(LedgerError) {
     var checked: Set<String> = [""]
+    // Checked directories the last commit does not have: nothing below them needs a look (an
+    // import's ten thousand claims go into a directory made for them).
+    var absent: Set<String> = []
     for file in change.files where file.contents != nil {
       var missing: [String] = []
-      var directory = LedgerSnapshot.split(file.path).directory
+      let parent = LedgerSnapshot.split(file.path).directory
+      var directory = parent
       while !checked.contains(directory) {
         missing.append(directory)
         directory = LedgerSnapshot.split(directory).directory
       }
       // From the top down, so the first thing in the way is named (and its contents never read).
       for directory in missing.reversed() {
-        if let entry = snapshot.entry(at: directory), entry.kind != .tree {
-          let what = entry.isSymbolicLink ? "a symbolic link" : entry.kind == .blob ? "a file" : "a submodule"
-          throw refusal(directory, "\(what) where the ledger needs a directory")
+        if absent.contains(LedgerSnapshot.split(directory).directory) {
+          absent.insert(directory)
+        } else if let entry = snapshot.entry(at: directory) {
+          if entry.kind != .tree {
+            let what = entry.isSymbolicLink ? "a symbolic link" : entry.kind == .blob ? "a file" : "a submodule"
+            throw refusal(directory, "\(what) where the ledger needs a directory")
+          }
+        } else {
+          absent.insert(directory)
         }
         checked.insert(directory)
       }
-      if let entry = snapshot.entry(at: file.path), entry.kind == .tree {
+      if !absent.contains(parent), let entry = snapshot.entry(at: file.path), entry.kind == .tree {
         throw refusal(file.path, "a directory where the ledger needs a file", recursive: true)
       }
     }

@@ -91,17 +91,29 @@ enum FileSystem {
   /// Files in one directory gain little from more than one thread: creating a name takes the
   /// directory's lock, and the threads that wait for it spin on a core. A writer that has other
   /// work for the second core (the import's pack) writes them on one.
-  static func write(_ files: [(bytes: [UInt8], path: String)], workers wanted: Int = 4) throws(LedgerError)
-    -> [WorkTreeFileStatus?]
-  {
-    let workers = files.count >= 256 ? min(max(1, System.activeProcessorCount), wanted) : 1
+  ///
+  /// With one worker, `eachBatch` is handed the statuses of every `batchSize` files as they are
+  /// written (their positions and statuses), so that their index entries can be staged on another
+  /// thread meanwhile.
+  static func write(
+    _ files: [(bytes: [UInt8], path: String)], workers wanted: Int = 4, batchSize: Int = 512,
+    eachBatch: ((Range<Int>, [WorkTreeFileStatus?]) -> Void)? = nil
+  ) throws(LedgerError) -> [WorkTreeFileStatus?] {
+    let workers = files.count >= 256 && eachBatch == nil ? min(max(1, System.activeProcessorCount), wanted) : 1
     guard workers > 1 else {
       var statuses: [WorkTreeFileStatus?] = []
       statuses.reserveCapacity(files.count)
       // Opening the directory pays only from the second file in it on (a verdict writes one).
       var directory: OpenDirectory? = files.count > 1 ? OpenDirectory() : nil
       defer { directory?.close() }
-      for file in files { statuses.append(try write(file.bytes, to: file.path, in: &directory)) }
+      var handedOn = 0
+      for file in files {
+        statuses.append(try write(file.bytes, to: file.path, in: &directory))
+        if let eachBatch, statuses.count - handedOn == batchSize || statuses.count == files.count {
+          eachBatch(handedOn..<statuses.count, Array(statuses[handedOn...]))
+          handedOn = statuses.count
+        }
+      }
       return statuses
     }
     let failure = Mutex<LedgerError?>(nil)

@@ -69,6 +69,11 @@ extension Ledger {
         change.files.append(LedgerChange.File(path: LedgerPaths.config, contents: upgraded))
       }
       Trace.mark("change built")
+      // A large write's trees, commit and pack are made on another thread while its records are
+      // checked; nothing of it reaches the disk before the checks pass.
+      let packing =
+        isBare || !Self.canWriteWorkTreeBesidePack(change)
+        ? nil : try startWritingBesidePack(change, onto: snapshot, parent: tip, author: author, time: time)
       // A record the reader would refuse is refused here, before any object is written.
       if change.prepared == nil {
         try RecordLimits.check(change)
@@ -97,12 +102,10 @@ extension Ledger {
         journal = WriteJournal(branch: branch, commit: commit, paths: paths)
         // Also in a bare ledger: the journal is what proves a dead writer's branch lock its own.
         try journal.write(to: gitDirectory)
-      } else if Self.canWriteWorkTreeBesidePack(change),
+      } else if let packing, let index,
         // nil when the pack failed: written again the ordinary way, which retries what a
         // concurrent prune can make fail, and reports what cannot be helped.
-        let index,
-        let early = try writeWorkTreeBesidePack(
-          change, onto: snapshot, parent: tip, branch: branch, author: author, time: time, index: index)
+        let early = try writeWorkTreeBesidePack(change, packing: packing, parent: tip, branch: branch, index: index)
       {
         (commit, blobs, journal, writtenEarly) = (early.commit, early.blobs, early.journal, early.statuses)
         (packName, writtenAreStaged) = (early.packName, early.entriesStaged)
@@ -153,9 +156,11 @@ extension Ledger {
       }
       if let index {
         defer { Trace.mark("work tree and index updated") }
-        let contents = Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) {
-          first, _ in first
-        }
+        // The contents of the files still to be written (none when all were written beside the pack).
+        let contents =
+          writtenEarly.count == change.files.count
+          ? [:]
+          : Dictionary(change.files.compactMap { file in file.contents.map { (file.path, $0) } }) { first, _ in first }
         if let reason = synchroniseWorkTree(
           paths, blobs: blobs, modes: change.prepared?.modes ?? [:], contents: contents, written: writtenEarly,
           writtenAreStaged: writtenAreStaged, index: index, journal: journal)

@@ -78,9 +78,12 @@ extension Ledger {
 
   /// Writes `files` (paths relative to the work tree) into the work tree, making their directories
   /// first, and returns each file's status. `workers` is how many threads may create them.
-  func writeWorkTreeFiles(_ files: [(path: String, bytes: [UInt8])], workers: Int = 4) throws(LedgerError)
-    -> [WorkTreeFileStatus?]
-  {
+  /// With `eachBatch`, one thread writes them and hands on the statuses of every few hundred
+  /// files as they are written (see ``FileSystem/write(_:workers:batchSize:eachBatch:)``).
+  func writeWorkTreeFiles(
+    _ files: [(path: String, bytes: [UInt8])], workers: Int = 4,
+    eachBatch: ((Range<Int>, [WorkTreeFileStatus?]) -> Void)? = nil
+  ) throws(LedgerError) -> [WorkTreeFileStatus?] {
     var madeDirectories: Set<String> = []
     for file in files {
       try Self.refuseUnsafe(file.path)
@@ -89,7 +92,8 @@ extension Ledger {
         try FileSystem.makeDirectories(directory, under: rootPath)
       }
     }
-    return try FileSystem.write(files.map { (bytes: $0.bytes, path: "\(rootPath)/\($0.path)") }, workers: workers)
+    return try FileSystem.write(
+      files.map { (bytes: $0.bytes, path: "\(rootPath)/\($0.path)") }, workers: workers, eachBatch: eachBatch)
   }
 
   private static func refuseUnsafe(_ path: String) throws(LedgerError) {

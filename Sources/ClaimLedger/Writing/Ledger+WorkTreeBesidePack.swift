@@ -2,8 +2,9 @@ import ClaimModel
 import Git
 
 /// A large write (an import of thousands of claims) writes its work-tree files while its pack is
-/// written on another thread: compressing the objects and creating the files each keep one core
-/// busy, and one after the other they were most of an import's time.
+/// made on another thread: compressing the objects and creating the files each keep one core
+/// busy, and one after the other they were most of an import's time. The pack is started before
+/// the records are checked (``startWritingBesidePack``) and reaches the disk only after.
 ///
 /// The files are then in the work tree before the branch moves, so the write journal names the
 /// blob of each (the commit may not be on the disk yet when the writer dies): the next writer
@@ -28,51 +29,86 @@ extension Ledger {
     change.prepared == nil && writesOnePack(change) && change.files.allSatisfy { $0.contents != nil }
   }
 
-  /// Makes the objects of `change` in memory, writes the journal, then writes the pack on another
-  /// thread and the work-tree files on this one. The branch has not moved yet.
+  /// Starts a large write before its records are checked: stores the blobs of `change` in memory
+  /// and starts making its trees, commit and pack on another thread (``PackInProgress``). Nothing
+  /// reaches the disk until ``writeWorkTreeBesidePack`` releases the pack.
+  /// - Throws: ``LedgerError`` when the objects cannot be made.
+  func startWritingBesidePack(
+    _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent tip: ObjectID?, author: Identity, time: Timestamp
+  ) throws(LedgerError) -> PackInProgress {
+    // Objects written while a gc prunes are the ones it may remove; wait for it to finish first.
+    waitForGarbageCollection()
+    do {
+      let writer = try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile())
+      let ids = try writer.writeBlobs(change.files.map { $0.contents ?? [] })
+      var blobs: [String: ObjectID] = [:]
+      blobs.reserveCapacity(ids.count)
+      var changes: [TreeChange] = []
+      changes.reserveCapacity(ids.count)
+      for (file, blob) in zip(change.files, ids) {
+        blobs[file.path] = blob
+        changes.append(.upsert(path: file.path, blob: blob))
+      }
+      Trace.mark("blobs made in memory")
+      let signature = Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
+      return PackInProgress(
+        writer: writer, blobs: blobs, baseTree: snapshot.rootTreeID, changes: changes, parent: tip,
+        signature: signature, message: change.message.text)
+    } catch {
+      throw writeError(error, doing: "cannot write the commit")
+    }
+  }
+
+  /// Writes the journal of the write `packing` makes, releases its pack to the disk, and writes the
+  /// work-tree files of `change` on this thread meanwhile. The branch has not moved yet.
   ///
   /// - Returns: nil when the pack could not be written: the files are put back and the journal
   ///   removed, so the caller can write the change the ordinary way.
   /// - Throws: ``LedgerError`` when the objects cannot be made or the work tree cannot be written;
   ///   nothing is recorded then, and the work tree is as it was.
   func writeWorkTreeBesidePack(
-    _ change: LedgerChange, onto snapshot: LedgerSnapshot, parent tip: ObjectID?, branch: String, author: Identity,
-    time: Timestamp, index: Index
+    _ change: LedgerChange, packing: PackInProgress, parent tip: ObjectID?, branch: String, index: Index
   ) throws(LedgerError) -> WorkTreeBesidePack? {
-    // Objects written while a gc prunes are the ones it may remove; wait for it to finish first.
-    waitForGarbageCollection()
-    let staged = try stageObjects(change, onto: snapshot, parent: tip, author: author, time: time)
-    guard let pack = staged.pack else { return nil }
+    let commit: ObjectID
+    do {
+      commit = try packing.commit()
+    } catch {
+      throw writeError(error, doing: "cannot write the commit")
+    }
     Trace.mark("objects made in memory")
+    let blobs = packing.blobs
     let paths = change.files.map(\.path)
-    let journal = WriteJournal(
-      branch: branch, commit: staged.commit, paths: paths, blobs: paths.map { staged.blobs[$0] })
+    let journal = WriteJournal(branch: branch, commit: commit, paths: paths, blobs: paths.map { blobs[$0] })
     try journal.write(to: gitDirectory)
-    let packing = pack.startWriting(commit: staged.commit)
+    packing.release()
+    // Index entries are staged on another thread as the files are written (in memory; the index
+    // is written only after the branch moves, when the objects are there): the pack is usually
+    // done before the last files, and its core then stages their entries meanwhile.
+    let stager = EntryStager(index: index, paths: paths, blobs: paths.map { blobs[$0] })
     let statuses: [WorkTreeFileStatus?]
     do {
       // One thread: the other core compresses the pack, and creating names in one directory is
       // serialised by its lock anyway.
-      statuses = try writeWorkTreeFiles(change.files.map { ($0.path, $0.contents ?? []) }, workers: 1)
+      statuses = try writeWorkTreeFiles(
+        change.files.map { ($0.path, $0.contents ?? []) }, workers: 1, eachBatch: stager.stage)
     } catch {
+      _ = stager.finish()
       _ = try? packing.wait()
-      putBack(paths, written: staged.blobs, to: tip)
+      putBack(paths, written: blobs, to: tip)
       throw LedgerError(
         .writeFailed(path: rootPath),
         "nothing was recorded: the work tree could not be written (\(error.message)); free some space or fix what this names, then retry"
       )
     }
     Trace.mark("work tree written")
-    // The pack usually takes longer than the files: their index entries are staged meanwhile (in
-    // memory; the index is written only after the branch moves, when the objects are there).
-    let entriesStaged = stageInPlace(change.files, blobs: staged.blobs, statuses: statuses, in: index)
+    let entriesStaged = stager.finish()
     Trace.mark(entriesStaged ? "index entries staged beside the pack" : "index entries left for later")
     let packName: String
     do {
       packName = try packing.wait()
     } catch {
       Trace.mark("the pack written beside the work tree failed (\(error.message)); writing it again")
-      putBack(paths, written: staged.blobs, to: tip)
+      putBack(paths, written: blobs, to: tip)
       return nil
     }
     Trace.mark("pack written")
@@ -80,22 +116,8 @@ extension Ledger {
     statusByPath.reserveCapacity(paths.count)
     for (path, status) in zip(paths, statuses) { statusByPath[path] = status }
     return WorkTreeBesidePack(
-      commit: staged.commit, blobs: staged.blobs, journal: journal, statuses: statusByPath,
-      packName: packName, entriesStaged: entriesStaged)
-  }
-
-  /// Stages the entries of `files`, just written with `statuses`, in place without looking for
-  /// their objects (still being packed); false as soon as one cannot be, and the rest are then
-  /// staged the ordinary way after the branch moves (staging one again changes nothing).
-  private func stageInPlace(
-    _ files: [LedgerChange.File], blobs: [String: ObjectID], statuses: [WorkTreeFileStatus?], in index: Index
-  ) -> Bool {
-    for (file, status) in zip(files, statuses) {
-      guard let blob = blobs[file.path], let status,
-        (try? index.stageInPlace(path: file.path, blob: blob, status: status)) == true
-      else { return false }
-    }
-    return true
+      commit: commit, blobs: blobs, journal: journal, statuses: statusByPath, packName: packName,
+      entriesStaged: entriesStaged)
   }
 
   /// Puts the files written beside a pack back as `tip` holds them, then drops the journal that

@@ -5,7 +5,13 @@ public struct LedgerChange: Sendable {
   /// One file written (with its new bytes) or removed (nil).
   public struct File: Sendable, Equatable {
     public var path: String
-    public var contents: [UInt8]?
+    public var contents: [UInt8]? {
+      didSet { claim = nil }
+    }
+    /// The claim whose ``Claim/encoded()`` bytes `contents` are, when the file was made from it by
+    /// ``record(_:at:)`` and not changed since: ``RecordLimits`` checks it without parsing the
+    /// bytes back (an import writes ten thousand claims).
+    private(set) var claim: Claim?
 
     public init(path: String, contents: [UInt8]?) {
       self.path = path
@@ -14,7 +20,14 @@ public struct LedgerChange: Sendable {
 
     /// A record written at `path` in its canonical form.
     public static func record(_ record: some LedgerRecord, at path: String) -> File {
-      File(path: path, contents: record.encoded())
+      var file = File(path: path, contents: record.encoded())
+      file.claim = record as? Claim
+      return file
+    }
+
+    /// Files are the same when they write the same bytes at the same path, however made.
+    public static func == (lhs: File, rhs: File) -> Bool {
+      lhs.path == rhs.path && lhs.contents == rhs.contents
     }
   }
 

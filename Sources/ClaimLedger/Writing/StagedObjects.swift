@@ -19,10 +19,6 @@ struct WrittenObjects {
 }
 
 /// Objects held in memory by a ``PackedObjectWriter``, to be written as one pack.
-///
-/// A pack can be written on another thread (``startWriting(commit:)``) while this one writes the
-/// work tree: compressing ten thousand records and creating ten thousand files each keep one core
-/// busy, and the import waits for their sum otherwise.
 struct PendingPack {
   let writer: PackedObjectWriter
   /// The tree of the commit's parent: objects it already holds are not packed again.
@@ -32,46 +28,107 @@ struct PendingPack {
   func write(commit: ObjectID) throws(GitError) -> String {
     try writer.finish(commit: commit, baseTree: baseTree)
   }
-
-  /// Starts writing the pack of `commit` on another thread. Nothing may use the writer until
-  /// ``PackWriteInProgress/wait()`` returns.
-  func startWriting(commit: ObjectID) -> PackWriteInProgress {
-    PackWriteInProgress(self, commit: commit)
-  }
 }
 
-/// A pack being written on another thread; ``wait()`` for it before using the ledger's objects.
-final class PackWriteInProgress: @unchecked Sendable {
-  // Unchecked: the pack writer (which is not Sendable, a libgit2 handle) is used by the writing
-  // thread alone, from `init` until it signals `done`, and by nobody after.
-  private let pack: PendingPack
-  private let outcome = Mutex<Result<String, GitError>?>(nil)
+/// The trees, commit and pack of a large write (an import's ten thousand records), made on
+/// another thread from blobs already in memory, while this thread checks the records and then
+/// writes the work tree: compressing the pack keeps one core busy for about as long as creating
+/// the files keeps the other, and starting it before the checks takes it off the import's path.
+///
+/// Nothing reaches the disk before ``release()``: the pack is compressed in memory and stored only
+/// once the write has been found acceptable and its journal is written. Dropped unreleased, the
+/// work is abandoned.
+final class PackInProgress: @unchecked Sendable {
+  // Unchecked: the pack writer (not Sendable, a libgit2 handle) is used by the making thread
+  // alone, from `init` until it signals `done`, and by nobody after; the rest is guarded.
+  private let writer: PackedObjectWriter
+  /// The blob of each path the commit writes.
+  let blobs: [String: ObjectID]
+  private let commitOutcome = Mutex<Result<ObjectID, GitError>?>(nil)
+  private let packOutcome = Mutex<Result<String, GitError>?>(nil)
+  private let isAbandoned = Mutex(false)
+  private let commitMade = DispatchSemaphore(value: 0)
+  private let released = DispatchSemaphore(value: 0)
   private let done = DispatchSemaphore(value: 0)
+  private var isCommitKnown = false
+  private var isReleased = false
   private var isWaitedFor = false
 
-  fileprivate init(_ pack: PendingPack, commit: ObjectID) {
-    self.pack = pack
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
+  /// Starts making, on another thread, the tree `changes` make of `baseTree`, its commit on
+  /// `parent`, and their pack. Nothing may use `writer` afterwards.
+  init(
+    writer: PackedObjectWriter, blobs: [String: ObjectID], baseTree: ObjectID?, changes: [TreeChange],
+    parent: ObjectID?, signature: Signature, message: String
+  ) {
+    self.writer = writer
+    self.blobs = blobs
+    // A queue of its own, not the global one: the thread waits for the release, and the global
+    // queue's few threads (one per core) are what the records are checked with meanwhile.
+    DispatchQueue(label: "claims.pack", qos: .userInitiated).async { [self] in
+      let repository = self.writer.repository
+      let commit: ObjectID
+      do throws(GitError) {
+        let tree = try repository.updatedTree(from: baseTree, applying: changes)
+        commit = try repository.createCommit(
+          tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature, message: message)
+        commitOutcome.withLock { $0 = .success(commit) }
+      } catch {
+        commitOutcome.withLock { $0 = .failure(error) }
+        packOutcome.withLock { $0 = .failure(error) }
+        commitMade.signal()
+        done.signal()
+        return
+      }
+      commitMade.signal()
       let result: Result<String, GitError>
       do throws(GitError) {
-        result = .success(try self.pack.write(commit: commit))
+        let pack = try self.writer.compress(commit: commit, baseTree: baseTree)
+        Trace.mark("pack compressed on its own thread")
+        released.wait()
+        if isAbandoned.withLock({ $0 }) {
+          result = .failure(GitError(code: .invalid, message: "the write was abandoned"))
+        } else {
+          result = .success(try self.writer.store(pack))
+        }
       } catch {
         result = .failure(error)
       }
-      outcome.withLock { $0 = result }
+      packOutcome.withLock { $0 = result }
       Trace.mark("pack written on its own thread")
       done.signal()
     }
   }
 
-  /// Waits for the pack to be written and returns its name; throws what stopped it.
+  /// Waits for the commit to be made (in memory) and returns its id; throws what stopped it.
+  func commit() throws(GitError) -> ObjectID {
+    if !isCommitKnown {
+      commitMade.wait()
+      isCommitKnown = true
+    }
+    switch commitOutcome.withLock({ $0 }) {
+    case .success(let commit): return commit
+    case .failure(let error): throw error
+    case nil: throw GitError(code: .invalid, message: "the commit was not made")
+    }
+  }
+
+  /// Lets the pack go to the disk once it is compressed: the write is accepted and its journal
+  /// written.
+  func release() {
+    guard !isReleased else { return }
+    isReleased = true
+    released.signal()
+  }
+
+  /// Waits for the pack to be on the disk and returns its name; throws what stopped it.
   @discardableResult
   func wait() throws(GitError) -> String {
+    release()
     if !isWaitedFor {
       done.wait()
       isWaitedFor = true
     }
-    switch outcome.withLock({ $0 }) {
+    switch packOutcome.withLock({ $0 }) {
     case .success(let name): return name
     case .failure(let error): throw error
     case nil: throw GitError(code: .invalid, message: "the pack was not written")
@@ -79,7 +136,11 @@ final class PackWriteInProgress: @unchecked Sendable {
   }
 
   deinit {
-    // The thread must not outlive the writer's repository handle.
+    // The thread must not outlive the writer's repository handle; an unreleased pack is dropped.
+    if !isReleased {
+      isAbandoned.withLock { $0 = true }
+      released.signal()
+    }
     if !isWaitedFor { done.wait() }
   }
 }

@@ -12,6 +12,11 @@ struct WorkTreeGuard {
   /// Checked directories that do not exist: nothing below them needs a look (an import's ten
   /// thousand claims go into a directory made for them).
   private var missingDirectories: Set<String> = []
+  /// Checked directories the last commit does not have.
+  private var uncommittedDirectories: Set<String> = []
+  /// Missing directories that neither the commit nor the index has anything under: every file
+  /// below them is new, and passes without looking it up in either.
+  private var newDirectories: Set<String> = []
 
   init(root: String, repository: Repository, index: Index, snapshot: LedgerSnapshot) {
     self.root = root
@@ -24,7 +29,10 @@ struct WorkTreeGuard {
   mutating func checkWritable(_ path: String) throws(LedgerError) {
     let (directory, _) = LedgerSnapshot.split(path)
     try checkDirectories(directory)
-    let committed = committedBlob(at: path)
+    if newDirectories.contains(directory) { return }
+    // A directory the last commit lacks holds no committed file: an import's ten thousand claims
+    // need no look-up each in the commit's tree.
+    let committed = uncommittedDirectories.contains(directory) ? nil : committedBlob(at: path)
     let staged = index.entry(at: path)
     guard staged?.id == committed else {
       throw LedgerError(
@@ -32,8 +40,7 @@ struct WorkTreeGuard {
         "\(path) has staged changes that are not committed; commit them or run 'git restore --staged \(path)', then retry"
       )
     }
-    let absolute = "\(root)/\(path)"
-    switch missingDirectories.contains(directory) ? .missing : FileSystem.node(at: absolute) {
+    switch missingDirectories.contains(directory) ? .missing : FileSystem.node(at: "\(root)/\(path)") {
     case .missing:
       guard committed == nil else {
         throw LedgerError(
@@ -45,6 +52,7 @@ struct WorkTreeGuard {
         throw LedgerError(
           .uncommittedWork(path: path), "\(path) exists but is not in the ledger's history; move it away, then retry")
       }
+      let absolute = "\(root)/\(path)"
       if let staged, Self.statMatches(staged, absolute) { return }
       let current: ObjectID
       do {
@@ -70,8 +78,15 @@ struct WorkTreeGuard {
     guard !checkedDirectories.contains(directory) else { return }
     let (parent, _) = LedgerSnapshot.split(directory)
     try checkDirectories(parent)
+    if snapshot.treeID(ofDirectory: directory) == nil { uncommittedDirectories.insert(directory) }
     switch missingDirectories.contains(parent) ? .missing : FileSystem.node(at: "\(root)/\(directory)") {
-    case .missing: missingDirectories.insert(directory)
+    case .missing:
+      missingDirectories.insert(directory)
+      if newDirectories.contains(parent)
+        || (uncommittedDirectories.contains(directory) && !index.containsEntries(under: "\(directory)/"))
+      {
+        newDirectories.insert(directory)
+      }
     case .directory: break
     case .symbolicLink:
       throw LedgerError(

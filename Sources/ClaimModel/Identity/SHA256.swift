@@ -20,21 +20,38 @@ public struct SHA256: Sendable {
 
   /// The digest of `bytes` as lowercase hexadecimal.
   public static func hexDigest(of bytes: [UInt8]) -> String {
+    bytes.withUnsafeBytes { hex(digest(of: $0)) }
+  }
+
+  /// The 32-byte digest of `bytes`, hashed where they lie: no partial block is copied aside, as
+  /// ``update(_:)`` must between calls.
+  static func digest(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
     var hasher = SHA256()
-    hasher.update(bytes)
-    return hex(hasher.finalize())
+    let whole = bytes.count / 64
+    if whole > 0, let base = bytes.baseAddress { hasher.compress(base, blocks: whole) }
+    hasher.length = UInt64(bytes.count)
+    return hasher.finish(tail: UnsafeRawBufferPointer(rebasing: bytes[(whole * 64)...]))
   }
 
   /// `digest` as lowercase hexadecimal.
   public static func hex(_ digest: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(digest.count * 2)
-    for byte in digest {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0xF)])
+    hex(digest, digits: digest.count * 2)
+  }
+
+  /// The first `count` hexadecimal digits of `digest` (of its first `(count + 1) / 2` bytes),
+  /// without making the whole text first: a claim id is ten digits.
+  static func hex(_ digest: [UInt8], digits count: Int) -> String {
+    precondition(count >= 0 && count <= digest.count * 2, "more digits than the digest has")
+    let digits: StaticString = "0123456789abcdef"
+    return String(unsafeUninitializedCapacity: count) { text in
+      digits.withUTF8Buffer { digits in
+        for index in 0..<count {
+          let byte = digest[index >> 1]
+          text[index] = digits[Int(index & 1 == 0 ? byte >> 4 : byte & 0xF)]
+        }
+      }
+      return count
     }
-    return String(decoding: text, as: UTF8.self)
   }
 
   /// Adds bytes to the message.
@@ -68,21 +85,32 @@ public struct SHA256: Sendable {
 
   /// The 32-byte digest.
   public mutating func finalize() -> [UInt8] {
-    let bitLength = length &* 8
-    var tail = pending
-    tail.append(0x80)
-    while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-    }
-    tail.withUnsafeBytes { compress($0.baseAddress.unsafelyUnwrapped, blocks: $0.count / 64) }
+    let digest = pending.withUnsafeBytes { finish(tail: $0) }
     pending.removeAll()
-    var digest: [UInt8] = []
-    digest.reserveCapacity(32)
-    for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
-      digest.append(contentsOf: [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> $0) })
-    }
     return digest
+  }
+
+  /// Pads `tail` (fewer than 64 bytes left over after the whole blocks), compresses it and
+  /// returns the digest.
+  private mutating func finish(tail: UnsafeRawBufferPointer) -> [UInt8] {
+    let bitLength = length &* 8
+    // The tail, 0x80, zeros and the 64-bit length: one block, or two when the tail leaves no
+    // room for the length.
+    let blocks = tail.count < 56 ? 1 : 2
+    withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { buffer in
+      let block = UnsafeMutableRawBufferPointer(rebasing: buffer[..<(blocks * 64)])
+      block.initializeMemory(as: UInt8.self, repeating: 0)
+      if let base = tail.baseAddress, let target = block.baseAddress {
+        target.copyMemory(from: base, byteCount: tail.count)
+      }
+      block[tail.count] = 0x80
+      block.storeBytes(of: bitLength.bigEndian, toByteOffset: block.count - 8, as: UInt64.self)
+      if let base = block.baseAddress { compress(UnsafeRawPointer(base), blocks: blocks) }
+    }
+    let state = (
+      h0.bigEndian, h1.bigEndian, h2.bigEndian, h3.bigEndian, h4.bigEndian, h5.bigEndian, h6.bigEndian, h7.bigEndian
+    )
+    return withUnsafeBytes(of: state) { [UInt8]($0) }
   }
 
   private static let roundConstants: [UInt32] = [
@@ -129,20 +157,20 @@ public struct SHA256: Sendable {
         w[index] = w[index &- 16] &+ s0 &+ w[index &- 7] &+ s1
       }
       var (a, b, c, d, e, f, g, h) = (a0, b0, c0, d0, e0, f0, g0, h0)
-      for index in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choice = (e & f) ^ (~e & g)
-        let temp1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        h = g
-        g = f
-        f = e
-        e = d &+ temp1
-        d = c
-        c = b
-        b = a
-        a = temp1 &+ s0 &+ majority
+      // Eight rounds per pass, each naming the working variables where they now stand, instead of
+      // shifting all eight along after every round: the shifting and its spills were a third of
+      // the compression's instructions.
+      var index = 0
+      while index < 64 {
+        round(a, b, c, &d, e, f, g, &h, k[index] &+ w[index])
+        round(h, a, b, &c, d, e, f, &g, k[index &+ 1] &+ w[index &+ 1])
+        round(g, h, a, &b, c, d, e, &f, k[index &+ 2] &+ w[index &+ 2])
+        round(f, g, h, &a, b, c, d, &e, k[index &+ 3] &+ w[index &+ 3])
+        round(e, f, g, &h, a, b, c, &d, k[index &+ 4] &+ w[index &+ 4])
+        round(d, e, f, &g, h, a, b, &c, k[index &+ 5] &+ w[index &+ 5])
+        round(c, d, e, &f, g, h, a, &b, k[index &+ 6] &+ w[index &+ 6])
+        round(b, c, d, &e, f, g, h, &a, k[index &+ 7] &+ w[index &+ 7])
+        index &+= 8
       }
       a0 &+= a
       b0 &+= b
@@ -154,6 +182,22 @@ public struct SHA256: Sendable {
       h0 &+= h
     }
     state = (a0, b0, c0, d0, e0, f0, g0, h0)
+  }
+
+  /// One round: `d` and `h` take the values that, in the specification's naming, become `e` and
+  /// `a`; the others stay where they are and are renamed by the caller.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ constantAndWord: UInt32
+  ) {
+    let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+    let choice = g ^ (e & (f ^ g))
+    let temp1 = h &+ s1 &+ choice &+ constantAndWord
+    let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+    let majority = (a & b) | (c & (a | b))
+    d &+= temp1
+    h = temp1 &+ s0 &+ majority
   }
 
   @inline(__always)

@@ -86,6 +86,13 @@ final class ByteStorage {
       var start = 0
       var index = 0
       while index < utf8.count {
+        // Eight bytes at a time while none of them needs a look: most text needs no escape at all.
+        if index + 8 <= utf8.count, let base = utf8.baseAddress,
+          !ByteWord.hasSpecialByte(ByteWord.load(base, at: index), orDelete: true)
+        {
+          index += 8
+          continue
+        }
         let byte = utf8[index]
         let length = Self.escapedLength(utf8, at: index)
         guard length > 0 else {

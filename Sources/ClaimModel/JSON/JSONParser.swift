@@ -146,6 +146,13 @@ public struct JSONParser {
     var isASCII = true
     // Fast path: no escapes, so the string is a slice of the input.
     while position < bytes.count {
+      // Eight bytes at a time while they are plain ASCII: no quote, backslash or control.
+      if position + 8 <= bytes.count, let base = bytes.baseAddress,
+        !ByteWord.hasSpecialByte(ByteWord.load(base, at: position), orDelete: false)
+      {
+        position += 8
+        continue
+      }
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])

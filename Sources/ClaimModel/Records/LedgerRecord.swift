@@ -2,6 +2,10 @@
 public protocol LedgerRecord: Sendable, Equatable {
   /// The record as a JSON value.
   var json: JSONValue { get }
+  /// The canonical file contents of the record: the canonical bytes of ``json``. A record written
+  /// in bulk (a claim: an import writes ten thousand) streams them itself, without building the
+  /// value and sorting its keys; its tests hold it to the bytes of ``json``.
+  func encoded() -> [UInt8]
   /// Reads the record from a JSON value, checking every field.
   init(json: JSONValue) throws(RecordError)
 }

@@ -11,20 +11,23 @@ extension String {
   /// change the ids of claims imported again, so `ClaimIDStabilityTests` pins its results.
   public func collapsingWhitespace() -> String {
     // Most sentences have nothing to collapse: single ASCII spaces between words.
-    var previousWasSpace = true
-    var isAlreadyCollapsed = true
-    for byte in utf8 {
-      if byte == 0x20 {
-        if previousWasSpace { isAlreadyCollapsed = false }
-        previousWasSpace = true
-      } else if byte < 0x20 || byte >= 0x80 {
-        isAlreadyCollapsed = false
-      } else {
-        previousWasSpace = false
+    // Read through a buffer: iterating the UTF-8 view cost several times more per byte.
+    var text = self
+    let isAlreadyCollapsed = text.withUTF8 { bytes in
+      var previousWasSpace = true
+      for byte in bytes {
+        if byte == 0x20 {
+          if previousWasSpace { return false }
+          previousWasSpace = true
+        } else if byte < 0x20 || byte >= 0x80 {
+          return false
+        } else {
+          previousWasSpace = false
+        }
       }
-      if !isAlreadyCollapsed { break }
+      return !previousWasSpace
     }
-    if isAlreadyCollapsed && !previousWasSpace { return self }
+    if isAlreadyCollapsed { return self }
     return collapsingWhitespaceByScalars() ?? collapsingWhitespaceByCharacters()
   }
 
