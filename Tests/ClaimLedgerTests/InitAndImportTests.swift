@@ -112,6 +112,36 @@ import Testing
     #expect(try ProcessRunner.git(["fsck", "--strict"], in: fixture.path).status == 0)
   }
 
+  /// Another program that takes the index while a large import writes its files makes the
+  /// import refuse before its branch moves, with nothing recorded; it is not published and then
+  /// taken back.
+  @Test func anIndexLockTakenDuringALargeImportRefusesItBeforeTheBranchMoves() throws {
+    let fixture = try LedgerFixture()
+    let head = fixture.head
+    let lock = "\(fixture.path)/.git/index.lock"
+    let directory = "\(fixture.path)/Claims/big"
+    let text = (1...3_000).map { "Sentence number \($0) stands alone." }.joined(separator: "\n\n")
+    // Takes the lock as soon as the import's first files appear (after its own check for one).
+    let watcher = Thread {
+      let deadline = Date().addingTimeInterval(20)
+      while !FileManager.default.fileExists(atPath: directory), Date() < deadline { usleep(200) }
+      FileManager.default.createFile(atPath: lock, contents: nil)
+    }
+    watcher.start()
+    do {
+      _ = try fixture.importText(text, as: "big")
+      Issue.record("the import succeeded under a foreign index lock")
+    } catch let error as LedgerError {
+      #expect(error.kind == .locked(path: lock))
+    }
+    #expect(FileManager.default.fileExists(atPath: lock))
+    try FileManager.default.removeItem(atPath: lock)
+    #expect(fixture.head == head)
+    #expect(try !fixture.git("reflog", "--format=%gs").contains("taken back"))
+    #expect(fixture.status == "")
+    #expect(!FileManager.default.fileExists(atPath: directory))
+  }
+
   /// A large import's pack is made while its records are checked: a refusal must leave no pack,
   /// no half-written pack file and no work-tree file behind.
   @Test func aLargeImportRefusedByTheRecordCheckWritesNothing() throws {

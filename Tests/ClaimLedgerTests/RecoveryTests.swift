@@ -42,6 +42,19 @@ import Testing
     #expect(fixture.status == "")
   }
 
+  /// `claims check` says whether it finished an interrupted write or undid one never recorded.
+  @Test func checkSaysAnInterruptedWriteThatNeverMovedTheBranchWasUndone() throws {
+    let (fixture, _, _) = try ledgerWithAClaim()
+    let head = fixture.head
+    let orphan = try Repository(openingAt: fixture.path).writeBlob(Array("orphan\n".utf8))
+    try WriteJournal(branch: "refs/heads/main", commit: orphan, paths: ["Reviews/x.json"]).write(
+      to: gitDirectory(fixture))
+    let report = try fixture.ledger.check()
+    #expect(report.repairs.first?.hasPrefix("undid a write") == true, "\(report.repairs)")
+    #expect(fixture.head == head)
+    #expect(FileSystem.node(at: "\(fixture.path)/.git/claims-journal.json") == .missing)
+  }
+
   @Test func killedAfterTheBranchMovedBeforeTheWorkTreeAndIndex() throws {
     let (fixture, id, path) = try ledgerWithAClaim()
     // Another clone makes the commit; here only the branch moves, as if the writer died right after.
@@ -70,6 +83,7 @@ import Testing
 
     let report = try fixture.ledger.check()
     #expect(report.repairs.count == 1)
+    #expect(report.repairs.first?.hasPrefix("finished a write") == true)
     #expect(report.problems.isEmpty)
     #expect(fixture.status == "")
     #expect(try fixture.scratch.read(path) == String(decoding: review.encoded(), as: UTF8.self))

@@ -93,7 +93,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
   /// The requests received so far, in order.
   public var requests: [Request] { lock.withLock { received } }
 
-  /// The most requests the server was answering at one moment.
+  /// The most requests the server was working on at one moment: from a request's arrival to the
+  /// start of its answer, its `.delayed` wait included.
   public var maxConcurrentRequests: Int { lock.withLock { mostInFlight } }
 
   /// How many requests `path` has had.
@@ -174,8 +175,15 @@ public final class LocalHTTPServer: @unchecked Sendable {
         mostInFlight = max(mostInFlight, inFlight)
         return (routes[key], hits[key] ?? 1)
       }
-      let keepOpen = respond(client, route: route ?? .page(status: 404, body: Array("no route\n".utf8)), hit: count)
+      var answer = route ?? .page(status: 404, body: Array("no route\n".utf8))
+      if case .delayed(let milliseconds, let inner) = answer {
+        usleep(useconds_t(milliseconds * 1000))
+        answer = inner
+      }
+      // A request is in flight until its answer starts to go out: once the client has it, it may
+      // send its next one before this thread runs again, which is no overlap.
       lock.withLock { inFlight -= 1 }
+      let keepOpen = respond(client, route: answer, hit: count)
       if !keepOpen || request.header("Connection")?.lowercased() == "close" { return }
     }
   }

@@ -28,9 +28,16 @@ extension Ledger {
       let hadJournal = FileSystem.node(at: WriteJournal.path(in: gitDirectory)) != .missing
       // Only when no writer is busy: a live writer's journal and locks are not stale.
       if let lock = try? WriteLock(gitDirectory: gitDirectory, timeout: 0.5) {
+        // Whether the interrupted write had moved its branch: finished then, undone otherwise.
+        let journal = WriteJournal.read(from: gitDirectory)
+        let wasRecorded = journal.map { (try? repository.referenceTarget(named: $0.branch)) == $0.commit } ?? true
         let warnings = recoverUnfinishedWrite()
         if hadJournal {
-          repairs.append("finished a write that an interrupted claims process left half done")
+          repairs.append(
+            wasRecorded
+              ? "finished a write that an interrupted claims process left half done (it is in history)"
+              : "undid a write that an interrupted claims process never recorded (its files were put back); run it again"
+          )
         }
         repairs += warnings
         problems += staleLockProblems()

@@ -116,6 +116,19 @@ extension Ledger {
         try journal.write(to: gitDirectory)
       }
       Trace.mark("objects written")
+      // A large write spends a while on its pack and files, and another program may have taken
+      // the index meanwhile: waiting for it again here, before the branch moves, refuses with
+      // nothing recorded, where a lock found only when the index is written has the commit
+      // published and then taken back.
+      if index != nil, !writtenEarly.isEmpty {
+        do {
+          try waitForForeignIndexLock()
+        } catch {
+          restoreWorkTree(paths, written: blobs, to: tip)
+          if paths.allSatisfy({ !isHalfWritten($0, blob: blobs[$0]) }) { WriteJournal.remove(from: gitDirectory) }
+          throw error
+        }
+      }
       do {
         try repository.updateReference(
           named: branch, to: commit, expecting: tip, logMessage: "claims: \(change.message.subject)")

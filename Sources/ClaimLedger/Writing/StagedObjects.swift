@@ -105,11 +105,7 @@ final class PackInProgress: @unchecked Sendable {
       commitMade.wait()
       isCommitKnown = true
     }
-    switch commitOutcome.withLock({ $0 }) {
-    case .success(let commit): return commit
-    case .failure(let error): throw error
-    case nil: throw GitError(code: .invalid, message: "the commit was not made")
-    }
+    return try Self.value(of: commitOutcome.withLock { $0 }, missing: "the commit was not made")
   }
 
   /// Lets the pack go to the disk once it is compressed: the write is accepted and its journal
@@ -128,10 +124,15 @@ final class PackInProgress: @unchecked Sendable {
       done.wait()
       isWaitedFor = true
     }
-    switch packOutcome.withLock({ $0 }) {
-    case .success(let name): return name
+    return try Self.value(of: packOutcome.withLock { $0 }, missing: "the pack was not written")
+  }
+
+  /// What the thread left: its value, or the error that stopped it.
+  private static func value<Value>(of outcome: Result<Value, GitError>?, missing: String) throws(GitError) -> Value {
+    switch outcome {
+    case .success(let value): return value
     case .failure(let error): throw error
-    case nil: throw GitError(code: .invalid, message: "the pack was not written")
+    case nil: throw GitError(code: .invalid, message: missing)
     }
   }
 
