@@ -125,7 +125,7 @@ import Testing
     let watcher = Thread {
       let deadline = Date().addingTimeInterval(20)
       while !FileManager.default.fileExists(atPath: directory), Date() < deadline { usleep(200) }
-      FileManager.default.createFile(atPath: lock, contents: nil)
+      _ = FileManager.default.createFile(atPath: lock, contents: nil)
     }
     watcher.start()
     do {

@@ -17,7 +17,7 @@ extension Ledger {
     do {
       _ = try repository.createTag(
         named: name, on: tip,
-        tagger: Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970),
+        tagger: Signature(author: author, at: time),
         message: (message ?? "claims snapshot \(name)") + "\n")
     } catch {
       if error.code == .exists {

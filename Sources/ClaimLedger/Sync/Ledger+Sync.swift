@@ -398,7 +398,7 @@ extension Ledger {
         .init(TrailerKey.reviewer, author.description),
         .init(TrailerKey.formatVersion, String(currentFormatVersion)),
       ])
-    let signature = Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
+    let signature = Signature(author: author, at: time)
     let commit = try repository.createCommit(
       tree: tree, parents: [tip, remoteTip], author: signature, committer: signature, message: message.text)
     return .merge(commit, resolutions, message)

@@ -124,8 +124,7 @@ extension Ledger {
         do {
           try waitForForeignIndexLock()
         } catch {
-          restoreWorkTree(paths, written: blobs, to: tip)
-          if paths.allSatisfy({ !isHalfWritten($0, blob: blobs[$0]) }) { WriteJournal.remove(from: gitDirectory) }
+          putBack(paths, written: blobs, to: tip)
           throw error
         }
       }
@@ -261,37 +260,45 @@ extension Ledger {
         Self.writesOnePack(change)
         ? try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile()) : nil
       let target = packer?.repository ?? repository
-      var blobs: [String: ObjectID] = [:]
-      blobs.reserveCapacity(change.files.count)
-      var treeChanges: [TreeChange] = []
-      treeChanges.reserveCapacity(change.files.count)
-      let packed = try packer?.writeBlobs(change.files.compactMap(\.contents))
-      var next = 0
-      for file in change.files {
-        if let contents = file.contents {
-          let blob: ObjectID
-          if let packed {
-            blob = packed[next]
-            next += 1
-          } else {
-            blob = try target.writeBlob(contents)
-          }
-          blobs[file.path] = blob
-          treeChanges.append(.upsert(path: file.path, blob: blob))
-        } else {
-          treeChanges.append(.remove(path: file.path))
-        }
-      }
-      let tree = try target.updatedTree(from: snapshot.rootTreeID, applying: treeChanges)
-      let signature = Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
+      let (blobs, treeChanges) = try storeBlobs(of: change, through: packer, in: target)
       let commit = try target.createCommit(
-        tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
+        applying: treeChanges, to: snapshot.rootTreeID, parent: parent, signature: Signature(author: author, at: time),
         message: change.message.text)
       return StagedObjects(
         commit: commit, blobs: blobs, pack: packer.map { PendingPack(writer: $0, baseTree: snapshot.rootTreeID) })
     } catch {
       throw writeError(error, doing: "cannot write the commit")
     }
+  }
+
+  /// Stores the blob of each file `change` writes, through `packer` when given (in memory, their
+  /// ids hashed on every core) or as loose objects of `target`; returns the blob of each path and
+  /// the tree changes the files make.
+  func storeBlobs(of change: LedgerChange, through packer: PackedObjectWriter?, in target: Repository)
+    throws(GitError) -> (blobs: [String: ObjectID], treeChanges: [TreeChange])
+  {
+    var blobs: [String: ObjectID] = [:]
+    blobs.reserveCapacity(change.files.count)
+    var treeChanges: [TreeChange] = []
+    treeChanges.reserveCapacity(change.files.count)
+    let packed = try packer?.writeBlobs(change.files.compactMap(\.contents))
+    var next = 0
+    for file in change.files {
+      if let contents = file.contents {
+        let blob: ObjectID
+        if let packed {
+          blob = packed[next]
+          next += 1
+        } else {
+          blob = try target.writeBlob(contents)
+        }
+        blobs[file.path] = blob
+        treeChanges.append(.upsert(path: file.path, blob: blob))
+      } else {
+        treeChanges.append(.remove(path: file.path))
+      }
+    }
+    return (blobs, treeChanges)
   }
 
   /// Where the pack writer keeps its settings (in the caches, which are always safe to delete); nil

@@ -40,20 +40,11 @@ extension Ledger {
     waitForGarbageCollection()
     do {
       let writer = try PackedObjectWriter(repositoryAt: gitDirectory, settingsFile: packSettingsFile())
-      let ids = try writer.writeBlobs(change.files.map { $0.contents ?? [] })
-      var blobs: [String: ObjectID] = [:]
-      blobs.reserveCapacity(ids.count)
-      var changes: [TreeChange] = []
-      changes.reserveCapacity(ids.count)
-      for (file, blob) in zip(change.files, ids) {
-        blobs[file.path] = blob
-        changes.append(.upsert(path: file.path, blob: blob))
-      }
+      let (blobs, changes) = try storeBlobs(of: change, through: writer, in: writer.repository)
       Trace.mark("blobs made in memory")
-      let signature = Signature(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
       return PackInProgress(
         writer: writer, blobs: blobs, baseTree: snapshot.rootTreeID, changes: changes, parent: tip,
-        signature: signature, message: change.message.text)
+        signature: Signature(author: author, at: time), message: change.message.text)
     } catch {
       throw writeError(error, doing: "cannot write the commit")
     }
@@ -78,13 +69,14 @@ extension Ledger {
     Trace.mark("objects made in memory")
     let blobs = packing.blobs
     let paths = change.files.map(\.path)
-    let journal = WriteJournal(branch: branch, commit: commit, paths: paths, blobs: paths.map { blobs[$0] })
+    let blobByPosition = paths.map { blobs[$0] }
+    let journal = WriteJournal(branch: branch, commit: commit, paths: paths, blobs: blobByPosition)
     try journal.write(to: gitDirectory)
     packing.release()
     // Index entries are staged on another thread as the files are written (in memory; the index
     // is written only after the branch moves, when the objects are there): the pack is usually
     // done before the last files, and its core then stages their entries meanwhile.
-    let stager = EntryStager(index: index, paths: paths, blobs: paths.map { blobs[$0] })
+    let stager = EntryStager(index: index, paths: paths, blobs: blobByPosition)
     let statuses: [WorkTreeFileStatus?]
     do {
       // One thread: the other core compresses the pack, and creating names in one directory is
@@ -123,7 +115,7 @@ extension Ledger {
   /// Puts the files written beside a pack back as `tip` holds them, then drops the journal that
   /// named them. The journal stays if a file could not be put back: the next command finishes the
   /// job.
-  private func putBack(_ paths: [String], written: [String: ObjectID], to tip: ObjectID?) {
+  func putBack(_ paths: [String], written: [String: ObjectID], to tip: ObjectID?) {
     restoreWorkTree(paths, written: written, to: tip)
     if paths.allSatisfy({ !isHalfWritten($0, blob: written[$0]) }) { WriteJournal.remove(from: gitDirectory) }
   }

@@ -1,3 +1,4 @@
+import ClaimModel
 import Dispatch
 import Git
 import Synchronization
@@ -68,9 +69,8 @@ final class PackInProgress: @unchecked Sendable {
       let repository = self.writer.repository
       let commit: ObjectID
       do throws(GitError) {
-        let tree = try repository.updatedTree(from: baseTree, applying: changes)
         commit = try repository.createCommit(
-          tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature, message: message)
+          applying: changes, to: baseTree, parent: parent, signature: signature, message: message)
         commitOutcome.withLock { $0 = .success(commit) }
       } catch {
         commitOutcome.withLock { $0 = .failure(error) }
@@ -143,5 +143,24 @@ final class PackInProgress: @unchecked Sendable {
       released.signal()
     }
     if !isWaitedFor { done.wait() }
+  }
+}
+
+extension Repository {
+  /// Makes the tree `changes` make of `baseTree` and a commit of it on `parent` (none for a first
+  /// commit), by `signature` as author and committer; moves no reference.
+  func createCommit(
+    applying changes: [TreeChange], to baseTree: ObjectID?, parent: ObjectID?, signature: Signature, message: String
+  ) throws(GitError) -> ObjectID {
+    let tree = try updatedTree(from: baseTree, applying: changes)
+    return try createCommit(
+      tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature, message: message)
+  }
+}
+
+extension Signature {
+  /// The signature of a claims write: `author`'s name and commit e-mail, at `time`.
+  init(author: Identity, at time: Timestamp) {
+    self.init(name: author.name, email: author.signatureEmail, time: time.secondsSince1970)
   }
 }
